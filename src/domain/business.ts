@@ -1,0 +1,67 @@
+/**
+ * The business's settings (knowledge/business.yaml): who it is, when it is open, and the rules for
+ * callbacks. Every field has a default so a knowledge folder without the file still works.
+ */
+import { z } from 'zod';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
+
+/** One opening interval in local time, e.g. { open: "09:00", close: "17:00" }. */
+export const IntervalSchema = z
+  .object({ open: hhmm, close: hhmm })
+  .refine((i) => i.open < i.close, { message: 'open must be before close' });
+export type Interval = z.infer<typeof IntervalSchema>;
+
+const day = z.array(IntervalSchema).default([]);
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const BusinessSchema = z.object({
+  name: z.string().min(1).default('Our business'),
+  /** IANA time zone in which opening hours, holidays and customers' times are read. */
+  timeZone: z
+    .string()
+    .default('UTC')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'unknown IANA time zone'),
+  /** BCP 47 language tag for replies and speech, e.g. en-AU. */
+  locale: z.string().default('en-US'),
+  /** ISO 3166 region used to read phone numbers written without a country code. */
+  defaultPhoneRegion: z.string().length(2).toUpperCase().default('US'),
+  currency: z.string().length(3).default('USD'),
+  openingHours: z
+    .object({
+      monday: day,
+      tuesday: day,
+      wednesday: day,
+      thursday: day,
+      friday: day,
+      saturday: day,
+      sunday: day,
+    })
+    .default({
+      monday: [{ open: '09:00', close: '17:00' }],
+      tuesday: [{ open: '09:00', close: '17:00' }],
+      wednesday: [{ open: '09:00', close: '17:00' }],
+      thursday: [{ open: '09:00', close: '17:00' }],
+      friday: [{ open: '09:00', close: '17:00' }],
+      saturday: [],
+      sunday: [],
+    }),
+  /** Dates (YYYY-MM-DD, local) on which the business is closed. */
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')).default([]),
+  /** A callback may be booked no sooner than this many minutes from now. */
+  callbackLeadMinutes: z.number().int().nonnegative().default(60),
+  /** Length of a callback window offered to the customer. */
+  callbackWindowMinutes: z.number().int().positive().default(30),
+  /** Number to transfer phone calls to when a caller asks for a person (E.164). */
+  staffPhone: z.string().optional(),
+});
+export type Business = z.infer<typeof BusinessSchema>;

@@ -1,0 +1,93 @@
+/**
+ * Storage ports owned by the domain. Adapters (lowdb, PostgreSQL) implement them; the domain and
+ * the dialogs only ever see these interfaces.
+ */
+import type {
+  Callback,
+  Conversation,
+  Customer,
+  Lead,
+  OrderRequest,
+  TranscriptEntry,
+} from './model.js';
+
+/** Equality filter on top-level fields; an array field matches when it contains the value. */
+export type Where<T> = Partial<Record<keyof T & string, string | number | boolean>>;
+
+export interface Query<T> {
+  where?: Where<T>;
+  /** Field to order by (string or ISO date fields); ties are broken by id. */
+  orderBy?: keyof T & string;
+  descending?: boolean;
+  /** Only records whose orderBy field is >= from / < to (compared as strings). */
+  from?: string;
+  to?: string;
+  /** Opaque cursor returned by the previous page. */
+  cursor?: string;
+  limit?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Present when more records follow. */
+  next?: string;
+}
+
+/**
+ * A collection of records with string ids. Every write is atomic and durable once the promise
+ * resolves: an acknowledged write survives a crash of the process.
+ */
+export interface Collection<T extends { id: string }> {
+  get(id: string): Promise<T | undefined>;
+  /** Records whose `field` equals `value` (or, for array fields, contains it). */
+  findBy(field: keyof T & string, value: string): Promise<T[]>;
+  /** Inserts or replaces the record. */
+  put(record: T): Promise<void>;
+  /**
+   * Atomic read-modify-write: `change` gets the current record (or undefined) and returns the new
+   * one, or undefined to leave it unchanged. Concurrent updates of one id are serialized.
+   */
+  update(id: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined>;
+  delete(id: string): Promise<boolean>;
+  query(query?: Query<T>): Promise<Page<T>>;
+  count(where?: Where<T>): Promise<number>;
+}
+
+/** The transcript of each conversation, append-only until erased. */
+export interface TranscriptStore {
+  append(entry: TranscriptEntry): Promise<void>;
+  read(conversationId: string): Promise<TranscriptEntry[]>;
+  delete(conversationId: string): Promise<boolean>;
+}
+
+/** A stored value with its version tag. */
+export interface Versioned {
+  value: Record<string, unknown>;
+  eTag: string;
+}
+
+/**
+ * Key-value state with optimistic concurrency (what Bot Framework keeps for conversation and user
+ * state). A write with an `expectedETag` that no longer matches fails with a ConcurrencyError;
+ * `expectedETag` undefined or '*' writes unconditionally.
+ */
+export interface StateStore {
+  read(keys: string[]): Promise<Record<string, Versioned>>;
+  write(changes: { key: string; value: Record<string, unknown>; expectedETag?: string }[]): Promise<void>;
+  delete(keys: string[]): Promise<void>;
+}
+
+/** Every store the product uses, as one backend provides them. */
+export interface Stores {
+  customers: Collection<Customer>;
+  callbacks: Collection<Callback>;
+  leads: Collection<Lead>;
+  orders: Collection<OrderRequest>;
+  conversations: Collection<Conversation>;
+  transcripts: TranscriptStore;
+  state: StateStore;
+  /** True when the backend can read and write right now. */
+  healthy(): Promise<boolean>;
+  /** Waits for pending writes and releases the backend. */
+  close(): Promise<void>;
+}
