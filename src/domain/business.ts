@@ -61,6 +61,13 @@ export const BusinessSchema = z.object({
   callbackLeadMinutes: z.number().int().nonnegative().default(60),
   /** Length of a callback window offered to the customer. */
   callbackWindowMinutes: z.number().int().positive().default(30),
+  /**
+   * What the business sells, as customers name it: used to recognise products in messages and to
+   * record product interest and order requests. Facts about each product stay in the Markdown.
+   */
+  products: z
+    .array(z.object({ name: z.string().min(1), aliases: z.array(z.string()).default([]) }))
+    .default([]),
   /** Number to transfer phone calls to when a caller asks for a person (E.164). */
   staffPhone: z.string().optional(),
 });

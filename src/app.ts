@@ -1,0 +1,121 @@
+/**
+ * The composition root: builds every adapter and service from the configuration and wires them.
+ * Nothing else in the code base creates a store, a logger or a server.
+ */
+import { resolve } from 'node:path';
+import { ConversationState, UserState } from 'botbuilder';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { Stores } from './domain/ports.js';
+import type { Business } from './domain/business.js';
+import type { KnowledgeIndex } from './domain/knowledge/passage.js';
+import { createConversationLog } from './domain/conversations/conversationLog.js';
+import { createOfflineRecognizer } from './domain/understanding/offlineRecognizer.js';
+import type { Recognizer } from './domain/understanding/types.js';
+import { loadKnowledge } from './knowledge/markdownLoader.js';
+import { MiniSearchKnowledgeIndex } from './knowledge/miniSearchIndex.js';
+import { openLowdbStores } from './stores/lowdb/openLowdbStores.js';
+import { openPgStores } from './stores/postgres/openPgStores.js';
+import { createAdapter } from './bot/adapter.js';
+import { BotStateStorage } from './bot/botStateStorage.js';
+import { SalesBot } from './bot/salesBot.js';
+import { transcriptMiddleware } from './bot/transcriptMiddleware.js';
+import { createServer, isLoopback, type BotServer } from './server.js';
+import { MainDialog } from '../dialogs/mainDialog.js';
+
+export interface App {
+  config: Config;
+  business: Business;
+  knowledge: KnowledgeIndex;
+  stores: Stores;
+  http: BotServer;
+  /** Starts listening; resolves with the bound port. */
+  listen(): Promise<number>;
+  /** Stops accepting, finishes in-flight turns, flushes the store. */
+  close(): Promise<void>;
+}
+
+export interface AppOverrides {
+  stores?: Stores;
+  recognizer?: Recognizer;
+  now?: () => Date;
+}
+
+export async function openStores(config: Config, logger: Logger): Promise<Stores> {
+  const onCorrupt = (store: string, id: string, problem: string): void =>
+    logger.warn({ store, id, problem }, 'corrupt record skipped');
+  if (config.DATABASE_URL) return openPgStores(config.DATABASE_URL, { onCorrupt });
+  return openLowdbStores(resolve(config.DATA_DIR), { onCorrupt });
+}
+
+export async function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
+  const { passages, business } = await loadKnowledge(resolve(config.KNOWLEDGE_DIR));
+  const knowledge = new MiniSearchKnowledgeIndex(passages);
+  logger.info({ passages: knowledge.size, business: business.name }, 'knowledge loaded');
+
+  const stores = overrides.stores ?? (await openStores(config, logger));
+  const storage = new BotStateStorage(stores.state);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+
+  const conversationLog = createConversationLog({
+    conversations: stores.conversations,
+    transcripts: stores.transcripts,
+    onError: (err, conversationId) => logger.error({ err, conversationId }, 'transcript write failed'),
+  });
+
+  const adapter = createAdapter(config, logger, conversationState);
+  adapter.use(transcriptMiddleware(conversationLog));
+
+  const mainDialog = new MainDialog({
+    business,
+    knowledge,
+    conversationLog,
+    minConfidence: config.ANSWER_MIN_CONFIDENCE,
+  });
+  const bot = new SalesBot({
+    conversationState,
+    userState,
+    mainDialog,
+    recognizer: overrides.recognizer ?? createOfflineRecognizer(),
+    business,
+    now: overrides.now,
+  });
+
+  const authenticated = Boolean(config.MicrosoftAppId);
+  const http = createServer({
+    adapter,
+    bot,
+    logger,
+    healthy: () => stores.healthy(),
+    allowServiceUrl: (url) => authenticated || isLoopback(url),
+  });
+
+  let closed = false;
+  return {
+    config,
+    business,
+    knowledge,
+    stores,
+    http,
+    listen: () =>
+      new Promise((resolveListen, reject) => {
+        http.server.once('error', reject);
+        http.server.listen(config.PORT, config.HOST, () => {
+          const address = http.server.address();
+          resolveListen(typeof address === 'object' && address ? address.port : config.PORT);
+        });
+      }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((done) => {
+        http.server.close(() => done());
+        http.server.server.closeIdleConnections?.();
+      });
+      await http.drained();
+      await conversationLog.flush();
+      await stores.close();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Records every activity in and out of a conversation, including the turns that fail (botbuilder's
+ * own TranscriptLoggerMiddleware drops those). Recording never blocks or breaks the turn: writes are
+ * queued per conversation and their failures are only logged.
+ */
+import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import type { ConversationLog } from '../domain/conversations/conversationLog.js';
+import { marketingOf } from '../channels/marketing.js';
+
+export interface TranscriptMiddlewareOptions {
+  /** Texts longer than this are stored cut (the customer's full text still reaches the dialogs). */
+  maxStoredText?: number;
+  /** Applied to what is persisted, never to what the dialogs see. */
+  redact?: (text: string) => string;
+}
+
+/** Payment card numbers are never needed by staff: they are masked before anything is stored. */
+export const maskCardNumbers = (text: string): string =>
+  text.replace(/\b(?:\d[ -]?){12,18}\d\b/g, (m) => (m.replace(/\D/g, '').length >= 13 ? '[card number removed]' : m));
+
+export function transcriptMiddleware(log: ConversationLog, options: TranscriptMiddlewareOptions = {}): Middleware {
+  const max = options.maxStoredText ?? 10_000;
+  const redact = options.redact ?? maskCardNumbers;
+
+  const record = (activity: Partial<Activity>, direction: 'in' | 'out', inbound: Partial<Activity>, failed = false): void => {
+    const conversationId = activity.conversation?.id ?? inbound.conversation?.id;
+    if (!conversationId) return;
+    const text = typeof activity.text === 'string' ? redact(activity.text.slice(0, max)) : undefined;
+    const stored = JSON.parse(JSON.stringify({ ...activity, text, speak: undefined })) as Record<string, unknown>;
+    const marketing = marketingOf(inbound);
+    void log.record({
+      conversationId,
+      channelId: inbound.channelId ?? 'unknown',
+      userId: inbound.from?.id,
+      direction,
+      at: new Date(),
+      type: activity.type ?? 'unknown',
+      text,
+      activity: stored,
+      failed,
+      source: marketing.source,
+      campaign: marketing.campaign,
+    });
+  };
+
+  return {
+    async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+      const inbound = context.activity;
+      record(inbound, 'in', inbound);
+      context.onSendActivities(async (_ctx, activities, sendNext) => {
+        const responses = await sendNext();
+        for (const activity of activities) record(activity, 'out', inbound);
+        return responses;
+      });
+      try {
+        await next();
+      } catch (error) {
+        record({ type: 'trace', text: `turn failed: ${(error as Error).message ?? String(error)}` }, 'out', inbound, true);
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Configuration, read once from the environment (and an optional `.env` file) and validated.
+ * Every key is documented in the README's configuration table; an invalid value stops start-up
+ * with one message that lists every problem.
+ */
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { ValidationError } from './domain/errors.js';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+export const ConfigSchema = z.object({
+  /** TCP port of the bot's HTTP server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** Interface to listen on. */
+  HOST: z.string().default('0.0.0.0'),
+  /** Folder of the embedded lowdb store. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Folder of the business's Markdown knowledge and business.yaml. */
+  KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
+  /** PostgreSQL connection string; when set, it replaces the embedded lowdb store. */
+  DATABASE_URL: optionalString,
+  /** Bot Framework app registration; empty = local, unauthenticated channel. */
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalString,
+  /** pino level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Minimum retrieval confidence (0–1) for answering from the knowledge base; below it the bot says it does not know. */
+  ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.55),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the given environment; throws a ValidationError naming every invalid key. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) {
+    const config = result.data;
+    if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
+      throw new ValidationError('Invalid configuration', [
+        'MicrosoftAppPassword: required when MicrosoftAppId is set (unless MicrosoftAppType=UserAssignedMSI)',
+      ]);
+    }
+    if (config.MicrosoftAppType === 'SingleTenant' && config.MicrosoftAppId && !config.MicrosoftAppTenantId) {
+      throw new ValidationError('Invalid configuration', [
+        'MicrosoftAppTenantId: required when MicrosoftAppType=SingleTenant',
+      ]);
+    }
+    return config;
+  }
+  const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new ValidationError(`Invalid configuration:\n  - ${issues.join('\n  - ')}`, issues);
+}
+
+/** Loads `.env` from the working directory when present (values already set in the environment win). */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}

@@ -1,0 +1,105 @@
+/**
+ * The record of every conversation: its transcript and the metadata staff filter on (channel,
+ * source, outcomes, unanswered questions). Writes for one conversation keep their order; a write
+ * that fails is reported to `onError` and never reaches the customer's turn.
+ */
+import type { Conversation, ConversationOutcome, TranscriptEntry } from '../model.js';
+import type { Collection, TranscriptStore } from '../ports.js';
+
+export interface ActivityRecord {
+  conversationId: string;
+  channelId: string;
+  userId?: string;
+  direction: 'in' | 'out';
+  at: Date;
+  type: string;
+  text?: string;
+  activity: Record<string, unknown>;
+  failed?: boolean;
+  source?: string;
+  campaign?: string;
+}
+
+export interface ConversationLogDeps {
+  conversations: Collection<Conversation>;
+  transcripts: TranscriptStore;
+  onError: (error: unknown, conversationId: string) => void;
+}
+
+export interface ConversationLog {
+  /** Queues the activity for recording; resolves when it is stored (or its failure reported). */
+  record(entry: ActivityRecord): Promise<void>;
+  addOutcome(conversationId: string, outcome: ConversationOutcome): Promise<void>;
+  addUnanswered(conversationId: string, question: string): Promise<void>;
+  linkCustomer(conversationId: string, customerId: string): Promise<void>;
+  /** Waits until every queued write has finished. */
+  flush(): Promise<void>;
+}
+
+export function createConversationLog(deps: ConversationLogDeps): ConversationLog {
+  const queues = new Map<string, Promise<void>>();
+
+  /** Runs `work` after the conversation's earlier writes, so a transcript keeps its order. */
+  function enqueue(conversationId: string, work: () => Promise<void>): Promise<void> {
+    const previous = queues.get(conversationId) ?? Promise.resolve();
+    const next = previous.then(work).catch((error: unknown) => deps.onError(error, conversationId));
+    queues.set(conversationId, next);
+    void next.then(() => {
+      if (queues.get(conversationId) === next) queues.delete(conversationId);
+    });
+    return next;
+  }
+
+  const touch = (conversationId: string, change: (c: Conversation) => Conversation): Promise<void> =>
+    enqueue(conversationId, async () => {
+      await deps.conversations.update(conversationId, (c) => (c ? change(c) : undefined));
+    });
+
+  return {
+    record(entry) {
+      return enqueue(entry.conversationId, async () => {
+        const at = entry.at.toISOString();
+        const transcriptEntry: TranscriptEntry = {
+          conversationId: entry.conversationId,
+          direction: entry.direction,
+          at,
+          type: entry.type,
+          text: entry.text,
+          activity: entry.activity,
+          ...(entry.failed ? { failed: true } : {}),
+        };
+        await deps.transcripts.append(transcriptEntry);
+        await deps.conversations.update(entry.conversationId, (current) => {
+          const base: Conversation = current ?? {
+            id: entry.conversationId,
+            channelId: entry.channelId,
+            userId: entry.userId,
+            startedAt: at,
+            lastActivityAt: at,
+            activityCount: 0,
+            outcomes: [],
+            unanswered: [],
+            tags: [],
+            reviewed: false,
+          };
+          return {
+            ...base,
+            userId: base.userId ?? entry.userId,
+            source: base.source ?? entry.source,
+            campaign: base.campaign ?? entry.campaign,
+            lastActivityAt: at > base.lastActivityAt ? at : base.lastActivityAt,
+            activityCount: base.activityCount + 1,
+          };
+        });
+      });
+    },
+    addOutcome: (conversationId, outcome) =>
+      touch(conversationId, (c) => (c.outcomes.includes(outcome) ? c : { ...c, outcomes: [...c.outcomes, outcome] })),
+    addUnanswered: (conversationId, question) =>
+      touch(conversationId, (c) => ({ ...c, unanswered: [...c.unanswered, question.slice(0, 500)] })),
+    linkCustomer: (conversationId, customerId) => touch(conversationId, (c) => ({ ...c, customerId })),
+    async flush() {
+      while (queues.size > 0) await Promise.all([...queues.values()]);
+    },
+  };
+}

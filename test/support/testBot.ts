@@ -1,0 +1,106 @@
+/**
+ * Starts the real application (restify + CloudAdapter + dialogs + lowdb on real files) on an
+ * ephemeral port, with a channel stub standing in for the channel at serviceUrl.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { parseConfig } from '../../src/config.js';
+import { createApp, type App, type AppOverrides } from '../../src/app.js';
+import { createLogger } from '../../src/logger.js';
+import { ChannelStub, type ReplyActivity } from './channelStub.js';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+
+export interface TestBot {
+  app: App;
+  channel: ChannelStub;
+  url: string;
+  dataDir: string;
+  /** Posts a raw body to /api/messages. */
+  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** A conversation on a channel, as one user. */
+  conversation(options?: { channelId?: string; userId?: string; channelData?: unknown; id?: string }): TestConversation;
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface TestConversation {
+  id: string;
+  userId: string;
+  /** Sends a message and returns the bot's replies to it. */
+  say(text: string, extra?: Record<string, unknown>): Promise<ReplyActivity[]>;
+  /** Sends any activity and returns the replies. */
+  send(activity: Record<string, unknown>): Promise<ReplyActivity[]>;
+  /** The user joins (conversationUpdate), as channels send it first. */
+  join(): Promise<ReplyActivity[]>;
+}
+
+export async function startTestBot(
+  options: { env?: Record<string, string>; dataDir?: string; overrides?: AppOverrides } = {},
+): Promise<TestBot> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'isb-')));
+  const config = parseConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    KNOWLEDGE_DIR: join(REPO, 'knowledge'),
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const app = await createApp(config, createLogger(config.LOG_LEVEL), options.overrides);
+  const port = await app.listen();
+  const channel = await new ChannelStub().start();
+  const url = `http://127.0.0.1:${port}`;
+  let seq = 0;
+
+  const post = (body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
+    fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  return {
+    app,
+    channel,
+    url,
+    dataDir,
+    post,
+    conversation({ channelId = 'test', userId = `user-${randomUUID()}`, channelData, id } = {}) {
+      const conversationId = id ?? `conv-${randomUUID()}`;
+      const base = () => ({
+        id: `act-${++seq}`,
+        channelId,
+        serviceUrl: channel.url,
+        conversation: { id: conversationId },
+        from: { id: userId, name: 'Customer' },
+        recipient: { id: 'bot', name: 'Bot' },
+        timestamp: new Date().toISOString(),
+        locale: 'en-AU',
+        ...(channelData ? { channelData } : {}),
+      });
+      const send = async (activity: Record<string, unknown>): Promise<ReplyActivity[]> => {
+        const res = await post({ ...base(), ...activity });
+        if (res.status >= 400) throw new Error(`bot answered ${res.status}: ${await res.text()}`);
+        return channel.take(conversationId);
+      };
+      return {
+        id: conversationId,
+        userId,
+        send,
+        say: (text, extra = {}) => send({ type: 'message', text, ...extra }),
+        join: () => send({ type: 'conversationUpdate', membersAdded: [{ id: userId }] }),
+      };
+    },
+    async stop({ keepData = false } = {}) {
+      await app.close();
+      await channel.stop();
+      if (!keepData && !options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The texts of message replies. */
+export const texts = (replies: ReplyActivity[]): string[] =>
+  replies.filter((r) => r.type === 'message').map((r) => r.text ?? '');
