@@ -32,26 +32,20 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Minimum retrieval confidence (0–1) for answering from the knowledge base; below it the bot says it does not know. */
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.55),
+}).superRefine((c, ctx) => {
+  if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set (unless MicrosoftAppType=UserAssignedMSI)' });
+  }
+  if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType=SingleTenant' });
+  }
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** Parses the given environment; throws a ValidationError naming every invalid key. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = ConfigSchema.safeParse(env);
-  if (result.success) {
-    const config = result.data;
-    if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
-      throw new ValidationError('Invalid configuration', [
-        'MicrosoftAppPassword: required when MicrosoftAppId is set (unless MicrosoftAppType=UserAssignedMSI)',
-      ]);
-    }
-    if (config.MicrosoftAppType === 'SingleTenant' && config.MicrosoftAppId && !config.MicrosoftAppTenantId) {
-      throw new ValidationError('Invalid configuration', [
-        'MicrosoftAppTenantId: required when MicrosoftAppType=SingleTenant',
-      ]);
-    }
-    return config;
-  }
+  if (result.success) return result.data;
   const issues = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
   throw new ValidationError(`Invalid configuration:\n  - ${issues.join('\n  - ')}`, issues);
 }
