@@ -66,8 +66,30 @@ export const BusinessSchema = z.object({
    * record product interest and order requests. Facts about each product stay in the Markdown.
    */
   products: z
-    .array(z.object({ name: z.string().min(1), aliases: z.array(z.string()).default([]) }))
+    .array(
+      z.object({
+        name: z.string().min(1),
+        aliases: z.array(z.string()).default([]),
+        /** Minimum notice for an order of this product, in hours (default: orderLeadHours). */
+        leadTimeHours: z.number().int().nonnegative().optional(),
+        /** Sizes or variants a customer can choose, as written in the knowledge. */
+        sizes: z.array(z.string()).default([]),
+      }),
+    )
     .default([]),
+  /** Default minimum notice for an order request, in hours. */
+  orderLeadHours: z.number().int().nonnegative().default(48),
+  /**
+   * Where the business delivers: named areas (suburbs, towns, postcodes) grouped in zones. Empty
+   * means the business does not deliver; order requests are then pickup only.
+   */
+  delivery: z
+    .object({
+      zones: z.array(z.object({ name: z.string(), areas: z.array(z.string()).min(1) })).default([]),
+      /** Said when an address is in no known area. */
+      unknownAreaNote: z.string().optional(),
+    })
+    .default({ zones: [] }),
   /** Number to transfer phone calls to when a caller asks for a person (E.164). */
   staffPhone: z.string().optional(),
 });

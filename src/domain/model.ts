@@ -14,8 +14,14 @@ export const ConsentSchema = z.object({
 });
 export type Consent = z.infer<typeof ConsentSchema>;
 
-export const ChannelAccountSchema = z.object({ channelId: z.string(), userId: z.string() });
-export type ChannelAccount = z.infer<typeof ChannelAccountSchema>;
+/** A user on a channel, as the channel identifies them. */
+export interface ChannelAccount {
+  channelId: string;
+  userId: string;
+}
+
+/** How a channel account is kept on a customer: `channelId|userId`, so every backend can index it. */
+export const accountKey = (a: ChannelAccount): string => `${a.channelId}|${a.userId}`;
 
 export const CustomerSchema = z.object({
   id: z.string(),
@@ -23,7 +29,8 @@ export const CustomerSchema = z.object({
   /** Phone numbers in E.164. */
   phones: z.array(z.string()),
   emails: z.array(z.string()),
-  channelAccounts: z.array(ChannelAccountSchema),
+  /** Channel accounts as `accountKey` strings. */
+  channelAccounts: z.array(z.string()),
   consent: ConsentSchema.optional(),
   createdAt: isoDate,
   updatedAt: isoDate,

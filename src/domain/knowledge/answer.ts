@@ -1,0 +1,31 @@
+/**
+ * Answering from the knowledge base: the best passage when the index is confident enough, and an
+ * honest "I don't know" otherwise. Wording lives in the dialogs' copy; this decides only what is true.
+ */
+import type { KnowledgeHit, KnowledgeIndex, Passage } from './passage.js';
+
+export type AnswerResult =
+  | { kind: 'answer'; text: string; source: Passage; confidence: number; hits: KnowledgeHit[] }
+  | { kind: 'unknown'; confidence: number; hits: KnowledgeHit[] };
+
+export interface AnswerOptions {
+  /** Confidence below which the question is treated as not covered by the knowledge. */
+  minConfidence: number;
+  /** How many sentences an answer may hold. */
+  maxSentences?: number;
+}
+
+export function answerFromKnowledge(index: KnowledgeIndex, question: string, options: AnswerOptions): AnswerResult {
+  const hits = index.search(question, 3);
+  const best = hits[0];
+  if (!best || best.confidence < options.minConfidence) {
+    return { kind: 'unknown', confidence: best?.confidence ?? 0, hits };
+  }
+  const sentences = best.sentences.slice(0, options.maxSentences ?? 2);
+  return { kind: 'answer', text: sentences.join(' '), source: best.passage, confidence: best.confidence, hits };
+}
+
+/** "Delivery fees (Delivery and pickup)" — how a source is named to the customer. */
+export function citation(passage: Passage): string {
+  return passage.title && passage.title !== passage.heading ? `${passage.heading} — ${passage.title}` : passage.heading;
+}

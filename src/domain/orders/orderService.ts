@@ -1,0 +1,98 @@
+/**
+ * Order requests: what the customer wants, for when, delivered or picked up. A request is checked
+ * against the business's rules (notice per product, delivery areas) before it is stored; a manager
+ * then calls back to confirm it and take payment.
+ */
+import { DateTime } from 'luxon';
+import type { Business } from '../business.js';
+import type { Clock, IdSource } from '../clock.js';
+import type { OrderRequest } from '../model.js';
+import type { Collection } from '../ports.js';
+import { newReference } from '../schedule/references.js';
+
+export interface OrderDraft {
+  items: { product: string; size?: string; quantity: number }[];
+  /** YYYY-MM-DD in the business time zone. */
+  neededOn: string;
+  fulfilment: 'delivery' | 'pickup';
+  address?: string;
+}
+
+export type OrderProblem =
+  | { kind: 'unknown_product'; product: string }
+  | { kind: 'too_soon'; product: string; leadTimeHours: number; earliest: string }
+  | { kind: 'past'; neededOn: string }
+  | { kind: 'area_not_served'; address: string; note?: string };
+
+export interface OrderService {
+  /** Problems with the draft; an empty list means it can be requested. */
+  check(draft: OrderDraft): OrderProblem[];
+  /** The delivery zone serving an address, when the business delivers there. */
+  zoneOf(address: string): string | undefined;
+  request(
+    draft: OrderDraft,
+    links: { customerId?: string; leadId?: string; conversationId?: string; callbackId?: string },
+  ): Promise<OrderRequest>;
+}
+
+export function createOrderService(deps: {
+  orders: Collection<OrderRequest>;
+  business: Business;
+  clock: Clock;
+  newId: IdSource;
+}): OrderService {
+  const { business, clock } = deps;
+  const productByName = new Map<string, Business['products'][number]>();
+  for (const p of business.products) for (const n of [p.name, ...p.aliases]) productByName.set(n.toLowerCase(), p);
+
+  const zoneOf = (address: string): string | undefined => {
+    const text = address.toLowerCase();
+    return business.delivery.zones.find((z) => z.areas.some((a) => new RegExp(`\\b${escape(a.toLowerCase())}\\b`).test(text)))?.name;
+  };
+
+  return {
+    zoneOf,
+    check(draft) {
+      const problems: OrderProblem[] = [];
+      const now = DateTime.fromJSDate(clock.now(), { zone: business.timeZone });
+      const needed = DateTime.fromISO(draft.neededOn, { zone: business.timeZone });
+      if (needed < now.startOf('day')) problems.push({ kind: 'past', neededOn: draft.neededOn });
+      for (const item of draft.items) {
+        const product = productByName.get(item.product.toLowerCase());
+        if (!product) {
+          problems.push({ kind: 'unknown_product', product: item.product });
+          continue;
+        }
+        const lead = product.leadTimeHours ?? business.orderLeadHours;
+        // Notice is counted to the end of the day the order is wanted, the latest it could be ready.
+        const earliest = now.plus({ hours: lead });
+        if (needed.endOf('day') < earliest && needed >= now.startOf('day')) {
+          problems.push({ kind: 'too_soon', product: product.name, leadTimeHours: lead, earliest: earliest.toISODate()! });
+        }
+      }
+      if (draft.fulfilment === 'delivery' && draft.address && !zoneOf(draft.address)) {
+        problems.push({ kind: 'area_not_served', address: draft.address, note: business.delivery.unknownAreaNote });
+      }
+      return problems;
+    },
+    async request(draft, links) {
+      const now = clock.now().toISOString();
+      const order: OrderRequest = {
+        id: deps.newId(),
+        ref: newReference(),
+        ...links,
+        items: draft.items,
+        neededOn: draft.neededOn,
+        fulfilment: draft.fulfilment,
+        address: draft.address,
+        status: 'requested',
+        createdAt: now,
+        updatedAt: now,
+      };
+      await deps.orders.put(order);
+      return order;
+    },
+  };
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

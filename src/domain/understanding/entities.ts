@@ -1,0 +1,66 @@
+/**
+ * Offline entity extraction. Extractors run from the most to the least specific, and each masks
+ * (blanks out, keeping offsets) the text it used, so that later ones do not read the same
+ * characters again: e-mail → reference code → phone → date/time → money → head count → quantity.
+ * Names and products read the original text.
+ */
+import { extractBudget, extractQuantity, extractServings } from './extractAmounts.js';
+import { extractName } from './extractName.js';
+import { extractPhone } from './extractPhone.js';
+import { extractWhen } from './extractWhen.js';
+import { matchProducts } from './matchProducts.js';
+import type { Entities, RecognizerContext } from './types.js';
+
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
+/** Six letters/digits with at least one of each; unit-like tokens ("12inch", "1230pm") excluded. */
+const REF_CODE = /(?<![\w@.-])(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{6}(?![\w@-])/gi;
+const NOT_REF = /^\d+(?:am|pm|inch|in|cm|mm|kg|g|gr|ml|pcs|pc|th|st|nd|rd|hrs|hr|min|mins|yo|yrs|kids|ppl|pax|x)$|^[a-z]+\d{1,2}$/i;
+
+export function extractEntities(text: string, context: RecognizerContext): Entities {
+  const entities: Entities = {};
+  let rest = text;
+  const mask = (span: [number, number] | undefined): void => {
+    if (span) rest = rest.slice(0, span[0]) + ' '.repeat(span[1] - span[0]) + rest.slice(span[1]);
+  };
+
+  const email = EMAIL.exec(rest);
+  if (email) {
+    entities.email = email[0].toLowerCase();
+    mask([email.index, email.index + email[0].length]);
+  }
+
+  for (const m of rest.matchAll(REF_CODE)) {
+    if (NOT_REF.test(m[0])) continue;
+    entities.refCode = m[0].toUpperCase();
+    mask([m.index ?? 0, (m.index ?? 0) + 6]);
+    break;
+  }
+
+  const phone = extractPhone(rest, context.defaultPhoneRegion);
+  if (phone.phone) entities.phone = phone.phone;
+  if (phone.invalidPhone) entities.invalidPhone = phone.invalidPhone;
+  phone.spans.forEach(mask);
+
+  const when = extractWhen(rest, context.timeZone, context.now, context.locale);
+  if (when.when) entities.when = when.when;
+  mask(when.span);
+
+  const budget = extractBudget(rest);
+  if (budget) entities.budget = budget.value;
+  mask(budget?.span);
+
+  const servings = extractServings(rest);
+  if (servings) entities.servings = servings.value;
+  mask(servings?.span);
+
+  const quantity = extractQuantity(rest);
+  if (quantity) entities.quantity = quantity.value;
+
+  const name = extractName(text);
+  if (name.name) entities.name = name.name;
+
+  const products = matchProducts(text, context.products);
+  if (products.length) entities.products = products;
+
+  return entities;
+}
