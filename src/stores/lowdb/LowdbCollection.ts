@@ -1,0 +1,146 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { ValidationError } from '../../domain/errors.js';
+import type { Collection, Page, Query, Where } from '../../domain/ports.js';
+import type { CorruptionCounter } from '../StoreOptions.js';
+import { ShardFile } from './ShardFile.js';
+import { matchesWhere, queryRecords } from './queryRecords.js';
+import { mapCodec, shardFileName, shardIndex } from './shards.js';
+
+export interface LowdbCollectionOptions<T> {
+  /** Directory holding this collection's shard files. */
+  dir: string;
+  /** Used in error and corruption reports. */
+  name: string;
+  schema: z.ZodType<T>;
+  shards: number;
+  corruption: CorruptionCounter;
+  /** Throws when the store has been closed. */
+  assertOpen: () => void;
+}
+
+type Shard = ShardFile<Map<string, unknown>>;
+
+/**
+ * A collection kept in memory and persisted to `shards` JSON files chosen by a hash of the id, so a
+ * write rewrites about 1/shards of the collection. Every shard is loaded and validated at open;
+ * records failing the schema stay on disk but are invisible (and counted).
+ */
+export class LowdbCollection<T extends { id: string }> implements Collection<T> {
+  readonly #shards: Shard[];
+  readonly #corrupt = new Set<string>();
+
+  private constructor(private readonly options: LowdbCollectionOptions<T>) {
+    const codec = mapCodec((record) => record.id);
+    this.#shards = Array.from(
+      { length: options.shards },
+      (_, i) => new ShardFile(path.join(options.dir, shardFileName(i, options.shards)), codec, new Map()),
+    );
+  }
+
+  static async open<T extends { id: string }>(options: LowdbCollectionOptions<T>): Promise<LowdbCollection<T>> {
+    await mkdir(options.dir, { recursive: true });
+    const collection = new LowdbCollection(options);
+    await Promise.all(collection.#shards.map((shard) => shard.load()));
+    collection.#validateAll();
+    return collection;
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    const record = this.#current(id);
+    return record && structuredClone(record);
+  }
+
+  async findBy(field: keyof T & string, value: string): Promise<T[]> {
+    const where = { [field]: value } as Where<never>;
+    return [...this.#records()].filter((record) => matchesWhere(record, where)).map((r) => structuredClone(r));
+  }
+
+  async put(record: T): Promise<void> {
+    this.options.assertOpen();
+    const checked = this.#check(record);
+    await this.#store(checked);
+  }
+
+  async update(id: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+    this.options.assertOpen();
+    // Read, change and store without awaiting in between: that alone serializes updates of one id.
+    const current = this.#current(id);
+    const next = change(current && structuredClone(current));
+    if (next === undefined) return current && structuredClone(current);
+    if (next.id !== id) throw new ValidationError(`${this.options.name}: update must keep the id "${id}"`);
+    const checked = this.#check(next);
+    await this.#store(checked);
+    return structuredClone(checked);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    this.options.assertOpen();
+    const shard = this.#shardOf(id);
+    if (!shard.data.delete(id)) return false;
+    this.#corrupt.delete(id);
+    await shard.commit();
+    return true;
+  }
+
+  async query(query: Query<T> = {}): Promise<Page<T>> {
+    const page = queryRecords(this.#records(), query);
+    return { ...page, items: page.items.map((r) => structuredClone(r)) };
+  }
+
+  async count(where?: Where<T>): Promise<number> {
+    let count = 0;
+    for (const record of this.#records()) if (matchesWhere(record, where as Where<never>)) count += 1;
+    return count;
+  }
+
+  /** Waits for every pending write of this collection. */
+  async flush(): Promise<void> {
+    await Promise.all(this.#shards.map((shard) => shard.flush()));
+  }
+
+  #shardOf(id: string): Shard {
+    return this.#shards[shardIndex(id, this.#shards.length)]!;
+  }
+
+  #current(id: string): T | undefined {
+    if (this.#corrupt.has(id)) return undefined;
+    return this.#shardOf(id).data.get(id) as T | undefined;
+  }
+
+  *#records(): Iterable<T> {
+    for (const shard of this.#shards) {
+      for (const [id, record] of shard.data) if (!this.#corrupt.has(id)) yield record as T;
+    }
+  }
+
+  #check(record: T): T {
+    const result = this.options.schema.safeParse(record);
+    if (!result.success) {
+      const issues = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      throw new ValidationError(`${this.options.name}: invalid record "${String(record?.id)}"`, issues);
+    }
+    // The parsed copy strips unknown keys; cloning detaches nested unknown values from the caller.
+    return structuredClone(result.data);
+  }
+
+  #store(record: T): Promise<void> {
+    const shard = this.#shardOf(record.id);
+    shard.data.set(record.id, record);
+    this.#corrupt.delete(record.id);
+    return shard.commit();
+  }
+
+  #validateAll(): void {
+    for (const shard of this.#shards) {
+      for (const [id, record] of shard.data) {
+        const result = this.options.schema.safeParse(record);
+        if (!result.success) {
+          this.#corrupt.add(id);
+          this.options.corruption.report(this.options.name, id, `${shard.file}: ${result.error.message}`);
+        }
+      }
+    }
+  }
+}

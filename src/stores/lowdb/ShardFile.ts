@@ -1,0 +1,82 @@
+import { Low } from 'lowdb';
+import { type Codec, DurableFileAdapter } from './DurableFileAdapter.js';
+
+interface Waiters {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+function waiters(): Waiters {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/**
+ * One JSON file held in memory (lowdb's `Low`) with serialized, coalesced writes.
+ *
+ * Callers change `data` synchronously and then call `commit()`. Writes never overlap; changes
+ * committed while a write is running are gathered into the next one, so a burst costs one or two
+ * writes. Each `commit()` resolves only after a write that includes its change is durable, or
+ * rejects if that write fails — the change then stays in memory and goes out with the next write
+ * (its outcome is unknown, as with a database timeout).
+ */
+export class ShardFile<T> {
+  readonly #low: Low<T>;
+  #next: Waiters | undefined;
+  #writing: Promise<void> | undefined;
+
+  constructor(file: string, codec: Codec<T>, empty: T) {
+    this.#low = new Low(new DurableFileAdapter(file, codec), empty);
+  }
+
+  get data(): T {
+    return this.#low.data;
+  }
+
+  get file(): string {
+    return (this.#low.adapter as DurableFileAdapter<T>).file;
+  }
+
+  /** True when no write is running or queued. */
+  get idle(): boolean {
+    return this.#writing === undefined;
+  }
+
+  load(): Promise<void> {
+    return this.#low.read();
+  }
+
+  commit(): Promise<void> {
+    this.#next ??= waiters();
+    const { promise } = this.#next;
+    this.#writing ??= this.#drain();
+    return promise;
+  }
+
+  /** Waits until every committed change has been written (or has failed to be). */
+  async flush(): Promise<void> {
+    while (this.#writing) await this.#writing;
+  }
+
+  async #drain(): Promise<void> {
+    // Let changes made in the same tick join the first write.
+    await Promise.resolve();
+    while (this.#next) {
+      const batch = this.#next;
+      this.#next = undefined;
+      try {
+        await this.#low.write();
+        batch.resolve();
+      } catch (error) {
+        batch.reject(error);
+      }
+    }
+    this.#writing = undefined;
+  }
+}

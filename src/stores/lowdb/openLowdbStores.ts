@@ -1,0 +1,132 @@
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.js';
+import {
+  CallbackSchema,
+  ConversationSchema,
+  CustomerSchema,
+  LeadSchema,
+  OrderRequestSchema,
+} from '../../domain/model.js';
+import type { Stores } from '../../domain/ports.js';
+import { CorruptionCounter, collectionNames, type StoreOptions } from '../StoreOptions.js';
+import { isCode, syncDirectory, writeFileDurably } from './DurableFileAdapter.js';
+import { LowdbCollection } from './LowdbCollection.js';
+import { LowdbStateStore } from './LowdbStateStore.js';
+import { LowdbTranscriptStore } from './LowdbTranscriptStore.js';
+
+export interface LowdbStoreOptions extends StoreOptions {
+  /**
+   * Shard files per collection and for bot state: one number for all, or per store. Defaults:
+   * 256 for conversations and state (they grow with every chat), 64 for the rest. Only used when
+   * a store is first created: the count is then recorded in `meta.json` and kept, since records
+   * are placed by it.
+   */
+  shards?: number | Partial<Record<ShardedStore, number>>;
+  /** Conversations whose transcript stays in memory after use. Default 1000. */
+  transcriptCache?: number;
+}
+
+/** What the lowdb backend returns: the ports plus the number of corrupt records skipped. */
+export interface LowdbStores extends Stores {
+  corruptRecords(): number;
+}
+
+type ShardedStore = (typeof collectionNames)[number] | 'state';
+const defaultShards: Record<ShardedStore, number> = {
+  customers: 64,
+  callbacks: 64,
+  leads: 64,
+  orders: 64,
+  conversations: 256,
+  state: 256,
+};
+
+const MetaSchema = z.object({ version: z.literal(1), shards: z.record(z.string(), z.number().int().positive()) });
+type Meta = z.infer<typeof MetaSchema>;
+
+/**
+ * Opens (creating if needed) the embedded backend in `dir`:
+ * `customers/NN.json` … (one directory of shards per collection), `state/NN.json`,
+ * `transcripts/<sha256>.json`, and `meta.json`. Collections and state load fully at open;
+ * transcripts load per conversation on use. Single process only: two processes writing one
+ * directory overwrite each other's changes.
+ */
+export async function openLowdbStores(dir: string, options: LowdbStoreOptions = {}): Promise<LowdbStores> {
+  await mkdir(dir, { recursive: true });
+  const { shards } = options;
+  const meta = await openMeta(dir, (name) =>
+    typeof shards === 'number' ? shards : (shards?.[name] ?? defaultShards[name]),
+  );
+  const corruption = new CorruptionCounter(options.onCorrupt);
+  let closed = false;
+  const assertOpen = (): void => {
+    if (closed) throw new AppError('store_closed', `the store in ${dir} is closed`);
+  };
+  const shardsOf = (name: string): number => meta.shards[name]!;
+  const collection = <T extends { id: string }>(name: string, schema: z.ZodType<T>) =>
+    LowdbCollection.open({ dir: path.join(dir, name), name, schema, shards: shardsOf(name), corruption, assertOpen });
+
+  const [customers, callbacks, leads, orders, conversations, state, transcripts] = await Promise.all([
+    collection('customers', CustomerSchema),
+    collection('callbacks', CallbackSchema),
+    collection('leads', LeadSchema),
+    collection('orders', OrderRequestSchema),
+    collection('conversations', ConversationSchema),
+    LowdbStateStore.open(path.join(dir, 'state'), shardsOf('state'), corruption, assertOpen),
+    LowdbTranscriptStore.open(path.join(dir, 'transcripts'), corruption, assertOpen, options.transcriptCache),
+  ]);
+  await syncDirectory(dir);
+  const flushables = [customers, callbacks, leads, orders, conversations, state, transcripts];
+
+  return {
+    customers,
+    callbacks,
+    leads,
+    orders,
+    conversations,
+    transcripts,
+    state,
+    corruptRecords: () => corruption.count,
+    async healthy() {
+      if (closed) return false;
+      const probe = path.join(dir, `.probe-${randomUUID()}`);
+      try {
+        await writeFileDurably(probe, String(Date.now()));
+        await rm(probe, { force: true });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      closed = true;
+      await Promise.all(flushables.map((store) => store.flush()));
+    },
+  };
+}
+
+async function openMeta(dir: string, shardsOf: (name: ShardedStore) => number): Promise<Meta> {
+  const file = path.join(dir, 'meta.json');
+  let meta: Meta = { version: 1, shards: {} };
+  try {
+    const result = MetaSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    if (!result.success) throw new AppError('storage_corrupt', `unreadable ${file}: ${result.error.message}`);
+    meta = result.data;
+  } catch (error) {
+    if (!isCode(error, 'ENOENT')) throw error;
+  }
+  const names: ShardedStore[] = [...collectionNames, 'state'];
+  const missing = names.filter((name) => meta.shards[name] === undefined);
+  if (missing.length > 0) {
+    for (const name of missing) {
+      const shards = shardsOf(name);
+      if (!Number.isInteger(shards) || shards < 1) throw new AppError('config', `invalid shard count ${shards} for ${name}`);
+      meta.shards[name] = shards;
+    }
+    await writeFileDurably(file, JSON.stringify(meta, null, 2));
+  }
+  return meta;
+}

@@ -1,0 +1,40 @@
+import type { PoolClient } from 'pg';
+import { collectionNames } from '../StoreOptions.js';
+import type { PgContext } from './PgContext.js';
+
+/** Schema changes in order; each runs once per schema, recorded in `migrations`. Never edit one: add. */
+const migrations: ((t: (name: string) => string) => string[])[] = [
+  (t) => [
+    ...collectionNames.flatMap((name) => [
+      `CREATE TABLE IF NOT EXISTS ${t(name)} (id text PRIMARY KEY, doc jsonb NOT NULL)`,
+      `CREATE INDEX IF NOT EXISTS "${name}_doc_gin" ON ${t(name)} USING gin (doc jsonb_path_ops)`,
+    ]),
+    `CREATE TABLE IF NOT EXISTS ${t('transcripts')} (
+       conversation_id text NOT NULL, seq bigserial PRIMARY KEY, entry jsonb NOT NULL)`,
+    `CREATE INDEX IF NOT EXISTS "transcripts_conversation" ON ${t('transcripts')} (conversation_id, seq)`,
+    `CREATE TABLE IF NOT EXISTS ${t('state')} (key text PRIMARY KEY, value jsonb NOT NULL, etag text NOT NULL)`,
+  ],
+];
+
+/**
+ * Brings the schema up to date. Idempotent; runs in one transaction under an advisory lock so
+ * instances starting together do not race (CREATE ... IF NOT EXISTS alone can still collide).
+ */
+export async function migrate(context: PgContext): Promise<void> {
+  const t = (name: string): string => context.table(name);
+  await context.transaction(async (client: PoolClient) => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`inbound-sales-bot:migrate:${context.schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${context.schema.replaceAll('"', '""')}"`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${t('migrations')} (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const { rows } = await client.query<{ version: number }>(`SELECT version FROM ${t('migrations')}`);
+    const applied = new Set(rows.map((row) => row.version));
+    for (const [index, migration] of migrations.entries()) {
+      const version = index + 1;
+      if (applied.has(version)) continue;
+      for (const statement of migration(t)) await client.query(statement);
+      await client.query(`INSERT INTO ${t('migrations')} (version) VALUES ($1)`, [version]);
+    }
+  });
+}

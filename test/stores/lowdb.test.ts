@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Stores } from '../../src/domain/ports.js';
+import { openLowdbStores } from '../../src/stores/lowdb/openLowdbStores.js';
+import { describeStoresContract } from './contract.js';
+import { customer } from './records.js';
+
+describeStoresContract('lowdb', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lowdb-stores-'));
+  // Few shards keep the per-test folders small; the layout logic is the same.
+  const open = () => openLowdbStores(dir, { shards: 8 });
+  let current: Stores = await open();
+  return {
+    stores: current,
+    reopen: async () => (current = await open()),
+    cleanup: async () => {
+      await current.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('lowdb files', () => {
+  it('when the process is killed mid-stream, then every acknowledged put survives and every file is valid JSON', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lowdb-crash-'));
+    try {
+      const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'putForever.ts');
+      const acked = await runUntilAcked(child, dir, 300);
+      expect(acked.length).toBeGreaterThanOrEqual(300);
+
+      const stores = await openLowdbStores(dir);
+      for (const id of acked) {
+        expect(await stores.customers.get(id), id).toBeDefined();
+        expect((await stores.transcripts.read(`conv-${id}`)).map((e) => e.text), id).toEqual([id]);
+      }
+      expect(stores.corruptRecords()).toBe(0);
+      await stores.close();
+      for (const file of await jsonFiles(dir)) expect(() => JSON.parse(file.text), file.name).not.toThrow();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('when a record on disk fails its schema, then it is skipped, counted and kept on disk', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lowdb-corrupt-'));
+    try {
+      let stores = await openLowdbStores(dir, { shards: 1 });
+      await stores.customers.put(customer('good'));
+      await stores.close();
+      const file = path.join(dir, 'customers', '0.json');
+      const records = JSON.parse(await readFile(file, 'utf8')) as unknown[];
+      records.push({ id: 'bad', phones: 'not an array' });
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(file, JSON.stringify(records));
+
+      const problems: string[] = [];
+      stores = await openLowdbStores(dir, { onCorrupt: (store, id) => problems.push(`${store}/${id}`) });
+      expect(problems).toEqual(['customers/bad']);
+      expect(stores.corruptRecords()).toBe(1);
+      expect(await stores.customers.get('bad')).toBeUndefined();
+      expect(await stores.customers.count()).toBe(1);
+      await stores.customers.put(customer('another'));
+      await stores.close();
+      expect(await readFile(file, 'utf8')).toContain('not an array');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Spawns the child, collects "ack <id>" lines, and kill -9s it once `count` have arrived. */
+function runUntilAcked(script: string, dir: string, count: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const acked: string[] = [];
+    let buffer = '';
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const line of lines) if (line.startsWith('ack ')) acked.push(line.slice(4));
+      if (acked.length >= count && child.exitCode === null) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolve(acked);
+      else reject(new Error(`child exited early (${code}): ${errors}`));
+    });
+  });
+}
+
+async function jsonFiles(dir: string): Promise<{ name: string; text: string }[]> {
+  const found: { name: string; text: string }[] = [];
+  for (const item of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!item.isFile() || !item.name.endsWith('.json')) continue;
+    const name = path.join(item.parentPath, item.name);
+    found.push({ name, text: await readFile(name, 'utf8') });
+  }
+  return found;
+}
