@@ -1,12 +1,19 @@
 /**
  * Everything the bot says, in one place, so tone and language change without touching logic.
- * Texts are plain sentences; channel rendering (speech, SMS, markdown) happens later, in src/channels.
+ * Texts are plain sentences; channel rendering (speech, SMS, markdown) happens in src/channels.
+ * No text here sells: offers are made only where the customer asked for help or for a next step.
  */
 import type { Business } from '../src/domain/business.js';
+import { formatPhone } from '../src/domain/phone.js';
+
+const list = (items: string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 
 export const copy = {
   greeting: (b: Business): string =>
     `Hi, welcome to ${b.name}! I can answer your questions, help you choose if you'd like, or arrange a callback.`,
+  greetingBack: (b: Business, name?: string): string =>
+    `Welcome back${name ? `, ${name}` : ''}! Ask me anything about ${b.name}, or say "callback" to speak with the team.`,
   help: (b: Business): string =>
     `I can answer questions about ${b.name} from what the team has written down, help you choose when you ask me to, ` +
     `book a callback from a person, or take an order request. You can say "start over" or "cancel" at any time.`,
@@ -21,5 +28,80 @@ export const copy = {
     `I'm sorry, I don't know that: it isn't in the information I have. Would you like someone from our team to call you back about it?`,
   browsing: (): string => `Of course, take your time. I'm here if you have a question.`,
   turnError: (): string => `Sorry, something went wrong on my side. Could you say that again?`,
-  callbackOfferDeclined: (): string => `No problem. Is there anything else you'd like to know?`,
+  offerDeclined: (): string => `No problem. I'm here if you need anything.`,
+  noOffer: (): string => `Sure. What can I help you with?`,
+  nothingToCancel: (): string => `There's nothing in progress to cancel. What would you like to know?`,
+  cancelled: (): string => `OK, I've stopped that. What would you like to do instead?`,
+  restarted: (): string => `Sure, let's start over. What can I help you with?`,
+  stuck: (): string =>
+    `I'm sorry, I'm not getting this right. Would you like a person from our team to help you instead?`,
+  didNotCatch: (): string => `Sorry, I didn't catch that.`,
+
+  // Callbacks
+  askName: (): string => `Who should we ask for when we call?`,
+  askPhone: (): string => `What's the best number to call you on?`,
+  confirmCallerNumber: (spoken: string): string => `Shall we call you back on the number you're calling from, ${spoken}?`,
+  confirmKnownNumber: (spoken: string): string => `Shall we call you on ${spoken}, as before?`,
+  invalidPhone: (raw: string): string =>
+    `"${raw}" doesn't look like a complete phone number. Could you type it again, with the area code?`,
+  askTime: (): string => `When would suit you for the call? You can say a day and time, or "as soon as possible".`,
+  askTopic: (): string => `What would you like to talk about, in a few words?`,
+  timeAlternatives: (reason: string, options: string[]): string =>
+    `${reason} The nearest times I can offer are ${list(options)}. Which suits you, or is there another time?`,
+  timeTooFar: (): string => `That's further ahead than we book callbacks. Could you pick a time within the next three months?`,
+  callbackSummary: (name: string, phone: string, when: string, topic: string): string =>
+    `So that's a callback for ${name} on ${phone}, ${when}, about ${topic}. Shall I book it?`,
+  consent: (b: Business): string =>
+    `To do that I'll keep your name and contact details at ${b.name}, used only to get back to you about your enquiries. Is that OK?`,
+  consentDeclined: (b: Business): string =>
+    `Understood, I won't keep your details.${b.staffPhone ? ` You can call us during opening hours on ${formatPhone(b.staffPhone, b.defaultPhoneRegion)}.` : ''} Anything else I can help with?`,
+  callbackBooked: (ref: string, when: string): string =>
+    `Done! We'll call you ${when}. Your reference is ${ref}, in case you need to change or cancel it.`,
+  whatToChange: (): string => `What should I change: the name, the number, the time or the topic?`,
+  callbackCancelled: (ref: string): string => `Your callback ${ref} is cancelled.`,
+  callbackNotFound: (ref: string): string =>
+    `I couldn't find an open callback with the reference ${ref}. Could you check the code?`,
+  callbackMoved: (ref: string, when: string): string => `Done, callback ${ref} is now ${when}.`,
+  whichCallback: (): string => `Which callback should I change? Please give me its reference code.`,
+  askNewTime: (): string => `What time should I move it to?`,
+
+  // Orders
+  askProduct: (products: string[]): string => `What would you like to order? We have ${list(products)}.`,
+  askQuantity: (product: string): string => `How many ${product.toLowerCase()} would you like?`,
+  askDate: (): string => `What date do you need it for?`,
+  askFulfilment: (): string => `Would you like it delivered, or will you pick it up?`,
+  askAddress: (): string => `What's the delivery address, including the suburb?`,
+  orderTooSoon: (product: string, hours: number, earliest: string): string =>
+    `The ${product.toLowerCase()} needs at least ${hours} hours' notice, so the earliest date is ${earliest}. What date would work?`,
+  orderPastDate: (): string => `That date has already passed. What date do you need it for?`,
+  areaNotServed: (note?: string): string =>
+    `I couldn't find that suburb in our delivery areas. ${note ?? ''} Would you like to give another address, or pick it up?`.replace(/\s+/g, ' '),
+  unknownProduct: (product: string, products: string[]): string =>
+    `I'm not sure we make "${product}". We have ${list(products)}. Which would you like?`,
+  orderSummary: (items: string, date: string, fulfilment: string, name: string, phone: string): string =>
+    `So that's ${items} for ${date}, ${fulfilment}. A manager will call ${name} on ${phone} to confirm it and take payment. Shall I send the request?`,
+  orderPlaced: (ref: string, when: string): string =>
+    `Your order request is in, reference ${ref}. A manager will call you ${when} to confirm the details and payment. Nothing is charged until then.`,
+
+  // Consulting (L.A.M.A.)
+  adviceStart: (): string => `Happy to help you choose.`,
+  adviceEnd: (): string => `Of course. I'm here if you want to pick it up again.`,
+  nextStep: (): string =>
+    `If you'd like, I can arrange a callback from our team or take an order request, or you can keep asking me anything.`,
+
+  // Forget me
+  forgetConfirm: (b: Business): string =>
+    `Do you want me to erase everything ${b.name} holds about you from this chat: your contact details, callbacks, order requests and conversation records? This can't be undone.`,
+  forgotten: (): string => `Done. I've erased your details and this conversation's records.`,
+  forgetKept: (): string => `OK, I haven't erased anything.`,
+
+  // Hand-off
+  handoffStarted: (): string => `I'm connecting you with a person from our team now. Please stay in this chat.`,
+  handoffFailed: (): string =>
+    `I'm sorry, nobody from the team could take the chat just now. Would you like a callback instead?`,
+  handoffOutOfHours: (nextOpen?: string): string =>
+    `Our team isn't available right now${nextOpen ? ` (we're back ${nextOpen})` : ''}. Would you like a callback instead?`,
+  handoffEnded: (): string => `You're back with the bot. Anything else I can help with?`,
 };
+
+export { list as joinChoices };

@@ -1,30 +1,36 @@
 /**
- * The conversation's router. It never ends: each turn it handles interruptions (help, cancel,
- * start over), lets an active child dialog continue, or answers from the knowledge base.
- * Consulting, booking and ordering live in their own dialogs; this one only decides who speaks.
+ * The conversation's router. It never ends: each turn it handles the interruptions that work at
+ * every prompt (start over, cancel, help, forget me, a person), lets an active child dialog
+ * continue, follows up a yes/no offer, or routes a new request. Plain questions get plain answers.
  */
-import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { ActivityTypes } from 'botbuilder';
-import type { Business } from '../src/domain/business.js';
-import type { ConversationLog } from '../src/domain/conversations/conversationLog.js';
-import { answerFromKnowledge, citation } from '../src/domain/knowledge/answer.js';
-import type { KnowledgeIndex } from '../src/domain/knowledge/passage.js';
+import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Understanding } from '../src/domain/understanding/types.js';
 import { MAX_TEXT_LENGTH } from '../src/bot/turnLimits.js';
+import { answerQuestion } from './answering.js';
+import { CALLBACK_DIALOG, CallbackDialog } from './callbackDialog.js';
+import { CONSULT_DIALOG, ConsultDialog } from './consultDialog.js';
+import { originOf } from './contact.js';
 import { copy } from './copy.js';
+import { FORGET_ME_DIALOG, ForgetMeDialog, type OnForgotten } from './forgetMeDialog.js';
+import { handleHandoffStatus, startHandoff } from './handoff.js';
+import { ORDER_DIALOG, OrderDialog } from './orderDialog.js';
+import type { DialogServices } from './services.js';
+import { slotText } from './slotText.js';
 import { getUnderstanding } from './turnUnderstanding.js';
-
-export interface MainDialogDeps {
-  business: Business;
-  knowledge: KnowledgeIndex;
-  conversationLog: ConversationLog;
-  minConfidence: number;
-}
 
 export const MAIN_DIALOG = 'main';
 
 export class MainDialog extends ComponentDialog {
-  constructor(private readonly deps: MainDialogDeps) {
+  constructor(
+    private readonly services: DialogServices,
+    onForgotten: OnForgotten,
+  ) {
     super(MAIN_DIALOG);
+    this.addDialog(new CallbackDialog(CALLBACK_DIALOG, services));
+    this.addDialog(new OrderDialog(ORDER_DIALOG, services));
+    this.addDialog(new ConsultDialog(services));
+    this.addDialog(new ForgetMeDialog(services, onForgotten));
   }
 
   protected override async onBeginDialog(inner: DialogContext): Promise<DialogTurnResult> {
@@ -32,9 +38,15 @@ export class MainDialog extends ComponentDialog {
   }
 
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    const context = inner.context;
-    const activity = context.activity;
+    const { context } = inner;
+    const { activity } = context;
+    if (activity.type === ActivityTypes.Event) {
+      await handleHandoffStatus(context, this.services);
+      return waiting;
+    }
     if (activity.type !== ActivityTypes.Message) return waiting;
+    const session = await this.services.sessions.get(context);
+    if (session.handedOff) return waiting; // a person has the conversation
     const text = (activity.text ?? '').trim();
     if (!text) {
       await context.sendActivity(activity.attachments?.length ? copy.unsupported() : copy.empty());
@@ -44,26 +56,87 @@ export class MainDialog extends ComponentDialog {
       await context.sendActivity(copy.tooLong(MAX_TEXT_LENGTH));
       return waiting;
     }
+    const u = getUnderstanding(context);
+    if (u.entities.products?.length) {
+      await this.services.leads.note(activity.conversation.id, originOf(activity), { products: u.entities.products });
+    }
+    if (await this.interruption(inner, u)) return waiting;
+
     if (inner.activeDialog) {
       const result = await inner.continueDialog();
-      if (result.status !== DialogTurnStatus.complete) return waiting;
+      if (result.status === DialogTurnStatus.complete) await this.afterChild(inner, result.result);
       return waiting;
     }
-    await this.route(inner, text);
+    await this.route(inner, u);
     return waiting;
   }
 
-  private async route(inner: DialogContext, text: string): Promise<void> {
+  /** Interruptions that work at every prompt. Returns true when the turn was handled. */
+  private async interruption(inner: DialogContext, u: Understanding): Promise<boolean> {
     const { context } = inner;
-    const understanding = getUnderstanding(context);
-    const { business } = this.deps;
-    switch (understanding.intent) {
-      case 'greeting':
-        await context.sendActivity(copy.greeting(business));
-        return;
+    const { sessions } = this.services;
+    switch (u.intent) {
+      case 'restart':
+        await inner.cancelAllDialogs();
+        await sessions.reset(context);
+        await context.sendActivity(copy.restarted());
+        return true;
+      case 'cancel': {
+        const session = await sessions.get(context);
+        const ref = u.entities.refCode ?? (/\b(call ?back|call)\b/i.test(u.text) ? session.lastCallbackRef : undefined);
+        if (ref) {
+          await this.cancelCallback(inner, ref);
+          return true;
+        }
+        session.offer = undefined;
+        if (inner.activeDialog) {
+          await inner.cancelAllDialogs();
+          await context.sendActivity(copy.cancelled());
+        } else {
+          await context.sendActivity(copy.nothingToCancel());
+        }
+        return true;
+      }
       case 'help':
-        await context.sendActivity(copy.help(business));
+        await context.sendActivity(copy.help(this.services.business));
+        if (inner.activeDialog) await inner.repromptDialog();
+        return true;
+      case 'forget_me':
+        await inner.cancelAllDialogs();
+        await inner.beginDialog(FORGET_ME_DIALOG);
+        return true;
+      case 'human':
+        await inner.cancelAllDialogs();
+        await startHandoff(context, this.services);
+        return true;
+      default:
+        return this.moveCallback(inner, u);
+    }
+  }
+
+  private async route(inner: DialogContext, u: Understanding): Promise<void> {
+    const { context } = inner;
+    const session = await this.services.sessions.get(context);
+    const offer = session.offer;
+    // An offer waits through side questions; any other request replaces it.
+    if (u.intent !== 'question' && u.intent !== 'none') session.offer = undefined;
+    if (offer && (u.intent === 'affirm' || u.intent === 'deny')) {
+      if (u.intent === 'deny') {
+        await context.sendActivity(copy.offerDeclined());
+      } else if (offer === 'human') {
+        await startHandoff(context, this.services);
+      } else {
+        await inner.beginDialog(CALLBACK_DIALOG, { topic: offer === 'callback' ? session.offerTopic : session.need, absorbFirst: false });
+      }
+      return;
+    }
+    const { business } = this.services;
+    switch (u.intent) {
+      case 'greeting': {
+        const known = await this.services.customers.recognize({ channelId: context.activity.channelId, userId: context.activity.from.id });
+        await context.sendActivity(known ? copy.greetingBack(business, known.name) : copy.greeting(business));
         return;
+      }
       case 'thanks':
         await context.sendActivity(copy.thanks());
         return;
@@ -73,23 +146,58 @@ export class MainDialog extends ComponentDialog {
       case 'browsing':
         await context.sendActivity(copy.browsing());
         return;
+      case 'advice':
+        await inner.beginDialog(CONSULT_DIALOG);
+        return;
+      case 'callback':
+        await inner.beginDialog(CALLBACK_DIALOG);
+        return;
+      case 'order':
+        await inner.beginDialog(ORDER_DIALOG);
+        return;
+      case 'affirm':
+        await context.sendActivity(copy.noOffer());
+        return;
+      case 'deny':
+        await context.sendActivity(copy.offerDeclined());
+        return;
       default:
-        await this.answer(inner, text);
+        await answerQuestion(context, this.services, u.text, { offerCallback: true });
     }
   }
 
-  private async answer(inner: DialogContext, question: string): Promise<void> {
-    const { context } = inner;
-    const conversationId = context.activity.conversation.id;
-    const result = answerFromKnowledge(this.deps.knowledge, question, { minConfidence: this.deps.minConfidence });
-    if (result.kind === 'answer') {
-      await context.sendActivity(copy.answer(result.text, citation(result.source)));
-      void this.deps.conversationLog.addOutcome(conversationId, 'answered');
-    } else {
-      await context.sendActivity(copy.unknown());
-      void this.deps.conversationLog.addOutcome(conversationId, 'unanswered');
-      void this.deps.conversationLog.addUnanswered(conversationId, question);
+  /** A child ended: the consult dialog may hand over to a callback or an order. */
+  private async afterChild(inner: DialogContext, result: unknown): Promise<void> {
+    const next = (result as { next?: string } | undefined)?.next;
+    if (next === 'callback') await inner.beginDialog(CALLBACK_DIALOG);
+    else if (next === 'order') await inner.beginDialog(ORDER_DIALOG);
+  }
+
+  private async cancelCallback(inner: DialogContext, ref: string): Promise<void> {
+    const cancelled = await this.services.callbacks.cancel(ref);
+    await inner.context.sendActivity(cancelled ? copy.callbackCancelled(cancelled.ref) : copy.callbackNotFound(ref));
+  }
+
+  /** "Move it to Friday 10am" / "reschedule K7M2QD to tomorrow 3pm". */
+  private async moveCallback(inner: DialogContext, u: Understanding): Promise<boolean> {
+    if (!/\b(move|reschedule|re-schedule|change|push|shift)\b/i.test(u.text) || !u.entities.when) return false;
+    const session = await this.services.sessions.get(inner.context);
+    const ref = u.entities.refCode ?? (/\b(it|callback|call)\b/i.test(u.text) ? session.lastCallbackRef : undefined);
+    if (!ref) return false;
+    const { business, callbacks } = this.services;
+    const when = u.entities.when;
+    const checked = callbacks.checkTime(when.asap ? 'asap' : { start: new Date(when.start), hasTime: when.hasTime });
+    if (!checked.ok) {
+      const options = checked.alternatives.map((a) => slotText(business, { start: a.start.toISOString(), end: a.end.toISOString(), asap: false }));
+      await inner.context.sendActivity(
+        options.length ? copy.timeAlternatives("I can't move it to that time.", options) : copy.timeTooFar(),
+      );
+      return true;
     }
+    const moved = await callbacks.move(ref, { start: checked.slot.start, asap: checked.slot.asap });
+    const slot = { start: checked.slot.start.toISOString(), end: checked.slot.end.toISOString(), asap: checked.slot.asap };
+    await inner.context.sendActivity(moved ? copy.callbackMoved(moved.ref, slotText(business, slot)) : copy.callbackNotFound(ref));
+    return true;
   }
 }
 

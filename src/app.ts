@@ -21,7 +21,13 @@ import { BotStateStorage } from './bot/botStateStorage.js';
 import { SalesBot } from './bot/salesBot.js';
 import { transcriptMiddleware } from './bot/transcriptMiddleware.js';
 import { createServer, isLoopback, type BotServer } from './server.js';
+import { registerStaffRoutes } from './staff/staffRoutes.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
+import { createDialogServices } from '../dialogs/services.js';
+import { createSessions, type Session } from '../dialogs/session.js';
+import { randomUUID } from 'node:crypto';
+import { systemClock, type Clock } from './domain/clock.js';
+import { SKIP_TRANSCRIPT } from './bot/turnFlags.js';
 
 export interface App {
   config: Config;
@@ -67,11 +73,22 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const adapter = createAdapter(config, logger, conversationState);
   adapter.use(transcriptMiddleware(conversationLog));
 
-  const mainDialog = new MainDialog({
+  const clock: Clock = overrides.now ? { now: overrides.now } : systemClock;
+  const sessions = createSessions(conversationState.createProperty<Session>('session'));
+  const services = createDialogServices({
     business,
     knowledge,
-    conversationLog,
     minConfidence: config.ANSWER_MIN_CONFIDENCE,
+    stores,
+    conversationLog,
+    sessions,
+    clock,
+    newId: () => randomUUID(),
+  });
+  const mainDialog = new MainDialog(services, async (context) => {
+    // After "forget me" the conversation's state goes too, and this turn's replies are not recorded.
+    context.turnState.set(SKIP_TRANSCRIPT, true);
+    await conversationState.delete(context);
   });
   const bot = new SalesBot({
     conversationState,
@@ -79,7 +96,8 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     mainDialog,
     recognizer: overrides.recognizer ?? createOfflineRecognizer(),
     business,
-    now: overrides.now,
+    clock,
+    customers: services.customers,
   });
 
   const authenticated = Boolean(config.MicrosoftAppId);
@@ -89,6 +107,15 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     logger,
     healthy: () => stores.healthy(),
     allowServiceUrl: (url) => authenticated || isLoopback(url),
+  });
+  registerStaffRoutes(http.server, {
+    stores,
+    logger,
+    sessionHours: config.STAFF_SESSION_HOURS,
+    lockoutAttempts: config.STAFF_LOCKOUT_ATTEMPTS,
+    lockoutMinutes: config.STAFF_LOCKOUT_MINUTES,
+    cookieSecure: config.STAFF_COOKIE_SECURE,
+    clock: overrides.now ? { now: overrides.now } : undefined,
   });
 
   let closed = false;

@@ -11,11 +11,14 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { Business } from '../domain/business.js';
-import type { Recognizer, RecognizerContext } from '../domain/understanding/types.js';
+import type { Clock } from '../domain/clock.js';
+import type { CustomerService } from '../domain/customers/customerService.js';
+import type { Recognizer } from '../domain/understanding/types.js';
 import { copy } from '../../dialogs/copy.js';
 import { MAIN_DIALOG, type MainDialog } from '../../dialogs/mainDialog.js';
 import { setUnderstanding } from '../../dialogs/turnUnderstanding.js';
 import { MAX_TEXT_LENGTH } from './turnLimits.js';
+import { createTurnRecognizer, type TurnRecognizer } from './turnRecognizer.js';
 
 export interface SalesBotDeps {
   conversationState: ConversationState;
@@ -23,31 +26,42 @@ export interface SalesBotDeps {
   mainDialog: MainDialog;
   recognizer: Recognizer;
   business: Business;
-  now?: () => Date;
+  clock: Clock;
+  customers: CustomerService;
 }
 
 export class SalesBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  private readonly recognize: TurnRecognizer;
 
   constructor(private readonly deps: SalesBotDeps) {
     super();
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState).add(deps.mainDialog);
+    this.recognize = createTurnRecognizer(deps.recognizer, deps.business, deps.clock);
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== botId);
-      if (joined) await context.sendActivity(copy.greeting(deps.business));
+      const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+      if (joined.length > 0) {
+        const known = await deps.customers.recognize({ channelId: context.activity.channelId, userId: joined[0]!.id });
+        await context.sendActivity(known ? copy.greetingBack(deps.business, known.name) : copy.greeting(deps.business));
+      }
       await next();
     });
 
     this.onMessage(async (context, next) => {
       const text = (context.activity.text ?? '').trim();
       if (text && text.length <= MAX_TEXT_LENGTH) {
-        setUnderstanding(context, await deps.recognizer.recognize(text, this.recognizerContext()));
+        setUnderstanding(context, await this.recognize(text));
       }
       await this.runDialog(context);
+      await next();
+    });
+
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === 'handoff.status') await this.runDialog(context);
       await next();
     });
   }
@@ -62,16 +76,5 @@ export class SalesBot extends ActivityHandler {
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
-  }
-
-  private recognizerContext(): RecognizerContext {
-    const { business, now } = this.deps;
-    return {
-      timeZone: business.timeZone,
-      defaultPhoneRegion: business.defaultPhoneRegion,
-      products: business.products.flatMap((p) => [p.name, ...p.aliases]),
-      now: now?.() ?? new Date(),
-      locale: business.locale,
-    };
   }
 }

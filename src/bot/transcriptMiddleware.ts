@@ -6,6 +6,7 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { ConversationLog } from '../domain/conversations/conversationLog.js';
 import { marketingOf } from '../channels/marketing.js';
+import { SKIP_TRANSCRIPT } from './turnFlags.js';
 
 export interface TranscriptMiddlewareOptions {
   /** Texts longer than this are stored cut (the customer's full text still reaches the dialogs). */
@@ -49,7 +50,7 @@ export function transcriptMiddleware(log: ConversationLog, options: TranscriptMi
       record(inbound, 'in', inbound);
       context.onSendActivities(async (_ctx, activities, sendNext) => {
         const responses = await sendNext();
-        for (const activity of activities) record(activity, 'out', inbound);
+        if (!_ctx.turnState.get(SKIP_TRANSCRIPT)) for (const activity of activities) record(activity, 'out', inbound);
         return responses;
       });
       try {

@@ -10,6 +10,7 @@ import type {
   OrderRequest,
   TranscriptEntry,
 } from './model.js';
+import type { StaffSession, StaffToken, StaffUser } from '../staff/model.js';
 
 /** Equality filter on top-level fields; an array field matches when it contains the value. */
 export type Where<T> = Partial<Record<keyof T & string, string | number | boolean>>;
@@ -86,6 +87,10 @@ export interface Stores {
   conversations: Collection<Conversation>;
   transcripts: TranscriptStore;
   state: StateStore;
+  /** Staff accounts, API token hashes and session hashes (see src/staff). */
+  staffUsers: Collection<StaffUser>;
+  staffTokens: Collection<StaffToken>;
+  staffSessions: Collection<StaffSession>;
   /** True when the backend can read and write right now. */
   healthy(): Promise<boolean>;
   /** Waits for pending writes and releases the backend. */

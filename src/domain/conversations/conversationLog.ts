@@ -32,6 +32,8 @@ export interface ConversationLog {
   addOutcome(conversationId: string, outcome: ConversationOutcome): Promise<void>;
   addUnanswered(conversationId: string, question: string): Promise<void>;
   linkCustomer(conversationId: string, customerId: string): Promise<void>;
+  /** The conversation's transcript so far, including writes still queued. */
+  transcript(conversationId: string): Promise<TranscriptEntry[]>;
   /** Waits until every queued write has finished. */
   flush(): Promise<void>;
 }
@@ -98,6 +100,10 @@ export function createConversationLog(deps: ConversationLogDeps): ConversationLo
     addUnanswered: (conversationId, question) =>
       touch(conversationId, (c) => ({ ...c, unanswered: [...c.unanswered, question.slice(0, 500)] })),
     linkCustomer: (conversationId, customerId) => touch(conversationId, (c) => ({ ...c, customerId })),
+    async transcript(conversationId) {
+      await queues.get(conversationId);
+      return deps.transcripts.read(conversationId);
+    },
     async flush() {
       while (queues.size > 0) await Promise.all([...queues.values()]);
     },

@@ -1,0 +1,36 @@
+/** Answers a question from the knowledge base, or says honestly that it is not known. */
+import type { TurnContext } from 'botbuilder';
+import { answerFromKnowledge, citation, type AnswerResult } from '../src/domain/knowledge/answer.js';
+import { copy } from './copy.js';
+import type { DialogServices } from './services.js';
+
+export interface AnswerOptions {
+  /** Offer a callback when the answer is not known (off inside a dialog that is already booking one). */
+  offerCallback: boolean;
+}
+
+export async function answerQuestion(
+  context: TurnContext,
+  services: DialogServices,
+  question: string,
+  options: AnswerOptions,
+): Promise<AnswerResult> {
+  const conversationId = context.activity.conversation.id;
+  const result = answerFromKnowledge(services.knowledge, question, { minConfidence: services.minConfidence });
+  if (result.kind === 'answer') {
+    await context.sendActivity(copy.answer(result.text, citation(result.source)));
+    void services.conversationLog.addOutcome(conversationId, 'answered');
+    return result;
+  }
+  void services.conversationLog.addOutcome(conversationId, 'unanswered');
+  void services.conversationLog.addUnanswered(conversationId, question);
+  if (options.offerCallback) {
+    const session = await services.sessions.get(context);
+    session.offer = 'callback';
+    session.offerTopic = question.slice(0, 200);
+    await context.sendActivity(copy.unknown());
+  } else {
+    await context.sendActivity(`I'm sorry, I don't know that: it isn't in the information I have.`);
+  }
+  return result;
+}

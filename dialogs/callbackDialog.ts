@@ -1,0 +1,192 @@
+/**
+ * Books a callback: name, a valid phone number (E.164), a time the business's rules allow (or "as
+ * soon as possible"), and a topic. A one-shot request fills every slot it can; an impossible time
+ * gets the nearest valid alternatives. The booking is stored before it is confirmed.
+ */
+import type { DialogContext } from 'botbuilder-dialogs';
+import { formatPhone, toE164 } from '../src/domain/phone.js';
+import type { SlotOption } from '../src/domain/schedule/callbackSlots.js';
+import { describeSlot } from '../src/domain/schedule/describeSlot.js';
+import type { Understanding } from '../src/domain/understanding/types.js';
+import { copy } from './copy.js';
+import { FormDialog, type Absorbed, type FormState } from './formDialog.js';
+import { commitContact, contactNeedsConsent } from './contact.js';
+import { pickChoice, plainName, slotText, type StoredSlot } from './slotText.js';
+
+export const CALLBACK_DIALOG = 'callback';
+
+export interface CallbackOptions {
+  topic?: string;
+}
+
+interface CallbackState extends FormState {
+  name?: string;
+  phone?: string;
+  /** A number we know (caller id, returning customer) that the customer must confirm first. */
+  proposedPhone?: string;
+  slot?: StoredSlot;
+  alternatives?: { start: string; end: string }[];
+  topic?: string;
+}
+
+const REASONS: Record<string, string> = {
+  past: 'That time has already passed.',
+  too_soon: "That's a little too soon for us to arrange.",
+  closed_day: "We're closed that day.",
+  holiday: "We're closed that day for a holiday.",
+  outside_hours: "That's outside our opening hours.",
+};
+
+export class CallbackDialog extends FormDialog<CallbackState> {
+  protected async start(dc: DialogContext, options?: CallbackOptions): Promise<CallbackState> {
+    const session = await this.services.sessions.get(dc.context);
+    const state: CallbackState = {
+      attempts: 0,
+      phase: 'collect',
+      name: session.contact.name,
+      phone: session.contact.phone,
+      topic: options?.topic ?? session.offerTopic ?? session.need,
+    };
+    if (!state.phone) state.proposedPhone = await this.knownNumber(dc);
+    return state;
+  }
+
+  /** The caller's own number on the phone channel, or a returning customer's number. */
+  private async knownNumber(dc: DialogContext): Promise<string | undefined> {
+    const { activity } = dc.context;
+    if (activity.channelId === 'telephony' && activity.from?.id) {
+      const caller = toE164(activity.from.id, this.services.business.defaultPhoneRegion);
+      if (caller) return caller;
+    }
+    const customer = await this.services.customers.recognize({ channelId: activity.channelId, userId: activity.from.id });
+    return customer?.phones[0];
+  }
+
+  protected async absorb(dc: DialogContext, state: CallbackState, u: Understanding): Promise<Absorbed> {
+    const filled: string[] = [];
+    let notice: string | undefined;
+    const { entities } = u;
+    const session = await this.services.sessions.get(dc.context);
+    const region = this.services.business.defaultPhoneRegion;
+
+    if (state.asking === 'change') {
+      const which = /name|number|phone|time|when|day|topic|about/i.exec(u.text)?.[0]?.toLowerCase();
+      if (which === 'name') state.name = undefined;
+      else if (which === 'number' || which === 'phone') state.phone = state.proposedPhone = undefined;
+      else if (which === 'time' || which === 'when' || which === 'day') state.slot = undefined;
+      else if (which === 'topic' || which === 'about') state.topic = undefined;
+      if (which) filled.push('change');
+    }
+    if (state.asking === 'confirmPhone' && state.proposedPhone) {
+      if (u.intent === 'affirm') {
+        state.phone = state.proposedPhone;
+        filled.push('phone');
+      } else if (u.intent === 'deny') {
+        state.proposedPhone = undefined;
+        filled.push('confirmPhone');
+      }
+    }
+    const name = entities.name ?? (state.asking === 'name' && !entities.phone ? plainName(u.text) : undefined);
+    if (name) {
+      state.name = session.contact.name = name;
+      filled.push('name');
+    }
+    if (entities.phone) {
+      state.phone = session.contact.phone = entities.phone.e164;
+      state.proposedPhone = undefined;
+      filled.push('phone');
+    } else if (entities.invalidPhone) {
+      notice = copy.invalidPhone(entities.invalidPhone);
+    } else if (entities.dtmf && state.asking === 'phone') {
+      const e164 = toE164(entities.dtmf, region);
+      if (e164) {
+        state.phone = session.contact.phone = e164;
+        filled.push('phone');
+      } else notice = copy.invalidPhone(entities.dtmf);
+    }
+    const chosen = state.asking === 'time' && state.alternatives ? pickChoice(u.text, state.alternatives.length) : undefined;
+    if (chosen !== undefined) {
+      const alt = state.alternatives![chosen]!;
+      state.slot = { ...alt, asap: false };
+      state.alternatives = undefined;
+      filled.push('time');
+    } else if (entities.when) {
+      const requested = entities.when.asap ? 'asap' : { start: new Date(entities.when.start), hasTime: entities.when.hasTime };
+      const result = this.services.callbacks.checkTime(requested);
+      if (result.ok) {
+        state.slot = { start: result.slot.start.toISOString(), end: result.slot.end.toISOString(), asap: result.slot.asap };
+        state.alternatives = undefined;
+        filled.push('time');
+      } else if (result.reason === 'too_far') {
+        notice = copy.timeTooFar();
+      } else {
+        state.alternatives = result.alternatives.map(iso);
+        state.slot = undefined;
+        notice = copy.timeAlternatives(
+          REASONS[result.reason] ?? '',
+          result.alternatives.map((a) => describeSlot(this.services.business, a).text),
+        );
+        filled.push('alternatives');
+      }
+    }
+    if (state.asking === 'topic' && filled.length === 0 && u.text.trim()) {
+      state.topic = u.text.trim().replace(/^(?:it'?s\s+)?(?:about|regarding|re:?)\s+/i, '').slice(0, 200);
+      filled.push('topic');
+    }
+    return { filled, notice };
+  }
+
+  protected missing(state: CallbackState): string | undefined {
+    if (!state.name) return 'name';
+    if (!state.phone) return state.proposedPhone ? 'confirmPhone' : 'phone';
+    if (!state.slot) return 'time';
+    if (!state.topic) return 'topic';
+    return undefined;
+  }
+
+  protected question(state: CallbackState, slot: string): string {
+    const region = this.services.business.defaultPhoneRegion;
+    switch (slot) {
+      case 'name':
+        return copy.askName();
+      case 'confirmPhone':
+        return copy.confirmKnownNumber(formatPhone(state.proposedPhone!, region));
+      case 'phone':
+        return copy.askPhone();
+      case 'time':
+        return state.alternatives?.length ? copy.askTime() : copy.askTime();
+      default:
+        return copy.askTopic();
+    }
+  }
+
+  protected summary(state: CallbackState): string {
+    const { business } = this.services;
+    return copy.callbackSummary(state.name!, formatPhone(state.phone!, business.defaultPhoneRegion), slotText(business, state.slot!), state.topic!);
+  }
+
+  protected needsConsent(dc: DialogContext): Promise<boolean> {
+    return contactNeedsConsent(dc.context, this.services);
+  }
+
+  protected async commit(dc: DialogContext, state: CallbackState): Promise<void> {
+    const { services } = this;
+    const { customer, lead } = await commitContact(dc.context, services, { name: state.name, phone: state.phone });
+    const callback = await services.callbacks.book({
+      name: state.name!,
+      phone: state.phone!,
+      slot: { start: new Date(state.slot!.start), asap: state.slot!.asap },
+      topic: state.topic!,
+      channelId: dc.context.activity.channelId,
+      conversationId: dc.context.activity.conversation.id,
+      customerId: customer.id,
+      leadId: lead.id,
+    });
+    const session = await services.sessions.get(dc.context);
+    session.lastCallbackRef = callback.ref;
+    void services.conversationLog.addOutcome(dc.context.activity.conversation.id, 'callback_booked');
+    await dc.context.sendActivity(copy.callbackBooked(callback.ref, slotText(services.business, state.slot!)));
+  }
+}
+
+const iso = (s: SlotOption): { start: string; end: string } => ({ start: s.start.toISOString(), end: s.end.toISOString() });

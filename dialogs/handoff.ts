@@ -1,0 +1,54 @@
+/**
+ * Hand-off to a person with the Bot Framework hand-off protocol: an initiation event carrying the
+ * transcript (on the phone channel, a transfer to the staff number), then silence until the
+ * channel reports `handoff.status` completed or failed. Out of hours a callback is offered instead.
+ */
+import { EventFactory, type TurnContext } from 'botbuilder';
+import { DateTime } from 'luxon';
+import { isOpen, nextOpening } from '../src/domain/schedule/openingHours.js';
+import { copy } from './copy.js';
+import type { DialogServices } from './services.js';
+
+export async function startHandoff(context: TurnContext, services: DialogServices): Promise<void> {
+  const { business, clock } = services;
+  const session = await services.sessions.get(context);
+  const now = clock.now();
+  if (!isOpen(business, now)) {
+    const next = nextOpening(business, now);
+    const when = next
+      ? DateTime.fromJSDate(next, { zone: business.timeZone }).setLocale(business.locale).toFormat("cccc 'at' h:mm a")
+      : undefined;
+    session.offer = 'callback';
+    session.offerTopic ??= 'Talk to a person';
+    await context.sendActivity(copy.handoffOutOfHours(when));
+    return;
+  }
+  const conversationId = context.activity.conversation.id;
+  const entries = await services.conversationLog.transcript(conversationId);
+  const transcript = { activities: entries.map((e) => e.activity) } as unknown as Parameters<typeof EventFactory.createHandoffInitiation>[2];
+  const handoffContext: Record<string, unknown> = { skill: 'sales', reason: 'customer asked for a person' };
+  if (context.activity.channelId === 'telephony' && business.staffPhone) {
+    handoffContext.transferTarget = `tel:${business.staffPhone}`;
+  }
+  await context.sendActivity(copy.handoffStarted());
+  await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, transcript));
+  session.handedOff = true;
+  void services.conversationLog.addOutcome(conversationId, 'handed_off');
+}
+
+/** Handles a `handoff.status` event; returns true when it was one. */
+export async function handleHandoffStatus(context: TurnContext, services: DialogServices): Promise<boolean> {
+  const { activity } = context;
+  if (activity.type !== 'event' || activity.name !== 'handoff.status') return false;
+  const state = (activity.value as { state?: string } | undefined)?.state;
+  const session = await services.sessions.get(context);
+  if (state === 'completed') {
+    session.handedOff = false;
+  } else if (state === 'failed') {
+    session.handedOff = false;
+    session.offer = 'callback';
+    session.offerTopic ??= 'Talk to a person';
+    await context.sendActivity(copy.handoffFailed());
+  }
+  return true;
+}

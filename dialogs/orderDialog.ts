@@ -1,0 +1,225 @@
+/**
+ * Takes an order request from a customer who is ready to buy: items, the date, delivery or pickup
+ * (and the address), and who to call to confirm. The request is checked against the business's
+ * rules (notice per product, delivery areas), stored with the customer's consent, and a callback to
+ * confirm payment is booked at the next open slot.
+ */
+import type { DialogContext } from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
+import { formatPhone, toE164 } from '../src/domain/phone.js';
+import type { OrderDraft } from '../src/domain/orders/orderService.js';
+import type { Understanding } from '../src/domain/understanding/types.js';
+import { commitContact, contactNeedsConsent } from './contact.js';
+import { copy } from './copy.js';
+import { FormDialog, type Absorbed, type FormState } from './formDialog.js';
+import { plainName, slotText } from './slotText.js';
+
+export const ORDER_DIALOG = 'order';
+
+interface OrderState extends FormState {
+  product?: string;
+  quantity: number;
+  neededOn?: string;
+  fulfilment?: 'delivery' | 'pickup';
+  address?: string;
+  name?: string;
+  phone?: string;
+}
+
+export class OrderDialog extends FormDialog<OrderState> {
+  protected async start(dc: DialogContext): Promise<OrderState> {
+    const session = await this.services.sessions.get(dc.context);
+    const { facts } = session;
+    return {
+      attempts: 0,
+      phase: 'collect',
+      product: facts.products?.[0],
+      quantity: facts.quantity ?? 1,
+      neededOn: facts.date,
+      fulfilment: facts.fulfilment,
+      address: facts.fulfilment === 'delivery' ? facts.area : undefined,
+      name: session.contact.name,
+      phone: session.contact.phone,
+    };
+  }
+
+  protected async absorb(dc: DialogContext, state: OrderState, u: Understanding): Promise<Absorbed> {
+    const { business, orders } = this.services;
+    const session = await this.services.sessions.get(dc.context);
+    const filled: string[] = [];
+    let notice: string | undefined;
+    const e = u.entities;
+    const text = u.text.toLowerCase();
+
+    if (state.asking === 'change') {
+      const which = /product|cake|item|date|day|when|deliver|pick|address|name|number|phone/i.exec(u.text)?.[0]?.toLowerCase();
+      if (which === 'product' || which === 'cake' || which === 'item') state.product = undefined;
+      else if (which === 'date' || which === 'day' || which === 'when') state.neededOn = undefined;
+      else if (which === 'deliver' || which === 'pick') state.fulfilment = state.address = undefined;
+      else if (which === 'address') state.address = undefined;
+      else if (which === 'name') state.name = undefined;
+      else if (which === 'number' || which === 'phone') state.phone = undefined;
+      if (which) filled.push('change');
+    }
+    if (e.products?.length) {
+      state.product = e.products[0];
+      filled.push('product');
+    }
+    if (e.quantity && e.quantity !== state.quantity && (e.products?.length || state.asking === 'product' || state.asking === 'change')) {
+      state.quantity = e.quantity;
+      filled.push('quantity');
+    }
+    if (e.when) {
+      state.neededOn = DateTime.fromISO(e.when.start, { zone: business.timeZone }).toISODate() ?? undefined;
+      filled.push('date');
+    }
+    if (/\b(deliver|delivery|delivered|send it|bring it)\b/.test(text) && !/\bnot? deliver/.test(text)) {
+      state.fulfilment = 'delivery';
+      filled.push('fulfilment');
+    } else if (/\b(pick ?up|pick it up|collect|come (in|by|and get))\b/.test(text)) {
+      state.fulfilment = 'pickup';
+      state.address = undefined;
+      filled.push('fulfilment');
+    }
+    if (state.fulfilment === 'delivery' && (state.asking === 'address' || orders.zoneOf(u.text)) && !filled.includes('date')) {
+      const address = u.text.trim().slice(0, 300);
+      if (state.asking === 'address' || orders.zoneOf(address)) {
+        state.address = address;
+        filled.push('address');
+      }
+    }
+    const name = e.name ?? (state.asking === 'name' ? plainName(u.text) : undefined);
+    if (name) {
+      state.name = session.contact.name = name;
+      filled.push('name');
+    }
+    if (e.phone) {
+      state.phone = session.contact.phone = e.phone.e164;
+      filled.push('phone');
+    } else if (e.invalidPhone) notice = copy.invalidPhone(e.invalidPhone);
+    else if (e.dtmf && state.asking === 'phone') {
+      const e164 = toE164(e.dtmf, business.defaultPhoneRegion);
+      if (e164) {
+        state.phone = session.contact.phone = e164;
+        filled.push('phone');
+      } else notice = copy.invalidPhone(e.dtmf);
+    }
+    if (state.asking === 'product' && !state.product && u.text.trim() && filled.length === 0) {
+      notice = copy.unknownProduct(u.text.trim().slice(0, 60), this.productNames());
+    }
+    return { filled, notice: notice ?? this.problems(state) };
+  }
+
+  /** Checks what is known so far against the rules; clears the slot at fault and explains. */
+  private problems(state: OrderState): string | undefined {
+    if (!state.product || !state.neededOn) return undefined;
+    const draft = this.draft(state);
+    for (const problem of this.services.orders.check(draft)) {
+      switch (problem.kind) {
+        case 'past':
+          state.neededOn = undefined;
+          return copy.orderPastDate();
+        case 'too_soon':
+          state.neededOn = undefined;
+          return copy.orderTooSoon(problem.product, problem.leadTimeHours, this.dateText(problem.earliest));
+        case 'area_not_served':
+          state.address = undefined;
+          state.fulfilment = undefined;
+          return copy.areaNotServed(problem.note);
+        case 'unknown_product':
+          state.product = undefined;
+          return copy.unknownProduct(problem.product, this.productNames());
+      }
+    }
+    return undefined;
+  }
+
+  protected missing(state: OrderState): string | undefined {
+    if (!state.product) return 'product';
+    if (!state.neededOn) return 'date';
+    if (!state.fulfilment) return 'fulfilment';
+    if (state.fulfilment === 'delivery' && !state.address) return 'address';
+    if (!state.name) return 'name';
+    if (!state.phone) return 'phone';
+    return undefined;
+  }
+
+  protected question(_state: OrderState, slot: string): string {
+    switch (slot) {
+      case 'product':
+        return copy.askProduct(this.productNames());
+      case 'date':
+        return copy.askDate();
+      case 'fulfilment':
+        return copy.askFulfilment();
+      case 'address':
+        return copy.askAddress();
+      case 'name':
+        return copy.askName();
+      default:
+        return copy.askPhone();
+    }
+  }
+
+  protected summary(state: OrderState): string {
+    const { business } = this.services;
+    const items = `${state.quantity} × ${state.product}`;
+    const how = state.fulfilment === 'delivery' ? `delivered to ${state.address}` : 'for pickup from the shop';
+    return copy.orderSummary(items, this.dateText(state.neededOn!), how, state.name!, formatPhone(state.phone!, business.defaultPhoneRegion));
+  }
+
+  protected needsConsent(dc: DialogContext): Promise<boolean> {
+    return contactNeedsConsent(dc.context, this.services);
+  }
+
+  protected async commit(dc: DialogContext, state: OrderState): Promise<void> {
+    const { services } = this;
+    const { activity } = dc.context;
+    const { customer, lead } = await commitContact(dc.context, services, { name: state.name, phone: state.phone });
+    const asap = services.callbacks.checkTime('asap');
+    const slot = asap.ok ? asap.slot : undefined;
+    const callback = slot
+      ? await services.callbacks.book({
+          name: state.name!,
+          phone: state.phone!,
+          slot: { start: slot.start, asap: true },
+          topic: `Confirm order request: ${state.quantity} × ${state.product} for ${state.neededOn}`,
+          channelId: activity.channelId,
+          conversationId: activity.conversation.id,
+          customerId: customer.id,
+          leadId: lead.id,
+        })
+      : undefined;
+    const order = await services.orders.request(this.draft(state), {
+      customerId: customer.id,
+      leadId: lead.id,
+      conversationId: activity.conversation.id,
+      callbackId: callback?.id,
+    });
+    await services.leads.note(activity.conversation.id, { channelId: activity.channelId }, { products: [state.product!] });
+    const session = await services.sessions.get(dc.context);
+    if (callback) session.lastCallbackRef = callback.ref;
+    void services.conversationLog.addOutcome(activity.conversation.id, 'order_request');
+    if (callback) void services.conversationLog.addOutcome(activity.conversation.id, 'callback_booked');
+    const when = slot ? slotText(services.business, { start: slot.start.toISOString(), end: slot.end.toISOString(), asap: true }) : 'soon';
+    await dc.context.sendActivity(copy.orderPlaced(order.ref, when));
+  }
+
+  private draft(state: OrderState): OrderDraft {
+    return {
+      items: [{ product: state.product!, quantity: state.quantity }],
+      neededOn: state.neededOn!,
+      fulfilment: state.fulfilment ?? 'pickup',
+      address: state.address,
+    };
+  }
+
+  private productNames(): string[] {
+    return this.services.business.products.map((p) => p.name);
+  }
+
+  private dateText(isoDate: string): string {
+    const { business } = this.services;
+    return DateTime.fromISO(isoDate, { zone: business.timeZone }).setLocale(business.locale).toFormat('cccc d LLLL');
+  }
+}

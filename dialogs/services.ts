@@ -1,0 +1,56 @@
+/** What the dialogs may call: domain services only, behind their interfaces. */
+import type { Business } from '../src/domain/business.js';
+import type { CallbackService } from '../src/domain/callbacks/callbackService.js';
+import type { Clock } from '../src/domain/clock.js';
+import type { ConversationLog } from '../src/domain/conversations/conversationLog.js';
+import type { CustomerService } from '../src/domain/customers/customerService.js';
+import type { KnowledgeIndex } from '../src/domain/knowledge/passage.js';
+import type { LeadService } from '../src/domain/leads/leadService.js';
+import type { OrderService } from '../src/domain/orders/orderService.js';
+import type { Sessions } from './session.js';
+import type { Stores } from '../src/domain/ports.js';
+import { createCustomerService } from '../src/domain/customers/customerService.js';
+import { createLeadService } from '../src/domain/leads/leadService.js';
+import { createCallbackService } from '../src/domain/callbacks/callbackService.js';
+import { createOrderService } from '../src/domain/orders/orderService.js';
+
+export interface DialogServices {
+  business: Business;
+  knowledge: KnowledgeIndex;
+  minConfidence: number;
+  conversationLog: ConversationLog;
+  customers: CustomerService;
+  leads: LeadService;
+  callbacks: CallbackService;
+  orders: OrderService;
+  clock: Clock;
+  sessions: Sessions;
+}
+
+export interface ServiceWiring {
+  business: Business;
+  knowledge: KnowledgeIndex;
+  minConfidence: number;
+  stores: Stores;
+  conversationLog: ConversationLog;
+  sessions: Sessions;
+  clock: Clock;
+  newId: () => string;
+}
+
+/** Builds the domain services the dialogs use from one backend's stores. */
+export function createDialogServices(w: ServiceWiring): DialogServices {
+  const { business, stores, clock, newId } = w;
+  return {
+    business,
+    knowledge: w.knowledge,
+    minConfidence: w.minConfidence,
+    conversationLog: w.conversationLog,
+    customers: createCustomerService({ stores, clock, newId }),
+    leads: createLeadService({ leads: stores.leads, clock }),
+    callbacks: createCallbackService({ callbacks: stores.callbacks, business, clock, newId }),
+    orders: createOrderService({ orders: stores.orders, business, clock, newId }),
+    clock,
+    sessions: w.sessions,
+  };
+}

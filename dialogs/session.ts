@@ -1,0 +1,46 @@
+/**
+ * What the conversation remembers between dialogs: contact details already given, the facts of
+ * the customer's need, a yes/no offer waiting for an answer, and the hand-off state. Kept in
+ * conversation state, so it survives restarts like the dialog stack does.
+ */
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { NeedFacts } from '../src/domain/consulting/lama.js';
+
+export type Offer = 'callback' | 'human' | 'next_step';
+
+export interface Session {
+  offer?: Offer;
+  /** What a callback offered after an unanswered question would be about. */
+  offerTopic?: string;
+  contact: { name?: string; phone?: string; email?: string };
+  /** Consent given in this conversation (also implied by a returning customer's stored consent). */
+  consented: boolean;
+  customerId?: string;
+  need?: string;
+  facts: NeedFacts;
+  lastCallbackRef?: string;
+  /** Set while a person has the conversation: the bot stays silent. */
+  handedOff?: boolean;
+  /** Consecutive turns the bot could not use (for the offer of a person). */
+  misunderstood: number;
+}
+
+export const newSession = (): Session => ({ contact: {}, consented: false, facts: {}, misunderstood: 0 });
+
+export interface Sessions {
+  get(context: TurnContext): Promise<Session>;
+  /** Forgets everything the conversation remembered (start over, forget me). */
+  reset(context: TurnContext): Promise<Session>;
+}
+
+/** Sessions kept as a conversation state property. */
+export function createSessions(accessor: StatePropertyAccessor<Session>): Sessions {
+  return {
+    get: (context) => accessor.get(context, newSession()),
+    async reset(context) {
+      const fresh = newSession();
+      await accessor.set(context, fresh);
+      return fresh;
+    },
+  };
+}
