@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ValidationError } from './domain/errors.js';
+import { TUNED_MIN_CONFIDENCE } from './knowledge/retrievalTuning.js';
 
 const optionalString = z
   .string()
@@ -31,7 +32,25 @@ export const ConfigSchema = z.object({
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Minimum retrieval confidence (0–1) for answering from the knowledge base; below it the bot says it does not know. */
-  ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.55),
+  ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(TUNED_MIN_CONFIDENCE),
+  /**
+   * Signs the embedded Direct Line's tokens (at least 32 characters), and is itself accepted as a
+   * Bearer secret by it (for a site's back end). Unset: a random one per start, so chat tokens do
+   * not survive a restart.
+   */
+  DIRECTLINE_SECRET: optionalString.pipe(z.string().min(32, 'at least 32 characters').optional()),
+  /** Language of the telephony channel's speech (BCP 47); default: business.yaml's locale. */
+  SPEECH_LOCALE: optionalString,
+  /** Azure neural voice for the telephony channel; default: one for SPEECH_LOCALE (en-AU-NatashaNeural for en-AU). */
+  SPEECH_VOICE: optionalString,
+  /** Hours a staff sign-in lasts before the page asks for the password again. */
+  STAFF_SESSION_HOURS: z.coerce.number().positive().max(720).default(12),
+  /** Failed staff sign-ins in a row (per user name) that lock the name for STAFF_LOCKOUT_MINUTES. */
+  STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  /** Minutes a staff user name stays locked after STAFF_LOCKOUT_ATTEMPTS failures. */
+  STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Mark the staff session cookie `Secure` (true/false); turn on whenever the bot is served over HTTPS. */
+  STAFF_COOKIE_SECURE: z.stringbool().default(false),
 }).superRefine((c, ctx) => {
   if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set (unless MicrosoftAppType=UserAssignedMSI)' });

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { answerFromKnowledge } from '../../src/domain/knowledge/answer.js';
 import { loadKnowledge } from '../../src/knowledge/markdownLoader.js';
-import { MiniSearchKnowledgeIndex } from '../../src/knowledge/miniSearchIndex.js';
+import { Bm25KnowledgeIndex } from '../../src/knowledge/bm25KnowledgeIndex.js';
 
 export const EvalSetSchema = z.object({
   knowledgeDir: z.string(),
@@ -30,7 +30,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export async function evaluateSet(file: string, minConfidence: number): Promise<EvalResult> {
   const set = EvalSetSchema.parse(JSON.parse(await readFile(resolve(ROOT, 'test/eval', file), 'utf8')));
   const { passages } = await loadKnowledge(resolve(ROOT, set.knowledgeDir));
-  const index = new MiniSearchKnowledgeIndex(passages);
+  const index = new Bm25KnowledgeIndex(passages);
   const known = new Set(passages.map((p) => p.id));
   const misses: EvalResult['misses'] = [];
   let correct = 0;

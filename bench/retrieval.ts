@@ -1,0 +1,110 @@
+/**
+ * Retrieval speed on a synthetic knowledge base: the sample passages (bakery and bike shop)
+ * replicated with varied headings, product names and numbers until there are `passageCount` of them,
+ * then searched with many varied customer questions. Run directly for a table:
+ * `npx tsx bench/retrieval.ts 1000 10000`.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Passage } from '../src/domain/knowledge/passage.js';
+import { loadKnowledge } from '../src/knowledge/markdownLoader.js';
+import { Bm25KnowledgeIndex } from '../src/knowledge/bm25KnowledgeIndex.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SETS = [
+  { dir: 'knowledge', questions: 'test/eval/bakery.json' },
+  { dir: 'test/fixtures/knowledge-bikes', questions: 'test/eval/bikes.json' },
+];
+
+export interface RetrievalBench {
+  /** Median milliseconds per search (each question's fastest of five runs). */
+  p50: number;
+  /** 99th-percentile milliseconds per search. */
+  p99: number;
+  /** Milliseconds to build the index. */
+  buildMs: number;
+}
+
+export async function benchRetrieval(passageCount: number): Promise<RetrievalBench> {
+  const base: Passage[] = [];
+  const questions: string[] = [];
+  for (const set of SETS) {
+    base.push(...(await loadKnowledge(resolve(ROOT, set.dir))).passages);
+    const parsed = JSON.parse(await readFile(resolve(ROOT, set.questions), 'utf8')) as {
+      answerable: { q: string }[];
+      unanswerable: string[];
+    };
+    questions.push(...parsed.answerable.map((a) => a.q), ...parsed.unanswerable);
+  }
+  const random = seeded(42);
+  const passages = Array.from({ length: passageCount }, (_, i) => mutate(base[i % base.length]!, i, random));
+  // Questions also name synthetic products, so searches reach the replicated passages' rare words.
+  const varied = questions.flatMap((q, i) => [q, `${q} ${pseudoWord(random)}`, `${q.split(' ').slice(0, 4).join(' ')} ${i}`]);
+
+  const started = performance.now();
+  const index = new Bm25KnowledgeIndex(passages);
+  const buildMs = performance.now() - started;
+
+  for (const q of varied) index.search(q); // warm-up: steady-state latency is what customers see
+  // Each question's time is its fastest of five runs, so that other processes on a shared machine
+  // (a test runner, a build) do not pass for retrieval cost; percentiles are then across questions.
+  const times = varied.map((q) => {
+    let fastest = Infinity;
+    for (let round = 0; round < 5; round++) {
+      const t0 = performance.now();
+      index.search(q);
+      fastest = Math.min(fastest, performance.now() - t0);
+    }
+    return fastest;
+  });
+  times.sort((a, b) => a - b);
+  const at = (p: number): number => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+  return { p50: round3(at(0.5)), p99: round3(at(0.99)), buildMs: Math.round(buildMs) };
+}
+
+function mutate(p: Passage, i: number, random: () => number): Passage {
+  const name = `${pseudoWord(random)} ${pseudoWord(random)}`;
+  const words = p.text.split(' ').map((w) => {
+    const r = random();
+    if (/^\$?\d/.test(w) && r < 0.5) return w.replace(/\d+/, String(1 + Math.floor(random() * 500)));
+    if (r < 0.08) return pseudoWord(random);
+    return w;
+  });
+  return {
+    ...p,
+    id: `${p.id}~${i}`,
+    heading: `${p.heading} (${name})`,
+    title: `${p.title} ${i % 97}`,
+    text: `${words.join(' ')}\nThe ${name} range is item ${i}.`,
+  };
+}
+
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tu', 'vor', 'sel', 'bri', 'quo', 'dan', 'fe', 'gil', 'mon', 'zu', 'pra'];
+
+function pseudoWord(random: () => number): string {
+  const n = 2 + Math.floor(random() * 2);
+  let w = '';
+  for (let k = 0; k < n; k++) w += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
+  return w;
+}
+
+/** A small deterministic generator (mulberry32), so runs are comparable. */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const round3 = (n: number): number => Math.round(n * 1000) / 1000;
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const counts = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  for (const n of counts.length ? counts : [1_000, 10_000]) {
+    console.log(`${n} passages`, await benchRetrieval(n));
+  }
+}

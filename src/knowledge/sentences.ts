@@ -1,0 +1,38 @@
+/** Splits passage text into sentences and list items, without Markdown decoration. */
+export function splitSentences(text: string): string[] {
+  const plain = text
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]+/g, '')
+    .replace(/^\s*\|?\s*[-:| ]+\|\s*$/gm, '');
+  const out: string[] = [];
+  for (const line of plain.split('\n')) {
+    const item = line
+      .replace(/^\s*(?:[-+•]|\d+[.)])\s+/, '')
+      .replace(/^\s*\|\s*|\s*\|\s*$/g, '')
+      .replace(/\s*\|\s*/g, ' — ')
+      .trim();
+    if (!item) continue;
+    for (const s of item.split(/(?<=[.!?])\s+(?=[A-Z0-9"(])/)) if (s.trim()) out.push(s.trim());
+  }
+  return out;
+}
+
+/**
+ * The passage's most relevant sentences (up to `max`, in passage order): the best one, plus others
+ * only when they come close to its relevance. Falls back to the opening sentences.
+ */
+export function pickSentences(
+  sentences: readonly { text: string; terms: Set<string> }[],
+  score: (terms: Set<string>) => number,
+  max = 2,
+): string[] {
+  const chosen = sentences
+    .map((s, i) => ({ i, text: s.text, score: score(s.terms) }))
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, max);
+  if (chosen.length === 0) return sentences.slice(0, max).map((s) => s.text);
+  const first = chosen[0]!;
+  const kept = chosen.filter((s) => s === first || s.score >= first.score * 0.5);
+  return kept.sort((a, b) => a.i - b.i).map((s) => s.text);
+}
