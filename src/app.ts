@@ -13,7 +13,8 @@ import { createConversationLog } from './domain/conversations/conversationLog.js
 import { createOfflineRecognizer } from './domain/understanding/offlineRecognizer.js';
 import type { Recognizer } from './domain/understanding/types.js';
 import { loadKnowledge } from './knowledge/markdownLoader.js';
-import { MiniSearchKnowledgeIndex } from './knowledge/miniSearchIndex.js';
+import { createLanguageModel } from './llm/languageModel.js';
+import { Bm25KnowledgeIndex } from './knowledge/bm25KnowledgeIndex.js';
 import { openLowdbStores } from './stores/lowdb/openLowdbStores.js';
 import { openPgStores } from './stores/postgres/openPgStores.js';
 import { createAdapter } from './bot/adapter.js';
@@ -21,6 +22,7 @@ import { BotStateStorage } from './bot/botStateStorage.js';
 import { SalesBot } from './bot/salesBot.js';
 import { transcriptMiddleware } from './bot/transcriptMiddleware.js';
 import { createServer, isLoopback, type BotServer } from './server.js';
+import { installChannels } from './channels/installChannels.js';
 import { registerStaffRoutes } from './staff/staffRoutes.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { createDialogServices } from '../dialogs/services.js';
@@ -56,7 +58,7 @@ export async function openStores(config: Config, logger: Logger): Promise<Stores
 
 export async function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const { passages, business } = await loadKnowledge(resolve(config.KNOWLEDGE_DIR));
-  const knowledge = new MiniSearchKnowledgeIndex(passages);
+  const knowledge = new Bm25KnowledgeIndex(passages);
   logger.info({ passages: knowledge.size, business: business.name }, 'knowledge loaded');
 
   const stores = overrides.stores ?? (await openStores(config, logger));
@@ -75,6 +77,10 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
 
   const clock: Clock = overrides.now ? { now: overrides.now } : systemClock;
   const sessions = createSessions(conversationState.createProperty<Session>('session'));
+  // With OPENAI_API_KEY, a language model words answers and advice; offline adapters otherwise.
+  const offlineRecognizer = createOfflineRecognizer();
+  const model = createLanguageModel(config, { business, offlineRecognizer, log: logger.child({ component: 'llm' }) });
+  if (model) logger.info({ model: config.OPENAI_MODEL, baseURL: config.OPENAI_BASE_URL ?? 'OpenAI' }, 'language model configured');
   const services = createDialogServices({
     business,
     knowledge,
@@ -84,6 +90,8 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     sessions,
     clock,
     newId: () => randomUUID(),
+    answerComposer: model?.answerComposer,
+    lamaWriter: model?.lamaWriter,
   });
   const mainDialog = new MainDialog(services, async (context) => {
     // After "forget me" the conversation's state goes too, and this turn's replies are not recorded.
@@ -94,7 +102,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     conversationState,
     userState,
     mainDialog,
-    recognizer: overrides.recognizer ?? createOfflineRecognizer(),
+    recognizer: overrides.recognizer ?? model?.recognizer ?? offlineRecognizer,
     business,
     clock,
     customers: services.customers,
@@ -108,6 +116,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     healthy: () => stores.healthy(),
     allowServiceUrl: (url) => authenticated || isLoopback(url),
   });
+  const channels = installChannels({ adapter, server: http.server, bot, logger, business, config });
   registerStaffRoutes(http.server, {
     stores,
     logger,
@@ -136,6 +145,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     async close() {
       if (closed) return;
       closed = true;
+      await channels.close();
       await new Promise<void>((done) => {
         http.server.close(() => done());
         http.server.server.closeIdleConnections?.();

@@ -51,6 +51,18 @@ export const ConfigSchema = z.object({
   STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Mark the staff session cookie `Secure` (true/false); turn on whenever the bot is served over HTTPS. */
   STAFF_COOKIE_SECURE: z.stringbool().default(false),
+  /**
+   * Key of an OpenAI or OpenAI-compatible endpoint. Set: a language model improves understanding and
+   * wording (answers stay grounded in the knowledge and fall back to the offline path on any failure).
+   * Unset: everything runs offline. Local servers that need no key accept any value.
+   */
+  OPENAI_API_KEY: optionalString,
+  /** Base URL of an OpenAI-compatible server (e.g. http://localhost:11434/v1 for Ollama); unset: OpenAI. */
+  OPENAI_BASE_URL: optionalString.pipe(z.url({ message: 'expected a URL' }).optional()),
+  /** Chat model used for understanding, answers and consulting wording. */
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  /** Deadline of one model call in milliseconds (retries included); past it the offline path answers. */
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
 }).superRefine((c, ctx) => {
   if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set (unless MicrosoftAppType=UserAssignedMSI)' });

@@ -18,6 +18,7 @@ import { copy } from '../../dialogs/copy.js';
 import { MAIN_DIALOG, type MainDialog } from '../../dialogs/mainDialog.js';
 import { setUnderstanding } from '../../dialogs/turnUnderstanding.js';
 import { MAX_TEXT_LENGTH } from './turnLimits.js';
+import { dtmfDigitsOf } from '../channels/telephony/dtmf.js';
 import { createTurnRecognizer, type TurnRecognizer } from './turnRecognizer.js';
 
 export interface SalesBotDeps {
@@ -54,7 +55,10 @@ export class SalesBot extends ActivityHandler {
     this.onMessage(async (context, next) => {
       const text = (context.activity.text ?? '').trim();
       if (text && text.length <= MAX_TEXT_LENGTH) {
-        setUnderstanding(context, await this.recognize(text));
+        const understanding = await this.recognize(text);
+        const keys = dtmfDigitsOf(context.activity);
+        if (keys) understanding.entities.dtmf = keys;
+        setUnderstanding(context, understanding);
       }
       await this.runDialog(context);
       await next();

@@ -34,6 +34,8 @@ const DIETARY =
 const FLAVOUR = /\b(chocolate|vanilla|lemon|red velvet|caramel|strawberry|coffee|carrot|banana|passionfruit|raspberry)\b/i;
 const NO_DIETARY = /\b(?:no|not any|without any|don't have any|dont have any)\s+(?:special\s+)?(?:allerg\w*|dietary|diet)\b/i;
 const NOTHING = /^(?:no|nope|none|nothing|not really|no thanks|all good|nah)\b/i;
+/** Sounds that answer nothing ("hmm", "ok"): never taken as the occasion. */
+const FILLER = /^(?:h+m+|u+m+|u+h+|e+r+m*|ok(?:ay)?|k|what|huh|eh|idk|dunno|not sure|i don'?t know|maybe|well)[.!?]*$/i;
 
 export interface ListenInput {
   text: string;
@@ -78,7 +80,14 @@ export function listen(input: ListenInput): NeedFacts {
   if (e.products?.length) facts.products = e.products;
   if (input.answering === 'dietary' && !facts.dietary && NOTHING.test(text.trim())) facts.dietary = 'none';
   if (input.answering === 'occasion' && !facts.occasion && NOTHING.test(text.trim())) facts.occasion = 'none';
-  if (input.answering === 'occasion' && !facts.occasion && text.trim().split(/\s+/).length <= 6 && !e.servings && !e.when) {
+  if (
+    input.answering === 'occasion' &&
+    !facts.occasion &&
+    text.trim().split(/\s+/).length <= 6 &&
+    !FILLER.test(text.trim()) &&
+    !e.servings &&
+    !e.when
+  ) {
     facts.occasion = text.trim().replace(/[.!]+$/, '').toLowerCase();
   }
   return facts;
@@ -89,8 +98,9 @@ export function acknowledgement(fresh: NeedFacts): string | undefined {
   const parts: string[] = [];
   if (fresh.occasion && fresh.occasion !== 'none') parts.push(`for ${withArticle(fresh.occasion)}`);
   if (fresh.servings) parts.push(`for about ${fresh.servings} people`);
-  if (fresh.dateText) parts.push(`by ${fresh.dateText}`);
-  if (fresh.dietary && fresh.dietary !== 'none') parts.push(fresh.dietary);
+  if (fresh.dateText) parts.push(`by ${fresh.dateText.replace(/^(?:on|by|for|before)\s+/i, '').replace(/[\s,.;:]+$/, '')}`);
+  if (fresh.dietary === 'none') parts.push('no dietary needs');
+  else if (fresh.dietary) parts.push(fresh.dietary);
   if (fresh.flavour) parts.push(fresh.flavour);
   if (fresh.fulfilment === 'delivery') parts.push(fresh.area ? `delivered to ${fresh.area}` : 'delivered');
   if (fresh.fulfilment === 'pickup') parts.push('picked up');
@@ -113,6 +123,8 @@ export function statementQuery(fresh: NeedFacts, text: string): string {
   if (fresh.fulfilment === 'pickup') return 'pickup from the shop';
   if (fresh.flavour) return `${fresh.flavour} flavour`;
   if (fresh.occasion && fresh.occasion !== 'none') return `${fresh.occasion} cake`;
+  // "No dietary needs" leaves the flavour half of the question: say what flavours there are.
+  if (fresh.dietary === 'none') return 'cake flavours';
   return text;
 }
 
@@ -133,6 +145,29 @@ export function statement(
     if (used.has(hit.passage.id)) continue;
     const text = hit.sentences[0];
     if (text) return { text, source: hit.passage };
+  }
+  return undefined;
+}
+
+const CANNOT = /\b(?:cannot|can't|can not|do not|don't|unable to|not able to)\b(.*)/i;
+
+/**
+ * What the knowledge says the business cannot do for a dietary need ("We cannot make a nut-free
+ * cake"), so a recommendation never promises it. Undefined when nothing rules the need out.
+ */
+export function dietaryLimit(
+  knowledge: KnowledgeIndex,
+  dietary: string | undefined,
+  minConfidence: number,
+): Statement | undefined {
+  if (!dietary || dietary === 'none') return undefined;
+  const key = dietary.toLowerCase().split(/[\s-]+/)[0]!;
+  for (const hit of knowledge.search(`${dietary} cakes`, 3)) {
+    if (hit.confidence < minConfidence) break;
+    for (const sentence of hit.passage.text.split(/(?<=\.)\s+/)) {
+      const rest = CANNOT.exec(sentence)?.[1];
+      if (rest && rest.toLowerCase().includes(key)) return { text: sentence.trim(), source: hit.passage };
+    }
   }
   return undefined;
 }

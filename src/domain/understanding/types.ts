@@ -61,6 +61,16 @@ export interface Understanding {
   confidence: number;
   entities: Entities;
   text: string;
+  /** L.A.M.A. "listen" facts in the customer's words; only a language-model recognizer fills it. */
+  listened?: ListenedFacts;
+}
+
+/** Needs a language model heard that rules may miss ("my nan's 80th" is an occasion). */
+export interface ListenedFacts {
+  occasion?: string;
+  dietary?: string;
+  flavour?: string;
+  fulfilment?: 'delivery' | 'pickup';
 }
 
 export interface RecognizerContext {

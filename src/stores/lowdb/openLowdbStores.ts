@@ -11,7 +11,8 @@ import {
   OrderRequestSchema,
 } from '../../domain/model.js';
 import type { Stores } from '../../domain/ports.js';
-import { CorruptionCounter, collectionNames, type StoreOptions } from '../StoreOptions.js';
+import { StaffSessionSchema, StaffTokenSchema, StaffUserSchema } from '../../staff/model.js';
+import { CorruptionCounter, collectionNames, staffCollectionNames, type StoreOptions } from '../StoreOptions.js';
 import { isCode, syncDirectory, writeFileDurably } from './DurableFileAdapter.js';
 import { LowdbCollection } from './LowdbCollection.js';
 import { LowdbStateStore } from './LowdbStateStore.js';
@@ -34,7 +35,7 @@ export interface LowdbStores extends Stores {
   corruptRecords(): number;
 }
 
-type ShardedStore = (typeof collectionNames)[number] | 'state';
+type ShardedStore = (typeof collectionNames)[number] | (typeof staffCollectionNames)[number] | 'state';
 const defaultShards: Record<ShardedStore, number> = {
   customers: 64,
   callbacks: 64,
@@ -42,6 +43,9 @@ const defaultShards: Record<ShardedStore, number> = {
   orders: 64,
   conversations: 256,
   state: 256,
+  staffUsers: 4,
+  staffTokens: 4,
+  staffSessions: 8,
 };
 
 const MetaSchema = z.object({ version: z.literal(1), shards: z.record(z.string(), z.number().int().positive()) });
@@ -78,8 +82,13 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     LowdbStateStore.open(path.join(dir, 'state'), shardsOf('state'), corruption, assertOpen),
     LowdbTranscriptStore.open(path.join(dir, 'transcripts'), corruption, assertOpen, options.transcriptCache),
   ]);
+  const [staffUsers, staffTokens, staffSessions] = await Promise.all([
+    collection('staffUsers', StaffUserSchema),
+    collection('staffTokens', StaffTokenSchema),
+    collection('staffSessions', StaffSessionSchema),
+  ]);
   await syncDirectory(dir);
-  const flushables = [customers, callbacks, leads, orders, conversations, state, transcripts];
+  const flushables = [customers, callbacks, leads, orders, conversations, state, transcripts, staffUsers, staffTokens, staffSessions];
 
   return {
     customers,
@@ -89,6 +98,9 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     conversations,
     transcripts,
     state,
+    staffUsers,
+    staffTokens,
+    staffSessions,
     corruptRecords: () => corruption.count,
     async healthy() {
       if (closed) return false;
@@ -118,7 +130,7 @@ async function openMeta(dir: string, shardsOf: (name: ShardedStore) => number): 
   } catch (error) {
     if (!isCode(error, 'ENOENT')) throw error;
   }
-  const names: ShardedStore[] = [...collectionNames, 'state'];
+  const names: ShardedStore[] = [...collectionNames, ...staffCollectionNames, 'state'];
   const missing = names.filter((name) => meta.shards[name] === undefined);
   if (missing.length > 0) {
     for (const name of missing) {

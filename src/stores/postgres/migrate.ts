@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { collectionNames } from '../StoreOptions.js';
+import { collectionNames, staffCollectionNames } from '../StoreOptions.js';
 import type { PgContext } from './PgContext.js';
 
 /** Schema changes in order; each runs once per schema, recorded in `migrations`. Never edit one: add. */
@@ -14,6 +14,8 @@ const migrations: ((t: (name: string) => string) => string[])[] = [
     `CREATE INDEX IF NOT EXISTS "transcripts_conversation" ON ${t('transcripts')} (conversation_id, seq)`,
     `CREATE TABLE IF NOT EXISTS ${t('state')} (key text PRIMARY KEY, value jsonb NOT NULL, etag text NOT NULL)`,
   ],
+  (t) =>
+    staffCollectionNames.map((name) => `CREATE TABLE IF NOT EXISTS ${t(name)} (id text PRIMARY KEY, doc jsonb NOT NULL)`),
 ];
 
 /**

@@ -8,6 +8,7 @@ import {
   OrderRequestSchema,
 } from '../../domain/model.js';
 import type { Stores } from '../../domain/ports.js';
+import { StaffSessionSchema, StaffTokenSchema, StaffUserSchema } from '../../staff/model.js';
 import { CorruptionCounter, type StoreOptions } from '../StoreOptions.js';
 import { migrate } from './migrate.js';
 import { PgCollection } from './PgCollection.js';
@@ -51,6 +52,9 @@ export async function openPgStores(connectionString: string, options: PgStoreOpt
     conversations: new PgCollection(context, 'conversations', ConversationSchema),
     transcripts: new PgTranscriptStore(context),
     state: new PgStateStore(context),
+    staffUsers: new PgCollection(context, 'staffUsers', StaffUserSchema),
+    staffTokens: new PgCollection(context, 'staffTokens', StaffTokenSchema),
+    staffSessions: new PgCollection(context, 'staffSessions', StaffSessionSchema),
     corruptRecords: () => corruption.count,
     async healthy() {
       if (context.closed) return false;

@@ -1,0 +1,62 @@
+/**
+ * The channel layer, wired in one call from the composition root: inbound middleware (keypad input,
+ * numbered-choice replies, silence on calls, typing), outbound rendering per channel, the embedded
+ * Direct Line and the chat page. Middleware order matters and lives only here.
+ */
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type restify from 'restify';
+import type { Logger } from '../logger.js';
+import { createChoiceMemory } from './choiceMemory.js';
+import { registerDirectLine, type DirectLine } from './directline/registerDirectLine.js';
+import { defaultVoice } from './render/ssml.js';
+import { choiceReplyMiddleware, renderMiddleware } from './renderMiddleware.js';
+import { dtmfMiddleware } from './telephony/dtmf.js';
+import { silenceMiddleware } from './telephony/silenceMiddleware.js';
+import { typingMiddleware } from './typingMiddleware.js';
+import { registerWebChat } from './webchat/registerWebChat.js';
+
+export interface ChannelDeps {
+  adapter: CloudAdapter;
+  server: restify.Server;
+  bot: { run(context: TurnContext): Promise<void> };
+  logger: Logger;
+  business: { name: string; locale: string };
+  config: { DIRECTLINE_SECRET?: string; SPEECH_LOCALE?: string; SPEECH_VOICE?: string; MicrosoftAppId?: string };
+  /** Typing indicator delay; tests shorten it. */
+  typingDelayMs?: number;
+}
+
+export interface Channels {
+  directLine: DirectLine;
+  /** Stops the embedded Direct Line taking activities and waits for its turns. */
+  close(): Promise<void>;
+}
+
+export function installChannels(deps: ChannelDeps): Channels {
+  const { adapter, config, business } = deps;
+  const locale = config.SPEECH_LOCALE ?? business.locale;
+  const choices = createChoiceMemory();
+
+  // Outbound rendering first, so every later reply (reprompts, typing) is rendered too.
+  adapter.use(renderMiddleware({ voice: { locale, voice: config.SPEECH_VOICE ?? defaultVoice(locale) }, choices }));
+  adapter.use(dtmfMiddleware({ choices }));
+  adapter.use(choiceReplyMiddleware(choices));
+  adapter.use(silenceMiddleware({ choices }));
+  adapter.use(
+    typingMiddleware({
+      delayMs: deps.typingDelayMs,
+      onError: (error) => deps.logger.debug({ err: error }, 'typing indicator not sent'),
+    }),
+  );
+
+  const directLine = registerDirectLine(deps.server, {
+    adapter,
+    bot: deps.bot,
+    logger: deps.logger,
+    secret: config.DIRECTLINE_SECRET,
+    appId: config.MicrosoftAppId,
+    botAccount: { id: 'bot', name: business.name },
+  });
+  registerWebChat(deps.server, { businessName: business.name, locale: business.locale });
+  return { directLine, close: () => directLine.close() };
+}

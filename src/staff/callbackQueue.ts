@@ -1,0 +1,71 @@
+/**
+ * The callback queue: open callbacks by due time (earliest first, overdue flagged), others most
+ * recent first; staff record status and outcome. An outcome of "order placed" also moves the
+ * callback's lead to stage won, so the sale counts for that lead's source and channel.
+ */
+import type { Callback, Lead } from '../domain/model.js';
+import type { Clock } from '../domain/clock.js';
+import type { Stores } from '../domain/ports.js';
+import { maskCallback } from './mask.js';
+import type { CallbackListQuery, CallbackPatch } from './staffParams.js';
+
+export interface QueuedCallback extends Callback {
+  /** Open and due before now. */
+  overdue: boolean;
+}
+
+export function createCallbackQueue(deps: { stores: Stores; clock: Clock }) {
+  const { callbacks, leads } = deps.stores;
+
+  /** The lead a callback belongs to: its leadId, else the lead of its conversation. */
+  async function leadOf(callback: Callback): Promise<Lead | undefined> {
+    if (callback.leadId) return leads.get(callback.leadId);
+    if (!callback.conversationId) return undefined;
+    return (await leads.findBy('conversationId', callback.conversationId))[0];
+  }
+
+  return {
+    async list(query: CallbackListQuery, options: { masked: boolean }) {
+      const now = deps.clock.now().toISOString();
+      const open = query.status === 'open';
+      const page = await callbacks.query({
+        where: query.status === 'all' ? undefined : { status: query.status },
+        orderBy: 'dueAt',
+        descending: !open,
+        cursor: query.cursor,
+        limit: query.limit,
+      });
+      const items = page.items.map((c): QueuedCallback => ({
+        ...(options.masked ? maskCallback(c) : c),
+        overdue: c.status === 'open' && c.dueAt < now,
+      }));
+      return { items, next: page.next };
+    },
+
+    /** Applies the change; undefined when there is no such callback. */
+    async patch(id: string, patch: CallbackPatch): Promise<{ callback: Callback; lead?: Lead } | undefined> {
+      const updatedAt = deps.clock.now().toISOString();
+      const callback = await callbacks.update(id, (current) => {
+        if (!current) return undefined;
+        const next: Callback = { ...current, updatedAt };
+        if (patch.outcome !== undefined) next.outcome = patch.outcome ?? undefined;
+        if (patch.status !== undefined) next.status = patch.status;
+        else if (patch.outcome) next.status = 'done';
+        // An outcome belongs to a done callback; reopening or cancelling clears it.
+        if (next.status !== 'done') next.outcome = undefined;
+        if (patch.note !== undefined) next.note = patch.note;
+        return next;
+      });
+      if (!callback) return undefined;
+      if (callback.outcome !== 'order_placed') return { callback };
+      const lead = await leadOf(callback);
+      if (!lead) return { callback };
+      const won = await leads.update(lead.id, (current) =>
+        current && current.stage !== 'won' ? { ...current, stage: 'won', updatedAt } : undefined,
+      );
+      return { callback, lead: won };
+    },
+  };
+}
+
+export type CallbackQueue = ReturnType<typeof createCallbackQueue>;

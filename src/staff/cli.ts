@@ -1,0 +1,138 @@
+/**
+ * Staff accounts from the command line (`npm run staff -- <command>`):
+ *   add-user NAME --role manager|viewer   password from stdin when piped, else prompted
+ *   add-token NAME --role manager|viewer  prints the token once
+ *   list                                  users and tokens
+ *   remove-user NAME                      also signs the user out
+ *   remove-token NAME                     removes every token with that name
+ * Uses the same configuration as the bot (DATA_DIR or DATABASE_URL). With the embedded store, run it
+ * while the bot is stopped, or restart the bot after: a running bot keeps its own copy in memory.
+ */
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadDotEnv, parseConfig } from '../config.js';
+import { systemClock } from '../domain/clock.js';
+import { AppError } from '../domain/errors.js';
+import type { Stores } from '../domain/ports.js';
+import { openLowdbStores } from '../stores/lowdb/openLowdbStores.js';
+import { openPgStores } from '../stores/postgres/openPgStores.js';
+import { createLoginThrottle } from './loginThrottle.js';
+import { StaffName, StaffRole } from './model.js';
+import { createStaffAccounts } from './staffAccounts.js';
+
+const USAGE = `usage: npm run staff -- <command>
+  add-user NAME --role manager|viewer   (password from stdin, or prompted)
+  add-token NAME --role manager|viewer  (prints the token once)
+  list
+  remove-user NAME
+  remove-token NAME`;
+
+/** Reads one line: piped stdin as is, or a prompt on a terminal without echoing what is typed. */
+async function readPassword(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) {
+    let text = '';
+    for await (const chunk of stdin) text += String(chunk);
+    return text.split(/\r?\n/)[0] ?? '';
+  }
+  process.stderr.write(prompt);
+  const rl = createInterface({ input: stdin, terminal: true });
+  stdin.setRawMode?.(true);
+  // Swallow the echo of typed characters; readline still collects the line.
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined;
+  try {
+    return await new Promise<string>((done) => rl.once('line', done));
+  } finally {
+    rl.close();
+    process.stderr.write('\n');
+  }
+}
+
+async function openStores(): Promise<Stores> {
+  const config = parseConfig(process.env);
+  if (config.DATABASE_URL) return openPgStores(config.DATABASE_URL);
+  return openLowdbStores(resolve(config.DATA_DIR));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { role: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, name] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const needsName = command !== 'list';
+  const needsRole = command === 'add-user' || command === 'add-token';
+  const role = StaffRole.safeParse(values.role);
+  if ((needsName && !name) || (needsRole && !role.success)) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (needsName && !StaffName.safeParse(name).success) {
+    console.error(`invalid name "${name}": use 1–64 letters, digits or . _ @ -`);
+    return 2;
+  }
+
+  loadDotEnv();
+  const stores = await openStores();
+  try {
+    const accounts = createStaffAccounts({
+      users: stores.staffUsers,
+      tokens: stores.staffTokens,
+      sessions: stores.staffSessions,
+      clock: systemClock,
+      throttle: createLoginThrottle({ attempts: 5, minutes: 15 }),
+      sessionHours: 12,
+    });
+    switch (command) {
+      case 'add-user': {
+        const password = await readPassword(`password for ${name}: `);
+        const user = await accounts.addUser(name!, role.data!, password);
+        console.log(`added ${user.role} "${user.id}"`);
+        return 0;
+      }
+      case 'add-token': {
+        const { token, record } = await accounts.addToken(name!, role.data!);
+        console.error(`token "${record.name}" (${record.role}) — shown once, keep it safe:`);
+        console.log(token);
+        return 0;
+      }
+      case 'list': {
+        const { users, tokens } = await accounts.list();
+        for (const u of users) console.log(`user   ${u.id.padEnd(24)} ${u.role.padEnd(8)} since ${u.createdAt}`);
+        for (const t of tokens) console.log(`token  ${t.name.padEnd(24)} ${t.role.padEnd(8)} since ${t.createdAt}`);
+        if (users.length + tokens.length === 0) console.log('no staff users or tokens yet');
+        return 0;
+      }
+      case 'remove-user': {
+        const removed = await accounts.removeUser(name!);
+        console.log(removed ? `removed "${name}"` : `no user "${name}"`);
+        return removed ? 0 : 1;
+      }
+      case 'remove-token': {
+        const removed = await accounts.removeToken(name!);
+        console.log(`removed ${removed} token(s) named "${name}"`);
+        return removed > 0 ? 0 : 1;
+      }
+      default:
+        console.error(USAGE);
+        return 2;
+    }
+  } finally {
+    await stores.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof AppError) console.error(error.message);
+    else console.error(error);
+    process.exit(1);
+  },
+);

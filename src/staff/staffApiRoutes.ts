@@ -1,0 +1,152 @@
+/**
+ * The staff JSON API under `/staff/api`. Every parameter is checked with zod (400 with the issues);
+ * viewers get contact details masked and a 403 on anything that changes or erases.
+ */
+import type restify from 'restify';
+import { NotFoundError } from '../domain/errors.js';
+import type { Logger } from '../logger.js';
+import type { CallbackQueue } from './callbackQueue.js';
+import type { ConversationReview } from './conversationReview.js';
+import type { CustomerRecords } from './customerRecords.js';
+import type { createFunnelReport } from './funnelReport.js';
+import type { createStaffExports } from './staffExports.js';
+import { parse, queryOf, sendBody } from './staffHttp.js';
+import {
+  CallbackListQuery,
+  CallbackPatch,
+  ConversationListQuery,
+  ConversationPatch,
+  CustomerListQuery,
+  FunnelQuery,
+  IdParam,
+  NoParams,
+} from './staffParams.js';
+import type { Guard } from './staffRoutes.js';
+
+export interface StaffApiDeps {
+  guard: Guard;
+  logger: Logger;
+  conversations: ConversationReview;
+  customers: CustomerRecords;
+  callbacks: CallbackQueue;
+  funnel: ReturnType<typeof createFunnelReport>;
+  exports: ReturnType<typeof createStaffExports>;
+}
+
+const found = <T>(value: T | undefined, what: string): T => {
+  if (value === undefined) throw new NotFoundError(what);
+  return value;
+};
+
+export function registerStaffApi(server: restify.Server, deps: StaffApiDeps): void {
+  const { guard } = deps;
+  const masked = (role: string) => ({ masked: role !== 'manager' });
+  const idOf = (req: restify.Request): string => parse(IdParam, req.params).id;
+
+  server.get(
+    '/staff/api/session',
+    guard(async (_req, res, who) => {
+      res.send(200, { name: who.name, role: who.role, via: who.via, ...(who.csrf ? { csrf: who.csrf } : {}) });
+    }),
+  );
+
+  server.get(
+    '/staff/api/conversations',
+    guard(async (req, res, who) => {
+      res.send(200, await deps.conversations.list(parse(ConversationListQuery, queryOf(req)), masked(who.role)));
+    }),
+  );
+
+  server.get(
+    '/staff/api/conversations/:id',
+    guard(async (req, res, who) => {
+      res.send(200, found(await deps.conversations.get(idOf(req), masked(who.role)), 'conversation'));
+    }),
+  );
+
+  server.patch(
+    '/staff/api/conversations/:id',
+    guard(
+      async (req, res) => {
+        const id = idOf(req);
+        const patch = parse(ConversationPatch, req.body ?? {});
+        res.send(200, found(await deps.conversations.patch(id, patch), 'conversation'));
+      },
+      { managers: true },
+    ),
+  );
+
+  server.get(
+    '/staff/api/customers',
+    guard(async (req, res, who) => {
+      res.send(200, await deps.customers.list(parse(CustomerListQuery, queryOf(req)), masked(who.role)));
+    }),
+  );
+
+  server.get(
+    '/staff/api/customers/:id',
+    guard(async (req, res, who) => {
+      res.send(200, found(await deps.customers.get(idOf(req), masked(who.role)), 'customer'));
+    }),
+  );
+
+  server.get(
+    '/staff/api/customers/:id/export',
+    guard(async (req, res, who) => {
+      const id = idOf(req);
+      const data = found(await deps.customers.export(id, masked(who.role)), 'customer');
+      sendBody(res, 200, 'application/json; charset=utf-8', JSON.stringify(data, null, 2), {
+        'Content-Disposition': `attachment; filename="customer-${id.replace(/[^\w.-]/g, '_')}.json"`,
+      });
+    }),
+  );
+
+  server.del(
+    '/staff/api/customers/:id',
+    guard(
+      async (req, res, who) => {
+        const id = idOf(req);
+        const erased = found(await deps.customers.erase(id), 'customer');
+        deps.logger.info({ staff: who.name, customerId: id, erased }, 'customer erased');
+        res.send(200, { erased });
+      },
+      { managers: true },
+    ),
+  );
+
+  server.get(
+    '/staff/api/callbacks',
+    guard(async (req, res, who) => {
+      res.send(200, await deps.callbacks.list(parse(CallbackListQuery, queryOf(req)), masked(who.role)));
+    }),
+  );
+
+  server.patch(
+    '/staff/api/callbacks/:id',
+    guard(
+      async (req, res) => {
+        const id = idOf(req);
+        const patch = parse(CallbackPatch, req.body ?? {});
+        res.send(200, found(await deps.callbacks.patch(id, patch), 'callback'));
+      },
+      { managers: true },
+    ),
+  );
+
+  server.get(
+    '/staff/api/funnel',
+    guard(async (req, res, who) => {
+      res.send(200, await deps.funnel(parse(FunnelQuery, queryOf(req)), masked(who.role)));
+    }),
+  );
+
+  const csv = (name: string, make: (options: { masked: boolean }) => Promise<string>) =>
+    guard(async (req, res, who) => {
+      parse(NoParams, queryOf(req));
+      sendBody(res, 200, 'text/csv; charset=utf-8', await make(masked(who.role)), {
+        'Content-Disposition': `attachment; filename="${name}"`,
+      });
+    });
+  server.get('/staff/api/export/customers.csv', csv('customers.csv', deps.exports.customersCsv));
+  server.get('/staff/api/export/callbacks.csv', csv('callbacks.csv', deps.exports.callbacksCsv));
+}

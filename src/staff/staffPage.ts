@@ -1,0 +1,43 @@
+/**
+ * The staff page's files, served by the bot itself. They live in `src/staff/page/` and are read
+ * from there also when running the compiled build (tsc does not copy them).
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/** The files that may be served, by name; nothing else in the folder is reachable. */
+export const PAGE_FILES = ['index.html', 'login.html', 'staff.css', 'staff.js', 'dom.js', 'funnelChart.js'] as const;
+export type PageFile = (typeof PAGE_FILES)[number];
+
+function pageDir(): string {
+  const here = import.meta.dirname;
+  const beside = path.join(here, 'page');
+  // dist/src/staff → src/staff/page
+  return existsSync(beside) ? beside : path.resolve(here, '../../../src/staff/page');
+}
+
+export function createPageFiles() {
+  const dir = pageDir();
+  const cache = new Map<string, Buffer>();
+  return {
+    isPageFile: (name: string): name is PageFile => (PAGE_FILES as readonly string[]).includes(name),
+    async read(name: PageFile): Promise<{ body: Buffer; type: string }> {
+      let body = cache.get(name);
+      if (!body) cache.set(name, (body = await readFile(path.join(dir, name))));
+      return { body, type: TYPES[path.extname(name)] ?? 'application/octet-stream' };
+    },
+  };
+}
+
+/** What the page may load: only its own files; no inline script or style. */
+export const PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
