@@ -1,6 +1,7 @@
 /** Answers a question from the knowledge base, or says honestly that it is not known. */
 import type { TurnContext } from 'botbuilder';
 import { answerFromKnowledge, citation, type AnswerResult } from '../src/domain/knowledge/answer.js';
+import { answerFit } from './answerFit.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
 
@@ -16,12 +17,21 @@ export async function answerQuestion(
   options: AnswerOptions,
 ): Promise<AnswerResult> {
   const conversationId = context.activity.conversation.id;
-  const result = answerFromKnowledge(services.knowledge, question, { minConfidence: services.minConfidence });
-  if (result.kind === 'answer') {
-    await context.sendActivity(copy.answer(result.text, citation(result.source)));
+  const offline = answerFromKnowledge(services.knowledge, question, { minConfidence: services.minConfidence });
+  const fit = answerFit(context.activity.channelId);
+  const composed = await services.answerComposer.compose({
+    question,
+    offline,
+    minConfidence: services.minConfidence,
+    fit,
+    beforeSlowCall: fit.typing ? () => context.sendActivity({ type: 'typing' }) : undefined,
+  });
+  if (composed.kind === 'answer') {
+    await context.sendActivity(copy.answer(composed.text, composed.sources.map(citation).join('; ')));
     void services.conversationLog.addOutcome(conversationId, 'answered');
-    return result;
+    return { kind: 'answer', text: composed.text, source: composed.sources[0]!, confidence: offline.confidence, hits: offline.hits };
   }
+  const result: AnswerResult = { kind: 'unknown', confidence: offline.confidence, hits: offline.hits };
   void services.conversationLog.addOutcome(conversationId, 'unanswered');
   void services.conversationLog.addUnanswered(conversationId, question);
   if (options.offerCallback) {

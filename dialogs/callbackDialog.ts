@@ -8,6 +8,7 @@ import { formatPhone, toE164 } from '../src/domain/phone.js';
 import type { SlotOption } from '../src/domain/schedule/callbackSlots.js';
 import { describeSlot } from '../src/domain/schedule/describeSlot.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
+import { callerNumberOf } from '../src/channels/telephony/callerNumber.js';
 import { copy } from './copy.js';
 import { FormDialog, type Absorbed, type FormState } from './formDialog.js';
 import { commitContact, contactNeedsConsent } from './contact.js';
@@ -27,6 +28,7 @@ interface CallbackState extends FormState {
   slot?: StoredSlot;
   alternatives?: { start: string; end: string }[];
   topic?: string;
+  channelId?: string;
 }
 
 const REASONS: Record<string, string> = {
@@ -40,26 +42,26 @@ const REASONS: Record<string, string> = {
 export class CallbackDialog extends FormDialog<CallbackState> {
   protected async start(dc: DialogContext, options?: CallbackOptions): Promise<CallbackState> {
     const session = await this.services.sessions.get(dc.context);
+    const { activity } = dc.context;
+    // A returning customer is not asked their name again; their number is offered for confirmation.
+    const known = await this.services.customers.recognize({ channelId: activity.channelId, userId: activity.from.id });
     const state: CallbackState = {
       attempts: 0,
       phase: 'collect',
-      name: session.contact.name,
+      name: session.contact.name ?? known?.name,
       phone: session.contact.phone,
       topic: options?.topic ?? session.offerTopic ?? session.need,
+      channelId: dc.context.activity.channelId,
     };
-    if (!state.phone) state.proposedPhone = await this.knownNumber(dc);
+    if (!state.phone) state.proposedPhone = this.callerNumber(dc) ?? known?.phones[0];
     return state;
   }
 
-  /** The caller's own number on the phone channel, or a returning customer's number. */
-  private async knownNumber(dc: DialogContext): Promise<string | undefined> {
+  /** The caller's own number on the phone channel. */
+  private callerNumber(dc: DialogContext): string | undefined {
     const { activity } = dc.context;
-    if (activity.channelId === 'telephony' && activity.from?.id) {
-      const caller = toE164(activity.from.id, this.services.business.defaultPhoneRegion);
-      if (caller) return caller;
-    }
-    const customer = await this.services.customers.recognize({ channelId: activity.channelId, userId: activity.from.id });
-    return customer?.phones[0];
+    if (activity.channelId !== 'telephony') return undefined;
+    return callerNumberOf(activity, this.services.business.defaultPhoneRegion);
   }
 
   protected async absorb(dc: DialogContext, state: CallbackState, u: Understanding): Promise<Absorbed> {
@@ -129,6 +131,11 @@ export class CallbackDialog extends FormDialog<CallbackState> {
         filled.push('alternatives');
       }
     }
+    const said = state.asking !== 'topic' ? topicIn(u) : undefined;
+    if (said) {
+      state.topic = said;
+      filled.push('topic');
+    }
     if (state.asking === 'topic' && filled.length === 0 && u.text.trim()) {
       state.topic = u.text.trim().replace(/^(?:it'?s\s+)?(?:about|regarding|re:?)\s+/i, '').slice(0, 200);
       filled.push('topic');
@@ -152,7 +159,7 @@ export class CallbackDialog extends FormDialog<CallbackState> {
       case 'confirmPhone':
         return copy.confirmKnownNumber(formatPhone(state.proposedPhone!, region));
       case 'phone':
-        return copy.askPhone();
+        return state.channelId === 'telephony' ? copy.askPhoneKeypad() : copy.askPhone();
       case 'time':
         return state.alternatives?.length ? copy.askTime() : copy.askTime();
       default:
@@ -190,3 +197,16 @@ export class CallbackDialog extends FormDialog<CallbackState> {
 }
 
 const iso = (s: SlotOption): { start: string; end: string } => ({ start: s.start.toISOString(), end: s.end.toISOString() });
+
+/**
+ * "call me tomorrow … about the wedding cake": the topic a one-shot request names, without the time
+ * or the number said in the same breath ("about 3pm" is a time, not a topic).
+ */
+function topicIn(u: Understanding): string | undefined {
+  const match = /\b(?:about|regarding)\s+(?!\d|noon|midday|now\b|asap\b|as soon)([^,.;!?]+)/i.exec(u.text);
+  if (!match) return undefined;
+  let topic = match[1]!;
+  for (const part of [u.entities.when?.text, u.entities.phone?.raw]) if (part) topic = topic.replace(part, ' ');
+  topic = topic.replace(/\s+(?:on|at|for|and)\s*$/i, '').replace(/\s+/g, ' ').trim();
+  return topic.length >= 3 ? topic.slice(0, 200) : undefined;
+}

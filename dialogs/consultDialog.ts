@@ -7,6 +7,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { DateTime } from 'luxon';
 import {
   acknowledgement,
+  dietaryLimit,
   listen,
   mergeFacts,
   needIsClear,
@@ -18,6 +19,7 @@ import {
 } from '../src/domain/consulting/lama.js';
 import { citation } from '../src/domain/knowledge/answer.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
+import { answerFit } from './answerFit.js';
 import { answerQuestion } from './answering.js';
 import { originOf } from './contact.js';
 import { copy } from './copy.js';
@@ -77,21 +79,28 @@ export class ConsultDialog extends Dialog {
     if (first) session.need ??= u.text.slice(0, 300);
 
     // Listen
-    const heard = listen({
-      text: u.text,
-      entities: u.entities,
-      answering: state.asking,
-      localDate: (iso) => DateTime.fromISO(iso, { zone: business.timeZone }).toISODate() ?? iso.slice(0, 10),
-      zoneOf: (text) => services.orders.zoneOf(text),
-    });
-    const fresh = mergeFacts(session.facts, heard);
-    const gotSomething = Object.keys(fresh).length > 0;
-
-    if (!gotSomething && !first && u.intent === 'question') {
+    // What the rules hear wins over what a language model heard (u.listened, when one is configured).
+    const heard = {
+      ...u.listened,
+      ...listen({
+        text: u.text,
+        entities: u.entities,
+        answering: state.asking,
+        localDate: (iso) => DateTime.fromISO(iso, { zone: business.timeZone }).toISODate() ?? iso.slice(0, 10),
+        zoneOf: (text) => services.orders.zoneOf(text),
+      }),
+    };
+    // A side question ("do you deliver to Bondi?") is answered, not taken as facts, unless it
+    // answers something already asked and still unknown ("could you do Saturday?").
+    const answersAsked = state.asked.some((slot) => heard[slot] !== undefined && session.facts[slot] === undefined);
+    if (!first && u.intent === 'question' && !answersAsked) {
       await answerQuestion(dc.context, services, u.text, { offerCallback: false });
       if (state.asking) await dc.context.sendActivity(QUESTIONS[state.asking]);
       return Dialog.EndOfTurn;
     }
+    const fresh = mergeFacts(session.facts, heard);
+    const gotSomething = Object.keys(fresh).length > 0;
+
     if (!gotSomething && !first && ++state.idle >= 3) {
       session.offer = 'human';
       await dc.context.sendActivity(copy.stuck());
@@ -110,12 +119,16 @@ export class ConsultDialog extends Dialog {
     if (first) parts.push(copy.adviceStart());
     // Acknowledge
     const ack = acknowledgement(fresh);
+    const ackAt = parts.length;
     if (ack) parts.push(ack);
 
     const used = new Set(state.stated);
     if (needIsClear(session.facts, state.asked)) {
       const products = business.products.map((p) => p.name);
-      const pick = recommend(services.knowledge, session.facts, products, services.minConfidence);
+      // Never suggest a product for a need the business says it cannot meet (e.g. nut-free).
+      const limit = dietaryLimit(services.knowledge, session.facts.dietary, services.minConfidence);
+      const pick = limit ? undefined : recommend(services.knowledge, session.facts, products, services.minConfidence);
+      if (limit) parts.push(`${limit.text} (Source: ${citation(limit.source)})`);
       if (pick) {
         const suggestion = `Based on that, I'd suggest the ${pick.source.heading.toLowerCase()}.`;
         parts.push(used.has(pick.source.id) ? suggestion : `${suggestion} ${pick.text} (Source: ${citation(pick.source)})`);
@@ -139,7 +152,19 @@ export class ConsultDialog extends Dialog {
     if (slot) {
       state.asked.push(slot);
       state.asking = slot;
-      parts.push(QUESTIONS[slot]);
+      // Acknowledge and Ask in the writer's words (the fixed copy offline, or on any doubt).
+      const fit = answerFit(dc.context.activity.channelId);
+      const worded = await services.lamaWriter.write({
+        customerText: u.text,
+        fresh,
+        known: session.facts,
+        acknowledgement: ack,
+        ask: { slot, question: QUESTIONS[slot] },
+        fit,
+        beforeSlowCall: fit.typing ? () => dc.context.sendActivity({ type: 'typing' }) : undefined,
+      });
+      if (ack && worded.acknowledgement) parts[ackAt] = worded.acknowledgement;
+      parts.push(worded.question);
     } else {
       parts.push(copy.nextStep());
       session.offer = 'next_step';

@@ -40,6 +40,7 @@ export const copy = {
   // Callbacks
   askName: (): string => `Who should we ask for when we call?`,
   askPhone: (): string => `What's the best number to call you on?`,
+  askPhoneKeypad: (): string => `What's the best number to call you on? You can say it, or key it in and press hash.`,
   confirmCallerNumber: (spoken: string): string => `Shall we call you back on the number you're calling from, ${spoken}?`,
   confirmKnownNumber: (spoken: string): string => `Shall we call you on ${spoken}, as before?`,
   invalidPhone: (raw: string): string =>
@@ -97,6 +98,7 @@ export const copy = {
 
   // Hand-off
   handoffStarted: (): string => `I'm connecting you with a person from our team now. Please stay in this chat.`,
+  transferStarted: (): string => `I'm transferring your call to our team now. Please hold.`,
   handoffFailed: (): string =>
     `I'm sorry, nobody from the team could take the chat just now. Would you like a callback instead?`,
   handoffOutOfHours: (nextOpen?: string): string =>

@@ -26,6 +26,10 @@ export class ForgetMeDialog extends Dialog {
     return Dialog.EndOfTurn;
   }
 
+  override async repromptDialog(context: DialogContext['context']): Promise<void> {
+    await context.sendActivity(copy.forgetConfirm(this.services.business));
+  }
+
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const u = getUnderstanding(dc.context);
     if (u.intent === 'affirm' || u.intent === 'forget_me') {
@@ -46,7 +50,9 @@ export class ForgetMeDialog extends Dialog {
     }
     const state = dc.activeDialog!.state as { attempts: number };
     if (++state.attempts >= 3) {
-      await dc.context.sendActivity(copy.forgetKept());
+      // Unsure is not yes: nothing is erased, and a person can take it from here.
+      (await this.services.sessions.get(dc.context)).offer = 'human';
+      await dc.context.sendActivity(`${copy.forgetKept()} ${copy.stuck()}`);
       return dc.endDialog({ erased: false });
     }
     await dc.context.sendActivity(`${copy.didNotCatch()} ${copy.forgetConfirm(this.services.business)}`);

@@ -28,6 +28,9 @@ export interface Absorbed {
 
 export const MAX_ATTEMPTS = 3;
 
+/** A question about the business rather than an answer to ours ("are you open Saturday?"). */
+const ASKS_ABOUT = /^\s*(?:how|what|what's|whats|where|which|why|who|do you|does|are you|is there|is it)\b/i;
+
 export abstract class FormDialog<S extends FormState> extends Dialog<Record<string, unknown>> {
   constructor(
     id: string,
@@ -73,6 +76,9 @@ export abstract class FormDialog<S extends FormState> extends Dialog<Record<stri
       }
       return this.retry(dc, state, copy.consent(this.services.business));
     }
+
+    // "how much is delivery?" asks about something and answers nothing: it must not fill a slot.
+    if (u.intent === 'question' && ASKS_ABOUT.test(u.text)) return this.sideQuestion(dc, state, u);
 
     if (state.phase === 'confirm') {
       const absorbed = await this.absorb(dc, state, u);

@@ -6,6 +6,7 @@
 import { EventFactory, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { isOpen, nextOpening } from '../src/domain/schedule/openingHours.js';
+import { callTransfer } from '../src/channels/telephony/handoff.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
 
@@ -26,12 +27,16 @@ export async function startHandoff(context: TurnContext, services: DialogService
   const conversationId = context.activity.conversation.id;
   const entries = await services.conversationLog.transcript(conversationId);
   const transcript = { activities: entries.map((e) => e.activity) } as unknown as Parameters<typeof EventFactory.createHandoffInitiation>[2];
-  const handoffContext: Record<string, unknown> = { skill: 'sales', reason: 'customer asked for a person' };
   if (context.activity.channelId === 'telephony' && business.staffPhone) {
-    handoffContext.transferTarget = `tel:${business.staffPhone}`;
+    // On the phone a hand-off is a call transfer to the staff number.
+    await context.sendActivity(copy.transferStarted());
+    await context.sendActivity(callTransfer(context, business.staffPhone));
+  } else {
+    await context.sendActivity(copy.handoffStarted());
+    await context.sendActivity(
+      EventFactory.createHandoffInitiation(context, { skill: 'sales', reason: 'customer asked for a person' }, transcript),
+    );
   }
-  await context.sendActivity(copy.handoffStarted());
-  await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, transcript));
   session.handedOff = true;
   void services.conversationLog.addOutcome(conversationId, 'handed_off');
 }

@@ -88,11 +88,15 @@ export class MainDialog extends ComponentDialog {
           await this.cancelCallback(inner, ref);
           return true;
         }
-        session.offer = undefined;
         if (inner.activeDialog) {
+          session.offer = undefined;
           await inner.cancelAllDialogs();
           await context.sendActivity(copy.cancelled());
+        } else if (u.text.trim().endsWith('?')) {
+          // "What is your refund policy if I cancel?" asks about cancelling: it gets an answer.
+          await answerQuestion(context, this.services, u.text, { offerCallback: true });
         } else {
+          session.offer = undefined;
           await context.sendActivity(copy.nothingToCancel());
         }
         return true;

@@ -13,6 +13,8 @@ import { createCustomerService } from '../src/domain/customers/customerService.j
 import { createLeadService } from '../src/domain/leads/leadService.js';
 import { createCallbackService } from '../src/domain/callbacks/callbackService.js';
 import { createOrderService } from '../src/domain/orders/orderService.js';
+import { createOfflineAnswerComposer, type AnswerComposer } from '../src/domain/knowledge/answerComposer.js';
+import { createOfflineLamaWriter, type LamaWriter } from '../src/domain/consulting/lamaWriter.js';
 
 export interface DialogServices {
   business: Business;
@@ -25,6 +27,10 @@ export interface DialogServices {
   orders: OrderService;
   clock: Clock;
   sessions: Sessions;
+  /** Words answers from the knowledge (offline: the extractive answer as it is). */
+  answerComposer: AnswerComposer;
+  /** Words the Acknowledge and Ask parts of advice turns (offline: the fixed copy). */
+  lamaWriter: LamaWriter;
 }
 
 export interface ServiceWiring {
@@ -36,6 +42,9 @@ export interface ServiceWiring {
   sessions: Sessions;
   clock: Clock;
   newId: () => string;
+  /** Language-model adapters; unset: the offline ones. */
+  answerComposer?: AnswerComposer;
+  lamaWriter?: LamaWriter;
 }
 
 /** Builds the domain services the dialogs use from one backend's stores. */
@@ -52,5 +61,7 @@ export function createDialogServices(w: ServiceWiring): DialogServices {
     orders: createOrderService({ orders: stores.orders, business, clock, newId }),
     clock,
     sessions: w.sessions,
+    answerComposer: w.answerComposer ?? createOfflineAnswerComposer(),
+    lamaWriter: w.lamaWriter ?? createOfflineLamaWriter(),
   };
 }
