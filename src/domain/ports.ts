@@ -10,7 +10,7 @@ import type {
   OrderRequest,
   TranscriptEntry,
 } from './model.js';
-import type { StaffSession, StaffToken, StaffUser } from '../staff/model.js';
+import type { StaffSession, StaffToken, StaffUser } from './staffModel.js';
 
 /** Equality filter on top-level fields; an array field matches when it contains the value. */
 export type Where<T> = Partial<Record<keyof T & string, string | number | boolean>>;

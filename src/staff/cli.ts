@@ -18,7 +18,7 @@ import type { Stores } from '../domain/ports.js';
 import { openLowdbStores } from '../stores/lowdb/openLowdbStores.js';
 import { openPgStores } from '../stores/postgres/openPgStores.js';
 import { createLoginThrottle } from './loginThrottle.js';
-import { StaffName, StaffRole } from './model.js';
+import { StaffName, StaffRole } from '../domain/staffModel.js';
 import { createStaffAccounts } from './staffAccounts.js';
 
 const USAGE = `usage: npm run staff -- <command>

@@ -7,7 +7,7 @@ import type { Clock } from '../domain/clock.js';
 import { AppError, ValidationError } from '../domain/errors.js';
 import type { Collection } from '../domain/ports.js';
 import type { LoginThrottle } from './loginThrottle.js';
-import { StaffName, type StaffRole, type StaffSession, type StaffToken, type StaffUser } from './model.js';
+import { StaffName, type StaffRole, type StaffSession, type StaffToken, type StaffUser } from '../domain/staffModel.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 
 /** Who is asking, once a session or token checked out. */

@@ -11,7 +11,7 @@ import {
   OrderRequestSchema,
 } from '../../domain/model.js';
 import type { Stores } from '../../domain/ports.js';
-import { StaffSessionSchema, StaffTokenSchema, StaffUserSchema } from '../../staff/model.js';
+import { StaffSessionSchema, StaffTokenSchema, StaffUserSchema } from '../../domain/staffModel.js';
 import { CorruptionCounter, collectionNames, staffCollectionNames, type StoreOptions } from '../StoreOptions.js';
 import { isCode, syncDirectory, writeFileDurably } from './DurableFileAdapter.js';
 import { LowdbCollection } from './LowdbCollection.js';

@@ -8,7 +8,7 @@ import {
   OrderRequestSchema,
 } from '../../domain/model.js';
 import type { Stores } from '../../domain/ports.js';
-import { StaffSessionSchema, StaffTokenSchema, StaffUserSchema } from '../../staff/model.js';
+import { StaffSessionSchema, StaffTokenSchema, StaffUserSchema } from '../../domain/staffModel.js';
 import { CorruptionCounter, type StoreOptions } from '../StoreOptions.js';
 import { migrate } from './migrate.js';
 import { PgCollection } from './PgCollection.js';
