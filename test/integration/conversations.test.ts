@@ -1,0 +1,161 @@
+/**
+ * Whole conversations through the real HTTP server (restify + CloudAdapter + dialogs + lowdb),
+ * asserting what the customer is told and what the store holds afterwards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBot, texts, type TestBot, type TestConversation } from '../support/testBot.js';
+
+/** Monday 23 November 2026, 10:00 in Sydney. */
+const NOW = new Date('2026-11-23T10:00:00+11:00');
+const DANA = '+61412345678';
+
+/** Says each line in turn and checks the reply to it. */
+async function talk(convo: TestConversation, turns: [string, RegExp][]): Promise<string[]> {
+  const said: string[] = [];
+  for (const [text, expected] of turns) {
+    const reply = texts(await convo.say(text)).join('\n');
+    expect(reply, `after "${text}"`).toMatch(expected);
+    said.push(reply);
+  }
+  return said;
+}
+
+const refIn = (text: string): string => /reference(?: is)? ([A-Z0-9]{6})/.exec(text)![1]!;
+
+describe('whole conversations over HTTP', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot({ overrides: { now: () => new Date(NOW) } });
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
+  it('when a visitor only asks questions, then each gets a sourced answer and nothing about them is stored', async () => {
+    const convo = bot.conversation();
+    const [greeting] = texts(await convo.join());
+    expect(greeting).toMatch(/^Hi, welcome to Crumb & Candle Bakery!/);
+    await talk(convo, [
+      ['How much is the large celebration cake?', /\$95[\s\S]*Source: Large celebration cake/],
+      ['do you deliver to Bondi?', /Bondi[\s\S]*Source: Delivery areas/],
+      ['are you open on Sundays?', /closed on Sundays[\s\S]*Source: Opening hours/],
+      ['thanks!', /^You're welcome!$/],
+    ]);
+    await expect.poll(async () => (await bot.app.stores.transcripts.read(convo.id)).length).toBe(10);
+    expect(await bot.app.stores.customers.findBy('channelAccounts', `test|${convo.userId}`)).toEqual([]);
+    expect(await bot.app.stores.callbacks.findBy('conversationId', convo.id)).toEqual([]);
+    expect(await bot.app.stores.orders.findBy('conversationId', convo.id)).toEqual([]);
+    const lead = (await bot.app.stores.leads.findBy('conversationId', convo.id))[0];
+    expect(lead?.customerId).toBeUndefined();
+    expect(lead?.stage ?? 'interest').toBe('interest');
+  });
+
+  it('when a visitor from a campaign asks for advice, then it qualifies them and the advice leads to a callback', async () => {
+    const convo = bot.conversation({ channelData: { utm_source: 'google', utm_campaign: 'xmas' } });
+    await talk(convo, [
+      ['Hi! can you help me choose a cake?', /Happy to help you choose\. What's the occasion\?/],
+      ["it's for my daughter's birthday", /For your daughter's birthday: got it\.[\s\S]*\(Source: [\s\S]*how many people/],
+      ['about 20 people', /For about 20 people: got it\. The large celebration cake[\s\S]*When do you need it by\?/],
+      ['Saturday', /By Saturday: got it\.[\s\S]*flavour or dietary need/],
+      ['vanilla, no allergies', /I'd suggest the large celebration cake[\s\S]*arrange a callback from our team or take an order request/],
+      ['yes please', /Who should we ask for when we call\?/],
+      ['Dana', /best number/],
+      ['0412 345 678', /When would suit you/],
+      ['tomorrow at 11am', /callback for Dana on 0412 345 678, on Tuesday 24 November, 11:00–11:30 am, about .*Shall I book it\?/],
+      ['yes', /keep your name and contact details[\s\S]*Is that OK\?/],
+      ['yes', /Done! We'll call you on Tuesday 24 November, 11:00–11:30 am\. Your reference is [A-Z0-9]{6}/],
+    ]);
+    const [callback] = await bot.app.stores.callbacks.findBy('conversationId', convo.id);
+    const [customer] = await bot.app.stores.customers.findBy('channelAccounts', `test|${convo.userId}`);
+    expect(customer).toMatchObject({ name: 'Dana', phones: [DANA], consent: { channelId: 'test', at: NOW.toISOString() } });
+    expect(callback).toMatchObject({ name: 'Dana', phone: DANA, dueAt: '2026-11-24T00:00:00.000Z', status: 'open', customerId: customer!.id });
+    const [lead] = await bot.app.stores.leads.findBy('conversationId', convo.id);
+    expect(lead).toMatchObject({
+      channelId: 'test',
+      source: 'google',
+      campaign: 'xmas',
+      stage: 'ready',
+      customerId: customer!.id,
+      need: 'Hi! can you help me choose a cake?',
+      facts: { occasion: "your daughter's birthday", servings: 20, date: '2026-11-28', dietary: 'none', flavour: 'vanilla' },
+    });
+    await expect.poll(async () => (await bot.app.stores.conversations.get(convo.id))?.outcomes).toEqual(
+      expect.arrayContaining(['advice', 'callback_booked']),
+    );
+    expect((await bot.app.stores.conversations.get(convo.id))?.campaign).toBe('xmas');
+  });
+
+  it('when a one-shot callback request is made, then it is booked in two confirmations and the user is welcomed back later', async () => {
+    const convo = bot.conversation();
+    const [, , booked] = await talk(convo, [
+      ["call me tomorrow at 3pm on 0412 345 678 about the wedding cake, I'm Dana", /on Tuesday 24 November, 3:00–3:30 pm, about the wedding cake\. Shall I book it\?/],
+      ['yes', /Is that OK\?/],
+      ['yes', /Your reference is [A-Z0-9]{6}/],
+    ]);
+    const [callback] = await bot.app.stores.callbacks.findBy('ref', refIn(booked!));
+    expect(callback).toMatchObject({ phone: DANA, dueAt: '2026-11-24T04:00:00.000Z', topic: 'the wedding cake', conversationId: convo.id });
+
+    const again = bot.conversation({ userId: convo.userId });
+    expect(texts(await again.join())).toEqual(['Welcome back, Dana! Ask me anything about Crumb & Candle Bakery, or say "callback" to speak with the team.']);
+    await talk(again, [
+      ['hello', /^Welcome back, Dana!/],
+      ['can you call me again on Friday at 10am about cupcakes?', /Shall we call you on 0412 345 678, as before\?/],
+      ['yes', /callback for Dana on 0412 345 678, on Friday 27 November, 10:00–10:30 am, about cupcakes\. Shall I book it\?/],
+      ['yes', /Done! We'll call you on Friday 27 November/], // consent is on record: not asked again
+    ]);
+    // One person, one record: found by channel account and by phone alike.
+    const [customer] = await bot.app.stores.customers.findBy('channelAccounts', `test|${convo.userId}`);
+    expect(await bot.app.stores.customers.findBy('phones', DANA)).toEqual([customer]);
+    const [second] = await bot.app.stores.callbacks.findBy('conversationId', again.id);
+    expect(second).toMatchObject({ customerId: customer!.id, dueAt: '2026-11-26T23:00:00.000Z', topic: 'cupcakes' });
+  });
+
+  it('when a ready customer asks to order, then the order request and a confirming callback are stored', async () => {
+    const convo = bot.conversation();
+    const said = await talk(convo, [
+      ["I'd like to order the large chocolate cake for Saturday", /Would you like it delivered, or will you pick it up\?/],
+      ['delivered please', /delivery address/],
+      ['12 King St, Newtown', /Who should we ask for/],
+      ['Dana Smith', /best number/],
+      ['0412 345 678', /1 × Large celebration cake for Saturday 28 November, delivered to 12 King St, Newtown\.[\s\S]*Shall I send the request\?/],
+      ['yes', /Is that OK\?/],
+      ['yes', /Your order request is in, reference [A-Z0-9]{6}\. A manager will call you/],
+    ]);
+    const [order] = await bot.app.stores.orders.findBy('conversationId', convo.id);
+    expect(order).toMatchObject({
+      ref: refIn(said.at(-1)!),
+      items: [{ product: 'Large celebration cake', quantity: 1 }],
+      neededOn: '2026-11-28',
+      fulfilment: 'delivery',
+      address: '12 King St, Newtown',
+      status: 'requested',
+    });
+    const [callback] = await bot.app.stores.callbacks.findBy('conversationId', convo.id);
+    expect(callback).toMatchObject({ id: order!.callbackId, asap: true, phone: DANA, name: 'Dana Smith' });
+    const [lead] = await bot.app.stores.leads.findBy('conversationId', convo.id);
+    expect(lead).toMatchObject({ stage: 'ready', productInterest: ['Large celebration cake'], customerId: order!.customerId });
+  });
+
+  it('when the customer asks to be forgotten, then their record and the transcript are gone', async () => {
+    const convo = bot.conversation();
+    await talk(convo, [
+      ["call me tomorrow at 2pm on 0499 888 777 about cupcakes, I'm Sam", /Shall I book it\?/],
+      ['yes', /Is that OK\?/],
+      ['yes', /Your reference is/],
+    ]);
+    expect(await bot.app.stores.customers.findBy('phones', '+61499888777')).toHaveLength(1);
+    await talk(convo, [
+      ['please forget me', /erase everything Crumb & Candle Bakery holds about you/],
+      ['yes', /^Done\. I've erased your details and this conversation's records\.$/],
+    ]);
+    expect(await bot.app.stores.customers.findBy('phones', '+61499888777')).toEqual([]);
+    expect(await bot.app.stores.callbacks.findBy('conversationId', convo.id)).toEqual([]);
+    expect(await bot.app.stores.leads.findBy('conversationId', convo.id)).toEqual([]);
+    // Give any stray write time to land, then check nothing came back.
+    await new Promise((done) => setTimeout(done, 100));
+    expect(await bot.app.stores.transcripts.read(convo.id)).toEqual([]);
+    expect(await bot.app.stores.conversations.get(convo.id)).toBeUndefined();
+    // The conversation starts afresh: no contact details remembered.
+    await talk(convo, [["I'd like a callback", /Who should we ask for when we call\?/]]);
+  });
+});
