@@ -113,7 +113,8 @@ export abstract class FormDialog<S extends FormState> extends Dialog<Record<stri
       const slot = state.asking ?? this.missing(state);
       return this.retry(dc, state, slot && slot !== 'change' ? this.question(state, slot) : copy.whatToChange());
     }
-    if (absorbed.notice) state.attempts++;
+    // A notice with nothing understood is a failed answer; alternatives offered are progress.
+    if (absorbed.notice && absorbed.filled.length === 0) state.attempts++;
     else state.attempts = 0;
     if (state.attempts >= MAX_ATTEMPTS) return this.giveUp(dc);
     return this.next(dc, state, absorbed.notice);

@@ -9,6 +9,8 @@ const TABLE: Record<Intent, string[]> = {
     'What flavours do you have?',
     'Are your cupcakes gluten free?',
     'how do I cancel an order',
+    'what is your refund policy if I cancel?',
+    'is there a cancellation fee',
     'When are you open on Saturday?',
     'is there a vegan option',
     'Can you write a message on the cake?',

@@ -115,16 +115,16 @@ const withArticle = (occasion: string): string =>
 
 /** The question to search the knowledge with for a statement about the newest fact. */
 export function statementQuery(fresh: NeedFacts, text: string): string {
-  if (fresh.dietary && fresh.dietary !== 'none') return `${fresh.dietary} cakes`;
-  if (fresh.servings) return `cake that serves ${fresh.servings} people`;
+  if (fresh.dietary && fresh.dietary !== 'none') return `${fresh.dietary}`;
+  if (fresh.servings) return `serves ${fresh.servings} people`;
   if (fresh.date) return 'how much notice do you need for an order';
   if (fresh.area) return `do you deliver to ${fresh.area}`;
   if (fresh.fulfilment === 'delivery') return 'delivery areas and fees';
   if (fresh.fulfilment === 'pickup') return 'pickup from the shop';
   if (fresh.flavour) return `${fresh.flavour} flavour`;
-  if (fresh.occasion && fresh.occasion !== 'none') return `${fresh.occasion} cake`;
+  if (fresh.occasion && fresh.occasion !== 'none') return fresh.occasion;
   // "No dietary needs" leaves the flavour half of the question: say what flavours there are.
-  if (fresh.dietary === 'none') return 'cake flavours';
+  if (fresh.dietary === 'none') return 'flavours';
   return text;
 }
 
@@ -162,7 +162,7 @@ export function dietaryLimit(
 ): Statement | undefined {
   if (!dietary || dietary === 'none') return undefined;
   const key = dietary.toLowerCase().split(/[\s-]+/)[0]!;
-  for (const hit of knowledge.search(`${dietary} cakes`, 3)) {
+  for (const hit of knowledge.search(dietary, 3)) {
     if (hit.confidence < minConfidence) break;
     for (const sentence of hit.passage.text.split(/(?<=\.)\s+/)) {
       const rest = CANNOT.exec(sentence)?.[1];
@@ -193,17 +193,46 @@ export function recommend(
   minConfidence: number,
 ): Statement | undefined {
   const names = products.map((p) => p.toLowerCase());
-  const query = [`cake that serves ${facts.servings ?? ''} people`, facts.dietary && facts.dietary !== 'none' ? facts.dietary : '']
-    .join(' ')
-    .trim();
-  for (const hit of knowledge.search(query, 8)) {
-    if (hit.confidence < minConfidence * 0.8) break;
-    const heading = hit.passage.heading.toLowerCase();
-    if (!names.some((n) => heading.includes(n) || n.includes(heading))) continue;
-    const text = hit.sentences[0];
-    if (text) return { text, source: hit.passage };
+  const dietary = facts.dietary && facts.dietary !== 'none' ? facts.dietary : '';
+  const query = `serves ${facts.servings ?? ''} people ${dietary}`.trim();
+  const candidates = knowledge
+    .search(query, 12)
+    .filter((hit) => hit.confidence >= minConfidence * 0.8)
+    .filter((hit) => {
+      const heading = hit.passage.heading.toLowerCase();
+      return names.some((n) => heading.includes(n) || n.includes(heading));
+    });
+  // Where products state how many they serve, the one whose range covers the need wins, else the
+  // smallest that serves more; a product too small for the need is never suggested for it.
+  const n = facts.servings;
+  if (n !== undefined) {
+    const sized = candidates
+      .map((hit) => ({ hit, range: servingRange(hit.passage.text) }))
+      .filter((c): c is { hit: (typeof candidates)[number]; range: [number, number] } => c.range !== undefined);
+    const covering = sized.find((c) => c.range[0] <= n && n <= c.range[1]);
+    const larger = sized.filter((c) => c.range[0] > n).sort((a, b) => a.range[0] - b.range[0])[0];
+    const chosen = covering ?? larger;
+    if (chosen) return { text: servingSentence(chosen.hit) , source: chosen.hit.passage };
+    if (sized.length > 0) return undefined;
   }
-  return undefined;
+  const first = candidates.find((hit) => hit.sentences[0]);
+  return first ? { text: first.sentences[0]!, source: first.passage } : undefined;
+}
+
+const SERVES = /\b(?:serves?|feeds?|for)\s+(?:about\s+|up to\s+)?(\d+)(?:\s*(?:–|-|to)\s*(\d+))?\s+(?:people|guests|persons)/i;
+
+/** "serves 20–24 people" → [20, 24]; "serves 8 people" → [8, 8]. */
+export function servingRange(text: string): [number, number] | undefined {
+  const m = SERVES.exec(text);
+  if (!m) return undefined;
+  const low = Number(m[1]);
+  return [low, m[2] ? Number(m[2]) : low];
+}
+
+/** The passage's sentence about how many it serves, else its most relevant sentence. */
+function servingSentence(hit: { passage: Passage; sentences: string[] }): string {
+  const sentence = hit.passage.text.split(/(?<=[.!?])\s+/).find((s) => SERVES.test(s));
+  return (sentence ?? hit.sentences[0] ?? hit.passage.text).trim();
 }
 
 /** Merges fresh facts into known ones; returns only what is new or changed. */

@@ -65,6 +65,8 @@ const RULES: Rule[] = [
     patterns: [
       /\b(?:how|where|when) (?:do|can|could|would|should) (?:i|we|you) (?:cancel|change|reschedule|stop)\b/,
       /\b(?:what happens|is it possible|can you tell me how) .*\bcancel/,
+      // "what is your refund policy if I cancel?" asks about cancelling; it does not cancel anything.
+      /^(?:what|how|when|where|why|which|who|is|are|do|does|will)\b.*\b(?:cancel|cancell?ation)\b/,
     ],
   },
   {
