@@ -71,6 +71,12 @@ export class CallbackDialog extends FormDialog<CallbackState> {
     const session = await this.services.sessions.get(dc.context);
     const region = this.services.business.defaultPhoneRegion;
 
+    // The answer to "what would you like to talk about?" is the topic, whatever dates or numbers it
+    // mentions ("a birthday cake for Saturday" does not move the call to Saturday).
+    if (state.asking === 'topic' && u.text.trim() && !entities.phone && !entities.name) {
+      state.topic = u.text.trim().replace(/^(?:it'?s\s+)?(?:about|regarding|re:?)\s+/i, '').slice(0, 200);
+      return { filled: ['topic'] };
+    }
     if (state.asking === 'change') {
       const which = /name|number|phone|time|when|day|topic|about/i.exec(u.text)?.[0]?.toLowerCase();
       if (which === 'name') state.name = undefined;

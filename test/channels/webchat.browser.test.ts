@@ -65,7 +65,20 @@ describe.skipIf(!existsSync(CHROMIUM))('the chat page in Chromium', () => {
     expect(reply).toMatch(/name|number|call|when|who/i);
   });
 
-  it.todo('when the visitor books a callback through the page, then it appears in the store (once the callback dialog lands)');
+  it('when the visitor books a callback through the page, then it is confirmed with a reference and stored', async () => {
+    expect(await say('Dana')).toMatch(/number/i);
+    expect(await say('0412 345 678')).toMatch(/when would suit/i);
+    expect(await say('as soon as possible')).toMatch(/talk about/i);
+    expect(await say('a birthday cake for Saturday')).toMatch(/Shall I book it\?/);
+    expect(await say('yes')).toMatch(/keep your name and contact details/);
+    const done = await say('yes');
+    const ref = /reference is ([A-Z0-9]{6})/.exec(done)?.[1];
+    expect(ref).toBeDefined();
+    const [stored] = await bot.app.stores.callbacks.findBy('ref', ref!);
+    expect(stored).toMatchObject({ name: 'Dana', phone: '+61412345678', status: 'open', channelId: 'directline' });
+    const [customer] = await bot.app.stores.customers.findBy('phones', '+61412345678');
+    expect(customer?.consent?.channelId).toBe('directline');
+  });
 
   it('when the chat has run, then a screenshot is kept and the page logged no errors', async () => {
     await mkdir(join(REPO, 'test/output'), { recursive: true });

@@ -52,47 +52,67 @@ export function createConversationLog(deps: ConversationLogDeps): ConversationLo
     return next;
   }
 
-  const touch = (conversationId: string, change: (c: Conversation) => Conversation): Promise<void> =>
-    enqueue(conversationId, async () => {
-      await deps.conversations.update(conversationId, (c) => (c ? change(c) : undefined));
+  /**
+   * Changes to conversation records wait here and are applied together in one update, queued after
+   * the transcript writes already waiting: a turn's activities and outcomes cost one record write.
+   */
+  const pending = new Map<string, ((c: Conversation | undefined) => Conversation | undefined)[]>();
+
+  function changeRecord(conversationId: string, change: (c: Conversation | undefined) => Conversation | undefined): Promise<void> {
+    const changes = pending.get(conversationId);
+    if (changes) {
+      changes.push(change);
+      return queues.get(conversationId) ?? Promise.resolve();
+    }
+    pending.set(conversationId, [change]);
+    return enqueue(conversationId, async () => {
+      const batch = pending.get(conversationId) ?? [];
+      pending.delete(conversationId);
+      await deps.conversations.update(conversationId, (current) => {
+        let record = current;
+        for (const apply of batch) record = apply(record) ?? record;
+        return record;
+      });
     });
+  }
+
+  const touch = (conversationId: string, change: (c: Conversation) => Conversation): Promise<void> =>
+    changeRecord(conversationId, (c) => (c ? change(c) : undefined));
 
   return {
     record(entry) {
-      return enqueue(entry.conversationId, async () => {
-        const at = entry.at.toISOString();
-        const transcriptEntry: TranscriptEntry = {
-          conversationId: entry.conversationId,
-          direction: entry.direction,
-          at,
-          type: entry.type,
-          text: entry.text,
-          activity: entry.activity,
-          ...(entry.failed ? { failed: true } : {}),
+      const at = entry.at.toISOString();
+      const transcriptEntry: TranscriptEntry = {
+        conversationId: entry.conversationId,
+        direction: entry.direction,
+        at,
+        type: entry.type,
+        text: entry.text,
+        activity: entry.activity,
+        ...(entry.failed ? { failed: true } : {}),
+      };
+      void enqueue(entry.conversationId, () => deps.transcripts.append(transcriptEntry));
+      return changeRecord(entry.conversationId, (current) => {
+        const base: Conversation = current ?? {
+          id: entry.conversationId,
+          channelId: entry.channelId,
+          userId: entry.userId,
+          startedAt: at,
+          lastActivityAt: at,
+          activityCount: 0,
+          outcomes: [],
+          unanswered: [],
+          tags: [],
+          reviewed: false,
         };
-        await deps.transcripts.append(transcriptEntry);
-        await deps.conversations.update(entry.conversationId, (current) => {
-          const base: Conversation = current ?? {
-            id: entry.conversationId,
-            channelId: entry.channelId,
-            userId: entry.userId,
-            startedAt: at,
-            lastActivityAt: at,
-            activityCount: 0,
-            outcomes: [],
-            unanswered: [],
-            tags: [],
-            reviewed: false,
-          };
-          return {
-            ...base,
-            userId: base.userId ?? entry.userId,
-            source: base.source ?? entry.source,
-            campaign: base.campaign ?? entry.campaign,
-            lastActivityAt: at > base.lastActivityAt ? at : base.lastActivityAt,
-            activityCount: base.activityCount + 1,
-          };
-        });
+        return {
+          ...base,
+          userId: base.userId ?? entry.userId,
+          source: base.source ?? entry.source,
+          campaign: base.campaign ?? entry.campaign,
+          lastActivityAt: at > base.lastActivityAt ? at : base.lastActivityAt,
+          activityCount: base.activityCount + 1,
+        };
       });
     },
     addOutcome: (conversationId, outcome) =>

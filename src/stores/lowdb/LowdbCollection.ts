@@ -71,6 +71,8 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
     if (next === undefined) return current && structuredClone(current);
     if (next.id !== id) throw new ValidationError(`${this.options.name}: update must keep the id "${id}"`);
     const checked = this.#check(next);
+    // An update that changes nothing is no write: the record is already as asked.
+    if (current && JSON.stringify(current) === JSON.stringify(checked)) return structuredClone(checked);
     await this.#store(checked);
     return structuredClone(checked);
   }
