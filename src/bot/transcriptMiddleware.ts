@@ -27,7 +27,7 @@ export function transcriptMiddleware(log: ConversationLog, options: TranscriptMi
     const conversationId = activity.conversation?.id ?? inbound.conversation?.id;
     if (!conversationId) return;
     const text = typeof activity.text === 'string' ? redact(activity.text.slice(0, max)) : undefined;
-    const stored = JSON.parse(JSON.stringify({ ...activity, text, speak: undefined })) as Record<string, unknown>;
+    const stored = pick(activity, text);
     const marketing = marketingOf(inbound);
     void log.record({
       conversationId,
@@ -61,4 +61,21 @@ export function transcriptMiddleware(log: ConversationLog, options: TranscriptMi
       }
     },
   };
+}
+
+/** The parts of an activity worth keeping for review and export (speech markup is derived; skip it). */
+const KEPT = [
+  'type', 'id', 'timestamp', 'channelId', 'from', 'recipient', 'replyToId', 'name', 'value',
+  'inputHint', 'suggestedActions', 'attachments', 'entities', 'channelData', 'locale',
+] as const;
+
+function pick(activity: Partial<Activity>, text: string | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of KEPT) {
+    const value = activity[key];
+    if (value !== undefined) out[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  if (activity.conversation?.id) out.conversation = { id: activity.conversation.id };
+  if (text !== undefined) out.text = text;
+  return out;
 }

@@ -45,6 +45,36 @@ describe('lowdb files', () => {
     }
   }, 60_000);
 
+  it('when a transcript file ends in a torn line, then readers skip it and the next append starts a fresh line', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lowdb-torn-'));
+    try {
+      let stores = await openLowdbStores(dir);
+      const entry = (text: string) => ({
+        conversationId: 'c/1',
+        direction: 'in' as const,
+        at: new Date().toISOString(),
+        type: 'message',
+        text,
+        activity: { type: 'message', text },
+      });
+      await stores.transcripts.append(entry('first'));
+      await stores.close();
+      const [name] = (await readdir(path.join(dir, 'transcripts'))).filter((n) => n.endsWith('.jsonl'));
+      const { appendFile } = await import('node:fs/promises');
+      await appendFile(path.join(dir, 'transcripts', name!), '{"conversationId":"c/1","direc');
+
+      const problems: string[] = [];
+      stores = await openLowdbStores(dir, { onCorrupt: (store) => problems.push(store) });
+      expect((await stores.transcripts.read('c/1')).map((e) => e.text)).toEqual(['first']);
+      await stores.transcripts.append(entry('second'));
+      expect((await stores.transcripts.read('c/1')).map((e) => e.text)).toEqual(['first', 'second']);
+      expect(problems.every((p) => p === 'transcripts')).toBe(true);
+      await stores.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('when a record on disk fails its schema, then it is skipped, counted and kept on disk', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'lowdb-corrupt-'));
     try {

@@ -16,7 +16,7 @@ import { CorruptionCounter, collectionNames, staffCollectionNames, type StoreOpt
 import { isCode, syncDirectory, writeFileDurably } from './DurableFileAdapter.js';
 import { LowdbCollection } from './LowdbCollection.js';
 import { LowdbStateStore } from './LowdbStateStore.js';
-import { LowdbTranscriptStore } from './LowdbTranscriptStore.js';
+import { JsonlTranscriptStore } from './JsonlTranscriptStore.js';
 
 export interface LowdbStoreOptions extends StoreOptions {
   /**
@@ -26,8 +26,6 @@ export interface LowdbStoreOptions extends StoreOptions {
    * are placed by it.
    */
   shards?: number | Partial<Record<ShardedStore, number>>;
-  /** Conversations whose transcript stays in memory after use. Default 1000. */
-  transcriptCache?: number;
 }
 
 /** What the lowdb backend returns: the ports plus the number of corrupt records skipped. */
@@ -80,7 +78,7 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     collection('orders', OrderRequestSchema),
     collection('conversations', ConversationSchema),
     LowdbStateStore.open(path.join(dir, 'state'), shardsOf('state'), corruption, assertOpen),
-    LowdbTranscriptStore.open(path.join(dir, 'transcripts'), corruption, assertOpen, options.transcriptCache),
+    JsonlTranscriptStore.open(path.join(dir, 'transcripts'), corruption, assertOpen),
   ]);
   const [staffUsers, staffTokens, staffSessions] = await Promise.all([
     collection('staffUsers', StaffUserSchema),
