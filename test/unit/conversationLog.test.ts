@@ -47,7 +47,16 @@ describe('the conversation log', () => {
     await log.record(activity('in', 'hi'));
     await log.addOutcome('c1', 'answered');
     await log.addOutcome('c1', 'answered');
+    await log.flush();
     expect((await stores.conversations.get('c1'))?.outcomes).toEqual(['answered']);
+  });
+
+  it('when record changes wait, then they are written together within the delay without a flush', async () => {
+    const log = createConversationLog({ conversations: stores.conversations, transcripts: stores.transcripts, onError: () => {}, recordDelayMs: 20 });
+    void log.record(activity('in', 'hi'));
+    void log.addOutcome('c1', 'answered');
+    expect(await stores.conversations.get('c1')).toBeUndefined();
+    await expect.poll(async () => (await stores.conversations.get('c1'))?.outcomes, { timeout: 2000 }).toEqual(['answered']);
   });
 
   it('when a write fails, then the error is reported and later writes still happen', async () => {

@@ -24,10 +24,15 @@ export interface ConversationLogDeps {
   conversations: Collection<Conversation>;
   transcripts: TranscriptStore;
   onError: (error: unknown, conversationId: string) => void;
+  /**
+   * How long changes to a conversation's record (activity count, outcomes…) wait to be written
+   * together; default 200 ms. Transcripts are written at once. 0 writes records at once too.
+   */
+  recordDelayMs?: number;
 }
 
 export interface ConversationLog {
-  /** Queues the activity for recording; resolves when it is stored (or its failure reported). */
+  /** Queues the activity for recording (the transcript at once, the record within recordDelayMs). */
   record(entry: ActivityRecord): Promise<void>;
   addOutcome(conversationId: string, outcome: ConversationOutcome): Promise<void>;
   addUnanswered(conversationId: string, question: string): Promise<void>;
@@ -58,22 +63,38 @@ export function createConversationLog(deps: ConversationLogDeps): ConversationLo
    */
   const pending = new Map<string, ((c: Conversation | undefined) => Conversation | undefined)[]>();
 
-  function changeRecord(conversationId: string, change: (c: Conversation | undefined) => Conversation | undefined): Promise<void> {
-    const changes = pending.get(conversationId);
-    if (changes) {
-      changes.push(change);
-      return queues.get(conversationId) ?? Promise.resolve();
-    }
-    pending.set(conversationId, [change]);
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const delay = deps.recordDelayMs ?? 200;
+
+  /** Queues the conversation's waiting record changes as one update. */
+  function writeRecord(conversationId: string): Promise<void> {
+    const timer = timers.get(conversationId);
+    if (timer) clearTimeout(timer);
+    timers.delete(conversationId);
     return enqueue(conversationId, async () => {
       const batch = pending.get(conversationId) ?? [];
       pending.delete(conversationId);
+      if (batch.length === 0) return;
       await deps.conversations.update(conversationId, (current) => {
         let record = current;
         for (const apply of batch) record = apply(record) ?? record;
         return record;
       });
     });
+  }
+
+  function changeRecord(conversationId: string, change: (c: Conversation | undefined) => Conversation | undefined): Promise<void> {
+    const changes = pending.get(conversationId);
+    if (changes) {
+      changes.push(change);
+    } else {
+      pending.set(conversationId, [change]);
+      if (delay <= 0) return writeRecord(conversationId);
+      const timer = setTimeout(() => void writeRecord(conversationId), delay);
+      timer.unref?.();
+      timers.set(conversationId, timer);
+    }
+    return Promise.resolve();
   }
 
   const touch = (conversationId: string, change: (c: Conversation) => Conversation): Promise<void> =>
@@ -125,6 +146,7 @@ export function createConversationLog(deps: ConversationLogDeps): ConversationLo
       return deps.transcripts.read(conversationId);
     },
     async flush() {
+      for (const conversationId of [...timers.keys()]) void writeRecord(conversationId);
       while (queues.size > 0) await Promise.all([...queues.values()]);
     },
   };

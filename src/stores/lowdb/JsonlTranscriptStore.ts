@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { type TranscriptEntry, TranscriptEntrySchema } from '../../domain/model.js';
 import type { TranscriptStore } from '../../domain/ports.js';
@@ -20,11 +20,14 @@ export class JsonlTranscriptStore implements TranscriptStore {
   readonly #pending = new Map<string, string[]>();
   /** Conversations whose file is known to end with a newline (checked once per process). */
   readonly #clean = new Set<string>();
+  /** Open append handles of recently active conversations, least recently used first. */
+  readonly #handles = new Map<string, FileHandle>();
 
   private constructor(
     private readonly dir: string,
     private readonly corruption: CorruptionCounter,
     private readonly assertOpen: () => void,
+    private readonly maxOpenFiles = 64,
   ) {}
 
   static async open(dir: string, corruption: CorruptionCounter, assertOpen: () => void): Promise<JsonlTranscriptStore> {
@@ -89,14 +92,19 @@ export class JsonlTranscriptStore implements TranscriptStore {
         existed = false;
       }
       this.#clean.delete(conversationId);
+      await this.#handles.get(conversationId)?.close();
+      this.#handles.delete(conversationId);
       if (existed) await syncDirectory(this.dir);
       return existed;
     });
   }
 
-  /** Waits for every append in progress. */
+  /** Waits for every append in progress and closes the open files. */
   async flush(): Promise<void> {
     await Promise.all([...this.#pending.keys()].map((id) => this.#locks.run(id, async () => undefined)));
+    const open = [...this.#handles];
+    this.#handles.clear();
+    await Promise.all(open.map(([id, handle]) => this.#locks.run(id, () => handle.close())));
   }
 
   fileOf(conversationId: string): string {
@@ -105,10 +113,12 @@ export class JsonlTranscriptStore implements TranscriptStore {
   }
 
   async #write(conversationId: string, text: string): Promise<void> {
-    const file = this.fileOf(conversationId);
-    const handle = await open(file, 'a+');
+    let handle = this.#handles.get(conversationId);
     let created = false;
-    try {
+    if (handle) {
+      this.#handles.delete(conversationId); // re-inserted below as the most recently used
+    } else {
+      handle = await open(this.fileOf(conversationId), 'a+');
       if (!this.#clean.has(conversationId)) {
         const { size } = await handle.stat();
         created = size === 0;
@@ -118,12 +128,27 @@ export class JsonlTranscriptStore implements TranscriptStore {
           if (last[0] !== 0x0a) text = `\n${text}`;
         }
       }
+    }
+    try {
       await handle.appendFile(text, 'utf8');
       await handle.sync();
-    } finally {
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    this.#handles.set(conversationId, handle);
+    this.#clean.add(conversationId);
+    if (created) await syncDirectory(this.dir);
+    await this.#closeIdle();
+  }
+
+  /** Keeps at most maxOpenFiles handles, closing those of conversations with nothing in progress. */
+  async #closeIdle(): Promise<void> {
+    for (const [id, handle] of this.#handles) {
+      if (this.#handles.size <= this.maxOpenFiles) return;
+      if (this.#pending.has(id) || this.#locks.isLocked(id)) continue;
+      this.#handles.delete(id);
       await handle.close();
     }
-    if (created) await syncDirectory(this.dir);
-    this.#clean.add(conversationId);
   }
 }
