@@ -3,7 +3,7 @@
  * Nothing else in the code base creates a store, a logger or a server.
  */
 import { resolve } from 'node:path';
-import { ConversationState, UserState } from 'botbuilder';
+import { ConversationState } from 'botbuilder';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Stores } from './domain/ports.js';
@@ -64,7 +64,6 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const stores = overrides.stores ?? (await openStores(config, logger));
   const storage = new BotStateStorage(stores.state);
   const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
 
   const conversationLog = createConversationLog({
     conversations: stores.conversations,
@@ -100,7 +99,6 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   });
   const bot = new SalesBot({
     conversationState,
-    userState,
     mainDialog,
     recognizer: overrides.recognizer ?? model?.recognizer ?? offlineRecognizer,
     business,

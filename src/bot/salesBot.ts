@@ -7,7 +7,6 @@ import {
   type ConversationState,
   type StatePropertyAccessor,
   type TurnContext,
-  type UserState,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { Business } from '../domain/business.js';
@@ -23,7 +22,6 @@ import { createTurnRecognizer, type TurnRecognizer } from './turnRecognizer.js';
 
 export interface SalesBotDeps {
   conversationState: ConversationState;
-  userState: UserState;
   mainDialog: MainDialog;
   recognizer: Recognizer;
   business: Business;
@@ -73,7 +71,6 @@ export class SalesBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
   }
 
   private async runDialog(context: TurnContext): Promise<void> {

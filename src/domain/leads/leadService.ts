@@ -58,17 +58,20 @@ export function createLeadService(deps: { leads: Collection<Lead>; clock: Clock 
           createdAt: now,
           updatedAt: now,
         };
-        return {
+        const next: Lead = {
           ...base,
           need: base.need ?? change.need,
           facts: { ...base.facts, ...change.facts },
           productInterest: [...new Set([...base.productInterest, ...(change.products ?? [])])],
           stage: change.stage ? laterStage(base.stage, change.stage) : base.stage,
           customerId: change.customerId ?? base.customerId,
-          updatedAt: now,
+          updatedAt: base.updatedAt,
         };
+        // A note that adds nothing is not written: the lead is already as the conversation says.
+        if (current && JSON.stringify(next) === JSON.stringify(current)) return undefined;
+        return { ...next, updatedAt: now };
       });
-      return lead!;
+      return lead ?? (await deps.leads.get(leadIdOf(conversationId)))!;
     },
   };
 }

@@ -20,6 +20,10 @@ const ASAP =
   /\b(?:as soon as (?:possible|you can)|asap|a\.s\.a\.p|right away|straight away|immediately|urgently|(?<!(?:for|until|till|by|from|know|just)\s)(?:right )?now)\b/i;
 const BETWEEN = /\bbetween\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\s+and\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi;
 
+/** Words without which chrono finds no date or time (a cheap filter before the parser). */
+const MAY_NAME_TIME =
+  /\d|\b(?:today|tonight|tomorrow|tmrw|tmr|yesterday|morning|afternoon|arvo|evening|night|noon|midday|midnight|week|weekend|fortnight|month|year|next|this|last|coming|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|christmas|xmas|easter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|o'?clock|hour|hours|minute|minutes|day|days|later|soon|ago|after|before|until|till|by)\b/i;
+
 export interface WhenMatch {
   when?: When;
   span?: [number, number];
@@ -34,6 +38,8 @@ export function extractWhen(text: string, timeZone: string, now: Date, locale?: 
       span: [asap.index, asap.index + asap[0].length],
     };
   }
+  // Most messages name no time at all; only those with a digit or a time word go to chrono.
+  if (!MAY_NAME_TIME.test(text)) return arvoOnly(text, zoneNow);
   // Same length as text, so spans found in it are spans of the original.
   const rewritten: Array<[number, number]> = [];
   const prepared = text.replace(BETWEEN, (all: string, a: string, b: string, at: number) => {

@@ -37,7 +37,8 @@ export class JsonlTranscriptStore implements TranscriptStore {
 
   async append(entry: TranscriptEntry): Promise<void> {
     this.assertOpen();
-    const line = `${JSON.stringify(TranscriptEntrySchema.parse(entry))}\n`;
+    // Entries come typed from the conversation log; the schema guards what is read back from disk.
+    const line = `${JSON.stringify(entry)}\n`;
     const id = entry.conversationId;
     const waiting = this.#pending.get(id);
     if (waiting) {
