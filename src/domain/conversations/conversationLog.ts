@@ -26,7 +26,7 @@ export interface ConversationLogDeps {
   onError: (error: unknown, conversationId: string) => void;
   /**
    * How long changes to a conversation's record (activity count, outcomes…) wait to be written
-   * together; default 200 ms. Transcripts are written at once. 0 writes records at once too.
+   * together; default 1 s. Transcripts are written at once. 0 writes records at once too.
    */
   recordDelayMs?: number;
 }
@@ -64,7 +64,7 @@ export function createConversationLog(deps: ConversationLogDeps): ConversationLo
   const pending = new Map<string, ((c: Conversation | undefined) => Conversation | undefined)[]>();
 
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const delay = deps.recordDelayMs ?? 200;
+  const delay = deps.recordDelayMs ?? 1000;
 
   /** Queues the conversation's waiting record changes as one update. */
   function writeRecord(conversationId: string): Promise<void> {
