@@ -15,8 +15,7 @@ import type { Recognizer } from './domain/understanding/types.js';
 import { loadKnowledge } from './knowledge/markdownLoader.js';
 import { createLanguageModel } from './llm/languageModel.js';
 import { Bm25KnowledgeIndex } from './knowledge/bm25KnowledgeIndex.js';
-import { openLowdbStores } from './stores/lowdb/openLowdbStores.js';
-import { openPgStores } from './stores/postgres/openPgStores.js';
+import { openStores } from './stores/openStores.js';
 import { createAdapter } from './bot/adapter.js';
 import { BotStateStorage } from './bot/botStateStorage.js';
 import { SalesBot } from './bot/salesBot.js';
@@ -49,19 +48,15 @@ export interface AppOverrides {
   now?: () => Date;
 }
 
-export async function openStores(config: Config, logger: Logger): Promise<Stores> {
-  const onCorrupt = (store: string, id: string, problem: string): void =>
-    logger.warn({ store, id, problem }, 'corrupt record skipped');
-  if (config.DATABASE_URL) return openPgStores(config.DATABASE_URL, { onCorrupt });
-  return openLowdbStores(resolve(config.DATA_DIR), { onCorrupt });
-}
 
 export async function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const { passages, business } = await loadKnowledge(resolve(config.KNOWLEDGE_DIR));
   const knowledge = new Bm25KnowledgeIndex(passages);
   logger.info({ passages: knowledge.size, business: business.name }, 'knowledge loaded');
 
-  const stores = overrides.stores ?? (await openStores(config, logger));
+  const stores =
+    overrides.stores ??
+    (await openStores(config, (store, id, problem) => logger.warn({ store, id, problem }, 'corrupt record skipped')));
   const storage = new BotStateStorage(stores.state);
   const conversationState = new ConversationState(storage);
 

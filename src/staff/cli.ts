@@ -8,15 +8,12 @@
  * Uses the same configuration as the bot (DATA_DIR or DATABASE_URL). With the embedded store, run it
  * while the bot is stopped, or restart the bot after: a running bot keeps its own copy in memory.
  */
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadDotEnv, parseConfig } from '../config.js';
 import { systemClock } from '../domain/clock.js';
 import { AppError } from '../domain/errors.js';
-import type { Stores } from '../domain/ports.js';
-import { openLowdbStores } from '../stores/lowdb/openLowdbStores.js';
-import { openPgStores } from '../stores/postgres/openPgStores.js';
+import { openStores } from '../stores/openStores.js';
 import { createLoginThrottle } from './loginThrottle.js';
 import { StaffName, StaffRole } from '../domain/staffModel.js';
 import { createStaffAccounts } from './staffAccounts.js';
@@ -49,11 +46,6 @@ async function readPassword(prompt: string): Promise<string> {
   }
 }
 
-async function openStores(): Promise<Stores> {
-  const config = parseConfig(process.env);
-  if (config.DATABASE_URL) return openPgStores(config.DATABASE_URL);
-  return openLowdbStores(resolve(config.DATA_DIR));
-}
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -79,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   loadDotEnv();
-  const stores = await openStores();
+  const stores = await openStores(parseConfig(process.env));
   try {
     const accounts = createStaffAccounts({
       users: stores.staffUsers,
