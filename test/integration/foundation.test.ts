@@ -132,3 +132,35 @@ describe('restarts', () => {
     }
   });
 });
+
+describe('failing turns', () => {
+  it('when a turn fails, then the customer gets an apology and the turn is still in the transcript', async () => {
+    const offline = (await import('../../src/domain/understanding/offlineRecognizer.js')).createOfflineRecognizer();
+    const bot = await startTestBot({
+      overrides: {
+        recognizer: {
+          recognize: async (text, context) => {
+            if (text === 'break please') throw new Error('recognizer exploded');
+            return offline.recognize(text, context);
+          },
+        },
+      },
+    });
+    try {
+      const convo = bot.conversation();
+      const [reply] = texts(await convo.say('break please'));
+      expect(reply).toMatch(/something went wrong/i);
+      await expect
+        .poll(async () => (await bot.app.stores.transcripts.read(convo.id)).map((e) => [e.direction, e.text, e.failed ?? false]))
+        .toEqual([
+          ['in', 'break please', false],
+          ['out', 'turn failed: recognizer exploded', true],
+          ['out', expect.stringMatching(/something went wrong/i), false],
+        ]);
+      // The conversation goes on normally afterwards.
+      expect(texts(await convo.say('how much is the small celebration cake?'))[0]).toMatch(/\$55/);
+    } finally {
+      await bot.stop();
+    }
+  });
+});
