@@ -2,6 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import { answerFromKnowledge, citation, type AnswerResult } from '../src/domain/knowledge/answer.js';
 import { answerFit } from './answerFit.js';
+import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
 
@@ -38,7 +39,7 @@ export async function answerQuestion(
     const session = await services.sessions.get(context);
     session.offer = 'callback';
     session.offerTopic = question.slice(0, 200);
-    await context.sendActivity(copy.unknown());
+    await context.sendActivity(yesNo(copy.unknown()));
   } else {
     await context.sendActivity(`I'm sorry, I don't know that: it isn't in the information I have.`);
   }

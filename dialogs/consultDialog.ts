@@ -22,6 +22,7 @@ import type { Understanding } from '../src/domain/understanding/types.js';
 import { answerFit } from './answerFit.js';
 import { answerQuestion } from './answering.js';
 import { originOf } from './contact.js';
+import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
 import { getUnderstanding } from './turnUnderstanding.js';
@@ -103,7 +104,7 @@ export class ConsultDialog extends Dialog {
 
     if (!gotSomething && !first && ++state.idle >= 3) {
       session.offer = 'human';
-      await dc.context.sendActivity(copy.stuck());
+      await dc.context.sendActivity(yesNo(copy.stuck()));
       return dc.endDialog();
     }
     if (gotSomething) state.idle = 0;

@@ -3,6 +3,7 @@
  * and transcripts (this conversation's and every linked one), and says so.
  */
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
 import { getUnderstanding } from './turnUnderstanding.js';
@@ -22,12 +23,12 @@ export class ForgetMeDialog extends Dialog {
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     dc.activeDialog!.state = { attempts: 0 };
-    await dc.context.sendActivity(copy.forgetConfirm(this.services.business));
+    await dc.context.sendActivity(yesNo(copy.forgetConfirm(this.services.business)));
     return Dialog.EndOfTurn;
   }
 
   override async repromptDialog(context: DialogContext['context']): Promise<void> {
-    await context.sendActivity(copy.forgetConfirm(this.services.business));
+    await context.sendActivity(yesNo(copy.forgetConfirm(this.services.business)));
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -52,10 +53,10 @@ export class ForgetMeDialog extends Dialog {
     if (++state.attempts >= 3) {
       // Unsure is not yes: nothing is erased, and a person can take it from here.
       (await this.services.sessions.get(dc.context)).offer = 'human';
-      await dc.context.sendActivity(`${copy.forgetKept()} ${copy.stuck()}`);
+      await dc.context.sendActivity(yesNo(`${copy.forgetKept()} ${copy.stuck()}`));
       return dc.endDialog({ erased: false });
     }
-    await dc.context.sendActivity(`${copy.didNotCatch()} ${copy.forgetConfirm(this.services.business)}`);
+    await dc.context.sendActivity(yesNo(`${copy.didNotCatch()} ${copy.forgetConfirm(this.services.business)}`));
     return Dialog.EndOfTurn;
   }
 }

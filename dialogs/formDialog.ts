@@ -7,6 +7,7 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Understanding } from '../src/domain/understanding/types.js';
 import { answerQuestion } from './answering.js';
+import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
 import { getUnderstanding } from './turnUnderstanding.js';
@@ -90,7 +91,7 @@ export abstract class FormDialog<S extends FormState> extends Dialog<Record<stri
         if (await this.needsConsent(dc, state)) {
           state.phase = 'consent';
           state.attempts = 0;
-          await dc.context.sendActivity(copy.consent(this.services.business));
+          await dc.context.sendActivity(yesNo(copy.consent(this.services.business)));
           return Dialog.EndOfTurn;
         }
         await this.commit(dc, state);
@@ -123,8 +124,8 @@ export abstract class FormDialog<S extends FormState> extends Dialog<Record<stri
   override async repromptDialog(context: DialogContext['context'], instance: { state: unknown }): Promise<void> {
     const state = instance.state as S;
     const slot = state.asking && state.asking !== 'change' ? state.asking : this.missing(state);
-    if (state.phase === 'confirm') await context.sendActivity(this.summary(state));
-    else if (state.phase === 'consent') await context.sendActivity(copy.consent(this.services.business));
+    if (state.phase === 'confirm') await context.sendActivity(yesNo(this.summary(state)));
+    else if (state.phase === 'consent') await context.sendActivity(yesNo(copy.consent(this.services.business)));
     else if (slot) await context.sendActivity(this.question(state, slot));
   }
 
@@ -141,7 +142,7 @@ export abstract class FormDialog<S extends FormState> extends Dialog<Record<stri
     state.asking = undefined;
     state.phase = 'confirm';
     state.attempts = 0;
-    await dc.context.sendActivity(notice ? `${notice} ${this.summary(state)}` : this.summary(state));
+    await dc.context.sendActivity(yesNo(notice ? `${notice} ${this.summary(state)}` : this.summary(state)));
     return Dialog.EndOfTurn;
   }
 
@@ -154,14 +155,15 @@ export abstract class FormDialog<S extends FormState> extends Dialog<Record<stri
   private async retry(dc: DialogContext, state: S, prompt: string): Promise<DialogTurnResult> {
     state.attempts++;
     if (state.attempts >= MAX_ATTEMPTS) return this.giveUp(dc);
-    await dc.context.sendActivity(`${copy.didNotCatch()} ${prompt}`);
+    const text = `${copy.didNotCatch()} ${prompt}`;
+    await dc.context.sendActivity(state.phase === 'collect' ? text : yesNo(text));
     return Dialog.EndOfTurn;
   }
 
   private async giveUp(dc: DialogContext): Promise<DialogTurnResult> {
     const session = await this.services.sessions.get(dc.context);
     session.offer = 'human';
-    await dc.context.sendActivity(copy.stuck());
+    await dc.context.sendActivity(yesNo(copy.stuck()));
     return dc.endDialog({ done: false, gaveUp: true });
   }
 }

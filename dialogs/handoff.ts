@@ -7,6 +7,7 @@ import { EventFactory, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { isOpen, nextOpening } from '../src/domain/schedule/openingHours.js';
 import { callTransfer } from '../src/channels/telephony/handoff.js';
+import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
 
@@ -21,7 +22,7 @@ export async function startHandoff(context: TurnContext, services: DialogService
       : undefined;
     session.offer = 'callback';
     session.offerTopic ??= 'Talk to a person';
-    await context.sendActivity(copy.handoffOutOfHours(when));
+    await context.sendActivity(yesNo(copy.handoffOutOfHours(when)));
     return;
   }
   const conversationId = context.activity.conversation.id;
@@ -53,7 +54,7 @@ export async function handleHandoffStatus(context: TurnContext, services: Dialog
     session.handedOff = false;
     session.offer = 'callback';
     session.offerTopic ??= 'Talk to a person';
-    await context.sendActivity(copy.handoffFailed());
+    await context.sendActivity(yesNo(copy.handoffFailed()));
   }
   return true;
 }

@@ -22,6 +22,19 @@ const question: Partial<Activity> = {
 };
 const render = (activity: Partial<Activity>, channelId: string) => renderActivity(activity, capabilitiesOf(channelId), voice);
 
+describe('plain yes/no questions', () => {
+  const yesNo: Partial<Activity> = {
+    type: 'message',
+    text: 'Shall I book it?',
+    suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Yes', value: 'Yes' }, { type: 'imBack', title: 'No', value: 'No' }] },
+  };
+  it.each(['sms', 'telephony', 'slack'])('when %s gets a plain yes/no question, then the answers are not listed but "2" still means No', (channelId) => {
+    const { activities, offered } = render(yesNo, channelId);
+    expect(activities[0]!.text).toBe('Shall I book it?');
+    expect(pickOffered('2', offered ?? [])?.value).toBe('No');
+  });
+});
+
 describe('rendering per channel, from the capability table', () => {
   it.each(['webchat', 'directline', 'msteams', 'emulator', 'facebook'])(
     'when %s gets a reply with suggested actions, then the buttons stay and nothing is added to the text',

@@ -51,7 +51,10 @@ export function renderActivity(activity: Partial<Activity>, caps: ChannelCapabil
   if (actions.length && !caps.suggestedActions) {
     offered = choicesOf(actions);
     suggestedActions = undefined;
-    if (offered.length) text = caps.speech ? `${text} ${spokenChoices(offered)}`.trim() : `${text}\n\n${numberedChoices(offered)}`.trim();
+    // A yes/no question needs no list of its answers when they cannot be tapped; "2" still means No.
+    if (offered.length && !isYesNo(offered)) {
+      text = caps.speech ? `${text} ${spokenChoices(offered)}`.trim() : `${text}\n\n${numberedChoices(offered)}`.trim();
+    }
   } else if (actions.length) {
     suggestedActions = { to: activity.suggestedActions?.to ?? [], actions };
   }
@@ -75,4 +78,9 @@ export function renderActivity(activity: Partial<Activity>, caps: ChannelCapabil
     return out;
   });
   return { activities, offered };
+}
+
+function isYesNo(choices: readonly OfferedChoice[]): boolean {
+  const titles = choices.map((c) => c.title.trim().toLowerCase()).sort();
+  return titles.length === 2 && titles[0] === 'no' && titles[1] === 'yes';
 }

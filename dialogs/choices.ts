@@ -1,0 +1,4 @@
+/** Replies that ask a yes/no question carry Yes and No as choices (buttons, or numbers, by channel). */
+import { MessageFactory, type Activity } from 'botbuilder';
+
+export const yesNo = (text: string): Partial<Activity> => MessageFactory.suggestedActions(['Yes', 'No'], text);
