@@ -99,6 +99,8 @@ export class CallbackDialog extends FormDialog<CallbackState> {
       state.name = session.contact.name = name;
       filled.push('name');
     }
+    // An e-mail address given along the way is kept with the contact details (never asked for).
+    if (entities.email) session.contact.email = entities.email.toLowerCase();
     if (entities.phone) {
       state.phone = session.contact.phone = entities.phone.e164;
       state.proposedPhone = undefined;
@@ -184,7 +186,11 @@ export class CallbackDialog extends FormDialog<CallbackState> {
 
   protected async commit(dc: DialogContext, state: CallbackState): Promise<void> {
     const { services } = this;
-    const { customer, lead } = await commitContact(dc.context, services, { name: state.name, phone: state.phone });
+    const { customer, lead } = await commitContact(dc.context, services, {
+      name: state.name,
+      phone: state.phone,
+      email: (await services.sessions.get(dc.context)).contact.email,
+    });
     const callback = await services.callbacks.book({
       name: state.name!,
       phone: state.phone!,

@@ -93,6 +93,8 @@ export class OrderDialog extends FormDialog<OrderState> {
       state.name = session.contact.name = name;
       filled.push('name');
     }
+    // An e-mail address given along the way is kept with the contact details (never asked for).
+    if (e.email) session.contact.email = e.email.toLowerCase();
     if (e.phone) {
       state.phone = session.contact.phone = e.phone.e164;
       filled.push('phone');
@@ -175,7 +177,11 @@ export class OrderDialog extends FormDialog<OrderState> {
   protected async commit(dc: DialogContext, state: OrderState): Promise<void> {
     const { services } = this;
     const { activity } = dc.context;
-    const { customer, lead } = await commitContact(dc.context, services, { name: state.name, phone: state.phone });
+    const { customer, lead } = await commitContact(dc.context, services, {
+      name: state.name,
+      phone: state.phone,
+      email: (await services.sessions.get(dc.context)).contact.email,
+    });
     const asap = services.callbacks.checkTime('asap');
     const slot = asap.ok ? asap.slot : undefined;
     const callback = slot
