@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   /** PostgreSQL connection string; when set, it replaces the embedded lowdb store. */
   DATABASE_URL: optionalString,
+  /** PostgreSQL schema for the bot's tables (created when missing). */
+  DATABASE_SCHEMA: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'a plain SQL identifier').default('public'),
   /** Bot Framework app registration; empty = local, unauthenticated channel. */
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,

@@ -6,9 +6,9 @@ import { openLowdbStores } from './lowdb/openLowdbStores.js';
 import { openPgStores } from './postgres/openPgStores.js';
 
 export async function openStores(
-  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>,
+  config: Pick<Config, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'>,
   onCorrupt?: (store: string, id: string, problem: string) => void,
 ): Promise<Stores> {
-  if (config.DATABASE_URL) return openPgStores(config.DATABASE_URL, { onCorrupt });
+  if (config.DATABASE_URL) return openPgStores(config.DATABASE_URL, { onCorrupt, schema: config.DATABASE_SCHEMA });
   return openLowdbStores(resolve(config.DATA_DIR), { onCorrupt });
 }
