@@ -18,6 +18,8 @@ export const ORDER_DIALOG = 'order';
 
 interface OrderState extends FormState {
   product?: string;
+  /** Options named for the product (e.g. a flavour). */
+  options?: string[];
   quantity: number;
   neededOn?: string;
   fulfilment?: 'delivery' | 'pickup';
@@ -64,6 +66,13 @@ export class OrderDialog extends FormDialog<OrderState> {
     if (e.products?.length) {
       state.product = e.products[0];
       filled.push('product');
+    }
+    if (state.product) {
+      const options = orders.optionsIn(state.product, u.text);
+      if (options.length) {
+        state.options = options;
+        if (!filled.includes('product')) filled.push('options');
+      }
     }
     if (e.quantity && e.quantity !== state.quantity && (e.products?.length || state.asking === 'product' || state.asking === 'change')) {
       state.quantity = e.quantity;
@@ -165,7 +174,7 @@ export class OrderDialog extends FormDialog<OrderState> {
 
   protected summary(state: OrderState): string {
     const { business } = this.services;
-    const items = `${state.quantity} × ${state.product}`;
+    const items = this.itemText(state);
     const how = state.fulfilment === 'delivery' ? `delivered to ${state.address}` : 'for pickup from the shop';
     return copy.orderSummary(items, this.dateText(state.neededOn!), how, state.name!, formatPhone(state.phone!, business.defaultPhoneRegion));
   }
@@ -189,7 +198,7 @@ export class OrderDialog extends FormDialog<OrderState> {
           name: state.name!,
           phone: state.phone!,
           slot: { start: slot.start, asap: true },
-          topic: `Confirm order request: ${state.quantity} × ${state.product} for ${state.neededOn}`,
+          topic: `Confirm order request: ${this.itemText(state)} for ${state.neededOn}`,
           channelId: activity.channelId,
           conversationId: activity.conversation.id,
           customerId: customer.id,
@@ -213,11 +222,16 @@ export class OrderDialog extends FormDialog<OrderState> {
 
   private draft(state: OrderState): OrderDraft {
     return {
-      items: [{ product: state.product!, quantity: state.quantity }],
+      items: [{ product: state.product!, quantity: state.quantity, ...(state.options?.length ? { options: state.options } : {}) }],
       neededOn: state.neededOn!,
       fulfilment: state.fulfilment ?? 'pickup',
       address: state.address,
     };
+  }
+
+  /** "1 × Large celebration cake (Double chocolate)". */
+  private itemText(state: OrderState): string {
+    return `${state.quantity} × ${state.product}${state.options?.length ? ` (${state.options.join(', ')})` : ''}`;
   }
 
   private productNames(): string[] {

@@ -74,6 +74,13 @@ export const BusinessSchema = z.object({
         leadTimeHours: z.number().int().nonnegative().optional(),
         /** Sizes or variants a customer can choose, as written in the knowledge. */
         sizes: z.array(z.string()).default([]),
+        /**
+         * Options a customer names with an order (flavours, colours…): each is a name and the words
+         * that pick it, e.g. { name: Double chocolate, words: [chocolate] }.
+         */
+        options: z
+          .array(z.object({ name: z.string().min(1), words: z.array(z.string()).default([]) }))
+          .default([]),
       }),
     )
     .default([]),

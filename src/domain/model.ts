@@ -87,6 +87,8 @@ export type Lead = z.infer<typeof LeadSchema>;
 export const OrderItemSchema = z.object({
   product: z.string(),
   size: z.string().optional(),
+  /** Options the customer named (e.g. a flavour), as the business lists them. */
+  options: z.array(z.string()).optional(),
   quantity: z.number().int().positive(),
 });
 

@@ -24,14 +24,14 @@ describe('the order dialog', () => {
       ["I'd like to order the large chocolate cake for Saturday", [ASK_FULFILMENT]],
       ["I'll pick it up", [ASK_NAME]],
       ['Dana', [ASK_PHONE]],
-      ['0412 345 678', [/So that's 1 × Large celebration cake for Saturday 28 November, for pickup from the shop\. A manager will call Dana on 0412 345 678 .* Shall I send the request\?/]],
+      ['0412 345 678', [/So that's 1 × Large celebration cake \(Double chocolate\) for Saturday 28 November, for pickup from the shop\. A manager will call Dana on 0412 345 678 .* Shall I send the request\?/]],
       ['yes', [CONSENT]],
       ['yes', [PLACED]],
     ]);
     const [order] = (await h.stores.orders.query()).items;
     const [customer] = await h.stores.customers.findBy('phones', '+61412345678');
     expect(order).toMatchObject({
-      items: [{ product: 'Large celebration cake', quantity: 1 }],
+      items: [{ product: 'Large celebration cake', options: ['Double chocolate'], quantity: 1 }],
       neededOn: '2026-11-28',
       fulfilment: 'pickup',
       status: 'requested',
@@ -41,7 +41,7 @@ describe('the order dialog', () => {
     });
     const [callback] = (await h.stores.callbacks.query()).items;
     expect(callback).toMatchObject({ id: order!.callbackId, asap: true, phone: '+61412345678', customerId: customer!.id });
-    expect(callback!.topic).toMatch(/Confirm order request: 1 × Large celebration cake for 2026-11-28/);
+    expect(callback!.topic).toMatch(/Confirm order request: 1 × Large celebration cake \(Double chocolate\) for 2026-11-28/);
     expect(await h.stores.leads.get('lead:Convo1')).toMatchObject({ stage: 'ready', productInterest: ['Large celebration cake'] });
   });
 
@@ -50,7 +50,7 @@ describe('the order dialog', () => {
       ["I'd like to order the large chocolate cake for Saturday", [ASK_FULFILMENT]],
       ['delivered please', [ASK_ADDRESS]],
       ['12 King St, Newtown', [ASK_NAME]],
-      ["I'm Dana, 0412 345 678", [/1 × Large celebration cake for Saturday 28 November, delivered to 12 King St, Newtown\. .* Shall I send the request\?/]],
+      ["I'm Dana, 0412 345 678", [/1 × Large celebration cake \(Double chocolate\) for Saturday 28 November, delivered to 12 King St, Newtown\. .* Shall I send the request\?/]],
       ['yes', [CONSENT]],
       ['yes', [PLACED]],
     ]);

@@ -117,14 +117,14 @@ describe('whole conversations over HTTP', () => {
       ['delivered please', /delivery address/],
       ['12 King St, Newtown', /Who should we ask for/],
       ['Dana Smith', /best number/],
-      ['0412 345 678', /1 × Large celebration cake for Saturday 28 November, delivered to 12 King St, Newtown\.[\s\S]*Shall I send the request\?/],
+      ['0412 345 678', /1 × Large celebration cake \(Double chocolate\) for Saturday 28 November, delivered to 12 King St, Newtown\.[\s\S]*Shall I send the request\?/],
       ['yes', /Is that OK\?/],
       ['yes', /Your order request is in, reference [A-Z0-9]{6}\. A manager will call you/],
     ]);
     const [order] = await bot.app.stores.orders.findBy('conversationId', convo.id);
     expect(order).toMatchObject({
       ref: refIn(said.at(-1)!),
-      items: [{ product: 'Large celebration cake', quantity: 1 }],
+      items: [{ product: 'Large celebration cake', options: ['Double chocolate'], quantity: 1 }],
       neededOn: '2026-11-28',
       fulfilment: 'delivery',
       address: '12 King St, Newtown',

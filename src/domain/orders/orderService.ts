@@ -11,7 +11,7 @@ import type { Collection } from '../ports.js';
 import { newReference } from '../schedule/references.js';
 
 export interface OrderDraft {
-  items: { product: string; size?: string; quantity: number }[];
+  items: { product: string; size?: string; options?: string[]; quantity: number }[];
   /** YYYY-MM-DD in the business time zone. */
   neededOn: string;
   fulfilment: 'delivery' | 'pickup';
@@ -29,6 +29,8 @@ export interface OrderService {
   check(draft: OrderDraft): OrderProblem[];
   /** The delivery zone serving an address, when the business delivers there. */
   zoneOf(address: string): string | undefined;
+  /** The product's options (e.g. flavours) the text names, by the names the business uses. */
+  optionsIn(product: string, text: string): string[];
   request(
     draft: OrderDraft,
     links: { customerId?: string; leadId?: string; conversationId?: string; callbackId?: string },
@@ -50,8 +52,17 @@ export function createOrderService(deps: {
     return business.delivery.zones.find((z) => z.areas.some((a) => new RegExp(`\\b${escape(a.toLowerCase())}\\b`).test(text)))?.name;
   };
 
+  const optionsIn = (product: string, text: string): string[] => {
+    const lower = text.toLowerCase();
+    const options = productByName.get(product.toLowerCase())?.options ?? [];
+    return options
+      .filter((o) => [o.name, ...o.words].some((w) => new RegExp(`\\b${escape(w.toLowerCase())}\\b`).test(lower)))
+      .map((o) => o.name);
+  };
+
   return {
     zoneOf,
+    optionsIn,
     check(draft) {
       const problems: OrderProblem[] = [];
       const now = DateTime.fromJSDate(clock.now(), { zone: business.timeZone });
