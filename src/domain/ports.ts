@@ -52,6 +52,11 @@ export interface Collection<T extends { id: string }> {
   delete(id: string): Promise<boolean>;
   query(query?: Query<T>): Promise<Page<T>>;
   count(where?: Where<T>): Promise<number>;
+  /**
+   * Takes in changes made by another process, for backends that keep a copy in memory (lowdb);
+   * backends that always read from the source leave it out.
+   */
+  refresh?(): Promise<void>;
 }
 
 /** The transcript of each conversation, append-only until erased. */

@@ -5,8 +5,8 @@
  *   list                                  users and tokens
  *   remove-user NAME                      also signs the user out
  *   remove-token NAME                     removes every token with that name
- * Uses the same configuration as the bot (DATA_DIR or DATABASE_URL). With the embedded store, run it
- * while the bot is stopped, or restart the bot after: a running bot keeps its own copy in memory.
+ * Uses the same configuration as the bot (DATA_DIR or DATABASE_URL). It may run beside a running bot:
+ * the bot reads the staff account files again when they change.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';

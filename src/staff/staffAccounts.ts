@@ -87,6 +87,7 @@ export function createStaffAccounts(deps: StaffAccountsDeps) {
       const now = clock.now();
       const locked = throttle.lockedFor(name, now);
       if (locked > 0) return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil(locked / 1000) };
+      await users.refresh?.();
       const user = await users.get(name);
       // Unknown names cost the same hash as known ones, so timing does not reveal which exist.
       const valid = await verifyPassword(password, user?.passwordHash ?? (await (dummyHash ??= hashPassword(secret(12)))));
@@ -117,15 +118,19 @@ export function createStaffAccounts(deps: StaffAccountsDeps) {
     async checkSession(session: string): Promise<StaffPrincipal | undefined> {
       const record = await sessions.get(sha256(session));
       if (!record) return undefined;
+      await users.refresh?.();
       if (record.expiresAt <= clock.now().toISOString()) {
         await sessions.delete(record.id);
         return undefined;
       }
       const user = await users.get(record.userName);
-      return user && { name: user.id, role: user.role, via: 'session', csrf: record.csrf };
+      // A session from before the account was (re)created belongs to a removed account.
+      if (!user || record.createdAt < user.createdAt) return undefined;
+      return { name: user.id, role: user.role, via: 'session', csrf: record.csrf };
     },
 
     async checkToken(token: string): Promise<StaffPrincipal | undefined> {
+      await tokens.refresh?.();
       const record = await tokens.get(sha256(token));
       return record && { name: record.name, role: record.role, via: 'token' };
     },

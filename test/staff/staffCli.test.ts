@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLowdbStores } from '../../src/stores/lowdb/openLowdbStores.js';
 import { sha256 } from '../../src/staff/staffAccounts.js';
 import { verifyPassword } from '../../src/staff/passwords.js';
-import { REPO } from '../support/testBot.js';
+import { REPO, startTestBot } from '../support/testBot.js';
 
 interface Run {
   code: number | null;
@@ -75,4 +75,38 @@ describe('staff CLI', () => {
     expect((await cli(dir, ['remove-user', 'maria'])).code).toBe(1);
     expect((await cli(dir, ['list'])).stdout).not.toContain('maria');
   }, 30_000);
+});
+
+describe('staff CLI beside a running bot', () => {
+  it('when users and tokens are added and removed while the bot runs, then the bot follows without a restart', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'staff-live-'));
+    const bot = await startTestBot({ dataDir: dir });
+    try {
+      const login = (name: string) =>
+        fetch(`${bot.url}/staff/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name, password: 'a long enough secret' }),
+        });
+      expect((await login('lee')).status).toBe(401);
+
+      expect((await cli(dir, ['add-user', 'lee', '--role', 'manager'], 'a long enough secret\n')).code).toBe(0);
+      const signedIn = await login('lee');
+      expect(signedIn.status).toBe(200);
+      const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+      expect((await fetch(`${bot.url}/staff/api/session`, { headers: { cookie } })).status).toBe(200);
+
+      const token = (await cli(dir, ['add-token', 'reports', '--role', 'viewer'])).stdout.trim();
+      const withToken = () => fetch(`${bot.url}/staff/api/callbacks`, { headers: { authorization: `Bearer ${token}` } });
+      expect((await withToken()).status).toBe(200);
+
+      expect((await cli(dir, ['remove-user', 'lee'])).code).toBe(0);
+      expect((await fetch(`${bot.url}/staff/api/session`, { headers: { cookie } })).status).toBe(401);
+      expect((await cli(dir, ['remove-token', 'reports'])).code).toBe(0);
+      expect((await withToken()).status).toBe(401);
+    } finally {
+      await bot.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -97,6 +97,14 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
     return count;
   }
 
+  /** Takes in changes another process (the staff command line) made to the files since they were read. */
+  async refresh(): Promise<void> {
+    const changed = await Promise.all(this.#shards.map((shard) => shard.reloadIfChanged()));
+    if (!changed.some(Boolean)) return;
+    this.#corrupt.clear();
+    this.#validateAll();
+  }
+
   /** Waits for every pending write of this collection. */
   async flush(): Promise<void> {
     await Promise.all(this.#shards.map((shard) => shard.flush()));

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { type Codec, DurableFileAdapter } from './DurableFileAdapter.js';
 
@@ -30,6 +31,8 @@ export class ShardFile<T> {
   readonly #low: Low<T>;
   #next: Waiters | undefined;
   #writing: Promise<void> | undefined;
+  /** Modification time of the file as this process last read or wrote it. */
+  #seen: number | undefined;
 
   constructor(file: string, codec: Codec<T>, empty: T) {
     this.#low = new Low(new DurableFileAdapter(file, codec), empty);
@@ -48,8 +51,30 @@ export class ShardFile<T> {
     return this.#writing === undefined;
   }
 
-  load(): Promise<void> {
-    return this.#low.read();
+  async load(): Promise<void> {
+    const before = await this.#mtime();
+    await this.#low.read();
+    this.#seen = before;
+  }
+
+  /**
+   * Reads the file again when another process changed it since this one last read or wrote it
+   * (and nothing is waiting to be written here). Returns true when it did.
+   */
+  async reloadIfChanged(): Promise<boolean> {
+    if (!this.idle) return false;
+    const now = await this.#mtime();
+    if (now === this.#seen) return false;
+    await this.load();
+    return true;
+  }
+
+  async #mtime(): Promise<number | undefined> {
+    try {
+      return (await stat(this.file)).mtimeMs;
+    } catch {
+      return undefined;
+    }
   }
 
   commit(): Promise<void> {
@@ -72,6 +97,7 @@ export class ShardFile<T> {
       this.#next = undefined;
       try {
         await this.#low.write();
+        this.#seen = await this.#mtime();
         batch.resolve();
       } catch (error) {
         batch.reject(error);
