@@ -90,7 +90,20 @@ function expandContractions(raw: string): string {
     .replace(/\bi'm\b/gi, 'i am');
 }
 
+/** Corrections already worked out: words repeat across messages, and each costs ~80 distances. */
+const corrected = new Map<string, string>();
+const MAX_REMEMBERED = 20_000;
+
 function correct(token: string): string {
+  const known = corrected.get(token);
+  if (known !== undefined) return known;
+  const result = closestKeyword(token);
+  if (corrected.size >= MAX_REMEMBERED) corrected.clear();
+  corrected.set(token, result);
+  return result;
+}
+
+function closestKeyword(token: string): string {
   if (token.length < 5 || KEEP.has(token) || KEYWORDS.includes(token) || /\d/.test(token)) return token;
   let best: { word: string; distance: number } | undefined;
   for (const word of KEYWORDS) {
