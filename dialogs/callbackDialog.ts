@@ -4,15 +4,15 @@
  * gets the nearest valid alternatives. The booking is stored before it is confirmed.
  */
 import type { DialogContext } from 'botbuilder-dialogs';
-import { formatPhone, toE164 } from '../src/domain/phone.js';
+import { formatPhone } from '../src/domain/phone.js';
 import type { SlotOption } from '../src/domain/schedule/callbackSlots.js';
 import { describeSlot } from '../src/domain/schedule/describeSlot.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
 import { callerNumberOf } from '../src/channels/telephony/callerNumber.js';
 import { copy } from './copy.js';
 import { FormDialog, type Absorbed, type FormState } from './formDialog.js';
-import { commitContact, contactNeedsConsent } from './contact.js';
-import { pickChoice, plainName, slotText, type StoredSlot } from './slotText.js';
+import { absorbContact, commitContact, contactNeedsConsent } from './contact.js';
+import { pickChoice, slotText, type StoredSlot } from './slotText.js';
 
 export const CALLBACK_DIALOG = 'callback';
 
@@ -94,26 +94,10 @@ export class CallbackDialog extends FormDialog<CallbackState> {
         filled.push('confirmPhone');
       }
     }
-    const name = entities.name ?? (state.asking === 'name' && !entities.phone ? plainName(u.text) : undefined);
-    if (name) {
-      state.name = session.contact.name = name;
-      filled.push('name');
-    }
-    // An e-mail address given along the way is kept with the contact details (never asked for).
-    if (entities.email) session.contact.email = entities.email.toLowerCase();
-    if (entities.phone) {
-      state.phone = session.contact.phone = entities.phone.e164;
-      state.proposedPhone = undefined;
-      filled.push('phone');
-    } else if (entities.invalidPhone) {
-      notice = copy.invalidPhone(entities.invalidPhone);
-    } else if (entities.dtmf && state.asking === 'phone') {
-      const e164 = toE164(entities.dtmf, region);
-      if (e164) {
-        state.phone = session.contact.phone = e164;
-        filled.push('phone');
-      } else notice = copy.invalidPhone(entities.dtmf);
-    }
+    const contact = absorbContact(state, u, session, region);
+    filled.push(...contact.filled);
+    notice = contact.notice;
+    if (contact.filled.includes('phone')) state.proposedPhone = undefined;
     const chosen = state.asking === 'time' && state.alternatives ? pickChoice(u.text, state.alternatives.length) : undefined;
     if (chosen !== undefined) {
       const alt = state.alternatives![chosen]!;

@@ -2,7 +2,11 @@
 import type { TurnContext } from 'botbuilder';
 import type { Customer, Lead } from '../src/domain/model.js';
 import { marketingOf } from '../src/channels/marketing.js';
+import { toE164 } from '../src/domain/phone.js';
+import type { Understanding } from '../src/domain/understanding/types.js';
 import { copy } from './copy.js';
+import type { Session } from './session.js';
+import { plainName } from './slotText.js';
 import type { DialogServices } from './services.js';
 
 /** True unless this conversation or the customer's record already holds their consent. */
@@ -41,4 +45,36 @@ export async function commitContact(
 
 export function originOf(activity: TurnContext['activity']): { channelId: string; source?: string; medium?: string; campaign?: string; referrer?: string } {
   return { channelId: activity.channelId, ...marketingOf(activity) };
+}
+
+/**
+ * Takes the contact details a message gives — a name, a phone number (typed, spoken or keyed in),
+ * an e-mail address — into the form's state and the session, so they are never asked for again.
+ * `asking` is the slot the last question asked for.
+ */
+export function absorbContact(
+  state: { name?: string; phone?: string; asking?: string },
+  u: Understanding,
+  session: Session,
+  region: string,
+): { filled: string[]; notice?: string } {
+  const e = u.entities;
+  const filled: string[] = [];
+  let notice: string | undefined;
+  const name = e.name ?? (state.asking === 'name' && !e.phone ? plainName(u.text) : undefined);
+  if (name) {
+    state.name = session.contact.name = name;
+    filled.push('name');
+  }
+  // An e-mail address given along the way is kept with the contact details (never asked for).
+  if (e.email) session.contact.email = e.email.toLowerCase();
+  const keyed = !e.phone && !e.invalidPhone && e.dtmf && state.asking === 'phone' ? e.dtmf : undefined;
+  const phone = e.phone?.e164 ?? (keyed ? toE164(keyed, region) : undefined);
+  if (phone) {
+    state.phone = session.contact.phone = phone;
+    filled.push('phone');
+  } else if (e.invalidPhone ?? keyed) {
+    notice = copy.invalidPhone((e.invalidPhone ?? keyed)!);
+  }
+  return { filled, notice };
 }

@@ -6,13 +6,13 @@
  */
 import type { DialogContext } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
-import { formatPhone, toE164 } from '../src/domain/phone.js';
+import { formatPhone } from '../src/domain/phone.js';
 import type { OrderDraft } from '../src/domain/orders/orderService.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
-import { commitContact, contactNeedsConsent } from './contact.js';
+import { absorbContact, commitContact, contactNeedsConsent } from './contact.js';
 import { copy } from './copy.js';
 import { FormDialog, type Absorbed, type FormState } from './formDialog.js';
-import { plainName, slotText } from './slotText.js';
+import { slotText } from './slotText.js';
 
 export const ORDER_DIALOG = 'order';
 
@@ -97,24 +97,9 @@ export class OrderDialog extends FormDialog<OrderState> {
         filled.push('address');
       }
     }
-    const name = e.name ?? (state.asking === 'name' ? plainName(u.text) : undefined);
-    if (name) {
-      state.name = session.contact.name = name;
-      filled.push('name');
-    }
-    // An e-mail address given along the way is kept with the contact details (never asked for).
-    if (e.email) session.contact.email = e.email.toLowerCase();
-    if (e.phone) {
-      state.phone = session.contact.phone = e.phone.e164;
-      filled.push('phone');
-    } else if (e.invalidPhone) notice = copy.invalidPhone(e.invalidPhone);
-    else if (e.dtmf && state.asking === 'phone') {
-      const e164 = toE164(e.dtmf, business.defaultPhoneRegion);
-      if (e164) {
-        state.phone = session.contact.phone = e164;
-        filled.push('phone');
-      } else notice = copy.invalidPhone(e.dtmf);
-    }
+    const contact = absorbContact(state, u, session, business.defaultPhoneRegion);
+    filled.push(...contact.filled);
+    notice = contact.notice;
     if (state.asking === 'product' && !state.product && u.text.trim() && filled.length === 0) {
       notice = copy.unknownProduct(u.text.trim().slice(0, 60), this.productNames());
     }
