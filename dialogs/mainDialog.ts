@@ -5,13 +5,14 @@
  */
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { Understanding } from '../src/domain/understanding/types.js';
+import type { Intent, Understanding } from '../src/domain/understanding/types.js';
 import { MAX_TEXT_LENGTH } from '../src/bot/turnLimits.js';
 import { answerQuestion } from './answering.js';
 import { CALLBACK_DIALOG, CallbackDialog } from './callbackDialog.js';
 import { CONSULT_DIALOG, ConsultDialog } from './consultDialog.js';
 import { originOf } from './contact.js';
 import { copy } from './copy.js';
+import { greet } from './greeting.js';
 import { FORGET_ME_DIALOG, ForgetMeDialog, type OnForgotten } from './forgetMeDialog.js';
 import { handleHandoffStatus, startHandoff } from './handoff.js';
 import { ORDER_DIALOG, OrderDialog } from './orderDialog.js';
@@ -134,40 +135,12 @@ export class MainDialog extends ComponentDialog {
       }
       return;
     }
-    const { business } = this.services;
-    switch (u.intent) {
-      case 'greeting': {
-        const known = await this.services.customers.recognize({ channelId: context.activity.channelId, userId: context.activity.from.id });
-        await context.sendActivity(known ? copy.greetingBack(business, known.name) : copy.greeting(business));
-        return;
-      }
-      case 'thanks':
-        await context.sendActivity(copy.thanks());
-        return;
-      case 'goodbye':
-        await context.sendActivity(copy.goodbye());
-        return;
-      case 'browsing':
-        await context.sendActivity(copy.browsing());
-        return;
-      case 'advice':
-        await inner.beginDialog(CONSULT_DIALOG);
-        return;
-      case 'callback':
-        await inner.beginDialog(CALLBACK_DIALOG);
-        return;
-      case 'order':
-        await inner.beginDialog(ORDER_DIALOG);
-        return;
-      case 'affirm':
-        await context.sendActivity(copy.noOffer());
-        return;
-      case 'deny':
-        await context.sendActivity(copy.offerDeclined());
-        return;
-      default:
-        await answerQuestion(context, this.services, u.text, { offerCallback: true });
-    }
+    const reply = REPLIES[u.intent];
+    const dialog = STARTS[u.intent];
+    if (u.intent === 'greeting') await greet(context, this.services.customers, this.services.business, context.activity.from.id);
+    else if (reply) await context.sendActivity(reply());
+    else if (dialog) await inner.beginDialog(dialog);
+    else await answerQuestion(context, this.services, u.text, { offerCallback: true });
   }
 
   /** A child ended: the consult dialog may hand over to a callback or an order. */
@@ -206,3 +179,19 @@ export class MainDialog extends ComponentDialog {
 }
 
 const waiting: DialogTurnResult = { status: DialogTurnStatus.waiting };
+
+/** Intents answered with one sentence. */
+const REPLIES: Partial<Record<Intent, () => string>> = {
+  thanks: copy.thanks,
+  goodbye: copy.goodbye,
+  browsing: copy.browsing,
+  affirm: copy.noOffer,
+  deny: copy.offerDeclined,
+};
+
+/** Intents that start a dialog; every other intent is treated as a question. */
+const STARTS: Partial<Record<Intent, string>> = {
+  advice: CONSULT_DIALOG,
+  callback: CALLBACK_DIALOG,
+  order: ORDER_DIALOG,
+};

@@ -4,8 +4,7 @@
  * only here.
  */
 import restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
-import type { ActivityHandler } from 'botbuilder';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from './logger.js';
 

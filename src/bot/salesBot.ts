@@ -13,7 +13,7 @@ import type { Business } from '../domain/business.js';
 import type { Clock } from '../domain/clock.js';
 import type { CustomerService } from '../domain/customers/customerService.js';
 import type { Recognizer } from '../domain/understanding/types.js';
-import { copy } from '../../dialogs/copy.js';
+import { greet } from '../../dialogs/greeting.js';
 import { MAIN_DIALOG, type MainDialog } from '../../dialogs/mainDialog.js';
 import { setUnderstanding } from '../../dialogs/turnUnderstanding.js';
 import { MAX_TEXT_LENGTH } from './turnLimits.js';
@@ -43,10 +43,7 @@ export class SalesBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-      if (joined.length > 0) {
-        const known = await deps.customers.recognize({ channelId: context.activity.channelId, userId: joined[0]!.id });
-        await context.sendActivity(known ? copy.greetingBack(deps.business, known.name) : copy.greeting(deps.business));
-      }
+      if (joined[0]) await greet(context, deps.customers, deps.business, joined[0].id);
       await next();
     });
 
