@@ -1,0 +1,90 @@
+/**
+ * The smoke test CI also runs on the older supported Node.js (22): `npm start` as a user runs it,
+ * one knowledge answer over /api/messages, and the chat page greeting in Chromium.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ChannelStub } from '../support/channelStub.js';
+import { REPO } from '../support/testBot.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let child: ChildProcess;
+let dataDir: string;
+let url: string;
+let out = '';
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'isb-smoke-'));
+  // `npm start` exactly as the README has it: build, then run the built server.
+  child = spawn('npm', ['start', '--silent'], {
+    cwd: REPO,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no listen line: ${out}`)), 90_000);
+    child.on('exit', (code) => reject(new Error(`npm start exited ${code}: ${out}`)));
+    child.stdout?.on('data', () => {
+      const m = /"port":(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+  });
+  url = `http://127.0.0.1:${port}`;
+}, 120_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+it(`when the bot is started with npm start on Node ${process.versions.node}, then it answers a knowledge question over /api/messages`, async () => {
+  const channel = await new ChannelStub().start();
+  try {
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        id: 'smoke-1',
+        channelId: 'test',
+        serviceUrl: channel.url,
+        conversation: { id: 'smoke-conversation' },
+        from: { id: 'smoke-user' },
+        recipient: { id: 'bot' },
+        text: 'how much is the large celebration cake?',
+      }),
+    });
+    expect(res.status).toBeLessThan(300);
+    const replies = channel.take('smoke-conversation').filter((r) => r.type === 'message');
+    expect(replies.map((r) => r.text).join(' ')).toMatch(/\$95/);
+  } finally {
+    await channel.stop();
+  }
+});
+
+it.skipIf(!existsSync(CHROMIUM))('when the chat page opens in Chromium, then Web Chat greets the visitor', async () => {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.locator('.webchat__bubble__content').getByText(/welcome to/i).first().waitFor({ timeout: 20_000 });
+  } finally {
+    await browser.close();
+  }
+}, 40_000);
