@@ -103,7 +103,10 @@ function seeded(seed: number): () => number {
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const counts = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const counts = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   for (const n of counts.length ? counts : [1_000, 10_000]) {
     console.log(`${n} passages`, await benchRetrieval(n));
   }

@@ -65,7 +65,9 @@ const full = pool(runs.full);
 const echo = pool(runs.echo);
 console.log(line('full bot', full));
 console.log(line('echo bot', echo));
-console.log(`  runs, turns/s: full ${runs.full.map((r) => r.turnsPerSecond).join(', ')}; echo ${runs.echo.map((r) => r.turnsPerSecond).join(', ')}`);
+console.log(
+  `  runs, turns/s: full ${runs.full.map((r) => r.turnsPerSecond).join(', ')}; echo ${runs.echo.map((r) => r.turnsPerSecond).join(', ')}`,
+);
 console.log(`ratio: ${(full.turnsPerSecond / echo.turnsPerSecond).toFixed(2)}`);
 // Throughput on a small or busy machine is also bounded by the load driver sharing the cores, which
 // flatters the slower bot; CPU per turn is the machine-independent comparison.

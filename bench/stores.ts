@@ -50,7 +50,9 @@ export async function benchStoreWrites(dir: string, options: StoreBenchOptions =
   const { states = conversations } = options;
   const seedStart = performance.now();
   let stores = await openLowdbStores(dir);
-  await inBursts(customers, (i) => stores.customers.put(customer(`cust-${i}`, { phones: [`+6140${String(i).padStart(7, '0')}`] })));
+  await inBursts(customers, (i) =>
+    stores.customers.put(customer(`cust-${i}`, { phones: [`+6140${String(i).padStart(7, '0')}`] })),
+  );
   await inBursts(conversations, (i) =>
     stores.conversations.put(conversation(`conv-${i}`, { customerId: `cust-${i % customers}`, tags: ['seed'] })),
   );

@@ -30,7 +30,13 @@ export async function answerQuestion(
   if (composed.kind === 'answer') {
     await context.sendActivity(copy.answer(composed.text, composed.sources.map(citation).join('; ')));
     void services.conversationLog.addOutcome(conversationId, 'answered');
-    return { kind: 'answer', text: composed.text, source: composed.sources[0]!, confidence: offline.confidence, hits: offline.hits };
+    return {
+      kind: 'answer',
+      text: composed.text,
+      source: composed.sources[0]!,
+      confidence: offline.confidence,
+      hits: offline.hits,
+    };
   }
   const result: AnswerResult = { kind: 'unknown', confidence: offline.confidence, hits: offline.hits };
   void services.conversationLog.addOutcome(conversationId, 'unanswered');

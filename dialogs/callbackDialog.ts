@@ -74,7 +74,10 @@ export class CallbackDialog extends FormDialog<CallbackState> {
     // The answer to "what would you like to talk about?" is the topic, whatever dates or numbers it
     // mentions ("a birthday cake for Saturday" does not move the call to Saturday).
     if (state.asking === 'topic' && u.text.trim() && !entities.phone && !entities.name) {
-      state.topic = u.text.trim().replace(/^(?:it'?s\s+)?(?:about|regarding|re:?)\s+/i, '').slice(0, 200);
+      state.topic = u.text
+        .trim()
+        .replace(/^(?:it'?s\s+)?(?:about|regarding|re:?)\s+/i, '')
+        .slice(0, 200);
       return { filled: ['topic'] };
     }
     if (state.asking === 'change') {
@@ -129,7 +132,10 @@ export class CallbackDialog extends FormDialog<CallbackState> {
       filled.push('topic');
     }
     if (state.asking === 'topic' && filled.length === 0 && u.text.trim()) {
-      state.topic = u.text.trim().replace(/^(?:it'?s\s+)?(?:about|regarding|re:?)\s+/i, '').slice(0, 200);
+      state.topic = u.text
+        .trim()
+        .replace(/^(?:it'?s\s+)?(?:about|regarding|re:?)\s+/i, '')
+        .slice(0, 200);
       filled.push('topic');
     }
     return { filled, notice };
@@ -161,7 +167,12 @@ export class CallbackDialog extends FormDialog<CallbackState> {
 
   protected summary(state: CallbackState): string {
     const { business } = this.services;
-    return copy.callbackSummary(state.name!, formatPhone(state.phone!, business.defaultPhoneRegion), slotText(business, state.slot!), state.topic!);
+    return copy.callbackSummary(
+      state.name!,
+      formatPhone(state.phone!, business.defaultPhoneRegion),
+      slotText(business, state.slot!),
+      state.topic!,
+    );
   }
 
   protected needsConsent(dc: DialogContext): Promise<boolean> {
@@ -203,6 +214,9 @@ function topicIn(u: Understanding): string | undefined {
   if (!match) return undefined;
   let topic = match[1]!;
   for (const part of [u.entities.when?.text, u.entities.phone?.raw]) if (part) topic = topic.replace(part, ' ');
-  topic = topic.replace(/\s+(?:on|at|for|and)\s*$/i, '').replace(/\s+/g, ' ').trim();
+  topic = topic
+    .replace(/\s+(?:on|at|for|and)\s*$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return topic.length >= 3 ? topic.slice(0, 200) : undefined;
 }

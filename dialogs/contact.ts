@@ -43,7 +43,13 @@ export async function commitContact(
   return { customer, lead };
 }
 
-export function originOf(activity: TurnContext['activity']): { channelId: string; source?: string; medium?: string; campaign?: string; referrer?: string } {
+export function originOf(activity: TurnContext['activity']): {
+  channelId: string;
+  source?: string;
+  medium?: string;
+  campaign?: string;
+  referrer?: string;
+} {
   return { channelId: activity.channelId, ...marketingOf(activity) };
 }
 

@@ -33,8 +33,7 @@ export const copy = {
   nothingToCancel: (): string => `There's nothing in progress to cancel. What would you like to know?`,
   cancelled: (): string => `OK, I've stopped that. What would you like to do instead?`,
   restarted: (): string => `Sure, let's start over. What can I help you with?`,
-  stuck: (): string =>
-    `I'm sorry, I'm not getting this right. Would you like a person from our team to help you instead?`,
+  stuck: (): string => `I'm sorry, I'm not getting this right. Would you like a person from our team to help you instead?`,
   didNotCatch: (): string => `Sorry, I didn't catch that.`,
 
   // Callbacks
@@ -76,7 +75,10 @@ export const copy = {
     `The ${product.toLowerCase()} needs at least ${hours} hours' notice, so the earliest date is ${earliest}. What date would work?`,
   orderPastDate: (): string => `That date has already passed. What date do you need it for?`,
   areaNotServed: (note?: string): string =>
-    `I couldn't find that suburb in our delivery areas. ${note ?? ''} Would you like to give another address, or pick it up?`.replace(/\s+/g, ' '),
+    `I couldn't find that suburb in our delivery areas. ${note ?? ''} Would you like to give another address, or pick it up?`.replace(
+      /\s+/g,
+      ' ',
+    ),
   unknownProduct: (product: string, products: string[]): string =>
     `I'm not sure we make "${product}". We have ${list(products)}. Which would you like?`,
   orderSummary: (items: string, date: string, fulfilment: string, name: string, phone: string): string =>
@@ -99,8 +101,7 @@ export const copy = {
   // Hand-off
   handoffStarted: (): string => `I'm connecting you with a person from our team now. Please stay in this chat.`,
   transferStarted: (): string => `I'm transferring your call to our team now. Please hold.`,
-  handoffFailed: (): string =>
-    `I'm sorry, nobody from the team could take the chat just now. Would you like a callback instead?`,
+  handoffFailed: (): string => `I'm sorry, nobody from the team could take the chat just now. Would you like a callback instead?`,
   handoffOutOfHours: (nextOpen?: string): string =>
     `Our team isn't available right now${nextOpen ? ` (we're back ${nextOpen})` : ''}. Would you like a callback instead?`,
   handoffEnded: (): string => `You're back with the bot. Anything else I can help with?`,

@@ -27,7 +27,9 @@ export async function startHandoff(context: TurnContext, services: DialogService
   }
   const conversationId = context.activity.conversation.id;
   const entries = await services.conversationLog.transcript(conversationId);
-  const transcript = { activities: entries.map((e) => e.activity) } as unknown as Parameters<typeof EventFactory.createHandoffInitiation>[2];
+  const transcript = { activities: entries.map((e) => e.activity) } as unknown as Parameters<
+    typeof EventFactory.createHandoffInitiation
+  >[2];
   if (context.activity.channelId === 'telephony' && business.staffPhone) {
     // On the phone a hand-off is a call transfer to the staff number.
     await context.sendActivity(copy.transferStarted());

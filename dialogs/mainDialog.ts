@@ -131,7 +131,10 @@ export class MainDialog extends ComponentDialog {
       } else if (offer === 'human') {
         await startHandoff(context, this.services);
       } else {
-        await inner.beginDialog(CALLBACK_DIALOG, { topic: offer === 'callback' ? session.offerTopic : session.need, absorbFirst: false });
+        await inner.beginDialog(CALLBACK_DIALOG, {
+          topic: offer === 'callback' ? session.offerTopic : session.need,
+          absorbFirst: false,
+        });
       }
       return;
     }
@@ -165,7 +168,9 @@ export class MainDialog extends ComponentDialog {
     const when = u.entities.when;
     const checked = callbacks.checkTime(when.asap ? 'asap' : { start: new Date(when.start), hasTime: when.hasTime });
     if (!checked.ok) {
-      const options = checked.alternatives.map((a) => slotText(business, { start: a.start.toISOString(), end: a.end.toISOString(), asap: false }));
+      const options = checked.alternatives.map((a) =>
+        slotText(business, { start: a.start.toISOString(), end: a.end.toISOString(), asap: false }),
+      );
       await inner.context.sendActivity(
         options.length ? copy.timeAlternatives("I can't move it to that time.", options) : copy.timeTooFar(),
       );
@@ -173,7 +178,9 @@ export class MainDialog extends ComponentDialog {
     }
     const moved = await callbacks.move(ref, { start: checked.slot.start, asap: checked.slot.asap });
     const slot = { start: checked.slot.start.toISOString(), end: checked.slot.end.toISOString(), asap: checked.slot.asap };
-    await inner.context.sendActivity(moved ? copy.callbackMoved(moved.ref, slotText(business, slot)) : copy.callbackNotFound(ref));
+    await inner.context.sendActivity(
+      moved ? copy.callbackMoved(moved.ref, slotText(business, slot)) : copy.callbackNotFound(ref),
+    );
     return true;
   }
 }

@@ -74,7 +74,11 @@ export class OrderDialog extends FormDialog<OrderState> {
         if (!filled.includes('product')) filled.push('options');
       }
     }
-    if (e.quantity && e.quantity !== state.quantity && (e.products?.length || state.asking === 'product' || state.asking === 'change')) {
+    if (
+      e.quantity &&
+      e.quantity !== state.quantity &&
+      (e.products?.length || state.asking === 'product' || state.asking === 'change')
+    ) {
       state.quantity = e.quantity;
       filled.push('quantity');
     }
@@ -161,7 +165,13 @@ export class OrderDialog extends FormDialog<OrderState> {
     const { business } = this.services;
     const items = this.itemText(state);
     const how = state.fulfilment === 'delivery' ? `delivered to ${state.address}` : 'for pickup from the shop';
-    return copy.orderSummary(items, this.dateText(state.neededOn!), how, state.name!, formatPhone(state.phone!, business.defaultPhoneRegion));
+    return copy.orderSummary(
+      items,
+      this.dateText(state.neededOn!),
+      how,
+      state.name!,
+      formatPhone(state.phone!, business.defaultPhoneRegion),
+    );
   }
 
   protected needsConsent(dc: DialogContext): Promise<boolean> {
@@ -201,13 +211,17 @@ export class OrderDialog extends FormDialog<OrderState> {
     if (callback) session.lastCallbackRef = callback.ref;
     void services.conversationLog.addOutcome(activity.conversation.id, 'order_request');
     if (callback) void services.conversationLog.addOutcome(activity.conversation.id, 'callback_booked');
-    const when = slot ? slotText(services.business, { start: slot.start.toISOString(), end: slot.end.toISOString(), asap: true }) : 'soon';
+    const when = slot
+      ? slotText(services.business, { start: slot.start.toISOString(), end: slot.end.toISOString(), asap: true })
+      : 'soon';
     await dc.context.sendActivity(copy.orderPlaced(order.ref, when));
   }
 
   private draft(state: OrderState): OrderDraft {
     return {
-      items: [{ product: state.product!, quantity: state.quantity, ...(state.options?.length ? { options: state.options } : {}) }],
+      items: [
+        { product: state.product!, quantity: state.quantity, ...(state.options?.length ? { options: state.options } : {}) },
+      ],
       neededOn: state.neededOn!,
       fulfilment: state.fulfilment ?? 'pickup',
       address: state.address,

@@ -48,7 +48,6 @@ export interface AppOverrides {
   now?: () => Date;
 }
 
-
 export async function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const { passages, business } = await loadKnowledge(resolve(config.KNOWLEDGE_DIR));
   const knowledge = new Bm25KnowledgeIndex(passages);
@@ -74,7 +73,8 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   // With OPENAI_API_KEY, a language model words answers and advice; offline adapters otherwise.
   const offlineRecognizer = createOfflineRecognizer();
   const model = createLanguageModel(config, { business, offlineRecognizer, log: logger.child({ component: 'llm' }) });
-  if (model) logger.info({ model: config.OPENAI_MODEL, baseURL: config.OPENAI_BASE_URL ?? 'OpenAI' }, 'language model configured');
+  if (model)
+    logger.info({ model: config.OPENAI_MODEL, baseURL: config.OPENAI_BASE_URL ?? 'OpenAI' }, 'language model configured');
   const services = createDialogServices({
     business,
     knowledge,

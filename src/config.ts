@@ -13,66 +13,75 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-export const ConfigSchema = z.object({
-  /** TCP port of the bot's HTTP server. */
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  /** Interface to listen on. */
-  HOST: z.string().default('0.0.0.0'),
-  /** Folder of the embedded lowdb store. */
-  DATA_DIR: z.string().min(1).default('./data'),
-  /** Folder of the business's Markdown knowledge and business.yaml. */
-  KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
-  /** PostgreSQL connection string; when set, it replaces the embedded lowdb store. */
-  DATABASE_URL: optionalString,
-  /** PostgreSQL schema for the bot's tables (created when missing). */
-  DATABASE_SCHEMA: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'a plain SQL identifier').default('public'),
-  /** Bot Framework app registration; empty = local, unauthenticated channel. */
-  MicrosoftAppId: optionalString,
-  MicrosoftAppPassword: optionalString,
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  MicrosoftAppTenantId: optionalString,
-  /** pino level. */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Minimum retrieval confidence (0–1) for answering from the knowledge base; below it the bot says it does not know. */
-  ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(TUNED_MIN_CONFIDENCE),
-  /**
-   * Signs the embedded Direct Line's tokens (at least 32 characters), and is itself accepted as a
-   * Bearer secret by it (for a site's back end). Unset: a random one per start, so chat tokens do
-   * not survive a restart.
-   */
-  DIRECTLINE_SECRET: optionalString.pipe(z.string().min(32, 'at least 32 characters').optional()),
-  /** Language of the telephony channel's speech (BCP 47); default: business.yaml's locale. */
-  SPEECH_LOCALE: optionalString,
-  /** Azure neural voice for the telephony channel; default: one for SPEECH_LOCALE (en-AU-NatashaNeural for en-AU). */
-  SPEECH_VOICE: optionalString,
-  /** Hours a staff sign-in lasts before the page asks for the password again. */
-  STAFF_SESSION_HOURS: z.coerce.number().positive().max(720).default(12),
-  /** Failed staff sign-ins in a row (per user name) that lock the name for STAFF_LOCKOUT_MINUTES. */
-  STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
-  /** Minutes a staff user name stays locked after STAFF_LOCKOUT_ATTEMPTS failures. */
-  STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-  /** Mark the staff session cookie `Secure` (true/false); turn on whenever the bot is served over HTTPS. */
-  STAFF_COOKIE_SECURE: z.stringbool().default(false),
-  /**
-   * Key of an OpenAI or OpenAI-compatible endpoint. Set: a language model improves understanding and
-   * wording (answers stay grounded in the knowledge and fall back to the offline path on any failure).
-   * Unset: everything runs offline. Local servers that need no key accept any value.
-   */
-  OPENAI_API_KEY: optionalString,
-  /** Base URL of an OpenAI-compatible server (e.g. http://localhost:11434/v1 for Ollama); unset: OpenAI. */
-  OPENAI_BASE_URL: optionalString.pipe(z.url({ message: 'expected a URL' }).optional()),
-  /** Chat model used for understanding, answers and consulting wording. */
-  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
-  /** Deadline of one model call in milliseconds (retries included); past it the offline path answers. */
-  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
-}).superRefine((c, ctx) => {
-  if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
-    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set (unless MicrosoftAppType=UserAssignedMSI)' });
-  }
-  if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
-    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType=SingleTenant' });
-  }
-});
+export const ConfigSchema = z
+  .object({
+    /** TCP port of the bot's HTTP server. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    /** Interface to listen on. */
+    HOST: z.string().default('0.0.0.0'),
+    /** Folder of the embedded lowdb store. */
+    DATA_DIR: z.string().min(1).default('./data'),
+    /** Folder of the business's Markdown knowledge and business.yaml. */
+    KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
+    /** PostgreSQL connection string; when set, it replaces the embedded lowdb store. */
+    DATABASE_URL: optionalString,
+    /** PostgreSQL schema for the bot's tables (created when missing). */
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'a plain SQL identifier')
+      .default('public'),
+    /** Bot Framework app registration; empty = local, unauthenticated channel. */
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: optionalString,
+    /** pino level. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Minimum retrieval confidence (0–1) for answering from the knowledge base; below it the bot says it does not know. */
+    ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(TUNED_MIN_CONFIDENCE),
+    /**
+     * Signs the embedded Direct Line's tokens (at least 32 characters), and is itself accepted as a
+     * Bearer secret by it (for a site's back end). Unset: a random one per start, so chat tokens do
+     * not survive a restart.
+     */
+    DIRECTLINE_SECRET: optionalString.pipe(z.string().min(32, 'at least 32 characters').optional()),
+    /** Language of the telephony channel's speech (BCP 47); default: business.yaml's locale. */
+    SPEECH_LOCALE: optionalString,
+    /** Azure neural voice for the telephony channel; default: one for SPEECH_LOCALE (en-AU-NatashaNeural for en-AU). */
+    SPEECH_VOICE: optionalString,
+    /** Hours a staff sign-in lasts before the page asks for the password again. */
+    STAFF_SESSION_HOURS: z.coerce.number().positive().max(720).default(12),
+    /** Failed staff sign-ins in a row (per user name) that lock the name for STAFF_LOCKOUT_MINUTES. */
+    STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    /** Minutes a staff user name stays locked after STAFF_LOCKOUT_ATTEMPTS failures. */
+    STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    /** Mark the staff session cookie `Secure` (true/false); turn on whenever the bot is served over HTTPS. */
+    STAFF_COOKIE_SECURE: z.stringbool().default(false),
+    /**
+     * Key of an OpenAI or OpenAI-compatible endpoint. Set: a language model improves understanding and
+     * wording (answers stay grounded in the knowledge and fall back to the offline path on any failure).
+     * Unset: everything runs offline. Local servers that need no key accept any value.
+     */
+    OPENAI_API_KEY: optionalString,
+    /** Base URL of an OpenAI-compatible server (e.g. http://localhost:11434/v1 for Ollama); unset: OpenAI. */
+    OPENAI_BASE_URL: optionalString.pipe(z.url({ message: 'expected a URL' }).optional()),
+    /** Chat model used for understanding, answers and consulting wording. */
+    OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+    /** Deadline of one model call in milliseconds (retries included); past it the offline path answers. */
+    OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
+  })
+  .superRefine((c, ctx) => {
+    if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'required when MicrosoftAppId is set (unless MicrosoftAppType=UserAssignedMSI)',
+      });
+    }
+    if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType=SingleTenant' });
+    }
+  });
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** Parses the given environment; throws a ValidationError naming every invalid key. */

@@ -17,7 +17,10 @@ const logger = createLogger(config.LOG_LEVEL);
 try {
   const app = await createApp(config, logger);
   const port = await app.listen();
-  logger.info({ port, host: config.HOST, store: config.DATABASE_URL ? 'postgres' : 'lowdb' }, `bot listening on http://localhost:${port}`);
+  logger.info(
+    { port, host: config.HOST, store: config.DATABASE_URL ? 'postgres' : 'lowdb' },
+    `bot listening on http://localhost:${port}`,
+  );
 
   let stopping = false;
   const stop = (signal: string): void => {

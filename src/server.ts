@@ -16,7 +16,10 @@ export const InboundActivitySchema = z
     serviceUrl: z.url().max(2048),
     conversation: z.object({ id: z.string().min(1).max(512) }).passthrough(),
     from: z.object({ id: z.string().min(1).max(512) }).passthrough(),
-    recipient: z.object({ id: z.string().min(1).max(512) }).passthrough().optional(),
+    recipient: z
+      .object({ id: z.string().min(1).max(512) })
+      .passthrough()
+      .optional(),
     text: z.string().optional(),
   })
   .passthrough();
@@ -86,10 +89,13 @@ export function createServer(deps: ServerDeps): BotServer {
     res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable' });
   });
 
-  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    deps.logger.warn({ status: err.statusCode, path: req.path(), msg: err.message }, 'request rejected');
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
+      deps.logger.warn({ status: err.statusCode, path: req.path(), msg: err.message }, 'request rejected');
+      callback();
+    },
+  );
 
   return {
     server,

@@ -3,12 +3,7 @@
  * accepts unauthenticated requests (local development, the built-in chat page); with one it
  * validates every channel's token, as on Azure Bot Service.
  */
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConversationState,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationState, type TurnContext } from 'botbuilder';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { copy } from '../../dialogs/copy.js';

@@ -2,12 +2,7 @@
  * The bot: greets new visitors, recognises each message once, runs the main dialog and saves state.
  * Everything the bot says comes from the dialogs; this class only wires the turn.
  */
-import {
-  ActivityHandler,
-  type ConversationState,
-  type StatePropertyAccessor,
-  type TurnContext,
-} from 'botbuilder';
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { Business } from '../domain/business.js';
 import type { Clock } from '../domain/clock.js';

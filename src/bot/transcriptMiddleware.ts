@@ -65,8 +65,21 @@ export function transcriptMiddleware(log: ConversationLog, options: TranscriptMi
 
 /** The parts of an activity worth keeping for review and export (speech markup is derived; skip it). */
 const KEPT = [
-  'type', 'id', 'timestamp', 'channelId', 'from', 'recipient', 'replyToId', 'name', 'value',
-  'inputHint', 'suggestedActions', 'attachments', 'entities', 'channelData', 'locale',
+  'type',
+  'id',
+  'timestamp',
+  'channelId',
+  'from',
+  'recipient',
+  'replyToId',
+  'name',
+  'value',
+  'inputHint',
+  'suggestedActions',
+  'attachments',
+  'entities',
+  'channelData',
+  'locale',
 ] as const;
 
 function pick(activity: Partial<Activity>, text: string | undefined): Record<string, unknown> {

@@ -78,9 +78,7 @@ export const BusinessSchema = z.object({
          * Options a customer names with an order (flavours, colours…): each is a name and the words
          * that pick it, e.g. { name: Double chocolate, words: [chocolate] }.
          */
-        options: z
-          .array(z.object({ name: z.string().min(1), words: z.array(z.string()).default([]) }))
-          .default([]),
+        options: z.array(z.object({ name: z.string().min(1), words: z.array(z.string()).default([]) })).default([]),
       }),
     )
     .default([]),

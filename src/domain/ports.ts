@@ -2,14 +2,7 @@
  * Storage ports owned by the domain. Adapters (lowdb, PostgreSQL) implement them; the domain and
  * the dialogs only ever see these interfaces.
  */
-import type {
-  Callback,
-  Conversation,
-  Customer,
-  Lead,
-  OrderRequest,
-  TranscriptEntry,
-} from './model.js';
+import type { Callback, Conversation, Customer, Lead, OrderRequest, TranscriptEntry } from './model.js';
 import type { StaffSession, StaffToken, StaffUser } from './staffModel.js';
 
 /** Equality filter on top-level fields; an array field matches when it contains the value. */

@@ -12,7 +12,9 @@ export const isWeakWord = (word: string): boolean => WEAK_WORDS.has(word);
 
 /** Words ending in "-less" that do not mean "without X". */
 const NOT_WITHOUT = new Set(
-  'unless regardless nevertheless nonetheless useless endless countless wireless careless hopeless stainless seamless timeless priceless doubtless homeless less'.split(' '),
+  'unless regardless nevertheless nonetheless useless endless countless wireless careless hopeless stainless seamless timeless priceless doubtless homeless less'.split(
+    ' ',
+  ),
 );
 
 /** Widest "a–b" number range whose members are all indexed ("serves 20–24" matches "for 22"). */
@@ -111,9 +113,24 @@ export function derivedStems(word: string): string[] {
   return [...out];
 }
 const DERIVATIONS: [string, string][] = [
-  ['ily', 'y'], ['ly', ''], ['ness', ''], ['ful', ''], ['ment', ''], ['able', ''], ['ible', ''], ['ers', ''],
-  ['er', ''], ['ist', ''], ['ation', 'e'], ['ation', ''], ['ing', 'e'], ['ed', 'e'], ['ies', 'y'], ['ier', 'y'],
-  ['iest', 'y'], ['est', ''],
+  ['ily', 'y'],
+  ['ly', ''],
+  ['ness', ''],
+  ['ful', ''],
+  ['ment', ''],
+  ['able', ''],
+  ['ible', ''],
+  ['ers', ''],
+  ['er', ''],
+  ['ist', ''],
+  ['ation', 'e'],
+  ['ation', ''],
+  ['ing', 'e'],
+  ['ed', 'e'],
+  ['ies', 'y'],
+  ['ier', 'y'],
+  ['iest', 'y'],
+  ['est', ''],
 ];
 
 const SYNONYMS: Map<string, Map<string, number>> = (() => {

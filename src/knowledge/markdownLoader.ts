@@ -37,7 +37,13 @@ export function parseMarkdown(file: string, source: string): Passage[] {
     const textLines: string[] = [];
     for (const line of lines) {
       const m = ALSO_ASKED.exec(line);
-      if (m) alsoAsked.push(...(m[1] ?? '').split(/[;|]/).map((s) => s.trim()).filter(Boolean));
+      if (m)
+        alsoAsked.push(
+          ...(m[1] ?? '')
+            .split(/[;|]/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
       else textLines.push(line);
     }
     const text = textLines.join('\n').trim();

@@ -7,17 +7,43 @@
  */
 
 const NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80,
-  ninety: 90, hundred: 100, thousand: 1000, dozen: 12,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  thousand: 1000,
+  dozen: 12,
 };
 
 const DATE_WORDS =
   /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|tonight|weekend|christmas|easter)s?\b/g;
 
 /** Words that promise something; a passage must say it before the bot may. */
-const PROMISE_WORDS = /\b(discount|free|complimentary|refund|guarantee|voucher|coupon|promo|promotion|waive|rebate|cashback|bonus|gift)\w*/g;
+const PROMISE_WORDS =
+  /\b(discount|free|complimentary|refund|guarantee|voucher|coupon|promo|promotion|waive|rebate|cashback|bonus|gift)\w*/g;
 
 const EMAILS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const LINKS = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+/g;
@@ -25,7 +51,10 @@ const LINKS = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+/g;
 /** Every number in a text, normalised ("$4.50" → "4.5", "1,000" → "1000", "9:00" → "9", "twelve" → "12"). */
 export function numbersIn(text: string): Set<string> {
   const out = new Set<string>();
-  const lower = text.toLowerCase().replace(/(\d)[,\u202f](?=\d{3}\b)/g, '$1').replace(/\b(\d{1,2}):00\b/g, '$1');
+  const lower = text
+    .toLowerCase()
+    .replace(/(\d)[,\u202f](?=\d{3}\b)/g, '$1')
+    .replace(/\b(\d{1,2}):00\b/g, '$1');
   for (const m of lower.matchAll(/\d+(?:\.\d+)?/g)) out.add(String(Number(m[0])));
   for (const m of lower.matchAll(/\b[a-z]+\b/g)) {
     const n = NUMBER_WORDS[m[0]];

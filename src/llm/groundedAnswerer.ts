@@ -45,7 +45,10 @@ export class GroundedAnswerer implements AnswerComposer {
   async compose(input: ComposeInput): Promise<ComposedAnswer> {
     const { offline, fit } = input;
     const floor = input.minConfidence * (this.deps.floor ?? 0.5);
-    const passages = offline.hits.filter((h) => h.confidence >= floor).slice(0, 3).map((h) => h.passage);
+    const passages = offline.hits
+      .filter((h) => h.confidence >= floor)
+      .slice(0, 3)
+      .map((h) => h.passage);
     // Nothing near the question in the knowledge: "I don't know" needs no model.
     if (passages.length === 0) return offlineComposed(offline);
 
@@ -70,7 +73,10 @@ export class GroundedAnswerer implements AnswerComposer {
     if (!text) return offlineComposed(offline, 'too_long');
     const unsupported = unsupportedFacts(text, sources.map(sourceText), this.deps.productNames);
     if (unsupported.length > 0) {
-      this.deps.log.warn({ llm: 'grounded_answer', unsupported, cited: sources.map((s) => s.id) }, 'model answer failed the fact check');
+      this.deps.log.warn(
+        { llm: 'grounded_answer', unsupported, cited: sources.map((s) => s.id) },
+        'model answer failed the fact check',
+      );
       return offlineComposed(offline, 'unverified');
     }
     return { kind: 'answer', text, sources, by: 'model' };

@@ -6,7 +6,13 @@
  * missed, and only with values the message itself supports. Any failure: the offline result.
  */
 import { z } from 'zod';
-import { INTENTS, type Entities, type Recognizer, type RecognizerContext, type Understanding } from '../domain/understanding/types.js';
+import {
+  INTENTS,
+  type Entities,
+  type Recognizer,
+  type RecognizerContext,
+  type Understanding,
+} from '../domain/understanding/types.js';
 import { numbersIn } from './factCheck.js';
 import type { LlmClient } from './openAiClient.js';
 import { clip, DATA_RULE, dataMessage } from './promptData.js';
@@ -86,7 +92,8 @@ function merge(offline: Understanding, model: ModelUnderstanding, context: Recog
   if (!e.name && m.name && said.includes(m.name.toLowerCase())) e.name = m.name;
   if (e.quantity === undefined && inText(m.quantity)) e.quantity = m.quantity;
   if (e.servings === undefined && inText(m.servings)) e.servings = m.servings;
-  if (!e.budget && m.budget && inText(m.budget.amount)) e.budget = { amount: m.budget.amount, ...(m.budget.currency ? { currency: m.budget.currency } : {}) };
+  if (!e.budget && m.budget && inText(m.budget.amount))
+    e.budget = { amount: m.budget.amount, ...(m.budget.currency ? { currency: m.budget.currency } : {}) };
   const known = new Map(context.products.map((p) => [p.toLowerCase(), p]));
   const products = new Set(e.products ?? []);
   for (const p of m.products ?? []) {
@@ -98,7 +105,12 @@ function merge(offline: Understanding, model: ModelUnderstanding, context: Recog
   const listened = Object.fromEntries(
     // A heard fact must share a word with the message ("nan's 80th" from "my nan turning 80").
     Object.entries(model.listened).filter(
-      ([k, v]) => k === 'fulfilment' || String(v).toLowerCase().split(/\W+/).some((w) => w.length >= 3 && said.includes(w)),
+      ([k, v]) =>
+        k === 'fulfilment' ||
+        String(v)
+          .toLowerCase()
+          .split(/\W+/)
+          .some((w) => w.length >= 3 && said.includes(w)),
     ),
   );
   return {
@@ -112,12 +124,12 @@ function merge(offline: Understanding, model: ModelUnderstanding, context: Recog
 
 function systemPrompt(context: RecognizerContext): string {
   return [
-    'You classify one customer message for a shop\'s chatbot and extract facts from it.',
+    "You classify one customer message for a shop's chatbot and extract facts from it.",
     DATA_RULE,
     `Intents:\n${INTENT_GUIDE}`,
     'entities: name (only a name the customer gives as their own), quantity (how many items), servings (how many people to feed),',
     `products (only names from the "products" list${context.products.length ? '' : ', which is empty'}), budget (amount, and currency only if named).`,
-    'listened: occasion, dietary need, flavour and delivery or pickup, in the customer\'s own words.',
+    "listened: occasion, dietary need, flavour and delivery or pickup, in the customer's own words.",
     'Leave out anything the message does not say.',
     'Output: {"intent": string, "confidence": number, "entities": {...}, "listened": {...}}',
   ].join('\n');

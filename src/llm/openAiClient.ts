@@ -94,7 +94,10 @@ export class OpenAiClient implements LlmClient {
       this.mode === 'json_schema'
         ? {
             type: 'json_schema' as const,
-            json_schema: { name: request.name, schema: z.toJSONSchema(request.schema, { io: 'input' }) as Record<string, unknown> },
+            json_schema: {
+              name: request.name,
+              schema: z.toJSONSchema(request.schema, { io: 'input' }) as Record<string, unknown>,
+            },
           }
         : { type: 'json_object' as const };
     const completion = await this.client.chat.completions.create(
@@ -149,7 +152,10 @@ function failureOf(error: unknown, deadline: AbortSignal): LlmFailure {
 
 /** Parses a model's JSON (tolerating a ```json fence and nulls for absent fields) and validates it. */
 export function parseJson<T>(text: string, schema: z.ZodType<T>): T | undefined {
-  const body = text.trim().replace(/^```(?:json)?\s*/i, '').replace(/\s*```$/, '');
+  const body = text
+    .trim()
+    .replace(/^```(?:json)?\s*/i, '')
+    .replace(/\s*```$/, '');
   let raw: unknown;
   try {
     raw = JSON.parse(body);

@@ -46,7 +46,6 @@ async function readPassword(prompt: string): Promise<string> {
   }
 }
 
-
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,

@@ -46,8 +46,7 @@ const QUALIFIED_STAGES = new Set(['desire', 'ready', 'won']);
 export const NO_SOURCE = '(direct)';
 export const NO_CAMPAIGN = '(none)';
 
-const emptyCounts = (): StageCounts =>
-  Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, 0])) as StageCounts;
+const emptyCounts = (): StageCounts => Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, 0])) as StageCounts;
 
 /** The stages one conversation reached, given its leads and callbacks. */
 export function stagesOf(conversation: Conversation, leads: Lead[], callbacks: Callback[]): Set<FunnelStageName> {
@@ -56,8 +55,7 @@ export function stagesOf(conversation: Conversation, leads: Lead[], callbacks: C
   if (conversation.activityCount >= 3 || outcomes.length > 0) stages.add('engaged');
   if (outcomes.includes('answered')) stages.add('questionsAnswered');
   if (outcomes.includes('advice')) stages.add('adviceRequested');
-  const won =
-    leads.some((l) => l.stage === 'won') || callbacks.some((c) => c.outcome === 'order_placed');
+  const won = leads.some((l) => l.stage === 'won') || callbacks.some((c) => c.outcome === 'order_placed');
   if (won || leads.some((l) => QUALIFIED_STAGES.has(l.stage) || Object.keys(l.facts).length > 0)) stages.add('qualified');
   if (callbacks.length > 0 || outcomes.includes('callback_booked')) stages.add('callbackBooked');
   if (callbacks.some((c) => c.status === 'done' && c.outcome !== undefined && REACHED.has(c.outcome))) stages.add('reached');
@@ -101,8 +99,7 @@ export function computeFunnel(input: { conversations: Conversation[]; leads: Lea
     counts,
     conversion: counts.qualified === 0 ? null : counts.won / counts.qualified,
   });
-  const largestFirst = <S extends FunnelSegment>(a: S, b: S): number =>
-    b.counts.conversations - a.counts.conversations;
+  const largestFirst = <S extends FunnelSegment>(a: S, b: S): number => b.counts.conversations - a.counts.conversations;
   return {
     overall: withConversion(overall),
     byChannel: [...byChannel].map(([channel, counts]) => ({ channel, ...withConversion(counts) })).sort(largestFirst),

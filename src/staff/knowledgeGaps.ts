@@ -35,7 +35,5 @@ export function knowledgeGaps(conversations: Iterable<Conversation>, limit = 50)
       gaps.set(question, gap);
     }
   }
-  return [...gaps.values()]
-    .sort((a, b) => b.count - a.count || (a.lastAskedAt < b.lastAskedAt ? 1 : -1))
-    .slice(0, limit);
+  return [...gaps.values()].sort((a, b) => b.count - a.count || (a.lastAskedAt < b.lastAskedAt ? 1 : -1)).slice(0, limit);
 }

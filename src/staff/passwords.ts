@@ -34,4 +34,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await derive(password, Buffer.from(salt, 'base64'), options, expected.length);
   return timingSafeEqual(actual, expected);
 }
-

@@ -83,8 +83,7 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
 }
 
 /** The query string as a plain object (the last value wins for repeated keys). */
-export const queryOf = (req: restify.Request): Record<string, string> =>
-  Object.fromEntries(new URLSearchParams(req.getQuery()));
+export const queryOf = (req: restify.Request): Record<string, string> => Object.fromEntries(new URLSearchParams(req.getQuery()));
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
@@ -97,7 +96,13 @@ export function secure(res: restify.Response): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.header(name, value);
 }
 
-export function sendBody(res: restify.Response, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+export function sendBody(
+  res: restify.Response,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...extra });
   res.end(body);
 }

@@ -50,7 +50,10 @@ export interface StaffRoutesDeps {
 
 /** A route handler that runs once the caller is known. */
 export type Guarded = (req: restify.Request, res: restify.Response, who: StaffPrincipal) => Promise<void>;
-export type Guard = (handler: Guarded, options?: { managers?: boolean }) => (req: restify.Request, res: restify.Response) => Promise<void>;
+export type Guard = (
+  handler: Guarded,
+  options?: { managers?: boolean },
+) => (req: restify.Request, res: restify.Response) => Promise<void>;
 
 const LOGIN_ERRORS: Record<string, string> = {
   invalid: 'That name and password do not match.',
@@ -73,7 +76,8 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDep
   const cookie = (value: string, maxAgeSeconds: number): string =>
     sessionCookie(value, { maxAgeSeconds, secure: deps.cookieSecure });
 
-  const guard: Guard = (handler, options = {}) =>
+  const guard: Guard =
+    (handler, options = {}) =>
     async (req: restify.Request, res: restify.Response) => {
       try {
         const who = await authenticate(req, accounts);

@@ -41,7 +41,8 @@ describe('the embedded Direct Line with the botframework-directlinejs client', (
     client.activity$.subscribe({ next: (a) => seen.push(a), error: () => undefined });
     return { client, seen };
   };
-  const botMessages = (seen: Activity[]) => seen.filter((a) => a.type === 'message' && a.from.role === 'bot').map((a) => (a as { text?: string }).text ?? '');
+  const botMessages = (seen: Activity[]) =>
+    seen.filter((a) => a.type === 'message' && a.from.role === 'bot').map((a) => (a as { text?: string }).text ?? '');
 
   it('when a client starts with a token, then it goes online and the bot greets it', async () => {
     const { token, conversationId, expires_in } = await generate();
@@ -89,7 +90,9 @@ describe('the embedded Direct Line with the botframework-directlinejs client', (
     };
     expect(all.activities.length).toBeGreaterThanOrEqual(3);
     const later = (await (
-      await fetch(`${domain}/conversations/${conversationId}/activities?watermark=${Number(all.watermark) - 1}`, { headers: auth })
+      await fetch(`${domain}/conversations/${conversationId}/activities?watermark=${Number(all.watermark) - 1}`, {
+        headers: auth,
+      })
     ).json()) as { activities: Activity[]; watermark: string };
     expect(later.activities).toEqual([all.activities.at(-1)]);
     expect(later.watermark).toBe(all.watermark);
@@ -98,7 +101,9 @@ describe('the embedded Direct Line with the botframework-directlinejs client', (
   it('when a token is used for another conversation, is forged or has expired, then it is refused', async () => {
     const a = await generate();
     const b = await generate();
-    const other = await fetch(`${domain}/conversations/${b.conversationId}/activities`, { headers: { authorization: `Bearer ${a.token}` } });
+    const other = await fetch(`${domain}/conversations/${b.conversationId}/activities`, {
+      headers: { authorization: `Bearer ${a.token}` },
+    });
     expect(other.status).toBe(403);
     const forged = await fetch(`${domain}/conversations/${a.conversationId}/activities`, {
       headers: { authorization: `Bearer ${a.token.slice(0, -4)}AAAA` },
@@ -107,7 +112,9 @@ describe('the embedded Direct Line with the botframework-directlinejs client', (
     const none = await fetch(`${domain}/conversations/${a.conversationId}/activities`);
     expect(none.status).toBe(401);
     const old = createTokenService({ secret: SECRET, now: () => Date.now() - 3_600_000 }).issue(a.conversationId, 'dl_x').token;
-    const expired = await fetch(`${domain}/conversations/${a.conversationId}/activities`, { headers: { authorization: `Bearer ${old}` } });
+    const expired = await fetch(`${domain}/conversations/${a.conversationId}/activities`, {
+      headers: { authorization: `Bearer ${old}` },
+    });
     expect(expired.status).toBe(403);
     expect(((await expired.json()) as { error: { code: string } }).error.code).toBe('TokenExpired');
   });
@@ -117,7 +124,9 @@ describe('the embedded Direct Line with the botframework-directlinejs client', (
     const refreshed = await fetch(`${domain}/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     const body = (await refreshed.json()) as { token: string; conversationId: string };
     expect(body.conversationId).toBe(conversationId);
-    const reconnect = await fetch(`${domain}/conversations/${conversationId}?watermark=0`, { headers: { authorization: `Bearer ${body.token}` } });
+    const reconnect = await fetch(`${domain}/conversations/${conversationId}?watermark=0`, {
+      headers: { authorization: `Bearer ${body.token}` },
+    });
     expect(reconnect.status).toBe(200);
     expect(((await reconnect.json()) as { conversationId: string }).conversationId).toBe(conversationId);
   });
@@ -135,7 +144,9 @@ describe('the embedded Direct Line with the botframework-directlinejs client', (
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ user: { id: 'site-user-42' } }),
     });
-    const claims = JSON.parse(Buffer.from(((await anonymous.json()) as { token: string }).token.split('.')[1]!, 'base64url').toString());
+    const claims = JSON.parse(
+      Buffer.from(((await anonymous.json()) as { token: string }).token.split('.')[1]!, 'base64url').toString(),
+    );
     expect(claims.user).toMatch(/^dl_/);
   });
 
@@ -155,7 +166,11 @@ describe('the embedded Direct Line with the botframework-directlinejs client', (
   it('when a page on another site asks for a token, then CORS allows it', async () => {
     const res = await fetch(`${domain}/tokens/generate`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      headers: {
+        origin: 'https://shop.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');

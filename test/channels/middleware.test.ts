@@ -21,7 +21,13 @@ function harness(channelId: string, logic?: (context: TurnContext) => Promise<vo
         await context.sendActivity({
           type: 'message',
           text: 'Pick up or delivery?',
-          suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Pick up', value: 'pickup' }, { type: 'imBack', title: 'Delivery', value: 'delivery' }] },
+          suggestedActions: {
+            to: [],
+            actions: [
+              { type: 'imBack', title: 'Pick up', value: 'pickup' },
+              { type: 'imBack', title: 'Delivery', value: 'delivery' },
+            ],
+          },
         });
       } else await context.sendActivity(`got ${context.activity.text}`);
     },
@@ -126,7 +132,10 @@ describe('typing indicator', () => {
   };
 
   it('when a web chat reply is slow, then a typing activity comes first', async () => {
-    await withTyping('webchat').send('hi').assertReply((a) => expect(a.type).toBe('typing')).assertReply('done');
+    await withTyping('webchat')
+      .send('hi')
+      .assertReply((a) => expect(a.type).toBe('typing'))
+      .assertReply('done');
   });
 
   it('when an SMS reply is slow, then no typing activity is sent', async () => {

@@ -26,13 +26,22 @@ describe('plain yes/no questions', () => {
   const yesNo: Partial<Activity> = {
     type: 'message',
     text: 'Shall I book it?',
-    suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Yes', value: 'Yes' }, { type: 'imBack', title: 'No', value: 'No' }] },
+    suggestedActions: {
+      to: [],
+      actions: [
+        { type: 'imBack', title: 'Yes', value: 'Yes' },
+        { type: 'imBack', title: 'No', value: 'No' },
+      ],
+    },
   };
-  it.each(['sms', 'telephony', 'slack'])('when %s gets a plain yes/no question, then the answers are not listed but "2" still means No', (channelId) => {
-    const { activities, offered } = render(yesNo, channelId);
-    expect(activities[0]!.text).toBe('Shall I book it?');
-    expect(pickOffered('2', offered ?? [])?.value).toBe('No');
-  });
+  it.each(['sms', 'telephony', 'slack'])(
+    'when %s gets a plain yes/no question, then the answers are not listed but "2" still means No',
+    (channelId) => {
+      const { activities, offered } = render(yesNo, channelId);
+      expect(activities[0]!.text).toBe('Shall I book it?');
+      expect(pickOffered('2', offered ?? [])?.value).toBe('No');
+    },
+  );
 });
 
 describe('rendering per channel, from the capability table', () => {
@@ -94,7 +103,9 @@ describe('rendering per channel, from the capability table', () => {
   });
 
   it('when an SMS reply is longer than 320 characters, then it is split at sentence ends into messages of at most 320', () => {
-    const long = Array.from({ length: 9 }, (_, i) => `Sentence number ${i + 1} tells you something useful about our cakes.`).join(' ');
+    const long = Array.from({ length: 9 }, (_, i) => `Sentence number ${i + 1} tells you something useful about our cakes.`).join(
+      ' ',
+    );
     const { activities } = render({ type: 'message', text: long, ...{ suggestedActions: question.suggestedActions } }, 'sms');
     expect(activities.length).toBeGreaterThan(1);
     for (const a of activities) {
@@ -111,7 +122,11 @@ describe('rendering per channel, from the capability table', () => {
       attachments: [
         {
           contentType: 'application/vnd.microsoft.card.hero',
-          content: { title: 'Cupcakes', text: 'A dozen for $48.', buttons: [{ type: 'imBack', title: 'Order', value: 'order cupcakes' }] },
+          content: {
+            title: 'Cupcakes',
+            text: 'A dozen for $48.',
+            buttons: [{ type: 'imBack', title: 'Order', value: 'order cupcakes' }],
+          },
         },
       ],
     };

@@ -15,7 +15,10 @@ function parseSpeak(ssml: string | undefined): { root: Record<string, unknown>; 
   const valid = XMLValidator.validate(ssml!);
   expect(valid, JSON.stringify(valid)).toBe(true);
   const root = new XMLParser({ ignoreAttributes: false }).parse(ssml!) as Record<string, unknown>;
-  const words = ssml!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = ssml!
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return { root, words };
 }
 
@@ -67,8 +70,12 @@ describe('telephony helpers for the dialogs', () => {
   it('when a call comes from a number, then callerNumberOf gives it in E.164, and nothing on other channels', () => {
     const call = { channelId: 'telephony', from: { id: '+61412345678', name: '' } } as Partial<Activity>;
     expect(callerNumberOf(call, 'AU')).toBe('+61412345678');
-    expect(callerNumberOf({ channelId: 'telephony', from: { id: 'abc', name: '0412 345 678' } } as Partial<Activity>, 'AU')).toBe('+61412345678');
-    expect(callerNumberOf({ channelId: 'telephony', from: { id: 'anonymous', name: '' } } as Partial<Activity>, 'AU')).toBeUndefined();
+    expect(callerNumberOf({ channelId: 'telephony', from: { id: 'abc', name: '0412 345 678' } } as Partial<Activity>, 'AU')).toBe(
+      '+61412345678',
+    );
+    expect(
+      callerNumberOf({ channelId: 'telephony', from: { id: 'anonymous', name: '' } } as Partial<Activity>, 'AU'),
+    ).toBeUndefined();
     expect(callerNumberOf({ ...call, channelId: 'webchat' }, 'AU')).toBeUndefined();
   });
 

@@ -20,13 +20,22 @@ describe('the callback dialog', () => {
 
   it('when a one-shot request names everything, then it asks nothing and reads it back', async () => {
     await play(h, [
-      ["call me tomorrow at 3pm on 0412 345 678 about the wedding cake, I'm Dana", /Dana on 0412 345 678, on Tuesday 24 November, 3:00–3:30 pm, about the wedding cake\. Shall I book it\?/],
+      [
+        "call me tomorrow at 3pm on 0412 345 678 about the wedding cake, I'm Dana",
+        /Dana on 0412 345 678, on Tuesday 24 November, 3:00–3:30 pm, about the wedding cake\. Shall I book it\?/,
+      ],
       ['yes', CONSENT],
       ['yes', /Done! We'll call you on Tuesday 24 November, 3:00–3:30 pm\. Your reference is [A-Z0-9]{6}/],
     ]);
     const { items } = await h.stores.callbacks.query();
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ name: 'Dana', phone: '+61412345678', topic: 'the wedding cake', status: 'open', asap: false });
+    expect(items[0]).toMatchObject({
+      name: 'Dana',
+      phone: '+61412345678',
+      topic: 'the wedding cake',
+      status: 'open',
+      asap: false,
+    });
     expect(new Date(items[0]!.dueAt).toISOString()).toBe('2026-11-24T04:00:00.000Z');
   });
 
@@ -47,7 +56,11 @@ describe('the callback dialog', () => {
       ['yes', [CONSENT]],
       ['yes', [BOOKED]],
     ]);
-    expect((await h.stores.callbacks.query()).items[0]).toMatchObject({ name: 'Dana', phone: '+61412345678', topic: 'a birthday cake' });
+    expect((await h.stores.callbacks.query()).items[0]).toMatchObject({
+      name: 'Dana',
+      phone: '+61412345678',
+      topic: 'a birthday cake',
+    });
   });
 
   it('when the phone number is invalid, then it says so and takes a valid one next', async () => {
@@ -76,7 +89,10 @@ describe('the callback dialog', () => {
   it.each([
     ['today at 9pm', /That's outside our opening hours\. The nearest times I can offer are Monday 23 November, 4:30–5:00 pm/],
     ['25 December at 10am', /We're closed that day for a holiday\. The nearest times I can offer are/],
-    ['today at 10:15am', /That's a little too soon for us to arrange\. The nearest times I can offer are Monday 23 November, 11:00–11:30 am/],
+    [
+      'today at 10:15am',
+      /That's a little too soon for us to arrange\. The nearest times I can offer are Monday 23 November, 11:00–11:30 am/,
+    ],
     ['yesterday at 3pm', /That time has already passed\. The nearest times/],
   ])('when the time asked is "%s", then it explains and offers alternatives instead of an error', async (time, expected) => {
     await play(h, [
@@ -124,7 +140,12 @@ describe('the callback dialog', () => {
     });
     expect(customer!.consent!.text).toMatch(/keep your name and contact details .* Is that OK\?/);
     const [callback] = (await h.stores.callbacks.query()).items;
-    expect(callback).toMatchObject({ customerId: customer!.id, leadId: 'lead:Convo1', conversationId: 'Convo1', channelId: 'test' });
+    expect(callback).toMatchObject({
+      customerId: customer!.id,
+      leadId: 'lead:Convo1',
+      conversationId: 'Convo1',
+      channelId: 'test',
+    });
     expect(await h.stores.leads.get('lead:Convo1')).toMatchObject({ customerId: customer!.id, stage: 'ready' });
   });
 
@@ -133,7 +154,10 @@ describe('the callback dialog', () => {
       ["call me tomorrow at 3pm on 0412 345 678 about cupcakes, I'm Dana", [READ_BACK]],
       ['yes', [CONSENT]],
       ['yes', [BOOKED]],
-      ['can you also call me on Wednesday at 10am about a wedding cake?', [/on Wednesday 25 November, 10:00–10:30 am, about a wedding cake\. Shall I book it\?/]],
+      [
+        'can you also call me on Wednesday at 10am about a wedding cake?',
+        [/on Wednesday 25 November, 10:00–10:30 am, about a wedding cake\. Shall I book it\?/],
+      ],
       ['yes', [BOOKED]],
     ]);
     expect(await h.stores.callbacks.count()).toBe(2);
@@ -141,13 +165,18 @@ describe('the callback dialog', () => {
 
   it('when the customer asks for "as soon as possible", then it books the next open slot', async () => {
     await play(h, [
-      ["call me asap on 0412 345 678 about cupcakes, I'm Dana", [/as soon as we can, from Monday 23 November, 11:00–11:30 am, about cupcakes\. Shall I book it\?/]],
+      [
+        "call me asap on 0412 345 678 about cupcakes, I'm Dana",
+        [/as soon as we can, from Monday 23 November, 11:00–11:30 am, about cupcakes\. Shall I book it\?/],
+      ],
     ]);
   });
 
   it('after a booking, "move it to Friday 10am" moves it and "cancel my callback <REF>" cancels it', async () => {
     const ref = await bookTuesday3pm(h);
-    await play(h, [['move it to Friday 10am', [new RegExp(`Done, callback ${ref} is now on Friday 27 November, 10:00–10:30 am`)]]]);
+    await play(h, [
+      ['move it to Friday 10am', [new RegExp(`Done, callback ${ref} is now on Friday 27 November, 10:00–10:30 am`)]],
+    ]);
     expect((await h.stores.callbacks.findBy('ref', ref))[0]).toMatchObject({ dueAt: '2026-11-26T23:00:00.000Z', status: 'open' });
     await play(h, [[`cancel my callback ${ref}`, [new RegExp(`Your callback ${ref} is cancelled`)]]]);
     expect((await h.stores.callbacks.findBy('ref', ref))[0]!.status).toBe('cancelled');

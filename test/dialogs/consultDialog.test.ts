@@ -34,7 +34,14 @@ describe('the consult dialog (L.A.M.A.)', () => {
       ["it's for my daughter's birthday", lama(/^For your daughter's birthday: got it\./, SERVINGS)],
       ['about 20 people', lama(/^For about 20 people: got it\. The large celebration cake .* serves 20–24/, DATE)],
       ['Saturday', lama(/^By Saturday: got it\./, DIETARY)],
-      ['no allergies', [new RegExp(`^No dietary needs: got it\\. Based on that, I'd suggest the large celebration cake\\. .*${NEXT_STEP.source}`)]],
+      [
+        'no allergies',
+        [
+          new RegExp(
+            `^No dietary needs: got it\\. Based on that, I'd suggest the large celebration cake\\. .*${NEXT_STEP.source}`,
+          ),
+        ],
+      ],
     ];
     await play(h, rows);
     const lead = await h.stores.leads.get('lead:Convo1');
@@ -47,7 +54,10 @@ describe('the consult dialog (L.A.M.A.)', () => {
 
   it('when the customer tells several facts at once, then none of them is asked again', async () => {
     const [firstTurn] = await play(h, [
-      ['what do you recommend for my son\'s 21st birthday party, about 20 people?', lama(/For your son's 21st birthday, for about 20 people: got it\./, DATE)],
+      [
+        "what do you recommend for my son's 21st birthday party, about 20 people?",
+        lama(/For your son's 21st birthday, for about 20 people: got it\./, DATE),
+      ],
     ]);
     expect(firstTurn!.join(' ')).not.toMatch(OCCASION);
     const [secondTurn] = await play(h, [['next Friday', lama(/^By next Friday: got it\./, DIETARY)]]);
@@ -58,14 +68,19 @@ describe('the consult dialog (L.A.M.A.)', () => {
     await play(h, [
       [
         'which cake should I get for a birthday for 20 people on Saturday? no allergies',
-        [/^Happy to help you choose\. For a birthday, for about 20 people, by Saturday, no dietary needs: got it\. Based on that, I'd suggest the large celebration cake\. .*\(Source: Large celebration cake — Celebration cakes\) If you'd like, I can arrange a callback/],
+        [
+          /^Happy to help you choose\. For a birthday, for about 20 people, by Saturday, no dietary needs: got it\. Based on that, I'd suggest the large celebration cake\. .*\(Source: Large celebration cake — Celebration cakes\) If you'd like, I can arrange a callback/,
+        ],
       ],
     ]);
   });
 
   it('when the need cannot be met (nut-free), then it says so from the knowledge and recommends no product', async () => {
     const [turn] = await play(h, [
-      ['can you help me choose a cake for 20 people on Saturday? we need it nut free', [/We cannot make a nut-free cake .*\(Source: Nuts and our kitchen/]],
+      [
+        'can you help me choose a cake for 20 people on Saturday? we need it nut free',
+        [/We cannot make a nut-free cake .*\(Source: Nuts and our kitchen/],
+      ],
     ]);
     const reply = turn!.join(' ');
     expect(reply).not.toMatch(/I'd suggest/);

@@ -53,7 +53,9 @@ describe('hand-off to a person', () => {
     h = await createDialogHarness({ now: SUNDAY_10AM });
     const replies = await h.send({ type: 'message', text: 'I want to speak to a human' });
     expect(replies.map((r) => r.type)).toEqual(['message']);
-    expect(replies[0]!.text).toBe("Our team isn't available right now (we're back Monday at 9:00 am). Would you like a callback instead?");
+    expect(replies[0]!.text).toBe(
+      "Our team isn't available right now (we're back Monday at 9:00 am). Would you like a callback instead?",
+    );
     await play(h, [['yes please', [/Who should we ask for when we call\?/]]]);
   });
 

@@ -18,24 +18,106 @@ const ONE_SHOT = "call me tomorrow at 3pm on 0412 345 678, I'm Dana";
 const ORDER = "I'd like to order the large chocolate cake for Saturday";
 
 const PROMPTS: Prompt[] = [
-  { dialog: 'callback', prompt: 'name', reach: ["I'd like a callback"], question: /Who should we ask for when we call\?/, nonsense: '42' },
-  { dialog: 'callback', prompt: 'phone', reach: ["I'd like a callback", 'Dana'], question: /What's the best number to call you on\?/, nonsense: 'blue' },
-  { dialog: 'callback', prompt: 'time', reach: ["I'd like a callback", 'Dana', '0412 345 678'], question: /When would suit you for the call\?/, nonsense: 'blue' },
+  {
+    dialog: 'callback',
+    prompt: 'name',
+    reach: ["I'd like a callback"],
+    question: /Who should we ask for when we call\?/,
+    nonsense: '42',
+  },
+  {
+    dialog: 'callback',
+    prompt: 'phone',
+    reach: ["I'd like a callback", 'Dana'],
+    question: /What's the best number to call you on\?/,
+    nonsense: 'blue',
+  },
+  {
+    dialog: 'callback',
+    prompt: 'time',
+    reach: ["I'd like a callback", 'Dana', '0412 345 678'],
+    question: /When would suit you for the call\?/,
+    nonsense: 'blue',
+  },
   { dialog: 'callback', prompt: 'topic', reach: [ONE_SHOT], question: /What would you like to talk about, in a few words\?/ },
   { dialog: 'callback', prompt: 'read-back', reach: [ONE_SHOT, 'cupcakes'], question: /Shall I book it\?/, nonsense: 'blue' },
-  { dialog: 'callback', prompt: 'consent', reach: [ONE_SHOT, 'cupcakes', 'yes'], question: /contact details .* Is that OK\?/, nonsense: 'blue' },
-  { dialog: 'order', prompt: 'product', reach: ["I'd like to place an order"], question: /What would you like to order\?/, nonsense: 'blue' },
-  { dialog: 'order', prompt: 'date', reach: ["I'd like to order the large cake"], question: /What date do you need it for\?/, nonsense: 'blue' },
-  { dialog: 'order', prompt: 'fulfilment', reach: [ORDER], question: /Would you like it delivered, or will you pick it up\?/, nonsense: 'blue' },
+  {
+    dialog: 'callback',
+    prompt: 'consent',
+    reach: [ONE_SHOT, 'cupcakes', 'yes'],
+    question: /contact details .* Is that OK\?/,
+    nonsense: 'blue',
+  },
+  {
+    dialog: 'order',
+    prompt: 'product',
+    reach: ["I'd like to place an order"],
+    question: /What would you like to order\?/,
+    nonsense: 'blue',
+  },
+  {
+    dialog: 'order',
+    prompt: 'date',
+    reach: ["I'd like to order the large cake"],
+    question: /What date do you need it for\?/,
+    nonsense: 'blue',
+  },
+  {
+    dialog: 'order',
+    prompt: 'fulfilment',
+    reach: [ORDER],
+    question: /Would you like it delivered, or will you pick it up\?/,
+    nonsense: 'blue',
+  },
   { dialog: 'order', prompt: 'address', reach: [ORDER, 'delivered please'], question: /What's the delivery address/ },
   { dialog: 'order', prompt: 'name', reach: [ORDER, 'pickup'], question: /Who should we ask for when we call\?/, nonsense: '42' },
-  { dialog: 'order', prompt: 'phone', reach: [ORDER, 'pickup', 'Dana'], question: /What's the best number to call you on\?/, nonsense: 'blue' },
-  { dialog: 'order', prompt: 'read-back', reach: [ORDER, 'pickup', 'Dana', '0412 345 678'], question: /Shall I send the request\?/, nonsense: 'blue' },
-  { dialog: 'order', prompt: 'consent', reach: [ORDER, 'pickup', 'Dana', '0412 345 678', 'yes'], question: /contact details .* Is that OK\?/, nonsense: 'blue' },
-  { dialog: 'consult', prompt: 'occasion', reach: ['which cake should I take?'], question: /What's the occasion\?/, nonsense: 'ok' },
-  { dialog: 'consult', prompt: 'servings', reach: ['which cake should I take?', 'a birthday'], question: /how many people will it need to serve\?/ },
-  { dialog: 'consult', prompt: 'date', reach: ['which cake should I take?', 'a birthday', '20 people'], question: /When do you need it by\?/ },
-  { dialog: 'forget me', prompt: 'confirmation', reach: ['forget me'], question: /Do you want me to erase everything/, nonsense: 'blue' },
+  {
+    dialog: 'order',
+    prompt: 'phone',
+    reach: [ORDER, 'pickup', 'Dana'],
+    question: /What's the best number to call you on\?/,
+    nonsense: 'blue',
+  },
+  {
+    dialog: 'order',
+    prompt: 'read-back',
+    reach: [ORDER, 'pickup', 'Dana', '0412 345 678'],
+    question: /Shall I send the request\?/,
+    nonsense: 'blue',
+  },
+  {
+    dialog: 'order',
+    prompt: 'consent',
+    reach: [ORDER, 'pickup', 'Dana', '0412 345 678', 'yes'],
+    question: /contact details .* Is that OK\?/,
+    nonsense: 'blue',
+  },
+  {
+    dialog: 'consult',
+    prompt: 'occasion',
+    reach: ['which cake should I take?'],
+    question: /What's the occasion\?/,
+    nonsense: 'ok',
+  },
+  {
+    dialog: 'consult',
+    prompt: 'servings',
+    reach: ['which cake should I take?', 'a birthday'],
+    question: /how many people will it need to serve\?/,
+  },
+  {
+    dialog: 'consult',
+    prompt: 'date',
+    reach: ['which cake should I take?', 'a birthday', '20 people'],
+    question: /When do you need it by\?/,
+  },
+  {
+    dialog: 'forget me',
+    prompt: 'confirmation',
+    reach: ['forget me'],
+    question: /Do you want me to erase everything/,
+    nonsense: 'blue',
+  },
 ];
 
 const WELCOME = /^Hi, welcome to Crumb & Candle Bakery!/;
@@ -67,7 +149,9 @@ const INTERRUPTIONS: Record<string, Interruption> = {
     said: 'help',
     async check(_h, p, replies) {
       expect(replies).toHaveLength(2);
-      expect(replies[0]).toMatch(/^I can answer questions about Crumb & Candle Bakery .* "start over" or "cancel" at any time\.$/);
+      expect(replies[0]).toMatch(
+        /^I can answer questions about Crumb & Candle Bakery .* "start over" or "cancel" at any time\.$/,
+      );
       expect(replies[1]).toMatch(p.question);
     },
   },
@@ -89,9 +173,7 @@ const INTERRUPTIONS: Record<string, Interruption> = {
   },
 };
 
-const TABLE = PROMPTS.flatMap((p) =>
-  Object.keys(INTERRUPTIONS).map((name) => [p.dialog, p.prompt, name, p] as const),
-);
+const TABLE = PROMPTS.flatMap((p) => Object.keys(INTERRUPTIONS).map((name) => [p.dialog, p.prompt, name, p] as const));
 
 describe('interruptions at every prompt', () => {
   let h: DialogHarness;
@@ -103,7 +185,10 @@ describe('interruptions at every prompt', () => {
   });
 
   it.each(TABLE)('%s dialog, at the %s prompt: "%s" works', async (_dialog, _prompt, name, prompt) => {
-    const turns = await play(h, prompt.reach.map((said) => [said, /./] as const));
+    const turns = await play(
+      h,
+      prompt.reach.map((said) => [said, /./] as const),
+    );
     expect(turns.at(-1)!.join('\n')).toMatch(prompt.question);
     const interruption = INTERRUPTIONS[name]!;
     await interruption.check(h, prompt, await h.say(interruption.said));
@@ -115,7 +200,10 @@ describe('interruptions at every prompt', () => {
   it.each(PROMPTS.filter((p) => p.nonsense).map((p) => [p.dialog, p.prompt, p] as const))(
     '%s dialog, at the %s prompt: three failed answers end in the offer of a person, and "yes" hands off',
     async (_dialog, _prompt, prompt) => {
-      await play(h, prompt.reach.map((said) => [said, /./] as const));
+      await play(
+        h,
+        prompt.reach.map((said) => [said, /./] as const),
+      );
       const replies: string[] = [];
       for (let i = 0; i < 3; i++) replies.push((await h.say(prompt.nonsense!)).join(' '));
       expect(replies[2]).toMatch(/Would you like a person from our team to help you instead\?$/);

@@ -8,7 +8,8 @@ const ASK_ADDRESS = /What's the delivery address, including the suburb\?/;
 const ASK_NAME = /Who should we ask for when we call\?/;
 const ASK_PHONE = /What's the best number to call you on\?/;
 const CONSENT = /keep your name and contact details .* Is that OK\?/;
-const PLACED = /Your order request is in, reference [A-Z0-9]{6}\. A manager will call you as soon as we can, from Monday 23 November, 11:00–11:30 am .* Nothing is charged until then\./;
+const PLACED =
+  /Your order request is in, reference [A-Z0-9]{6}\. A manager will call you as soon as we can, from Monday 23 November, 11:00–11:30 am .* Nothing is charged until then\./;
 
 describe('the order dialog', () => {
   let h: DialogHarness;
@@ -24,7 +25,12 @@ describe('the order dialog', () => {
       ["I'd like to order the large chocolate cake for Saturday", [ASK_FULFILMENT]],
       ["I'll pick it up", [ASK_NAME]],
       ['Dana', [ASK_PHONE]],
-      ['0412 345 678', [/So that's 1 × Large celebration cake \(Double chocolate\) for Saturday 28 November, for pickup from the shop\. A manager will call Dana on 0412 345 678 .* Shall I send the request\?/]],
+      [
+        '0412 345 678',
+        [
+          /So that's 1 × Large celebration cake \(Double chocolate\) for Saturday 28 November, for pickup from the shop\. A manager will call Dana on 0412 345 678 .* Shall I send the request\?/,
+        ],
+      ],
       ['yes', [CONSENT]],
       ['yes', [PLACED]],
     ]);
@@ -42,7 +48,10 @@ describe('the order dialog', () => {
     const [callback] = (await h.stores.callbacks.query()).items;
     expect(callback).toMatchObject({ id: order!.callbackId, asap: true, phone: '+61412345678', customerId: customer!.id });
     expect(callback!.topic).toMatch(/Confirm order request: 1 × Large celebration cake \(Double chocolate\) for 2026-11-28/);
-    expect(await h.stores.leads.get('lead:Convo1')).toMatchObject({ stage: 'ready', productInterest: ['Large celebration cake'] });
+    expect(await h.stores.leads.get('lead:Convo1')).toMatchObject({
+      stage: 'ready',
+      productInterest: ['Large celebration cake'],
+    });
   });
 
   it('when it is delivered to a served suburb, then the address is kept on the order', async () => {
@@ -50,7 +59,12 @@ describe('the order dialog', () => {
       ["I'd like to order the large chocolate cake for Saturday", [ASK_FULFILMENT]],
       ['delivered please', [ASK_ADDRESS]],
       ['12 King St, Newtown', [ASK_NAME]],
-      ["I'm Dana, 0412 345 678", [/1 × Large celebration cake \(Double chocolate\) for Saturday 28 November, delivered to 12 King St, Newtown\. .* Shall I send the request\?/]],
+      [
+        "I'm Dana, 0412 345 678",
+        [
+          /1 × Large celebration cake \(Double chocolate\) for Saturday 28 November, delivered to 12 King St, Newtown\. .* Shall I send the request\?/,
+        ],
+      ],
       ['yes', [CONSENT]],
       ['yes', [PLACED]],
     ]);
@@ -61,21 +75,31 @@ describe('the order dialog', () => {
     await play(h, [
       ["I'd like to order the large chocolate cake for Saturday", [ASK_FULFILMENT]],
       ['delivered please', [ASK_ADDRESS]],
-      ['5 High St, Penrith', [/I couldn't find that suburb in our delivery areas\. If your suburb is not listed, a manager can tell you which zone .* Would you like to give another address, or pick it up\?/]],
+      [
+        '5 High St, Penrith',
+        [
+          /I couldn't find that suburb in our delivery areas\. If your suburb is not listed, a manager can tell you which zone .* Would you like to give another address, or pick it up\?/,
+        ],
+      ],
       ["I'll pick it up then", [ASK_NAME]],
     ]);
   });
 
   it('when a tiered cake is wanted sooner than its notice allows, then it names the earliest date and asks again', async () => {
     await play(h, [
-      ["I'd like to order a tiered cake for Friday", [/The tiered cake needs at least 168 hours' notice, so the earliest date is Monday 30 November\. What date would work\?/]],
+      [
+        "I'd like to order a tiered cake for Friday",
+        [/The tiered cake needs at least 168 hours' notice, so the earliest date is Monday 30 November\. What date would work\?/],
+      ],
       ['Saturday 5 December', [ASK_FULFILMENT]],
       ['pickup', [ASK_NAME]],
     ]);
   });
 
   it('when the date has passed, then it says so', async () => {
-    await play(h, [["I'd like to order a large cake for yesterday", [/That date has already passed\. What date do you need it for\?/]]]);
+    await play(h, [
+      ["I'd like to order a large cake for yesterday", [/That date has already passed\. What date do you need it for\?/]],
+    ]);
   });
 
   it('when the product is not named, then it lists what the shop makes, and an unknown one is explained', async () => {
@@ -96,7 +120,10 @@ describe('the order dialog', () => {
 
   it('when the customer declines consent, then no order, callback or customer is stored', async () => {
     await play(h, [
-      ["I'd like to order the large chocolate cake for Saturday, pickup, I'm Dana on 0412 345 678", [/Shall I send the request\?/]],
+      [
+        "I'd like to order the large chocolate cake for Saturday, pickup, I'm Dana on 0412 345 678",
+        [/Shall I send the request\?/],
+      ],
       ['yes', [CONSENT]],
       ['no thanks', [/I won't keep your details/]],
     ]);

@@ -61,7 +61,8 @@ export async function evaluateModelSet(
     modelWorded: all.filter((a) => a.kind === 'answer' && a.by === 'model').length,
     inventedCaught: fallbacks.unverified ?? 0,
     inventedShown: all.filter(
-      (a) => a.kind === 'answer' && a.by === 'model' && unsupportedFacts(a.text, a.sources.map(sourceText), productNames).length > 0,
+      (a) =>
+        a.kind === 'answer' && a.by === 'model' && unsupportedFacts(a.text, a.sources.map(sourceText), productNames).length > 0,
     ).length,
     fallbacks,
     questions: all.length,

@@ -37,15 +37,45 @@ if (config.OPENAI_API_KEY) {
     log: { info: () => undefined, warn: (o) => void warnings.push(JSON.stringify(o)) },
   });
   console.log(`\nmodel path: ${config.OPENAI_MODEL}${config.OPENAI_BASE_URL ? ` at ${config.OPENAI_BASE_URL}` : ''}`);
-  const rows = [['set', 'answer ok offline', 'model', 'refusal offline', 'model', 'invented caught', 'invented shown', 'model-worded', 'fallbacks']];
+  const rows = [
+    [
+      'set',
+      'answer ok offline',
+      'model',
+      'refusal offline',
+      'model',
+      'invented caught',
+      'invented shown',
+      'model-worded',
+      'fallbacks',
+    ],
+  ];
   for (const [i, file] of EVAL_SETS.entries()) {
     const m = await evaluateModelSet(file, ANSWER_MIN_CONFIDENCE, client);
     const o = offline[i]!;
-    const fallbacks = Object.entries(m.fallbacks).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
-    rows.push([m.name, o.accuracyAt1.toFixed(2), m.accuracy.toFixed(2), o.refusal.toFixed(2), m.refusal.toFixed(2),
-      String(m.inventedCaught), String(m.inventedShown), `${m.modelWorded}/${m.questions}`, fallbacks]);
+    const fallbacks =
+      Object.entries(m.fallbacks)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || 'none';
+    rows.push([
+      m.name,
+      o.accuracyAt1.toFixed(2),
+      m.accuracy.toFixed(2),
+      o.refusal.toFixed(2),
+      m.refusal.toFixed(2),
+      String(m.inventedCaught),
+      String(m.inventedShown),
+      `${m.modelWorded}/${m.questions}`,
+      fallbacks,
+    ]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
+  for (const r of rows)
+    console.log(
+      r
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    );
   if (verbose) for (const w of warnings) console.log(`  ${w}`);
 }

@@ -57,18 +57,30 @@ describe('whole conversations over HTTP', () => {
       ["it's for my daughter's birthday", /For your daughter's birthday: got it\.[\s\S]*\(Source: [\s\S]*how many people/],
       ['about 20 people', /For about 20 people: got it\. The large celebration cake[\s\S]*When do you need it by\?/],
       ['Saturday', /By Saturday: got it\.[\s\S]*flavour or dietary need/],
-      ['vanilla, no allergies', /I'd suggest the large celebration cake[\s\S]*arrange a callback from our team or take an order request/],
+      [
+        'vanilla, no allergies',
+        /I'd suggest the large celebration cake[\s\S]*arrange a callback from our team or take an order request/,
+      ],
       ['yes please', /Who should we ask for when we call\?/],
       ['Dana', /best number/],
       ['0412 345 678', /When would suit you/],
-      ['tomorrow at 11am', /callback for Dana on 0412 345 678, on Tuesday 24 November, 11:00–11:30 am, about .*Shall I book it\?/],
+      [
+        'tomorrow at 11am',
+        /callback for Dana on 0412 345 678, on Tuesday 24 November, 11:00–11:30 am, about .*Shall I book it\?/,
+      ],
       ['yes', /keep your name and contact details[\s\S]*Is that OK\?/],
       ['yes', /Done! We'll call you on Tuesday 24 November, 11:00–11:30 am\. Your reference is [A-Z0-9]{6}/],
     ]);
     const [callback] = await bot.app.stores.callbacks.findBy('conversationId', convo.id);
     const [customer] = await bot.app.stores.customers.findBy('channelAccounts', `test|${convo.userId}`);
     expect(customer).toMatchObject({ name: 'Dana', phones: [DANA], consent: { channelId: 'test', at: NOW.toISOString() } });
-    expect(callback).toMatchObject({ name: 'Dana', phone: DANA, dueAt: '2026-11-24T00:00:00.000Z', status: 'open', customerId: customer!.id });
+    expect(callback).toMatchObject({
+      name: 'Dana',
+      phone: DANA,
+      dueAt: '2026-11-24T00:00:00.000Z',
+      status: 'open',
+      customerId: customer!.id,
+    });
     const [lead] = await bot.app.stores.leads.findBy('conversationId', convo.id);
     expect(lead).toMatchObject({
       channelId: 'test',
@@ -79,24 +91,34 @@ describe('whole conversations over HTTP', () => {
       need: 'Hi! can you help me choose a cake?',
       facts: { occasion: "your daughter's birthday", servings: 20, date: '2026-11-28', dietary: 'none', flavour: 'vanilla' },
     });
-    await expect.poll(async () => (await bot.app.stores.conversations.get(convo.id))?.outcomes).toEqual(
-      expect.arrayContaining(['advice', 'callback_booked']),
-    );
+    await expect
+      .poll(async () => (await bot.app.stores.conversations.get(convo.id))?.outcomes)
+      .toEqual(expect.arrayContaining(['advice', 'callback_booked']));
     expect((await bot.app.stores.conversations.get(convo.id))?.campaign).toBe('xmas');
   });
 
   it('when a one-shot callback request is made, then it is booked in two confirmations and the user is welcomed back later', async () => {
     const convo = bot.conversation();
     const [, , booked] = await talk(convo, [
-      ["call me tomorrow at 3pm on 0412 345 678 about the wedding cake, I'm Dana", /on Tuesday 24 November, 3:00–3:30 pm, about the wedding cake\. Shall I book it\?/],
+      [
+        "call me tomorrow at 3pm on 0412 345 678 about the wedding cake, I'm Dana",
+        /on Tuesday 24 November, 3:00–3:30 pm, about the wedding cake\. Shall I book it\?/,
+      ],
       ['yes', /Is that OK\?/],
       ['yes', /Your reference is [A-Z0-9]{6}/],
     ]);
     const [callback] = await bot.app.stores.callbacks.findBy('ref', refIn(booked!));
-    expect(callback).toMatchObject({ phone: DANA, dueAt: '2026-11-24T04:00:00.000Z', topic: 'the wedding cake', conversationId: convo.id });
+    expect(callback).toMatchObject({
+      phone: DANA,
+      dueAt: '2026-11-24T04:00:00.000Z',
+      topic: 'the wedding cake',
+      conversationId: convo.id,
+    });
 
     const again = bot.conversation({ userId: convo.userId });
-    expect(texts(await again.join())).toEqual(['Welcome back, Dana! Ask me anything about Crumb & Candle Bakery, or say "callback" to speak with the team.']);
+    expect(texts(await again.join())).toEqual([
+      'Welcome back, Dana! Ask me anything about Crumb & Candle Bakery, or say "callback" to speak with the team.',
+    ]);
     await talk(again, [
       ['hello', /^Welcome back, Dana!/],
       ['can you call me again on Friday at 10am about cupcakes?', /Shall we call you on 0412 345 678, as before\?/],
@@ -117,7 +139,10 @@ describe('whole conversations over HTTP', () => {
       ['delivered please', /delivery address/],
       ['12 King St, Newtown', /Who should we ask for/],
       ['Dana Smith', /best number/],
-      ['0412 345 678', /1 × Large celebration cake \(Double chocolate\) for Saturday 28 November, delivered to 12 King St, Newtown\.[\s\S]*Shall I send the request\?/],
+      [
+        '0412 345 678',
+        /1 × Large celebration cake \(Double chocolate\) for Saturday 28 November, delivered to 12 King St, Newtown\.[\s\S]*Shall I send the request\?/,
+      ],
       ['yes', /Is that OK\?/],
       ['yes', /Your order request is in, reference [A-Z0-9]{6}\. A manager will call you/],
     ]);

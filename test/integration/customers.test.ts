@@ -20,9 +20,17 @@ describe('customer records', () => {
   };
 
   it('when one person books from two channels with the same e-mail, then there is one customer with both numbers and accounts', async () => {
-    const first = await book('test', 'web-user', "call me tomorrow at 3pm on 0412 345 678 about a cake, I'm Dana, dana@example.com");
+    const first = await book(
+      'test',
+      'web-user',
+      "call me tomorrow at 3pm on 0412 345 678 about a cake, I'm Dana, dana@example.com",
+    );
     expect(first.at(-1)).toMatch(/reference is/);
-    const second = await book('sms', 'sms-user', "please call me tomorrow at 4pm on 0498 765 432 about cupcakes, I'm Dana, Dana@Example.com");
+    const second = await book(
+      'sms',
+      'sms-user',
+      "please call me tomorrow at 4pm on 0498 765 432 about cupcakes, I'm Dana, Dana@Example.com",
+    );
     expect(second.at(-1)).toMatch(/reference is/);
 
     const byEmail = await bot.app.stores.customers.findBy('emails', 'dana@example.com');

@@ -38,9 +38,9 @@ describe('the bot over the Bot Framework protocol', () => {
     expect(answer).toMatch(/don't know/i);
     expect(answer).toMatch(/call you back/i);
     await bot.app.stores.conversations.get(convo.id); // flushes nothing; the log is asynchronous
-    await expect.poll(async () => (await bot.app.stores.conversations.get(convo.id))?.unanswered).toEqual([
-      'Do you sell car insurance?',
-    ]);
+    await expect
+      .poll(async () => (await bot.app.stores.conversations.get(convo.id))?.unanswered)
+      .toEqual(['Do you sell car insurance?']);
   });
 
   it('when a conversation happens, then its transcript is in DATA_DIR with both sides', async () => {

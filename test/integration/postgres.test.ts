@@ -36,7 +36,9 @@ describe('the bot on PostgreSQL', () => {
     await client.connect();
     try {
       const { rows } = await client.query(`SELECT doc FROM ${schema}.callbacks`);
-      expect(rows.map((r: { doc: { phone: string; status: string } }) => [r.doc.phone, r.doc.status])).toEqual([['+61412345678', 'open']]);
+      expect(rows.map((r: { doc: { phone: string; status: string } }) => [r.doc.phone, r.doc.status])).toEqual([
+        ['+61412345678', 'open'],
+      ]);
     } finally {
       await client.end();
     }

@@ -21,12 +21,18 @@ describe('L.A.M.A. wording through an OpenAI-compatible server', () => {
   afterAll(() => stub.stop());
   beforeEach(() => {
     stub.requests.length = 0;
-    writer = new LlmLamaWriter({ client: stubClient(stub, memoryLog(), { timeoutMs: 400 }), productNames: ['Large celebration cake'] });
+    writer = new LlmLamaWriter({
+      client: stubClient(stub, memoryLog(), { timeoutMs: 400 }),
+      productNames: ['Large celebration cake'],
+    });
   });
 
   it('when the model words both parts within the rules, then its words are used', async () => {
     stub.script = () => ({
-      content: { acknowledgement: "A birthday cake for your daughter, feeding about 20 — lovely.", question: 'What day is the party?' },
+      content: {
+        acknowledgement: 'A birthday cake for your daughter, feeding about 20 — lovely.',
+        question: 'What day is the party?',
+      },
     });
     expect(await writer.write(DRAFT)).toEqual({
       acknowledgement: 'A birthday cake for your daughter, feeding about 20 — lovely.',
@@ -38,9 +44,16 @@ describe('L.A.M.A. wording through an OpenAI-compatible server', () => {
 
   it('when the model adds a fact or a promise, then that part falls back to the fixed copy', async () => {
     stub.script = () => ({
-      content: { acknowledgement: 'A birthday for 20 — our large celebration cake at 10% off would suit.', question: 'When is the party?' },
+      content: {
+        acknowledgement: 'A birthday for 20 — our large celebration cake at 10% off would suit.',
+        question: 'When is the party?',
+      },
     });
-    expect(await writer.write(DRAFT)).toEqual({ acknowledgement: DRAFT.acknowledgement, question: 'When is the party?', by: 'model' });
+    expect(await writer.write(DRAFT)).toEqual({
+      acknowledgement: DRAFT.acknowledgement,
+      question: 'When is the party?',
+      by: 'model',
+    });
   });
 
   it('when the model asks two questions or asks again what is known, then the fixed question is used', async () => {
@@ -53,7 +66,11 @@ describe('L.A.M.A. wording through an OpenAI-compatible server', () => {
   it('when the model fails, then the whole turn keeps the fixed copy', async () => {
     for (const reply of [{ status: 500 }, { content: 'nope' }, { content: { question: 'When?' }, delayMs: 2_000 }]) {
       stub.script = () => reply;
-      expect(await writer.write(DRAFT)).toEqual({ acknowledgement: DRAFT.acknowledgement, question: DRAFT.ask.question, by: 'offline' });
+      expect(await writer.write(DRAFT)).toEqual({
+        acknowledgement: DRAFT.acknowledgement,
+        question: DRAFT.ask.question,
+        by: 'offline',
+      });
     }
   });
 });

@@ -72,7 +72,9 @@ describe('understanding through an OpenAI-compatible server', () => {
   });
 
   it('when the model names numbers or a name the message does not contain, then they are dropped', async () => {
-    stub.script = () => ({ content: { intent: 'order', confidence: 0.7, entities: { name: 'Dana', servings: 50, quantity: 2 } } });
+    stub.script = () => ({
+      content: { intent: 'order', confidence: 0.7, entities: { name: 'Dana', servings: 50, quantity: 2 } },
+    });
     const u = await recognizer.recognize('I want to order two dozen cupcakes', CONTEXT);
     expect(u.entities.name).toBeUndefined();
     expect(u.entities.servings).toBeUndefined();

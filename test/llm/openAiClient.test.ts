@@ -25,7 +25,9 @@ describe('the OpenAI-compatible client', () => {
     const result = await client().completeJson(request);
     expect(result).toMatchObject({ ok: true, value: { ok: true } });
     expect(stub.requests[0]!.body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'probe' } });
-    expect(log.lines).toEqual([expect.objectContaining({ msg: 'model call', obj: expect.objectContaining({ llm: 'probe', ms: expect.any(Number) }) })]);
+    expect(log.lines).toEqual([
+      expect.objectContaining({ msg: 'model call', obj: expect.objectContaining({ llm: 'probe', ms: expect.any(Number) }) }),
+    ]);
   });
 
   it('when the server does not support json_schema, then the client switches to json_object for good', async () => {

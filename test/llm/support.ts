@@ -35,7 +35,11 @@ export function memoryLog(): LlmLog & { lines: LogLine[] } {
   };
 }
 
-export function stubClient(stub: StubModelServer, log: LlmLog, options: { timeoutMs?: number; breakAfter?: number } = {}): OpenAiClient {
+export function stubClient(
+  stub: StubModelServer,
+  log: LlmLog,
+  options: { timeoutMs?: number; breakAfter?: number } = {},
+): OpenAiClient {
   return new OpenAiClient({
     apiKey: 'test-key',
     baseURL: stub.url,

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isReference,
-  newReference,
-  normalizeReference,
-  REFERENCE_ALPHABET,
-} from '../../src/domain/schedule/references.js';
+import { isReference, newReference, normalizeReference, REFERENCE_ALPHABET } from '../../src/domain/schedule/references.js';
 
 /** A random source that hands out the given bytes in order, over and over. */
 function scripted(bytes: number[]) {

@@ -13,7 +13,15 @@ import { ChannelStub } from '../support/channelStub.js';
 import { REPO } from '../support/testBot.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let child: ChildProcess;
 let dataDir: string;
@@ -78,13 +86,21 @@ it(`when the bot is started with npm start on Node ${process.versions.node}, the
   }
 });
 
-it.skipIf(!existsSync(CHROMIUM))('when the chat page opens in Chromium, then Web Chat greets the visitor', async () => {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  try {
-    const page = await browser.newPage();
-    await page.goto(url);
-    await page.locator('.webchat__bubble__content').getByText(/welcome to/i).first().waitFor({ timeout: 20_000 });
-  } finally {
-    await browser.close();
-  }
-}, 40_000);
+it.skipIf(!existsSync(CHROMIUM))(
+  'when the chat page opens in Chromium, then Web Chat greets the visitor',
+  async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    try {
+      const page = await browser.newPage();
+      await page.goto(url);
+      await page
+        .locator('.webchat__bubble__content')
+        .getByText(/welcome to/i)
+        .first()
+        .waitFor({ timeout: 20_000 });
+    } finally {
+      await browser.close();
+    }
+  },
+  40_000,
+);

@@ -73,7 +73,10 @@ describe('staff API: reading', () => {
     });
 
     it('when parameters are invalid, then it answers 400 naming each problem', async () => {
-      expect(await status('/staff/api/conversations?outcome=bought')).toMatchObject({ status: 400, issues: [expect.stringMatching(/^outcome:/)] });
+      expect(await status('/staff/api/conversations?outcome=bought')).toMatchObject({
+        status: 400,
+        issues: [expect.stringMatching(/^outcome:/)],
+      });
       expect((await status('/staff/api/conversations?limit=0')).status).toBe(400);
       expect((await status('/staff/api/conversations?limit=1000')).status).toBe(400);
       expect((await status('/staff/api/conversations?from=yesterday')).status).toBe(400);
@@ -83,9 +86,12 @@ describe('staff API: reading', () => {
     });
 
     it('when a manager opens a transcript, then it reads in order with contact details as given', async () => {
-      const detail = await get<{ transcript: { direction: string; text: string }[]; customer: { phones: string[] }; callbacks: { phone: string }[]; leads: unknown[] }>(
-        '/staff/api/conversations/conv-anna',
-      );
+      const detail = await get<{
+        transcript: { direction: string; text: string }[];
+        customer: { phones: string[] };
+        callbacks: { phone: string }[];
+        leads: unknown[];
+      }>('/staff/api/conversations/conv-anna');
       expect(detail.transcript.map((e) => e.direction)).toEqual(['in', 'out', 'in']);
       expect(detail.transcript[2]!.text).toContain('0412 345 678');
       expect(detail.customer.phones).toEqual(['+61412345678']);
@@ -144,7 +150,10 @@ describe('staff API: reading', () => {
   describe('callbacks, funnel and exports', () => {
     it('when the queue is listed, then open callbacks come by due time with the overdue one flagged', async () => {
       const page = await get<{ items: { id: string; overdue: boolean; phone: string }[] }>('/staff/api/callbacks');
-      expect(page.items.map((c) => [c.id, c.overdue])).toEqual([['cb-anna', true], ['cb-later', false]]);
+      expect(page.items.map((c) => [c.id, c.overdue])).toEqual([
+        ['cb-anna', true],
+        ['cb-later', false],
+      ]);
       const viewer = await get<{ items: { phone: string }[] }>('/staff/api/callbacks', s.viewer);
       expect(viewer.items[0]!.phone).toBe('••••••••678');
       expect((await get<{ items: unknown[] }>('/staff/api/callbacks?status=done')).items).toEqual([]);
@@ -159,13 +168,26 @@ describe('staff API: reading', () => {
         knowledgeGaps: { question: string; count: number }[];
       }>('/staff/api/funnel');
       expect(funnel.overall.counts).toEqual({
-        conversations: 3, engaged: 3, questionsAnswered: 2, adviceRequested: 1, qualified: 1, callbackBooked: 2, reached: 0, won: 0,
+        conversations: 3,
+        engaged: 3,
+        questionsAnswered: 2,
+        adviceRequested: 1,
+        qualified: 1,
+        callbackBooked: 2,
+        reached: 0,
+        won: 0,
       });
       expect(funnel.overall.conversion).toBe(0);
-      expect(funnel.byChannel.map((c) => [c.channel, c.counts.conversations])).toEqual([['webchat', 2], ['telegram', 1]]);
+      expect(funnel.byChannel.map((c) => [c.channel, c.counts.conversations])).toEqual([
+        ['webchat', 2],
+        ['telegram', 1],
+      ]);
       expect(funnel.bySource.find((x) => x.source === 'google')).toMatchObject({ campaign: 'spring', counts: { qualified: 1 } });
       expect(funnel.knowledgeGaps[0]).toMatchObject({ question: 'do you deliver on sundays', count: 2 });
-      expect((await get<{ overall: { counts: { conversations: number } } }>('/staff/api/funnel?from=2000-01-01&to=2000-12-31')).overall.counts.conversations).toBe(0);
+      expect(
+        (await get<{ overall: { counts: { conversations: number } } }>('/staff/api/funnel?from=2000-01-01&to=2000-12-31')).overall
+          .counts.conversations,
+      ).toBe(0);
     });
 
     it('when funnel dates are invalid, then it answers 400', async () => {
@@ -200,9 +222,19 @@ describe('staff API: changing', () => {
   const send = (method: string, path: string, body?: unknown, as = s.manager) => s.call(path, as, { method, body });
 
   it('when a manager reviews a conversation, then tags, note, rating and reviewed are stored', async () => {
-    const res = await send('PATCH', '/staff/api/conversations/conv-anna', { tags: ['vip', 'vip', 'cake'], note: 'Good advice', rating: 5, reviewed: true });
+    const res = await send('PATCH', '/staff/api/conversations/conv-anna', {
+      tags: ['vip', 'vip', 'cake'],
+      note: 'Good advice',
+      rating: 5,
+      reviewed: true,
+    });
     expect(res.status).toBe(200);
-    expect(await s.stores.conversations.get('conv-anna')).toMatchObject({ tags: ['vip', 'cake'], note: 'Good advice', rating: 5, reviewed: true });
+    expect(await s.stores.conversations.get('conv-anna')).toMatchObject({
+      tags: ['vip', 'cake'],
+      note: 'Good advice',
+      rating: 5,
+      reviewed: true,
+    });
     await send('PATCH', '/staff/api/conversations/conv-anna', { note: null, rating: null });
     const after = await s.stores.conversations.get('conv-anna');
     expect([after?.note, after?.rating]).toEqual([undefined, undefined]);
@@ -238,7 +270,12 @@ describe('staff API: changing', () => {
   });
 
   it('when a callback change is invalid or the callback missing, then it answers 400 or 404', async () => {
-    for (const body of [{ status: 'cancelled', outcome: 'order_placed' }, { outcome: 'bought' }, {}, { status: 'open', extra: 1 }]) {
+    for (const body of [
+      { status: 'cancelled', outcome: 'order_placed' },
+      { outcome: 'bought' },
+      {},
+      { status: 'open', extra: 1 },
+    ]) {
       expect((await send('PATCH', '/staff/api/callbacks/cb-anna', body)).status, JSON.stringify(body)).toBe(400);
     }
     expect((await send('PATCH', '/staff/api/callbacks/nope', { status: 'no_answer' })).status).toBe(404);
@@ -249,7 +286,14 @@ describe('staff API: changing', () => {
   it('when a manager erases a customer, then leads, callbacks, orders, conversations and transcripts go too', async () => {
     const res = await send('DELETE', '/staff/api/customers/cust-anna');
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { erased: unknown }).erased).toEqual({ customers: 1, conversations: 1, transcripts: 1, leads: 1, callbacks: 1, orders: 1 });
+    expect(((await res.json()) as { erased: unknown }).erased).toEqual({
+      customers: 1,
+      conversations: 1,
+      transcripts: 1,
+      leads: 1,
+      callbacks: 1,
+      orders: 1,
+    });
     expect(await s.stores.customers.get('cust-anna')).toBeUndefined();
     expect(await s.stores.leads.get('lead:conv-anna')).toBeUndefined();
     expect(await s.stores.callbacks.get('cb-anna')).toBeUndefined();
@@ -261,12 +305,18 @@ describe('staff API: changing', () => {
 
   it('when many conversations do not match a search, then a page comes back short with a cursor to go on', async () => {
     for (let i = 0; i < 130; i++) {
-      await s.stores.conversations.put(conversation(`filler-${String(i).padStart(3, '0')}`, { lastActivityAt: new Date(Date.now() - 100 * i).toISOString() }));
+      await s.stores.conversations.put(
+        conversation(`filler-${String(i).padStart(3, '0')}`, { lastActivityAt: new Date(Date.now() - 100 * i).toISOString() }),
+      );
     }
-    const first = (await (await s.call('/staff/api/conversations?q=marzipan', s.manager)).json()) as ConversationPage & { scanned: number };
+    const first = (await (await s.call('/staff/api/conversations?q=marzipan', s.manager)).json()) as ConversationPage & {
+      scanned: number;
+    };
     expect(first.items).toEqual([]);
     expect(first.next).toBeDefined();
-    const second = (await (await s.call(`/staff/api/conversations?q=marzipan&cursor=${first.next}`, s.manager)).json()) as ConversationPage;
+    const second = (await (
+      await s.call(`/staff/api/conversations?q=marzipan&cursor=${first.next}`, s.manager)
+    ).json()) as ConversationPage;
     expect(ids(second)).toEqual(['conv-cleo']);
   });
 });

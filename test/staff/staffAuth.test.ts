@@ -103,7 +103,11 @@ describe('staff sign-in and credentials', () => {
   });
 
   it('when sign-in parameters are missing, then it answers 400 with the issues', async () => {
-    const res = await fetch(`${s.url}/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"vera"}' });
+    const res = await fetch(`${s.url}/staff/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"vera"}',
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { issues: string[] }).issues).toEqual([expect.stringMatching(/^password:/)]);
   });
@@ -122,7 +126,11 @@ describe('staff sign-in and credentials', () => {
     const res = await s.call('/staff/api/conversations/conv-anna', noCsrf, { method: 'PATCH', body: { reviewed: true } });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: string }).error).toBe('csrf');
-    const wrong = await s.call('/staff/api/conversations/conv-anna', { ...noCsrf, csrf: 'x'.repeat(32) }, { method: 'PATCH', body: { reviewed: true } });
+    const wrong = await s.call(
+      '/staff/api/conversations/conv-anna',
+      { ...noCsrf, csrf: 'x'.repeat(32) },
+      { method: 'PATCH', body: { reviewed: true } },
+    );
     expect(wrong.status).toBe(403);
     expect((await s.stores.conversations.get('conv-anna'))?.reviewed).toBe(false);
   });

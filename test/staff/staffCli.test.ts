@@ -63,7 +63,9 @@ describe('staff CLI', () => {
 
   it('when the input is wrong, then it explains and exits non-zero without storing anything', async () => {
     expect((await cli(dir, ['add-user', 'shorty', '--role', 'viewer'], 'short\n')).stderr).toContain('at least 10 characters');
-    expect((await cli(dir, ['add-user', 'maria', '--role', 'viewer'], 'another long secret\n')).stderr).toContain('already exists');
+    expect((await cli(dir, ['add-user', 'maria', '--role', 'viewer'], 'another long secret\n')).stderr).toContain(
+      'already exists',
+    );
     const badRole = await cli(dir, ['add-user', 'x', '--role', 'admin']);
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('usage');

@@ -11,12 +11,29 @@ import { toCsv } from '../../src/staff/toCsv.js';
 import { conversation } from './staffSupport.js';
 
 const lead = (id: string, conversationId: string, overrides: Partial<Lead> = {}): Lead => ({
-  id, conversationId, facts: {}, productInterest: [], stage: 'interest', channelId: 'webchat',
-  createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', ...overrides,
+  id,
+  conversationId,
+  facts: {},
+  productInterest: [],
+  stage: 'interest',
+  channelId: 'webchat',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  ...overrides,
 });
 const callback = (id: string, overrides: Partial<Callback> = {}): Callback => ({
-  id, ref: id, channelId: 'webchat', name: 'N', phone: '+61400000000', dueAt: '2025-01-02T00:00:00.000Z', asap: false,
-  topic: 't', status: 'open', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', ...overrides,
+  id,
+  ref: id,
+  channelId: 'webchat',
+  name: 'N',
+  phone: '+61400000000',
+  dueAt: '2025-01-02T00:00:00.000Z',
+  asap: false,
+  topic: 't',
+  status: 'open',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  ...overrides,
 });
 
 describe('funnel rules', () => {
@@ -47,15 +64,23 @@ describe('funnel rules', () => {
   });
 
   it('when a callback was not answered, then it is booked but not reached', () => {
-    const f = computeFunnel({ conversations: [conversation('a')], leads: [], callbacks: [callback('c', { conversationId: 'a', status: 'no_answer' })] });
+    const f = computeFunnel({
+      conversations: [conversation('a')],
+      leads: [],
+      callbacks: [callback('c', { conversationId: 'a', status: 'no_answer' })],
+    });
     expect(f.overall.counts).toMatchObject({ callbackBooked: 1, reached: 0 });
   });
 
   it('when a conversation achieved nothing and is idle for over 30 minutes, then it is abandoned', () => {
     const now = new Date('2025-01-01T12:00:00Z');
-    expect(isAbandoned(conversation('a', { lastActivityAt: '2025-01-01T11:29:00.000Z', outcomes: ['unanswered'] }), now)).toBe(true);
+    expect(isAbandoned(conversation('a', { lastActivityAt: '2025-01-01T11:29:00.000Z', outcomes: ['unanswered'] }), now)).toBe(
+      true,
+    );
     expect(isAbandoned(conversation('a', { lastActivityAt: '2025-01-01T11:31:00.000Z' }), now)).toBe(false);
-    expect(isAbandoned(conversation('a', { lastActivityAt: '2025-01-01T10:00:00.000Z', outcomes: ['answered'] }), now)).toBe(false);
+    expect(isAbandoned(conversation('a', { lastActivityAt: '2025-01-01T10:00:00.000Z', outcomes: ['answered'] }), now)).toBe(
+      false,
+    );
   });
 
   it('when unanswered questions differ only in case and punctuation, then they count as one gap', () => {
@@ -64,7 +89,10 @@ describe('funnel rules', () => {
       conversation('a', { unanswered: ['Gluten free?', '¿Vegan options?'] }),
       conversation('b', { unanswered: ['gluten FREE'] }),
     ]);
-    expect(gaps.map((g) => [g.question, g.count])).toEqual([['gluten free', 2], ['vegan options', 1]]);
+    expect(gaps.map((g) => [g.question, g.count])).toEqual([
+      ['gluten free', 2],
+      ['vegan options', 1],
+    ]);
   });
 });
 
@@ -78,7 +106,14 @@ describe('masking, CSV, passwords, lock-out and dates', () => {
   });
 
   it('when cells hold commas, quotes, newlines or formulas, then the CSV quotes and defuses them', () => {
-    const csv = toCsv([{ a: 'x, "y"', b: '=HYPERLINK("evil")', c: 3 }], [['a', (r) => r.a], ['b', (r) => r.b], ['c', (r) => r.c]]);
+    const csv = toCsv(
+      [{ a: 'x, "y"', b: '=HYPERLINK("evil")', c: 3 }],
+      [
+        ['a', (r) => r.a],
+        ['b', (r) => r.b],
+        ['c', (r) => r.c],
+      ],
+    );
     expect(csv).toBe('a,b,c\r\n"x, ""y""","\'=HYPERLINK(""evil"")",3\r\n');
   });
 
@@ -102,7 +137,10 @@ describe('masking, CSV, passwords, lock-out and dates', () => {
   });
 
   it('when a day is given, then "to" covers the whole day and impossible days are refused', () => {
-    expect(FunnelQuery.parse({ from: '2025-03-01', to: '2025-03-01' })).toEqual({ from: '2025-03-01T00:00:00.000Z', to: '2025-03-02T00:00:00.000Z' });
+    expect(FunnelQuery.parse({ from: '2025-03-01', to: '2025-03-01' })).toEqual({
+      from: '2025-03-01T00:00:00.000Z',
+      to: '2025-03-02T00:00:00.000Z',
+    });
     expect(FunnelQuery.parse({ from: '2025-03-01T10:00:00+10:00' }).from).toBe('2025-03-01T00:00:00.000Z');
     expect(FunnelQuery.safeParse({ from: '2025-02-30' }).success).toBe(false);
     expect(FunnelQuery.safeParse({ from: '2025-02-30T00:00:00Z' }).success).toBe(false);

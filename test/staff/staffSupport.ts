@@ -26,7 +26,11 @@ export interface StaffBot {
   managerToken: Credentials;
   viewerToken: Credentials;
   signIn(name: string, password: string): Promise<Response>;
-  call(path: string, as?: Credentials, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    path: string,
+    as?: Credentials,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -117,18 +121,52 @@ export function entry(conversationId: string, direction: 'in' | 'out', text: str
 export async function seed(stores: Stores): Promise<void> {
   const now = minutesAgo(0);
   const customers: Customer[] = [
-    { id: 'cust-anna', name: 'Anna Smith', phones: ['+61412345678'], emails: ['anna.smith@example.com'], channelAccounts: [], createdAt: minutesAgo(60), updatedAt: minutesAgo(40) },
-    { id: 'cust-ben', name: 'Ben Jones', phones: ['+61498765432'], emails: [], channelAccounts: [], createdAt: minutesAgo(120), updatedAt: minutesAgo(100) },
+    {
+      id: 'cust-anna',
+      name: 'Anna Smith',
+      phones: ['+61412345678'],
+      emails: ['anna.smith@example.com'],
+      channelAccounts: [],
+      createdAt: minutesAgo(60),
+      updatedAt: minutesAgo(40),
+    },
+    {
+      id: 'cust-ben',
+      name: 'Ben Jones',
+      phones: ['+61498765432'],
+      emails: [],
+      channelAccounts: [],
+      createdAt: minutesAgo(120),
+      updatedAt: minutesAgo(100),
+    },
   ];
   for (const c of customers) await stores.customers.put(c);
   await stores.conversations.put(
-    conversation('conv-anna', { customerId: 'cust-anna', source: 'google', campaign: 'spring', outcomes: ['answered', 'advice', 'callback_booked'], lastActivityAt: minutesAgo(40) }),
+    conversation('conv-anna', {
+      customerId: 'cust-anna',
+      source: 'google',
+      campaign: 'spring',
+      outcomes: ['answered', 'advice', 'callback_booked'],
+      lastActivityAt: minutesAgo(40),
+    }),
   );
   await stores.conversations.put(
-    conversation('conv-ben', { customerId: 'cust-ben', channelId: 'telegram', startedAt: minutesAgo(120), lastActivityAt: minutesAgo(100), unanswered: ['Do you deliver on Sundays?', 'do you deliver on sundays'], activityCount: 4 }),
+    conversation('conv-ben', {
+      customerId: 'cust-ben',
+      channelId: 'telegram',
+      startedAt: minutesAgo(120),
+      lastActivityAt: minutesAgo(100),
+      unanswered: ['Do you deliver on Sundays?', 'do you deliver on sundays'],
+      activityCount: 4,
+    }),
   );
   await stores.conversations.put(
-    conversation('conv-cleo', { outcomes: ['answered'], startedAt: minutesAgo(5), lastActivityAt: minutesAgo(1), unanswered: ['Is there parking?'] }),
+    conversation('conv-cleo', {
+      outcomes: ['answered'],
+      startedAt: minutesAgo(5),
+      lastActivityAt: minutesAgo(1),
+      unanswered: ['Is there parking?'],
+    }),
   );
   for (const e of [
     entry('conv-anna', 'in', 'Which cake would you recommend for 20 people?', 58),
@@ -140,18 +178,59 @@ export async function seed(stores: Stores): Promise<void> {
     await stores.transcripts.append(e);
   }
   const lead: Lead = {
-    id: 'lead:conv-anna', conversationId: 'conv-anna', customerId: 'cust-anna', need: 'cake for 20', facts: { guests: 20 },
-    productInterest: ['celebration cake'], stage: 'desire', channelId: 'webchat', source: 'google', campaign: 'spring', createdAt: minutesAgo(55), updatedAt: minutesAgo(55),
+    id: 'lead:conv-anna',
+    conversationId: 'conv-anna',
+    customerId: 'cust-anna',
+    need: 'cake for 20',
+    facts: { guests: 20 },
+    productInterest: ['celebration cake'],
+    stage: 'desire',
+    channelId: 'webchat',
+    source: 'google',
+    campaign: 'spring',
+    createdAt: minutesAgo(55),
+    updatedAt: minutesAgo(55),
   };
   await stores.leads.put(lead);
   const callback: Callback = {
-    id: 'cb-anna', ref: 'K7M2QD', customerId: 'cust-anna', leadId: lead.id, conversationId: 'conv-anna', channelId: 'webchat', name: 'Anna Smith',
-    phone: '+61412345678', dueAt: minutesAgo(30), asap: false, topic: 'Birthday cake', status: 'open', createdAt: minutesAgo(45), updatedAt: now,
+    id: 'cb-anna',
+    ref: 'K7M2QD',
+    customerId: 'cust-anna',
+    leadId: lead.id,
+    conversationId: 'conv-anna',
+    channelId: 'webchat',
+    name: 'Anna Smith',
+    phone: '+61412345678',
+    dueAt: minutesAgo(30),
+    asap: false,
+    topic: 'Birthday cake',
+    status: 'open',
+    createdAt: minutesAgo(45),
+    updatedAt: now,
   };
   await stores.callbacks.put(callback);
-  await stores.callbacks.put({ ...callback, id: 'cb-later', ref: 'ZZ9PLZ', dueAt: new Date(Date.now() + 86_400_000).toISOString(), customerId: 'cust-ben', leadId: undefined, conversationId: 'conv-ben', name: 'Ben Jones', phone: '+61498765432', topic: 'Sunday delivery' });
+  await stores.callbacks.put({
+    ...callback,
+    id: 'cb-later',
+    ref: 'ZZ9PLZ',
+    dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+    customerId: 'cust-ben',
+    leadId: undefined,
+    conversationId: 'conv-ben',
+    name: 'Ben Jones',
+    phone: '+61498765432',
+    topic: 'Sunday delivery',
+  });
   await stores.orders.put({
-    id: 'ord-anna', ref: 'ORD123', customerId: 'cust-anna', conversationId: 'conv-anna', items: [{ product: 'celebration cake', quantity: 1 }],
-    neededOn: '2030-01-01', fulfilment: 'pickup', status: 'requested', createdAt: minutesAgo(44), updatedAt: minutesAgo(44),
+    id: 'ord-anna',
+    ref: 'ORD123',
+    customerId: 'cust-anna',
+    conversationId: 'conv-anna',
+    items: [{ product: 'celebration cake', quantity: 1 }],
+    neededOn: '2030-01-01',
+    fulfilment: 'pickup',
+    status: 'requested',
+    createdAt: minutesAgo(44),
+    updatedAt: minutesAgo(44),
   });
 }

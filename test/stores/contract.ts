@@ -234,7 +234,9 @@ export function describeStoresContract(name: string, open: () => Promise<StoresH
         for (let i = 0; i < 5; i++) await stores.transcripts.append(entry('conv-1', `m${i}`, i % 2 ? 'out' : 'in'));
         await stores.transcripts.append(entry('conv-2', 'other'));
         expect((await stores.transcripts.read('conv-1')).map((e) => e.text)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
-        expect(await stores.transcripts.read('conv-1')).toEqual([0, 1, 2, 3, 4].map((i) => entry('conv-1', `m${i}`, i % 2 ? 'out' : 'in')));
+        expect(await stores.transcripts.read('conv-1')).toEqual(
+          [0, 1, 2, 3, 4].map((i) => entry('conv-1', `m${i}`, i % 2 ? 'out' : 'in')),
+        );
         expect(await stores.transcripts.read('unknown')).toEqual([]);
       });
 

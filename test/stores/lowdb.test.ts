@@ -35,7 +35,10 @@ describe('lowdb files', () => {
       const stores = await openLowdbStores(dir);
       for (const id of acked) {
         expect(await stores.customers.get(id), id).toBeDefined();
-        expect((await stores.transcripts.read(`conv-${id}`)).map((e) => e.text), id).toEqual([id]);
+        expect(
+          (await stores.transcripts.read(`conv-${id}`)).map((e) => e.text),
+          id,
+        ).toEqual([id]);
       }
       expect(stores.corruptRecords()).toBe(0);
       await stores.close();

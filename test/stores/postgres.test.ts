@@ -24,10 +24,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { rows } = await admin.query<{ name: string }>(
-    `SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE $1`,
-    [`${prefix}%`],
-  );
+  const { rows } = await admin.query<{ name: string }>(`SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE $1`, [
+    `${prefix}%`,
+  ]);
   for (const { name } of rows) await admin.query(`DROP SCHEMA "${name}" CASCADE`);
   await admin.end();
 });

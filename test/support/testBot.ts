@@ -102,5 +102,4 @@ export async function startTestBot(
 }
 
 /** The texts of message replies. */
-export const texts = (replies: ReplyActivity[]): string[] =>
-  replies.filter((r) => r.type === 'message').map((r) => r.text ?? '');
+export const texts = (replies: ReplyActivity[]): string[] => replies.filter((r) => r.type === 'message').map((r) => r.text ?? '');

@@ -258,10 +258,7 @@ describe('offline recognizer', () => {
   });
 
   it('when an advice request carries facts, then they are kept', async () => {
-    const u = await createOfflineRecognizer().recognize(
-      'what do you recommend for about 20 people by Saturday, under $120?',
-      AU,
-    );
+    const u = await createOfflineRecognizer().recognize('what do you recommend for about 20 people by Saturday, under $120?', AU);
     expect(u.intent).toBe('advice');
     expect(u.entities).toMatchObject({ servings: 20, budget: { amount: 120 } });
     expect(u.entities.when?.start.startsWith('2026-11-28')).toBe(true);

@@ -91,7 +91,7 @@ const TABLE: Record<Intent, string[]> = {
     'window shopping',
     'not ready to buy yet',
     'just browsing for now',
-    'jus browsing', 
+    'jus browsing',
   ],
   cancel: [
     'cancel',
@@ -243,9 +243,7 @@ describe('classifyIntent', () => {
   });
 
   it('when a typo had to be corrected, then confidence is lower than for the clean phrasing', () => {
-    expect(classifyIntent('what do you recomend').confidence).toBeLessThan(
-      classifyIntent('what do you recommend').confidence,
-    );
+    expect(classifyIntent('what do you recomend').confidence).toBeLessThan(classifyIntent('what do you recommend').confidence);
   });
 
   it('when nothing matches, then confidence is low', () => {

@@ -28,9 +28,9 @@ describe('configuration', () => {
   });
 
   it('when a single-tenant app has no tenant id, then start-up is refused', () => {
-    expect(() =>
-      parseConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }),
-    ).toThrow(/MicrosoftAppTenantId/);
+    expect(() => parseConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' })).toThrow(
+      /MicrosoftAppTenantId/,
+    );
   });
 
   it('when blank strings are given for optional keys, then they count as unset', () => {

@@ -30,20 +30,32 @@ describe('the conversation log', () => {
   });
 
   it('when a turn records several activities and outcomes, then the transcript keeps them in order and the record is written once', async () => {
-    const log = createConversationLog({ conversations: stores.conversations, transcripts: stores.transcripts, onError: () => {} });
+    const log = createConversationLog({
+      conversations: stores.conversations,
+      transcripts: stores.transcripts,
+      onError: () => {},
+    });
     const updates = vi.spyOn(stores.conversations, 'update');
     void log.record(activity('in', 'how much is the cake?'));
     void log.record(activity('out', 'It costs $95.'));
     void log.addOutcome('c1', 'answered');
     void log.record(activity('out', 'Anything else?'));
     await log.flush();
-    expect((await stores.transcripts.read('c1')).map((e) => e.text)).toEqual(['how much is the cake?', 'It costs $95.', 'Anything else?']);
+    expect((await stores.transcripts.read('c1')).map((e) => e.text)).toEqual([
+      'how much is the cake?',
+      'It costs $95.',
+      'Anything else?',
+    ]);
     expect(await stores.conversations.get('c1')).toMatchObject({ activityCount: 3, outcomes: ['answered'] });
     expect(updates.mock.calls.length).toBeLessThanOrEqual(2);
   });
 
   it('when an outcome is already recorded, then recording it again changes nothing', async () => {
-    const log = createConversationLog({ conversations: stores.conversations, transcripts: stores.transcripts, onError: () => {} });
+    const log = createConversationLog({
+      conversations: stores.conversations,
+      transcripts: stores.transcripts,
+      onError: () => {},
+    });
     await log.record(activity('in', 'hi'));
     await log.addOutcome('c1', 'answered');
     await log.addOutcome('c1', 'answered');
@@ -52,7 +64,12 @@ describe('the conversation log', () => {
   });
 
   it('when record changes wait, then they are written together within the delay without a flush', async () => {
-    const log = createConversationLog({ conversations: stores.conversations, transcripts: stores.transcripts, onError: () => {}, recordDelayMs: 20 });
+    const log = createConversationLog({
+      conversations: stores.conversations,
+      transcripts: stores.transcripts,
+      onError: () => {},
+      recordDelayMs: 20,
+    });
     void log.record(activity('in', 'hi'));
     void log.addOutcome('c1', 'answered');
     expect(await stores.conversations.get('c1')).toBeUndefined();
@@ -61,7 +78,11 @@ describe('the conversation log', () => {
 
   it('when a write fails, then the error is reported and later writes still happen', async () => {
     const errors: unknown[] = [];
-    const log = createConversationLog({ conversations: stores.conversations, transcripts: stores.transcripts, onError: (e) => errors.push(e) });
+    const log = createConversationLog({
+      conversations: stores.conversations,
+      transcripts: stores.transcripts,
+      onError: (e) => errors.push(e),
+    });
     vi.spyOn(stores.transcripts, 'append').mockRejectedValueOnce(new Error('disk full'));
     await log.record(activity('in', 'first'));
     await log.record(activity('in', 'second'));

@@ -40,7 +40,10 @@ export interface DirectLineConversation {
 export class ConversationStore {
   private readonly conversations: BoundedMap<string, DirectLineConversation>;
 
-  constructor(private readonly limits: DirectLineLimits = DEFAULT_LIMITS, now?: () => number) {
+  constructor(
+    private readonly limits: DirectLineLimits = DEFAULT_LIMITS,
+    now?: () => number,
+  ) {
     this.conversations = new BoundedMap({ maxEntries: limits.maxConversations, ttlMs: limits.idleTtlMs, now });
   }
 

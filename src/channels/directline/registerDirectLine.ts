@@ -66,7 +66,8 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   };
   const selfUrl = (): string => {
     const address = server.address();
-    const host: string = !address.address || address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
+    const host: string =
+      !address.address || address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
     return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/`;
   };
 
@@ -74,7 +75,9 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   const run = (activity: Partial<Activity>): Promise<void> => {
     const turn = deps.adapter
       .processActivityDirect(connector.authentication(), activity as Activity, (context) => deps.bot.run(context))
-      .catch((error: unknown) => deps.logger.error({ err: error, conversationId: activity.conversation?.id }, 'direct line turn failed'));
+      .catch((error: unknown) =>
+        deps.logger.error({ err: error, conversationId: activity.conversation?.id }, 'direct line turn failed'),
+      );
     turns.add(turn);
     void turn.finally(() => turns.delete(turn));
     return turn;
@@ -159,7 +162,8 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     const c = caller(req, res, id);
     if (!c) return;
     const conversation = conversationFor(c, id);
-    const page = conversation && store.since(id, new URL(req.url ?? '', 'http://local').searchParams.get('watermark') ?? undefined);
+    const page =
+      conversation && store.since(id, new URL(req.url ?? '', 'http://local').searchParams.get('watermark') ?? undefined);
     if (!page) return fail(res, 404, 'NotFound', 'unknown conversation');
     res.send(200, page);
   });
@@ -174,14 +178,24 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     }
     const parsed = PostActivitySchema.safeParse(req.body);
     if (!parsed.success) {
-      return fail(res, 400, 'BadArgument', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+      return fail(
+        res,
+        400,
+        'BadArgument',
+        parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      );
     }
     const conversation = conversationFor(c, id);
     if (!conversation) return fail(res, 404, 'NotFound', 'unknown conversation');
     const { from, entities, ...fields } = parsed.data;
     // Keypad entities only come from the phone channel.
     const safeEntities = entities?.filter((e) => !/^(dtmf|dtmfinput)$/i.test(e.type));
-    const stored = store.append(id, { ...fields, entities: safeEntities, ...base(conversation, from?.name), serviceUrl: undefined });
+    const stored = store.append(id, {
+      ...fields,
+      entities: safeEntities,
+      ...base(conversation, from?.name),
+      serviceUrl: undefined,
+    });
     if (!stored) return fail(res, 404, 'NotFound', 'unknown conversation');
     await run({ ...(stored as unknown as Partial<Activity>), serviceUrl: selfUrl() });
     res.send(200, { id: stored.id });

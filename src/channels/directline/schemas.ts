@@ -23,9 +23,15 @@ export const PostActivitySchema = z.object({
   locale: z.string().max(20).optional(),
   name: z.string().max(256).optional(),
   value: z.unknown().optional(),
-  from: z.object({ id: z.string().max(128).optional(), name: z.string().max(200).optional() }).passthrough().optional(),
+  from: z
+    .object({ id: z.string().max(128).optional(), name: z.string().max(200).optional() })
+    .passthrough()
+    .optional(),
   channelData: z.record(z.string(), z.unknown()).optional(),
-  entities: z.array(z.object({ type: z.string().max(100) }).passthrough()).max(20).optional(),
+  entities: z
+    .array(z.object({ type: z.string().max(100) }).passthrough())
+    .max(20)
+    .optional(),
   attachments: z.array(z.unknown()).max(0, 'attachments are not supported').optional(),
   localTimestamp: z.string().max(64).optional(),
   localTimezone: z.string().max(64).optional(),

@@ -43,7 +43,9 @@ export function createTokenService(options: { secret: string; ttlSeconds?: numbe
   return {
     issue(conversationId, userId) {
       const iat = now();
-      const payload = b64(JSON.stringify({ iss: 'inbound-sales-bot/directline', conv: conversationId, user: userId, iat, exp: iat + ttl }));
+      const payload = b64(
+        JSON.stringify({ iss: 'inbound-sales-bot/directline', conv: conversationId, user: userId, iat, exp: iat + ttl }),
+      );
       const data = `${HEADER}.${payload}`;
       return { token: `${data}.${b64(sign(data))}`, expiresIn: ttl };
     },

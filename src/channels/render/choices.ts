@@ -46,7 +46,10 @@ const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seven
  * out exactly. Undefined when the reply is anything else, so ordinary answers pass untouched.
  */
 export function pickOffered(text: string, choices: readonly OfferedChoice[]): OfferedChoice | undefined {
-  const t = text.trim().toLowerCase().replace(/[.!)]+$/, '');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!)]+$/, '');
   const byTitle = choices.find((c) => c.title.toLowerCase() === t);
   if (byTitle) return byTitle;
   const m = /^(?:(?:number|option|choice)\s+|the\s+)?(\d{1,2}|[a-z]+)(?:\s+(?:one|option))?$/.exec(t);

@@ -72,7 +72,9 @@ export function renderActivity(activity: Partial<Activity>, caps: ChannelCapabil
       const own = pieces.length === 1 && activity.speak && !activity.speak.trim().startsWith('<') ? activity.speak : undefined;
       out.speak = activity.speak?.trim().startsWith('<speak') ? activity.speak : toSsml(own ?? piece, voice);
       out.inputHint =
-        activity.inputHint === 'ignoringInput' || activity.inputHint === 'expectingInput' ? activity.inputHint : inputHintFor(piece);
+        activity.inputHint === 'ignoringInput' || activity.inputHint === 'expectingInput'
+          ? activity.inputHint
+          : inputHintFor(piece);
       if (!last && out.inputHint === 'expectingInput') out.inputHint = 'acceptingInput';
     }
     return out;

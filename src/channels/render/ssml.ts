@@ -33,19 +33,21 @@ export function escapeXml(text: string): string {
 
 /** The words to speak: Markdown, URLs, emoji and layout removed; "Source: …" said briefly. */
 export function speechText(text: string): string {
-  return stripMarkdown(text)
-    .replace(/^\s*Source:\s*(.+)$/gim, (_m, source: string) => `From our ${spokenSource(source)} information.`)
-    .replace(/\s*\((?:https?:\/\/|www\.)[^)\s]*\)/gi, '')
-    .replace(/\b(?:https?:\/\/|www\.)[^\s<>"]+[^\s<>".,;:!?)]/gi, 'our website')
-    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}/gu, '')
-    .replace(/^\s*(?:•|\d+\.)\s+/gm, '')
-    .replace(/\s*[–—]\s*(?=\d)/g, ' to ')
-    .split(/\n+/)
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    // Each line ends a sentence, so the voice pauses where the screen would break the line.
-    .map((line) => (/[.!?:;,]["'”)]*$/.test(line) ? line : `${line}.`))
-    .join(' ');
+  return (
+    stripMarkdown(text)
+      .replace(/^\s*Source:\s*(.+)$/gim, (_m, source: string) => `From our ${spokenSource(source)} information.`)
+      .replace(/\s*\((?:https?:\/\/|www\.)[^)\s]*\)/gi, '')
+      .replace(/\b(?:https?:\/\/|www\.)[^\s<>"]+[^\s<>".,;:!?)]/gi, 'our website')
+      .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}/gu, '')
+      .replace(/^\s*(?:•|\d+\.)\s+/gm, '')
+      .replace(/\s*[–—]\s*(?=\d)/g, ' to ')
+      .split(/\n+/)
+      .map((line) => line.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      // Each line ends a sentence, so the voice pauses where the screen would break the line.
+      .map((line) => (/[.!?:;,]["'”)]*$/.test(line) ? line : `${line}.`))
+      .join(' ')
+  );
 }
 
 /** "Delivery fees — Delivery and pickup" → "delivery and pickup". */

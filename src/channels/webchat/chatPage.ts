@@ -13,7 +13,13 @@ export interface ChatPageOptions {
 
 export function chatPage({ businessName, locale }: ChatPageOptions): string {
   const name = escapeHtml(businessName);
-  const initials = businessName.replace(/[^\p{L}\s]/gu, '').split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('');
+  const initials = businessName
+    .replace(/[^\p{L}\s]/gu, '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
   const settings = JSON.stringify({ locale, initials }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}">

@@ -88,7 +88,10 @@ export function listen(input: ListenInput): NeedFacts {
     !e.servings &&
     !e.when
   ) {
-    facts.occasion = text.trim().replace(/[.!]+$/, '').toLowerCase();
+    facts.occasion = text
+      .trim()
+      .replace(/[.!]+$/, '')
+      .toLowerCase();
   }
   return facts;
 }
@@ -212,7 +215,7 @@ export function recommend(
     const covering = sized.find((c) => c.range[0] <= n && n <= c.range[1]);
     const larger = sized.filter((c) => c.range[0] > n).sort((a, b) => a.range[0] - b.range[0])[0];
     const chosen = covering ?? larger;
-    if (chosen) return { text: servingSentence(chosen.hit) , source: chosen.hit.passage };
+    if (chosen) return { text: servingSentence(chosen.hit), source: chosen.hit.passage };
     if (sized.length > 0) return undefined;
   }
   const first = candidates.find((hit) => hit.sentences[0]);

@@ -83,7 +83,10 @@ export function createConversationLog(deps: ConversationLogDeps): ConversationLo
     });
   }
 
-  function changeRecord(conversationId: string, change: (c: Conversation | undefined) => Conversation | undefined): Promise<void> {
+  function changeRecord(
+    conversationId: string,
+    change: (c: Conversation | undefined) => Conversation | undefined,
+  ): Promise<void> {
     const changes = pending.get(conversationId);
     if (changes) {
       changes.push(change);

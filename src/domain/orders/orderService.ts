@@ -49,7 +49,8 @@ export function createOrderService(deps: {
 
   const zoneOf = (address: string): string | undefined => {
     const text = address.toLowerCase();
-    return business.delivery.zones.find((z) => z.areas.some((a) => new RegExp(`\\b${escape(a.toLowerCase())}\\b`).test(text)))?.name;
+    return business.delivery.zones.find((z) => z.areas.some((a) => new RegExp(`\\b${escape(a.toLowerCase())}\\b`).test(text)))
+      ?.name;
   };
 
   const optionsIn = (product: string, text: string): string[] => {

@@ -33,8 +33,7 @@ export interface CallbackSlot extends SlotOption {
 export type CallbackRequest = { start: Date; hasTime: boolean } | 'asap';
 export type CallbackRejection = 'past' | 'too_soon' | 'closed_day' | 'holiday' | 'outside_hours' | 'too_far';
 export type CallbackTimeResult =
-  | { ok: true; slot: CallbackSlot }
-  | { ok: false; reason: CallbackRejection; alternatives: SlotOption[] };
+  { ok: true; slot: CallbackSlot } | { ok: false; reason: CallbackRejection; alternatives: SlotOption[] };
 
 const MINUTE = 60_000;
 
@@ -89,9 +88,7 @@ function validateTime(business: Business, start: Date, limits: Limits): Callback
   if (isHoliday(business, isoDate)) return reject('holiday');
   const intervals = openIntervalsOn(business, isoDate);
   if (intervals.length === 0) return reject('closed_day');
-  const interval = intervals.find(
-    (i) => i.start.getTime() <= at && at <= i.end.getTime() - MIN_SLOT_MINUTES * MINUTE,
-  );
+  const interval = intervals.find((i) => i.start.getTime() <= at && at <= i.end.getTime() - MIN_SLOT_MINUTES * MINUTE);
   if (!interval) return reject('outside_hours');
   if (at < limits.earliest) return reject('too_soon');
   const end = Math.min(at + business.callbackWindowMinutes * MINUTE, interval.end.getTime());
@@ -129,12 +126,9 @@ function alternatives(business: Business, target: number, limits: Limits): SlotO
   const sameDay = candidatesOn(business, isoDate, limits);
   const after = sameDay.filter((c) => c.start >= target);
   // Earlier on the same day, prefer slots whose whole window fits before closing.
-  const before = sameDay
-    .filter((c) => c.start < target)
-    .sort((a, b) => Number(b.fits) - Number(a.fits) || b.start - a.start);
+  const before = sameDay.filter((c) => c.start < target).sort((a, b) => Number(b.fits) - Number(a.fits) || b.start - a.start);
   const window = business.callbackWindowMinutes * MINUTE;
-  const picks =
-    after[0] && before[0] ? [after[0], before[0]] : spaced(after.length > 0 ? after : before, window).slice(0, 2);
+  const picks = after[0] && before[0] ? [after[0], before[0]] : spaced(after.length > 0 ? after : before, window).slice(0, 2);
 
   const today = localDateOf(business, new Date(limits.now));
   // A request on a past day looks for following days from today.

@@ -14,7 +14,8 @@ import type { Entities, RecognizerContext } from './types.js';
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
 /** Six letters/digits with at least one of each; unit-like tokens ("12inch", "1230pm") excluded. */
 const REF_CODE = /(?<![\w@.-])(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{6}(?![\w@-])/gi;
-const NOT_REF = /^\d+(?:am|pm|inch|in|cm|mm|kg|g|gr|ml|pcs|pc|th|st|nd|rd|hrs|hr|min|mins|yo|yrs|kids|ppl|pax|x)$|^[a-z]+\d{1,2}$/i;
+const NOT_REF =
+  /^\d+(?:am|pm|inch|in|cm|mm|kg|g|gr|ml|pcs|pc|th|st|nd|rd|hrs|hr|min|mins|yo|yrs|kids|ppl|pax|x)$|^[a-z]+\d{1,2}$/i;
 
 export function extractEntities(text: string, context: RecognizerContext): Entities {
   const entities: Entities = {};

@@ -10,19 +10,26 @@ export interface Found<T> {
 }
 
 const CURRENCY_WORDS: Record<string, string | undefined> = {
-  aud: 'AUD', usd: 'USD', nzd: 'NZD', gbp: 'GBP', eur: 'EUR', euro: 'EUR', euros: 'EUR',
-  pound: 'GBP', pounds: 'GBP', 'a$': 'AUD', 'au$': 'AUD', 'us$': 'USD', 'nz$': 'NZD', '€': 'EUR', '£': 'GBP',
+  aud: 'AUD',
+  usd: 'USD',
+  nzd: 'NZD',
+  gbp: 'GBP',
+  eur: 'EUR',
+  euro: 'EUR',
+  euros: 'EUR',
+  pound: 'GBP',
+  pounds: 'GBP',
+  a$: 'AUD',
+  au$: 'AUD',
+  us$: 'USD',
+  nz$: 'NZD',
+  '€': 'EUR',
+  '£': 'GBP',
 };
 const AMOUNT = '(\\d{1,6}(?:[.,]\\d{3})*(?:\\.\\d{1,2})?)\\s*(k)?';
 const MONEY_BEFORE = new RegExp(`(a\\$|au\\$|us\\$|nz\\$|\\$|€|£)\\s?${AMOUNT}`, 'i');
-const MONEY_AFTER = new RegExp(
-  `(?<![\\w.])${AMOUNT}\\s*(dollars?|bucks|aud|usd|nzd|gbp|eur|euros?|pounds?)\\b`,
-  'i',
-);
-const BUDGET_CUE = new RegExp(
-  `\\b(?:budget|spend|afford)\\b[^\\d]{0,20}?(?<![\\w.])${AMOUNT}(?![\\d\\w:])`,
-  'i',
-);
+const MONEY_AFTER = new RegExp(`(?<![\\w.])${AMOUNT}\\s*(dollars?|bucks|aud|usd|nzd|gbp|eur|euros?|pounds?)\\b`, 'i');
+const BUDGET_CUE = new RegExp(`\\b(?:budget|spend|afford)\\b[^\\d]{0,20}?(?<![\\w.])${AMOUNT}(?![\\d\\w:])`, 'i');
 
 /** "under $100", "budget is 80 dollars", "A$50", "around 60 AUD", "my budget is 80". */
 export function extractBudget(text: string): Found<{ amount: number; currency?: string }> | undefined {
@@ -46,7 +53,10 @@ const APPROX = '(?:(?:about|around|roughly|approximately|approx|maybe|up\\s+to|a
 const PEOPLE =
   '(?:people|persons?|guests?|kids|children|child|adults?|pax|ppl|attendees|staff|students|colleagues|friends|family\\s+members|of\\s+us|heads)';
 const SERVINGS = [
-  new RegExp(`\\b(?:feeds?|feeding|to\\s+feed|serves?|serving|servings\\s+for|party\\s+of|group\\s+of)\\s+${APPROX}(${NUMBER_SOURCE})\\b(?:\\s+${PEOPLE})?`, 'i'),
+  new RegExp(
+    `\\b(?:feeds?|feeding|to\\s+feed|serves?|serving|servings\\s+for|party\\s+of|group\\s+of)\\s+${APPROX}(${NUMBER_SOURCE})\\b(?:\\s+${PEOPLE})?`,
+    'i',
+  ),
   new RegExp(`\\b${APPROX}(${NUMBER_SOURCE})\\s+(?:hungry\\s+|little\\s+|young\\s+)?${PEOPLE}\\b`, 'i'),
   new RegExp(`\\b(${NUMBER_SOURCE})\\s+servings?\\b`, 'i'),
 ];
@@ -76,7 +86,12 @@ export function extractQuantity(text: string): Found<number> | undefined {
     const raw = m[1]!;
     const rest = text.slice((m.index ?? 0) + m[0].length);
     if (UNIT_AFTER.test(rest)) continue;
-    if (/^(?:one|a\s+couple(?:\s+of)?)$/i.test(raw.trim()) && !ONE_NEEDS.test(rest) && text.trim().toLowerCase() !== raw.toLowerCase()) continue;
+    if (
+      /^(?:one|a\s+couple(?:\s+of)?)$/i.test(raw.trim()) &&
+      !ONE_NEEDS.test(rest) &&
+      text.trim().toLowerCase() !== raw.toLowerCase()
+    )
+      continue;
     const n = numberValue(raw);
     if (n === undefined || n <= 0 || n > 1000) continue;
     const start = m.index ?? 0;

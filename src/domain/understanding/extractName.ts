@@ -11,7 +11,10 @@
 import { NAME_STOP_WORDS } from './nameStopWords.js';
 
 const LEADS: Array<{ re: RegExp; needsCapital: boolean }> = [
-  { re: /\b(?:my\s+name\s+is|my\s+names|my\s+name's|name's|names|name\s+is|name:)\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?/gi, needsCapital: false },
+  {
+    re: /\b(?:my\s+name\s+is|my\s+names|my\s+name's|name's|names|name\s+is|name:)\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?/gi,
+    needsCapital: false,
+  },
   { re: /\b(?:i\s+am|i'm|i’m|im)\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?/gi, needsCapital: false },
   { re: /\b(?:this\s+is|it's|it’s|its|it\s+is)\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?/gi, needsCapital: true },
   { re: /\b(?:call\s+me|people\s+call\s+me)\s+([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?/gi, needsCapital: true },

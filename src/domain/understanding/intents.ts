@@ -31,7 +31,8 @@ interface RuleContext {
 const ARTICLE_OR_NUMBER =
   '(?:a|an|the|some|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\\d+|a dozen|half a dozen|a couple of|a few|my)';
 const PRODUCT_WORD = '(?:cake|cakes|cupcake|cupcakes|cookie|cookies|box|boxes|dozen|tier|tiered|slice|slices|one|ones)';
-const PEOPLE = '(?:person|human|humans|someone|somebody|agent|representative|operator|staff|manager|owner|people|team|baker|real person|live agent|member of staff|sales person|salesperson)';
+const PEOPLE =
+  '(?:person|human|humans|someone|somebody|agent|representative|operator|staff|manager|owner|people|team|baker|real person|live agent|member of staff|sales person|salesperson)';
 
 const RULES: Rule[] = [
   {
@@ -99,11 +100,15 @@ const RULES: Rule[] = [
     intent: 'human',
     confidence: 0.9,
     patterns: [
-      new RegExp(`\\b(?:talk|speak|chat|connect|transfer|put|get)(?: me)?(?: through)? (?:to|with) (?:a |an |the |some |your |one of your |real |actual |live )*${PEOPLE}\\b`),
+      new RegExp(
+        `\\b(?:talk|speak|chat|connect|transfer|put|get)(?: me)?(?: through)? (?:to|with) (?:a |an |the |some |your |one of your |real |actual |live )*${PEOPLE}\\b`,
+      ),
       /\b(?:real|actual|live) (?:person|human|people|agent|being)\b/,
       /\bhuman (?:being|agent|support|help|please)\b/,
       /^(?:a )?(?:human|agent|person|operator|representative)(?: please)?$/,
-      new RegExp(`\\b(?:i want|i need|i would like|can i have|can i get|let me talk to|get me) (?:a |an |the |to talk to a |to speak to a |to speak with a |to talk with a )?(?:human|real person|person|${PEOPLE})\\b(?! to call)`),
+      new RegExp(
+        `\\b(?:i want|i need|i would like|can i have|can i get|let me talk to|get me) (?:a |an |the |to talk to a |to speak to a |to speak with a |to talk with a )?(?:human|real person|person|${PEOPLE})\\b(?! to call)`,
+      ),
       /\bnot (?:a |talk to a |speak to a )?(?:bot|robot|machine|computer)\b/,
       /\bdo not want (?:a |to talk to a |to chat with a |this )?(?:bot|robot|machine|computer)\b/,
       /\bis (?:there )?(?:anyone|someone|somebody|a person|a human) (?:there|available|i can talk to|to talk to|real)\b/,
@@ -150,7 +155,9 @@ const RULES: Rule[] = [
       new RegExp(`\\border(?:ing)? ${ARTICLE_OR_NUMBER}\\b`),
       new RegExp(`\\b(?:can|could|may) (?:i|we) (?:please )?(?:get|have|order|buy|grab|purchase|take)\\b.*\\b${PRODUCT_WORD}\\b`),
       new RegExp(`\\b(?:i will|i would|we will|we would) (?:take|have|get|go with|go for|grab) ${ARTICLE_OR_NUMBER}\\b`),
-      new RegExp(`\\b(?:i want|i need|we need|i would like|we would like|i am after|we are after|looking to buy|i am looking for|we are looking for) ${ARTICLE_OR_NUMBER}\\b.*\\b${PRODUCT_WORD}\\b`),
+      new RegExp(
+        `\\b(?:i want|i need|we need|i would like|we would like|i am after|we are after|looking to buy|i am looking for|we are looking for) ${ARTICLE_OR_NUMBER}\\b.*\\b${PRODUCT_WORD}\\b`,
+      ),
       /\b(?:buy|purchase)\b/,
     ],
   },
@@ -189,7 +196,8 @@ const SOCIAL_LEAD =
   /^(?:(?:hi|hello|hey|hiya|howdy|yo|g day|good (?:morning|afternoon|evening|day)|morning|thanks|thank you|cheers|okay|yes|sure|great|perfect|cool|no|alright|how are you(?: doing)?(?: today)?|how is it going|hows it going)(?: there| so much| very much| heaps| mate| team| all| please)? ?)+/;
 const QUESTION_START =
   /^(?:what|whats|when|where|which|who|whom|whose|why|how|hows|do|does|did|can|could|is|are|was|were|will|would|should|have|has|may|might|am|shall|any|anything|is there|are there)\b/;
-const QUESTION_CUES = /\b(?:how much|how many|how long|price|prices|cost|costs|tell me about|i want to know|wondering|information (?:about|on)|do you (?:have|sell|make|do|deliver|offer))\b/;
+const QUESTION_CUES =
+  /\b(?:how much|how many|how long|price|prices|cost|costs|tell me about|i want to know|wondering|information (?:about|on)|do you (?:have|sell|make|do|deliver|offer))\b/;
 
 export function classifyIntent(raw: string, entities: Entities = {}): IntentResult {
   const { text, corrections } = normaliseForIntent(raw);
@@ -211,7 +219,12 @@ export function classifyIntent(raw: string, entities: Entities = {}): IntentResu
   if (GOODBYE.test(text) && !raw.trim().endsWith('?')) return result('goodbye', 0.9);
   if (!(remainder && asks)) {
     // "yes, 0412 345 678": the digits are entities, the turn itself is a yes.
-    const social = classifySocial(text.replace(/[\d$@.]+/g, ' ').replace(/\s+/g, ' ').trim());
+    const social = classifySocial(
+      text
+        .replace(/[\d$@.]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
     if (social) return result(social.intent, social.confidence);
   }
   if (asks || QUESTION_START.test(text)) return result('question', remainder === text ? 0.7 : 0.65);

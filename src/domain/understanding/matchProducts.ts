@@ -39,16 +39,12 @@ function mentions(tokens: string[], product: string): boolean {
   const modifiers = words.slice(0, -1).filter((w) => !GENERIC.has(w));
   if (modifiers.length === 0) {
     const needsGeneric = words.length > 1;
-    return needsGeneric
-      ? words.every((w) => tokens.some((t) => same(t, w)))
-      : tokens.some((t) => same(t, head));
+    return needsGeneric ? words.every((w) => tokens.some((t) => same(t, w))) : tokens.some((t) => same(t, head));
   }
   return modifiers.every((m) => {
     const size = Object.entries(SIZES).find(([key]) => key === m);
     if (!size) return tokens.some((t) => same(t, m));
-    return tokens.some(
-      (t, i) => size[1].some((s) => same(t, s)) && tokens.slice(i + 1, i + 4).some((n) => same(n, head)),
-    );
+    return tokens.some((t, i) => size[1].some((s) => same(t, s)) && tokens.slice(i + 1, i + 4).some((n) => same(n, head)));
   });
 }
 

@@ -59,4 +59,9 @@ export function dayStart(value, next = false) {
   if (next) date.setDate(date.getDate() + 1);
   return date.toISOString();
 }
-export const chips = (values) => h('span', { class: 'chips' }, values.map((v) => h('span', { class: `chip chip-${v}` }, label(v))));
+export const chips = (values) =>
+  h(
+    'span',
+    { class: 'chips' },
+    values.map((v) => h('span', { class: `chip chip-${v}` }, label(v))),
+  );

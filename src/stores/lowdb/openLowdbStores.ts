@@ -3,13 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
-import {
-  CallbackSchema,
-  ConversationSchema,
-  CustomerSchema,
-  LeadSchema,
-  OrderRequestSchema,
-} from '../../domain/model.js';
+import { CallbackSchema, ConversationSchema, CustomerSchema, LeadSchema, OrderRequestSchema } from '../../domain/model.js';
 import type { Stores } from '../../domain/ports.js';
 import { StaffSessionSchema, StaffTokenSchema, StaffUserSchema } from '../../domain/staffModel.js';
 import { CorruptionCounter, collectionNames, staffCollectionNames, type StoreOptions } from '../StoreOptions.js';
@@ -59,9 +53,7 @@ type Meta = z.infer<typeof MetaSchema>;
 export async function openLowdbStores(dir: string, options: LowdbStoreOptions = {}): Promise<LowdbStores> {
   await mkdir(dir, { recursive: true });
   const { shards } = options;
-  const meta = await openMeta(dir, (name) =>
-    typeof shards === 'number' ? shards : (shards?.[name] ?? defaultShards[name]),
-  );
+  const meta = await openMeta(dir, (name) => (typeof shards === 'number' ? shards : (shards?.[name] ?? defaultShards[name])));
   const corruption = new CorruptionCounter(options.onCorrupt);
   let closed = false;
   const assertOpen = (): void => {
@@ -86,7 +78,18 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     collection('staffSessions', StaffSessionSchema),
   ]);
   await syncDirectory(dir);
-  const flushables = [customers, callbacks, leads, orders, conversations, state, transcripts, staffUsers, staffTokens, staffSessions];
+  const flushables = [
+    customers,
+    callbacks,
+    leads,
+    orders,
+    conversations,
+    state,
+    transcripts,
+    staffUsers,
+    staffTokens,
+    staffSessions,
+  ];
 
   return {
     customers,

@@ -45,9 +45,7 @@ export class PgTranscriptStore implements TranscriptStore {
 
   delete(conversationId: string): Promise<boolean> {
     return this.context.run(async () => {
-      const result = await this.context.pool.query(`DELETE FROM ${this.#table} WHERE conversation_id = $1`, [
-        conversationId,
-      ]);
+      const result = await this.context.pool.query(`DELETE FROM ${this.#table} WHERE conversation_id = $1`, [conversationId]);
       return (result.rowCount ?? 0) > 0;
     });
   }

@@ -14,8 +14,7 @@ const migrations: ((t: (name: string) => string) => string[])[] = [
     `CREATE INDEX IF NOT EXISTS "transcripts_conversation" ON ${t('transcripts')} (conversation_id, seq)`,
     `CREATE TABLE IF NOT EXISTS ${t('state')} (key text PRIMARY KEY, value jsonb NOT NULL, etag text NOT NULL)`,
   ],
-  (t) =>
-    staffCollectionNames.map((name) => `CREATE TABLE IF NOT EXISTS ${t(name)} (id text PRIMARY KEY, doc jsonb NOT NULL)`),
+  (t) => staffCollectionNames.map((name) => `CREATE TABLE IF NOT EXISTS ${t(name)} (id text PRIMARY KEY, doc jsonb NOT NULL)`),
 ];
 
 /**

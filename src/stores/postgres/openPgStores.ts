@@ -1,12 +1,6 @@
 import pg from 'pg';
 import { AppError } from '../../domain/errors.js';
-import {
-  CallbackSchema,
-  ConversationSchema,
-  CustomerSchema,
-  LeadSchema,
-  OrderRequestSchema,
-} from '../../domain/model.js';
+import { CallbackSchema, ConversationSchema, CustomerSchema, LeadSchema, OrderRequestSchema } from '../../domain/model.js';
 import type { Stores } from '../../domain/ports.js';
 import { StaffSessionSchema, StaffTokenSchema, StaffUserSchema } from '../../domain/staffModel.js';
 import { CorruptionCounter, type StoreOptions } from '../StoreOptions.js';
