@@ -1,19 +1,20 @@
 /** Entering the customer with their consent, shared by every dialog that keeps contact details. */
 import type { TurnContext } from 'botbuilder';
 import type { Customer, Lead } from '../src/domain/model.js';
-import { marketingOf } from '../src/channels/marketing.js';
 import { toE164 } from '../src/domain/phone.js';
+import { originOf } from '../src/domain/turn/turnInput.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
 import { copy } from './copy.js';
 import type { Session } from './session.js';
 import { plainName } from './slotText.js';
 import type { DialogServices } from './services.js';
+import { turnInputOf } from './turnInput.js';
 
 /** True unless this conversation or the customer's record already holds their consent. */
 export async function contactNeedsConsent(context: TurnContext, services: DialogServices): Promise<boolean> {
   const session = await services.sessions.get(context);
   if (session.consented) return false;
-  const known = await services.customers.recognize({ channelId: context.activity.channelId, userId: context.activity.from.id });
+  const known = await services.customers.recognize(turnInputOf(context).account);
   if (known?.consent) {
     session.consented = true;
     return false;
@@ -27,30 +28,24 @@ export async function commitContact(
   services: DialogServices,
   contact: { name?: string; phone?: string; email?: string },
 ): Promise<{ customer: Customer; lead: Lead }> {
-  const { activity } = context;
+  const input = turnInputOf(context);
   const session = await services.sessions.get(context);
   const customer = await services.customers.enter({
     ...contact,
-    account: { channelId: activity.channelId, userId: activity.from.id },
-    consent: { text: copy.consent(services.business), at: services.clock.now().toISOString(), channelId: activity.channelId },
+    account: input.account,
+    consent: {
+      text: copy.consent(services.business),
+      at: services.clock.now().toISOString(),
+      channelId: input.account.channelId,
+    },
   });
   session.customerId = customer.id;
-  const lead = await services.leads.note(activity.conversation.id, originOf(activity), {
+  const lead = await services.leads.note(input.conversationId, originOf(input), {
     customerId: customer.id,
     stage: 'ready',
   });
-  void services.conversationLog.linkCustomer(activity.conversation.id, customer.id);
+  void services.conversationLog.linkCustomer(input.conversationId, customer.id);
   return { customer, lead };
-}
-
-export function originOf(activity: TurnContext['activity']): {
-  channelId: string;
-  source?: string;
-  medium?: string;
-  campaign?: string;
-  referrer?: string;
-} {
-  return { channelId: activity.channelId, ...marketingOf(activity) };
 }
 
 /**

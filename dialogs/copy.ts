@@ -19,6 +19,11 @@ export const copy = {
     `book a callback from a person, or take an order request. You can say "start over" or "cancel" at any time.`,
   thanks: (): string => `You're welcome!`,
   goodbye: (): string => `Thanks for dropping by. Bye for now!`,
+  /** First silence or unrecognised speech on a call. */
+  silenceReprompt: (): string => `Sorry, I didn't catch that. Could you say it again?`,
+  /** Second in a row: offer a person. */
+  silenceOfferPerson: (): string =>
+    `Sorry, I still couldn't hear you. Would you like to speak with a person from our team? Say yes, or press 1.`,
   empty: (): string => `I didn't get any text there. What would you like to know?`,
   tooLong: (max: number): string =>
     `That's a lot to take in at once (over ${max} characters). Could you ask me in a sentence or two?`,

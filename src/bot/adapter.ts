@@ -6,9 +6,18 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationState, type TurnContext } from 'botbuilder';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { copy } from '../../dialogs/copy.js';
 
-export function createAdapter(config: Config, logger: Logger, conversationState: ConversationState): CloudAdapter {
+export interface AdapterOptions {
+  /** What the customer hears when a turn fails (the dialogs' copy, passed in by the composition root). */
+  turnErrorText: string;
+}
+
+export function createAdapter(
+  config: Config,
+  logger: Logger,
+  conversationState: ConversationState,
+  options: AdapterOptions,
+): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
@@ -22,11 +31,16 @@ export function createAdapter(config: Config, logger: Logger, conversationState:
       'turn failed',
     );
     try {
-      // A conversation whose state broke the turn starts clean rather than failing again.
-      await conversationState.delete(context);
-      await context.sendActivity(copy.turnError());
+      // The customer hears about it first, even when the store is what failed…
+      await context.sendActivity(options.turnErrorText);
     } catch (sendError) {
       logger.error({ err: sendError }, 'could not tell the customer about the failed turn');
+    }
+    try {
+      // …then a conversation whose state broke the turn starts clean rather than failing again.
+      await conversationState.delete(context);
+    } catch (deleteError) {
+      logger.error({ err: deleteError }, 'could not reset the failed conversation');
     }
   };
   return adapter;

@@ -1,6 +1,6 @@
 /**
  * The channel layer, wired in one call from the composition root: inbound middleware (keypad input,
- * numbered-choice replies, silence on calls, typing), outbound rendering per channel, the embedded
+ * numbered-choice replies, typing), outbound rendering per channel, the embedded
  * Direct Line and the chat page. Middleware order matters and lives only here.
  */
 import type { CloudAdapter, TurnContext } from 'botbuilder';
@@ -11,7 +11,6 @@ import { registerDirectLine, type DirectLine } from './directline/registerDirect
 import { defaultVoice } from './render/ssml.js';
 import { choiceReplyMiddleware, renderMiddleware } from './renderMiddleware.js';
 import { dtmfMiddleware } from './telephony/dtmf.js';
-import { silenceMiddleware } from './telephony/silenceMiddleware.js';
 import { typingMiddleware } from './typingMiddleware.js';
 import { registerWebChat } from './webchat/registerWebChat.js';
 
@@ -41,7 +40,6 @@ export function installChannels(deps: ChannelDeps): Channels {
   adapter.use(renderMiddleware({ voice: { locale, voice: config.SPEECH_VOICE ?? defaultVoice(locale) }, choices }));
   adapter.use(dtmfMiddleware({ choices }));
   adapter.use(choiceReplyMiddleware(choices));
-  adapter.use(silenceMiddleware({ choices }));
   adapter.use(
     typingMiddleware({
       delayMs: deps.typingDelayMs,

@@ -12,11 +12,10 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadDotEnv, parseConfig } from '../config.js';
 import { systemClock } from '../domain/clock.js';
+import { createStaffServices } from '../staffServices.js';
 import { AppError } from '../domain/errors.js';
 import { openStores } from '../stores/openStores.js';
-import { createLoginThrottle } from './loginThrottle.js';
 import { StaffName, StaffRole } from '../domain/staffModel.js';
-import { createStaffAccounts } from './staffAccounts.js';
 
 const USAGE = `usage: npm run staff -- <command>
   add-user NAME --role manager|viewer   (password from stdin, or prompted)
@@ -70,16 +69,11 @@ async function main(argv: string[]): Promise<number> {
   }
 
   loadDotEnv();
-  const stores = await openStores(parseConfig(process.env));
+  const config = parseConfig(process.env);
+  const stores = await openStores(config);
   try {
-    const accounts = createStaffAccounts({
-      users: stores.staffUsers,
-      tokens: stores.staffTokens,
-      sessions: stores.staffSessions,
-      clock: systemClock,
-      throttle: createLoginThrottle({ attempts: 5, minutes: 15 }),
-      sessionHours: 12,
-    });
+    // Built as the bot builds them, with every STAFF_* setting.
+    const { accounts } = createStaffServices(config, stores, systemClock);
     switch (command) {
       case 'add-user': {
         const password = await readPassword(`password for ${name}: `);

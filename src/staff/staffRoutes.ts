@@ -8,17 +8,9 @@
  * sign-in form post is refused when its Origin is another host.
  */
 import type restify from 'restify';
-import { systemClock, type Clock } from '../domain/clock.js';
-import type { Stores } from '../domain/ports.js';
 import type { Logger } from '../logger.js';
-import { createCallbackQueue } from './callbackQueue.js';
-import { createConversationReview } from './conversationReview.js';
-import { createCustomerRecords } from './customerRecords.js';
-import { createFunnelReport } from './funnelReport.js';
-import { createLoginThrottle } from './loginThrottle.js';
-import { createStaffAccounts, type StaffAccounts, type StaffPrincipal } from './staffAccounts.js';
-import { registerStaffApi } from './staffApiRoutes.js';
-import { createStaffExports } from './staffExports.js';
+import type { StaffAccounts, StaffPrincipal } from './staffAccounts.js';
+import { registerStaffApi, type StaffApiDeps } from './staffApiRoutes.js';
 import {
   authenticate,
   parse,
@@ -35,17 +27,13 @@ import { createPageFiles, PAGE_CSP } from './staffPage.js';
 import { SignInBody } from './staffParams.js';
 
 export interface StaffRoutesDeps {
-  stores: Stores;
+  /** The staff services, built in the composition root. */
+  staff: Omit<StaffApiDeps, 'guard' | 'logger'> & { accounts: StaffAccounts };
   logger: Logger;
-  /** Hours a sign-in lasts. */
+  /** Hours a sign-in lasts (the cookie's lifetime). */
   sessionHours: number;
-  /** Failed sign-ins in a row that lock a user name… */
-  lockoutAttempts: number;
-  /** …for this many minutes. */
-  lockoutMinutes: number;
   /** Send the session cookie with `Secure` (serve over HTTPS). */
   cookieSecure: boolean;
-  clock?: Clock;
 }
 
 /** A route handler that runs once the caller is known. */
@@ -62,16 +50,8 @@ const LOGIN_ERRORS: Record<string, string> = {
 };
 
 export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDeps): { accounts: StaffAccounts } {
-  const clock = deps.clock ?? systemClock;
-  const { stores, logger } = deps;
-  const accounts = createStaffAccounts({
-    users: stores.staffUsers,
-    tokens: stores.staffTokens,
-    sessions: stores.staffSessions,
-    clock,
-    throttle: createLoginThrottle({ attempts: deps.lockoutAttempts, minutes: deps.lockoutMinutes }),
-    sessionHours: deps.sessionHours,
-  });
+  const { logger } = deps;
+  const { accounts, ...views } = deps.staff;
   const page = createPageFiles();
   const cookie = (value: string, maxAgeSeconds: number): string =>
     sessionCookie(value, { maxAgeSeconds, secure: deps.cookieSecure });
@@ -167,15 +147,6 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDep
     }),
   );
 
-  const clockDeps = { stores, clock };
-  registerStaffApi(server, {
-    guard,
-    logger,
-    conversations: createConversationReview(clockDeps),
-    customers: createCustomerRecords(clockDeps),
-    callbacks: createCallbackQueue(clockDeps),
-    funnel: createFunnelReport(clockDeps),
-    exports: createStaffExports({ stores }),
-  });
+  registerStaffApi(server, { guard, logger, ...views });
   return { accounts };
 }
