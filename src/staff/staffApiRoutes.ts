@@ -10,7 +10,7 @@ import type { ConversationReview } from './conversationReview.js';
 import type { CustomerRecords } from './customerRecords.js';
 import type { createFunnelReport } from './funnelReport.js';
 import type { createStaffExports } from './staffExports.js';
-import { parse, queryOf, sendBody } from './staffHttp.js';
+import { parse, queryOf, sendBody, type Guard } from './staffHttp.js';
 import {
   CallbackListQuery,
   CallbackPatch,
@@ -21,7 +21,6 @@ import {
   IdParam,
   NoParams,
 } from './staffParams.js';
-import type { Guard } from './staffRoutes.js';
 
 export interface StaffApiDeps {
   guard: Guard;

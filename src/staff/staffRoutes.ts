@@ -9,10 +9,11 @@
  */
 import type restify from 'restify';
 import type { Logger } from '../logger.js';
-import type { StaffAccounts, StaffPrincipal } from './staffAccounts.js';
+import type { StaffAccounts } from './staffAccounts.js';
 import { registerStaffApi, type StaffApiDeps } from './staffApiRoutes.js';
 import {
   authenticate,
+  type Guard,
   parse,
   readCookie,
   requireManager,
@@ -35,13 +36,6 @@ export interface StaffRoutesDeps {
   /** Send the session cookie with `Secure` (serve over HTTPS). */
   cookieSecure: boolean;
 }
-
-/** A route handler that runs once the caller is known. */
-export type Guarded = (req: restify.Request, res: restify.Response, who: StaffPrincipal) => Promise<void>;
-export type Guard = (
-  handler: Guarded,
-  options?: { managers?: boolean },
-) => (req: restify.Request, res: restify.Response) => Promise<void>;
 
 const LOGIN_ERRORS: Record<string, string> = {
   invalid: 'That name and password do not match.',
