@@ -25,7 +25,8 @@ describe('the evaluation of the model path (against the stub, not a real model)'
     expect(r.inventedShown).toBe(0);
     expect(r.modelWorded).toBeGreaterThan(0);
     expect(r.accuracy).toBeGreaterThan(0);
-    expect(r.refusal).toBeGreaterThanOrEqual(0);
+    // The stub words every grounded answer, so refusals come from the offline decision: there are some.
+    expect(r.refusal).toBeGreaterThan(0);
   });
 
   it('when npm run eval runs with a model configured, then it prints the offline lines and the side-by-side table', async () => {
