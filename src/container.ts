@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { createCallbackService } from './domain/callbacks/callbackService.js';
 import { createConversationLog, type ConversationLog } from './domain/conversations/conversationLog.js';
 import { createCustomerService } from './domain/customers/customerService.js';
+import { createErasureService } from './domain/customers/erasureService.js';
 import { createOfflineAnswerComposer } from './domain/knowledge/answerComposer.js';
 import type { KnowledgeIndex } from './domain/knowledge/passage.js';
 import { createOfflineLamaWriter } from './domain/consulting/lamaWriter.js';
@@ -55,6 +56,8 @@ export interface Core {
   conversationLog: ConversationLog;
   model?: LanguageModel;
   recognizer: Recognizer;
+  /** The domain services, built once: the dialogs and the staff side share them. */
+  services: DomainServices;
   staff: StaffServices;
   /** Flushes the conversation log and releases the stores. */
   close(): Promise<void>;
@@ -74,6 +77,8 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
     transcripts: stores.transcripts,
     onError: (err, conversationId) => logger.error({ err, conversationId }, 'transcript write failed'),
   });
+  const newId = overrides.newId ?? (() => randomUUID());
+  const services = createDomainServices(business, stores, clock, newId);
   // With OPENAI_API_KEY, a language model words answers and advice; offline adapters otherwise.
   const offlineRecognizer = createOfflineRecognizer();
   const model = createLanguageModel(config, { business, offlineRecognizer, log: logger.child({ component: 'llm' }) });
@@ -85,11 +90,12 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
     knowledge,
     stores,
     clock,
-    newId: overrides.newId ?? (() => randomUUID()),
+    newId,
     conversationLog,
     model,
     recognizer: overrides.recognizer ?? model?.recognizer ?? offlineRecognizer,
-    staff: createStaffServices(config, stores, clock),
+    services,
+    staff: createStaffServices(config, stores, clock, services),
     async close() {
       await conversationLog.flush();
       await stores.close();
@@ -97,19 +103,32 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
   };
 }
 
-/** The domain services the dialogs call, over the core's stores. */
-export function createDialogServices(core: Core, sessions: DialogServices['sessions']): DialogServices {
-  const { business, stores, clock, newId } = core;
+/** The domain's services over one backend's stores. */
+export function createDomainServices(business: Business, stores: Stores, clock: Clock, newId: () => string) {
+  const erasure = createErasureService({ stores });
   return {
-    business,
+    erasure,
+    customers: createCustomerService({ stores, erasure, clock, newId }),
+    leads: createLeadService({ leads: stores.leads, clock }),
+    callbacks: createCallbackService({ callbacks: stores.callbacks, leads: stores.leads, business, clock, newId }),
+    orders: createOrderService({ orders: stores.orders, business, clock, newId }),
+  };
+}
+export type DomainServices = ReturnType<typeof createDomainServices>;
+
+/** What the dialogs may call: the core's domain services, the knowledge and the session. */
+export function createDialogServices(core: Core, sessions: DialogServices['sessions']): DialogServices {
+  const { customers, leads, callbacks, orders } = core.services;
+  return {
+    business: core.business,
     knowledge: core.knowledge,
     minConfidence: core.config.ANSWER_MIN_CONFIDENCE,
     conversationLog: core.conversationLog,
-    customers: createCustomerService({ stores, clock, newId }),
-    leads: createLeadService({ leads: stores.leads, clock }),
-    callbacks: createCallbackService({ callbacks: stores.callbacks, business, clock, newId }),
-    orders: createOrderService({ orders: stores.orders, business, clock, newId }),
-    clock,
+    customers,
+    leads,
+    callbacks,
+    orders,
+    clock: core.clock,
     sessions,
     answerComposer: core.model?.answerComposer ?? createOfflineAnswerComposer(),
     lamaWriter: core.model?.lamaWriter ?? createOfflineLamaWriter(),

@@ -6,6 +6,8 @@
 import type { Config } from './config.js';
 import type { Clock } from './domain/clock.js';
 import type { Stores } from './domain/ports.js';
+import type { CallbackService } from './domain/callbacks/callbackService.js';
+import type { ErasureService } from './domain/customers/erasureService.js';
 import { createCallbackQueue } from './staff/callbackQueue.js';
 import { createConversationReview } from './staff/conversationReview.js';
 import { createCustomerRecords } from './staff/customerRecords.js';
@@ -14,25 +16,33 @@ import { createLoginThrottle } from './staff/loginThrottle.js';
 import { createStaffAccounts } from './staff/staffAccounts.js';
 import { createStaffExports } from './staff/staffExports.js';
 
-/** The staff side's services: accounts (with every STAFF_* setting) and the views of the records. */
+type StaffConfig = Pick<Config, 'STAFF_SESSION_HOURS' | 'STAFF_LOCKOUT_ATTEMPTS' | 'STAFF_LOCKOUT_MINUTES'>;
+
+/** Staff accounts with every STAFF_* setting: the bot's sign-in and the staff CLI use this. */
+export function createStaffAccountsFor(config: StaffConfig, stores: Stores, clock: Clock) {
+  return createStaffAccounts({
+    users: stores.staffUsers,
+    tokens: stores.staffTokens,
+    sessions: stores.staffSessions,
+    clock,
+    throttle: createLoginThrottle({ attempts: config.STAFF_LOCKOUT_ATTEMPTS, minutes: config.STAFF_LOCKOUT_MINUTES }),
+    sessionHours: config.STAFF_SESSION_HOURS,
+  });
+}
+
+/** The staff side's services: accounts and the views of the records, over the domain's services. */
 export function createStaffServices(
-  config: Pick<Config, 'STAFF_SESSION_HOURS' | 'STAFF_LOCKOUT_ATTEMPTS' | 'STAFF_LOCKOUT_MINUTES'>,
+  config: StaffConfig,
   stores: Stores,
   clock: Clock,
+  domain: { callbacks: CallbackService; erasure: ErasureService },
 ) {
   const deps = { stores, clock };
   return {
-    accounts: createStaffAccounts({
-      users: stores.staffUsers,
-      tokens: stores.staffTokens,
-      sessions: stores.staffSessions,
-      clock,
-      throttle: createLoginThrottle({ attempts: config.STAFF_LOCKOUT_ATTEMPTS, minutes: config.STAFF_LOCKOUT_MINUTES }),
-      sessionHours: config.STAFF_SESSION_HOURS,
-    }),
+    accounts: createStaffAccountsFor(config, stores, clock),
     conversations: createConversationReview(deps),
-    customers: createCustomerRecords(deps),
-    callbacks: createCallbackQueue(deps),
+    customers: createCustomerRecords({ ...deps, erasure: domain.erasure }),
+    callbacks: createCallbackQueue({ ...deps, callbacks: domain.callbacks }),
     funnel: createFunnelReport(deps),
     exports: createStaffExports({ stores }),
   };

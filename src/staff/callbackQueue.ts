@@ -3,7 +3,8 @@
  * recent first; staff record status and outcome. An outcome of "order placed" also moves the
  * callback's lead to stage won, so the sale counts for that lead's source and channel.
  */
-import type { Callback, Lead } from '../domain/model.js';
+import type { CallbackService } from '../domain/callbacks/callbackService.js';
+import type { Callback } from '../domain/model.js';
 import type { Clock } from '../domain/clock.js';
 import type { Stores } from '../domain/ports.js';
 import { maskCallback } from './mask.js';
@@ -14,15 +15,8 @@ export interface QueuedCallback extends Callback {
   overdue: boolean;
 }
 
-export function createCallbackQueue(deps: { stores: Stores; clock: Clock }) {
-  const { callbacks, leads } = deps.stores;
-
-  /** The lead a callback belongs to: its leadId, else the lead of its conversation. */
-  async function leadOf(callback: Callback): Promise<Lead | undefined> {
-    if (callback.leadId) return leads.get(callback.leadId);
-    if (!callback.conversationId) return undefined;
-    return (await leads.findBy('conversationId', callback.conversationId))[0];
-  }
+export function createCallbackQueue(deps: { stores: Stores; clock: Clock; callbacks: Pick<CallbackService, 'record'> }) {
+  const { callbacks } = deps.stores;
 
   return {
     async list(query: CallbackListQuery, options: { masked: boolean }) {
@@ -42,29 +36,8 @@ export function createCallbackQueue(deps: { stores: Stores; clock: Clock }) {
       return { items, next: page.next };
     },
 
-    /** Applies the change; undefined when there is no such callback. */
-    async patch(id: string, patch: CallbackPatch): Promise<{ callback: Callback; lead?: Lead } | undefined> {
-      const updatedAt = deps.clock.now().toISOString();
-      const callback = await callbacks.update(id, (current) => {
-        if (!current) return undefined;
-        const next: Callback = { ...current, updatedAt };
-        if (patch.outcome !== undefined) next.outcome = patch.outcome ?? undefined;
-        if (patch.status !== undefined) next.status = patch.status;
-        else if (patch.outcome) next.status = 'done';
-        // An outcome belongs to a done callback; reopening or cancelling clears it.
-        if (next.status !== 'done') next.outcome = undefined;
-        if (patch.note !== undefined) next.note = patch.note;
-        return next;
-      });
-      if (!callback) return undefined;
-      if (callback.outcome !== 'order_placed') return { callback };
-      const lead = await leadOf(callback);
-      if (!lead) return { callback };
-      const won = await leads.update(lead.id, (current) =>
-        current && current.stage !== 'won' ? { ...current, stage: 'won', updatedAt } : undefined,
-      );
-      return { callback, lead: won };
-    },
+    /** Applies the change by the callback service's status rules; undefined when there is no such callback. */
+    patch: (id: string, patch: CallbackPatch) => deps.callbacks.record(id, patch),
   };
 }
 

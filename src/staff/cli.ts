@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadDotEnv, parseConfig } from '../config.js';
 import { systemClock } from '../domain/clock.js';
-import { createStaffServices } from '../staffServices.js';
+import { createStaffAccountsFor } from '../staffServices.js';
 import { AppError } from '../domain/errors.js';
 import { openStores } from '../stores/openStores.js';
 import { StaffName, StaffRole } from '../domain/staffModel.js';
@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
   const stores = await openStores(config);
   try {
     // Built as the bot builds them, with every STAFF_* setting.
-    const { accounts } = createStaffServices(config, stores, systemClock);
+    const accounts = createStaffAccountsFor(config, stores, systemClock);
     switch (command) {
       case 'add-user': {
         const password = await readPassword(`password for ${name}: `);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { CallbackSchema, ConversationSchema, CustomerSchema, LeadSchema, OrderRequestSchema } from '../../domain/model.js';
+import { callbackStore, customerStore, leadStore, orderStore } from '../roleStores.js';
 import type { Stores } from '../../domain/ports.js';
 import { StaffSessionSchema, StaffTokenSchema, StaffUserSchema } from '../../domain/staffModel.js';
 import { CorruptionCounter, collectionNames, staffCollectionNames, type StoreOptions } from '../StoreOptions.js';
@@ -92,10 +93,10 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
   ];
 
   return {
-    customers,
-    callbacks,
-    leads,
-    orders,
+    customers: customerStore(customers),
+    callbacks: callbackStore(callbacks),
+    leads: leadStore(leads),
+    orders: orderStore(orders),
     conversations,
     transcripts,
     state,
