@@ -4,10 +4,21 @@
  * No text here sells: offers are made only where the customer asked for help or for a next step.
  */
 import type { Business } from '../src/domain/business.js';
+import { DateTime } from 'luxon';
 import { formatPhone } from '../src/domain/phone.js';
 
 const list = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+
+/** Dates and times as the customer reads them: in the business's time zone and locale. */
+export const dates = {
+  /** "Tuesday 24 November". */
+  day: (b: Business, isoDate: string): string =>
+    DateTime.fromISO(isoDate, { zone: b.timeZone }).setLocale(b.locale).toFormat('cccc d LLLL'),
+  /** "Tuesday at 9:00 am". */
+  weekdayAndTime: (b: Business, at: Date): string =>
+    DateTime.fromJSDate(at, { zone: b.timeZone }).setLocale(b.locale).toFormat("cccc 'at' h:mm a"),
+};
 
 export const copy = {
   greeting: (b: Business): string =>

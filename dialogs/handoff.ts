@@ -4,10 +4,9 @@
  * channel reports `handoff.status` completed or failed. Out of hours a callback is offered instead.
  */
 import { EventFactory, type Activity, type TurnContext } from 'botbuilder';
-import { DateTime } from 'luxon';
 import { isOpen, nextOpening } from '../src/domain/schedule/openingHours.js';
 import { yesNo } from './choices.js';
-import { copy } from './copy.js';
+import { copy, dates } from './copy.js';
 import type { DialogServices } from './services.js';
 import { turnInputOf } from './turnInput.js';
 
@@ -17,9 +16,7 @@ export async function startHandoff(context: TurnContext, services: DialogService
   const now = clock.now();
   if (!isOpen(business, now)) {
     const next = nextOpening(business, now);
-    const when = next
-      ? DateTime.fromJSDate(next, { zone: business.timeZone }).setLocale(business.locale).toFormat("cccc 'at' h:mm a")
-      : undefined;
+    const when = next ? dates.weekdayAndTime(business, next) : undefined;
     session.offer = 'callback';
     session.offerTopic ??= 'Talk to a person';
     await context.sendActivity(yesNo(copy.handoffOutOfHours(when)));

@@ -11,7 +11,7 @@ import type { OrderDraft } from '../src/domain/orders/orderService.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
 import { absorbContact, commitContact, contactNeedsConsent } from './contact.js';
 import { originOf } from '../src/domain/turn/turnInput.js';
-import { copy } from './copy.js';
+import { copy, dates } from './copy.js';
 import { turnInputOf } from './turnInput.js';
 import { FormDialog, type Absorbed, type FormState } from './formDialog.js';
 import { slotText } from './slotText.js';
@@ -241,7 +241,6 @@ export class OrderDialog extends FormDialog<OrderState> {
   }
 
   private dateText(isoDate: string): string {
-    const { business } = this.services;
-    return DateTime.fromISO(isoDate, { zone: business.timeZone }).setLocale(business.locale).toFormat('cccc d LLLL');
+    return dates.day(this.services.business, isoDate);
   }
 }
