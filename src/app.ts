@@ -109,7 +109,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     healthy: () => stores.healthy(),
     allowServiceUrl: (url) => authenticated || isLoopback(url),
   });
-  const channels = installChannels({ adapter, server: http.server, bot, logger, business, config });
+  const channels = installChannels({ adapter, server: http.server, bot, logger, business, config, state: stores.state });
   registerStaffRoutes(http.server, {
     stores,
     logger,

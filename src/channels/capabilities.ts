@@ -18,6 +18,11 @@ export interface ChannelCapabilities {
   speech: boolean;
   /** Shows a typing indicator. */
   typing: boolean;
+  /**
+   * A turn's replies go out as one message with an HTML body and a plain-text alternative (e-mail),
+   * and the customer's next message may come minutes or days later.
+   */
+  letter: boolean;
 }
 
 const rich: ChannelCapabilities = {
@@ -27,6 +32,7 @@ const rich: ChannelCapabilities = {
   maxMessageLength: 10_000,
   speech: false,
   typing: true,
+  letter: false,
 };
 
 /** Conservative defaults for channels not in the table. */
@@ -37,6 +43,7 @@ export const PLAIN_TEXT: ChannelCapabilities = {
   maxMessageLength: 2_000,
   speech: false,
   typing: false,
+  letter: false,
 };
 
 export const CAPABILITIES: Readonly<Record<string, ChannelCapabilities>> = {
@@ -50,6 +57,8 @@ export const CAPABILITIES: Readonly<Record<string, ChannelCapabilities>> = {
   facebook: { ...rich, markdown: 'none', maxMessageLength: 2_000, typing: true },
   sms: { ...PLAIN_TEXT, maxMessageLength: 320 },
   telephony: { ...PLAIN_TEXT, maxMessageLength: 5_000, speech: true },
+  // Letters: no buttons or cards; Markdown becomes the HTML body (and is stripped for the text part).
+  email: { ...PLAIN_TEXT, markdown: 'markdown', maxMessageLength: 100_000, letter: true },
 };
 
 export function capabilitiesOf(channelId: string | undefined): ChannelCapabilities {
