@@ -139,8 +139,11 @@ export interface Dovecot {
   stop(): Promise<void>;
 }
 
-/** Dovecot from Debian's package, on a loopback port, with a throw-away mailbox and one user. */
-export async function startDovecot(): Promise<Dovecot> {
+/**
+ * Dovecot from Debian's package, on a loopback port, with a throw-away mailbox and one user.
+ * `idle: false` leaves IDLE out of the capabilities, as some servers do.
+ */
+export async function startDovecot(options: { idle?: boolean } = {}): Promise<Dovecot> {
   const binary = spawnSync('sh', ['-c', 'command -v dovecot']).stdout.toString().trim() || '/usr/sbin/dovecot';
   const dir = await mkdtemp(join(tmpdir(), 'isb-dovecot-'));
   const port = await freePort();
@@ -149,6 +152,8 @@ export async function startDovecot(): Promise<Dovecot> {
   const gid = userInfo().uid === 0 ? 65534 : userInfo().gid;
   await mkdir(join(dir, 'mail'), { recursive: true });
   await mkdir(join(dir, 'run'), { recursive: true });
+  // The mail user ("nobody" under root) must reach its maildir inside the private temp folder.
+  await chmod(dir, 0o755);
   await chmod(join(dir, 'mail'), 0o777);
   const conf = join(dir, 'dovecot.conf');
   await writeFile(
@@ -165,6 +170,7 @@ mail_location = maildir:${dir}/mail/%u
 mail_uid = ${uid}
 mail_gid = ${gid}
 first_valid_uid = 0
+${options.idle === false ? 'imap_capability = IMAP4rev1 SASL-IR LITERAL+ ID ENABLE UIDPLUS NAMESPACE UNSELECT CHILDREN ESEARCH' : ''}
 passdb {
   driver = static
   args = password=secret

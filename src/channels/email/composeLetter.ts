@@ -10,6 +10,8 @@ import { letterCopy } from './letterCopy.js';
 export interface AnsweredRequest {
   request: string;
   replies: string[];
+  /** The last thing said to this request is a yes/no question. */
+  asksYesNo?: boolean;
 }
 
 export interface ComposedLetter {
@@ -30,9 +32,12 @@ export function composeLetter(
   options: { name?: string; from: string; rest?: boolean },
 ): ComposedLetter {
   const quoted = answers.filter((a) => a.replies.length).length > 1;
-  const sections = answers
-    .filter((a) => a.replies.length)
-    .map((a) => ({ quote: quoted ? quote(a.request) : undefined, body: a.replies.join('\n\n') }));
+  const answered = answers.filter((a) => a.replies.length);
+  const lastYesNo = answered.findLastIndex((a) => a.asksYesNo);
+  const sections = answered.map((a, i) => ({
+    quote: quoted ? quote(a.request) : undefined,
+    body: [...a.replies, ...(i === lastYesNo ? [letterCopy.replyYesNo()] : [])].join('\n\n'),
+  }));
   if (options.rest) sections.push({ quote: undefined, body: letterCopy.rest() });
 
   const greeting = letterCopy.greeting(options.name);

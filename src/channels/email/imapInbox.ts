@@ -84,6 +84,8 @@ export function startImapInbox(options: ImapInboxOptions): ImapInbox {
       logger: false,
       // Without IDLE, imapflow keeps the connection alive with NOOP; new mail then comes by the poll.
       missingIdleCommand: 'NOOP',
+      // IDLE starts this long after the last command (imapflow's default, 15 s, would miss mail meanwhile).
+      autoIdleDelay: 1000,
     });
     c.on('error', (error: Error) => logger.warn({ err: error }, 'IMAP connection error'));
     c.on('exists', () => void check());

@@ -7,6 +7,8 @@ export const letterCopy = {
   signOff: (from: string): string => `Kind regards,\n${from}`,
   subject: (subject: string): string =>
     /^re:/i.test(subject.trim()) ? subject.trim() : `Re: ${subject.trim() || 'your letter'}`,
+  /** After a yes/no question: how to answer it by letter. */
+  replyYesNo: (): string => `Just reply to this e-mail with "yes" or "no".`,
   /** A part whose turn failed: said, not hidden. */
   partFailed: (): string => `I couldn't answer this part myself; a person from our team will read it and reply.`,
   /** A letter with more requests than one reply takes. */

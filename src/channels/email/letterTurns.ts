@@ -43,10 +43,12 @@ export async function runLetterTurns(
       return activities.map(() => ({ id: '' }));
     });
     const replies: string[] = [];
+    let asksYesNo = false;
     try {
       await bot.run(turn);
       for (const out of sent) {
         if (out.type !== 'message') continue;
+        asksYesNo = isYesNo(out);
         for (const piece of renderActivity(out, caps, NO_VOICE).activities)
           if (piece.text?.trim()) replies.push(piece.text.trim());
       }
@@ -54,7 +56,13 @@ export async function runLetterTurns(
       logger.error({ err: error, conversationId: activity.conversation?.id, part: i + 1 }, 'letter part failed');
       replies.push(letterCopy.partFailed());
     }
-    answers.push({ request, replies });
+    answers.push({ request, replies, asksYesNo });
   }
   return answers;
+}
+
+/** A yes/no question, which a letter cannot offer as buttons. */
+function isYesNo(activity: Partial<Activity>): boolean {
+  const titles = (activity.suggestedActions?.actions ?? []).map((a) => String(a.title ?? a.value).toLowerCase()).sort();
+  return titles.length === 2 && titles[0] === 'no' && titles[1] === 'yes';
 }
