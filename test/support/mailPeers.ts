@@ -36,6 +36,10 @@ export interface Relay {
   sent: Captured[];
   /** While true, every message is refused with a temporary failure (451). */
   refuse: boolean;
+  /** While true, a message's data is taken and never acknowledged (a sender stuck mid-send). */
+  stall: boolean;
+  /** Messages taken while stalling. */
+  stalled: number;
   /** Resolves when `count` messages have been captured in all. */
   waitFor(count: number, timeoutMs?: number): Promise<Captured[]>;
   close(): Promise<void>;
@@ -49,6 +53,8 @@ export async function startRelay(): Promise<Relay> {
     port: 0,
     sent,
     refuse: false,
+    stall: false,
+    stalled: 0,
     waitFor(count, timeoutMs = 15_000) {
       if (sent.length >= count) return Promise.resolve(sent);
       return new Promise((resolve, reject) => {
@@ -56,7 +62,13 @@ export async function startRelay(): Promise<Relay> {
         waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(sent)) });
       });
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Connections held by a stalled message would keep the server open.
+        for (const connection of (server as unknown as { connections: Set<{ close(): void }> }).connections ?? [])
+          connection.close();
+      }),
   };
   const server = new SMTPServer({
     authOptional: true,
@@ -67,6 +79,10 @@ export async function startRelay(): Promise<Relay> {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         if (relay.refuse) return callback(Object.assign(new Error('try later'), { responseCode: 451 }));
+        if (relay.stall) {
+          relay.stalled++;
+          return;
+        }
         const raw = Buffer.concat(chunks);
         void simpleParser(raw).then((mail) => {
           sent.push({
