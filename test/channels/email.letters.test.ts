@@ -150,6 +150,11 @@ describe("Azure Bot Service's email channel", () => {
     expect(reply!.suggestedActions).toBeUndefined();
   });
 
+  it('when the e-mail channel adds a member, then no welcome letter is sent', async () => {
+    const conversation = bot.conversation({ channelId: 'email', userId: 'new@example.test' });
+    expect(await conversation.join()).toEqual([]);
+  });
+
   it('when the activity has only an HTML body, then the HTML is read as the letter', async () => {
     const conversation = bot.conversation({ channelId: 'email', userId: 'al@example.test' });
     const replies = await conversation.say('', {

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sendTo, startRelay, type Captured, type Relay } from '../support/mailPeers.js';
+import { createEmailLedger } from '../../src/channels/email/emailLedger.js';
+import { composeRaw, sendTo, startRelay, type Captured, type Relay } from '../support/mailPeers.js';
 import { BOT_ADDRESS, eventually, startEmailBot, type EmailBot } from '../support/emailBot.js';
 
 const FIVE_QUESTIONS = `Hi there,
@@ -194,6 +195,9 @@ describe('a callback booked by letter', () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ name: 'Priya Raman', phone: '+61412345678', channelId: 'email' });
     expect(reply.mail.text).toContain(items[0]!.ref);
+    // The sender's address is the customer's channel account: the next letter from it is recognised.
+    const customer = await bot.app.stores.customers.get(items[0]!.customerId!);
+    expect(customer?.channelAccounts).toContain('email|priya@example.test');
   });
 });
 
@@ -291,6 +295,43 @@ describe('rate limit and restarts', () => {
     } finally {
       await limited.stop();
       await r.close();
+    }
+  });
+
+  it('when the bot stopped after recording a letter but before its turns ran, then the letter is answered at the next start', async () => {
+    const r = await startRelay();
+    const dataDir = await mkdtemp(join(tmpdir(), 'isb-email-'));
+    try {
+      // What a crash right after the "received" record leaves behind.
+      const seed = await startEmailBot(r, { dataDir });
+      await createEmailLedger(seed.app.stores.state).save({
+        messageId: 'crashed@example.test',
+        status: 'received',
+        via: 'smtp',
+        receivedAt: new Date().toISOString(),
+        raw: (
+          await composeRaw({
+            from: 'Bo <bo@example.test>',
+            messageId: 'crashed@example.test',
+            text: 'Do I need to pay a deposit?',
+          })
+        ).toString('base64'),
+      });
+      await seed.stop({ keepData: true });
+      expect(r.sent).toHaveLength(0);
+
+      const again = await startEmailBot(r, { dataDir });
+      try {
+        const [sent] = await r.waitFor(1);
+        expect(sent!.mail.inReplyTo).toBe('<crashed@example.test>');
+        expect(sent!.mail.text).toMatch(/Source: Deposits/);
+        await eventually(async () => (await again.letter('crashed@example.test'))?.status === 'sent');
+      } finally {
+        await again.stop({ keepData: true });
+      }
+    } finally {
+      await r.close();
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 

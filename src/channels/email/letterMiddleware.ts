@@ -47,7 +47,9 @@ export function letterMiddleware(options: LetterMiddlewareOptions): Middleware {
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       const { activity } = context;
-      if (activity.type !== 'message' || !capabilitiesOf(activity.channelId).letter) return next();
+      if (!capabilitiesOf(activity.channelId).letter) return next();
+      // Only letters are answered by letter: a member joining gets no welcome e-mail.
+      if (activity.type !== 'message') return;
       const sink = activity.id ? options.sinks.get(activity.id) : undefined;
       if (sink) {
         context.onSendActivities(async (_ctx, activities) => {
