@@ -10,13 +10,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
-import { convert } from 'html-to-text';
 import type { Logger } from '../../logger.js';
 import { capabilitiesOf } from '../capabilities.js';
-import { composeLetter } from './composeLetter.js';
-import { firstNameOf, letterCopy } from './letterCopy.js';
-import { runLetterTurns, type TurnRunner } from './letterTurns.js';
-import { letterRequests, MAX_REQUESTS, visibleText } from './letterText.js';
+import type { TurnRunner } from './letterTurns.js';
 
 /** What the channel data of an Azure e-mail activity holds (both directions). */
 export interface EmailChannelData {
@@ -36,14 +32,9 @@ export interface LetterMiddlewareOptions {
   sinks: ReadonlyMap<string, LetterSink>;
 }
 
-/** The body of an inbound letter activity as plain text. */
-export function letterTextOf(activity: Partial<Activity>): string {
-  if (activity.text?.trim()) return activity.text;
-  const html = (activity.channelData as EmailChannelData | undefined)?.htmlBody;
-  return html ? convert(html, { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }] }) : '';
-}
-
 export function letterMiddleware(options: LetterMiddlewareOptions): Middleware {
+  // Loaded with the first letter: a bot that never gets one does not pay for the mail libraries.
+  let reply: Promise<typeof import('./letterReply.js')> | undefined;
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       const { activity } = context;
@@ -57,18 +48,8 @@ export function letterMiddleware(options: LetterMiddlewareOptions): Middleware {
           return activities.map(() => ({ id: randomUUID() }));
         });
       }
-      const requests = letterRequests(visibleText(letterTextOf(activity)));
-      // Nothing new in it (a bare "thanks", only quoted history): no reply, so no mail ping-pong.
-      if (!requests.length) return;
-      const answers = await runLetterTurns(context, options.bot, requests.slice(0, MAX_REQUESTS), options.logger);
-      const letter = composeLetter(answers, {
-        name: firstNameOf(activity.from?.name),
-        from: options.signature,
-        rest: requests.length > MAX_REQUESTS,
-      });
-      const subject = (activity.channelData as EmailChannelData | undefined)?.subject ?? '';
-      const channelData: EmailChannelData = { subject: letterCopy.subject(subject), htmlBody: letter.html };
-      await context.sendActivity({ type: 'message', text: letter.text, textFormat: 'plain', channelData });
+      reply ??= import('./letterReply.js');
+      await (await reply).replyToLetter(context, options);
     },
   };
 }
