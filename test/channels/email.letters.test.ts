@@ -23,8 +23,10 @@ describe('visibleText', () => {
     expect(visibleText(body)).toBe('Do you deliver on Sundays?');
   });
 
-  it('when a line only starts like a greeting but asks something, then it is kept', () => {
-    expect(visibleText('Hi, do you deliver on Sundays?')).toBe('Hi, do you deliver on Sundays?');
+  it('when the first line opens with a greeting and goes on, then the greeting is dropped and the rest kept', () => {
+    expect(visibleText('Hi, do you deliver on Sundays?')).toBe('do you deliver on Sundays?');
+    expect(visibleText("Hello, we're an office in Ryde.")).toBe("we're an office in Ryde.");
+    expect(visibleText('Hillary here. Do you deliver?')).toBe('Hillary here. Do you deliver?');
   });
 });
 
@@ -45,6 +47,19 @@ describe('letterRequests', () => {
     ).toEqual([
       "We're in Ryde. Do you deliver there?",
       'Could you call me on Friday? My number is 0412 345 678. Thanks for that.',
+    ]);
+  });
+
+  it('when a statement comes before a question that stands alone, then it is a request of its own (it would pull the answer off the question)', () => {
+    expect(letterRequests("I'm organising a party for 20 on 12 December. Do you deliver to Parramatta?")).toEqual([
+      "I'm organising a party for 20 on 12 December.",
+      'Do you deliver to Parramatta?',
+    ]);
+  });
+
+  it('when statements before a question carry contact details, then they go with it', () => {
+    expect(letterRequests('My name is Priya and my number is 0412 345 678. Could you call me on Friday at 11am?')).toEqual([
+      'My name is Priya and my number is 0412 345 678. Could you call me on Friday at 11am?',
     ]);
   });
 
