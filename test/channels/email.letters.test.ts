@@ -4,6 +4,7 @@
  * `email` channel answered in its shape over /api/messages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
 import { whyNoReply } from '../../src/channels/email/automatic.js';
 import { isUnreadable, readLetter, type Letter } from '../../src/channels/email/letter.js';
 import { firstNameOf } from '../../src/channels/email/letterCopy.js';
@@ -178,5 +179,43 @@ describe("Azure Bot Service's email channel", () => {
     const [reply] = replies.filter((r) => r.type === 'message');
     expect((reply!.channelData as { subject: string }).subject).toBe('Re: pickup');
     expect(reply!.text).toMatch(/Source: Pickup from the shop/);
+  });
+});
+
+describe('EMAIL_* settings', () => {
+  it('when none is set, then the channel is off and nothing is required', () => {
+    const c = parseConfig({});
+    expect(c.EMAIL_ADDRESS).toBeUndefined();
+    expect(c.EMAIL_IMAP_HOST).toBeUndefined();
+    expect(c.EMAIL_INBOUND_SMTP_PORT).toBeUndefined();
+  });
+
+  it('when a way in is set without the address, the relay or the login, then start-up names every missing key', () => {
+    expect(() => parseConfig({ EMAIL_IMAP_HOST: 'imap.example.test' })).toThrow(
+      /EMAIL_ADDRESS[\s\S]*EMAIL_SMTP_HOST[\s\S]*EMAIL_IMAP_USER/,
+    );
+  });
+
+  it('when the address is not an address, then start-up refuses it', () => {
+    expect(() => parseConfig({ EMAIL_ADDRESS: 'hello', EMAIL_SMTP_HOST: 'smtp', EMAIL_INBOUND_SMTP_PORT: '2525' })).toThrow(
+      /EMAIL_ADDRESS: expected an e-mail address/,
+    );
+  });
+
+  it('when the settings are complete, then the defaults fill the rest', () => {
+    const c = parseConfig({
+      EMAIL_ADDRESS: 'hello@shop.test',
+      EMAIL_SMTP_HOST: 'smtp.shop.test',
+      EMAIL_IMAP_HOST: 'imap.shop.test',
+      EMAIL_IMAP_USER: 'hello',
+      EMAIL_IMAP_PASSWORD: 'pw',
+    });
+    expect(c).toMatchObject({
+      EMAIL_IMAP_PORT: 993,
+      EMAIL_IMAP_TLS: true,
+      EMAIL_SMTP_PORT: 587,
+      EMAIL_SMTP_TLS: false,
+      EMAIL_RATE_PER_HOUR: 10,
+    });
   });
 });
