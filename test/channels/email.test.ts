@@ -252,6 +252,24 @@ describe('letters that get no reply', () => {
 });
 
 describe('letters kept for staff', () => {
+  it('when the customer asked for a person, then later letters in the thread are kept for staff, not answered with an empty letter', async () => {
+    const from = 'Tom <tom@example.test>';
+    const before = relay.sent.length;
+    await sendTo(bot.smtpPort!, { from, messageId: 'tom-1@example.test', subject: 'Help', text: 'I want to talk to a person.' });
+    const first = (await relay.waitFor(before + 1))[before]!;
+    expect(first.mail.text).not.toMatch(/^Hello Tom,\s+Kind regards/);
+    await sendTo(bot.smtpPort!, {
+      from,
+      messageId: 'tom-2@example.test',
+      subject: 'Re: Help',
+      inReplyTo: first.mail.messageId!.replace(/^<|>$/g, ''),
+      text: 'Are you open on Saturday?',
+    });
+    const held = await eventually(async () => (await bot.held()).find((h) => h.messageId === 'tom-2@example.test'));
+    expect(held.reason).toMatch(/a person has the conversation/);
+    expect(relay.sent.length).toBe(before + 1);
+  });
+
   it('when a letter has no sender address, then it is kept with the reason and not answered', async () => {
     const before = relay.sent.length;
     const raw = Buffer.from('To: hello@bot.test\r\nSubject: ?\r\nMessage-ID: <nofrom@example.test>\r\n\r\nDo you deliver?\r\n');

@@ -161,6 +161,15 @@ export function createEmailChannel(deps: EmailChannelDeps): EmailChannel {
       await save({ ...record, conversationId, status: 'ignored', reason: 'nothing new in it to answer', raw: undefined });
       return 'ignored';
     }
+    if (reply.type === 'event') {
+      await save({
+        ...record,
+        conversationId,
+        status: 'held',
+        reason: 'the bot had nothing to say (a person has the conversation)',
+      });
+      return 'held';
+    }
     if (!data?.htmlBody) {
       // The turn failed (the adapter's error reply came instead of a letter): a person takes it.
       await save({ ...record, conversationId, status: 'held', reason: 'the bot could not answer it' });

@@ -44,7 +44,7 @@ export function letterMiddleware(options: LetterMiddlewareOptions): Middleware {
       const sink = activity.id ? options.sinks.get(activity.id) : undefined;
       if (sink) {
         context.onSendActivities(async (_ctx, activities) => {
-          for (const out of activities) if (out.type === 'message') sink(out);
+          for (const out of activities) if (out.type === 'message' || out.type === 'event') sink(out);
           return activities.map(() => ({ id: randomUUID() }));
         });
       }

@@ -10,6 +10,9 @@ import type { EmailChannelData, LetterMiddlewareOptions } from './letterMiddlewa
 import { runLetterTurns } from './letterTurns.js';
 import { letterRequests, MAX_REQUESTS, visibleText } from './letterText.js';
 
+/** What the bot's own inbox is told when the bot had nothing to say to a letter. */
+export const UNANSWERED = 'letter.unanswered';
+
 /** The body of an inbound letter activity as plain text. */
 export function letterTextOf(activity: Partial<Activity>): string {
   if (activity.text?.trim()) return activity.text;
@@ -24,6 +27,12 @@ export async function replyToLetter(context: TurnContext, options: LetterMiddlew
   // Nothing new in it (a bare "thanks", only quoted history): no reply, so no mail ping-pong.
   if (!requests.length) return;
   const answers = await runLetterTurns(context, options.bot, requests.slice(0, MAX_REQUESTS), options.logger);
+  // The bot said nothing (a person has the conversation): no empty letter; the bot's own inbox keeps
+  // the letter for staff.
+  if (!answers.some((a) => a.replies.length)) {
+    if (activity.id && options.sinks.has(activity.id)) await context.sendActivity({ type: 'event', name: UNANSWERED });
+    return;
+  }
   const letter = composeLetter(answers, {
     name: firstNameOf(activity.from?.name),
     from: options.signature,
