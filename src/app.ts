@@ -47,7 +47,15 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     healthy: () => core.stores.healthy(),
     allowServiceUrl: (url) => authenticated || isLoopback(url),
   });
-  const channels = installChannels({ adapter, server: http.server, bot, logger, business: core.business, config });
+  const channels = installChannels({
+    adapter,
+    server: http.server,
+    bot,
+    logger,
+    business: core.business,
+    config,
+    state: core.stores.state,
+  });
   registerStaffRoutes(http.server, {
     staff: core.staff,
     logger,

@@ -16,6 +16,7 @@ const rich: ChannelFlags = {
   keypad: false,
   callTransfer: false,
   typing: true,
+  letter: false,
 };
 
 /** Conservative defaults for channels not in the table. */
@@ -28,6 +29,7 @@ export const PLAIN_TEXT: ChannelFlags = {
   keypad: false,
   callTransfer: false,
   typing: false,
+  letter: false,
 };
 
 /** Channel id (lower case) → flags. A Map: ids come from outside, so "__proto__" is just unknown. */
@@ -42,6 +44,7 @@ export const CAPABILITIES: ReadonlyMap<string, ChannelFlags> = new Map([
   ['facebook', { ...rich, markdown: 'none', maxLength: 2_000 }],
   ['sms', { ...PLAIN_TEXT, maxLength: 320 }],
   ['telephony', { ...PLAIN_TEXT, maxLength: 5_000, speech: true, keypad: true, callTransfer: true }],
+  ['email', { ...PLAIN_TEXT, markdown: 'markdown', maxLength: 100_000, letter: true }],
 ]);
 
 export function capabilitiesOf(channelId: string | undefined): ChannelFlags {

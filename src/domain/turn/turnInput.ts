@@ -28,6 +28,11 @@ export interface ChannelFlags {
   callTransfer: boolean;
   /** Shows a typing indicator. */
   typing: boolean;
+  /**
+   * A turn's replies go out as one message with an HTML body and a plain-text alternative (e-mail),
+   * and the customer's next message may come minutes or days later.
+   */
+  letter: boolean;
 }
 
 /** Marketing attribution of the visit: utm parameters and the referrer. */
