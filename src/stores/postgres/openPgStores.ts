@@ -3,6 +3,8 @@ import { AppError } from '../../domain/errors.js';
 import { CallbackSchema, ConversationSchema, CustomerSchema, LeadSchema, OrderRequestSchema } from '../../domain/model.js';
 import type { Stores } from '../../domain/ports.js';
 import { StaffSessionSchema, StaffTokenSchema, StaffUserSchema } from '../../domain/staffModel.js';
+import { DailyStatSchema, SalesPlanSchema } from '../../domain/forecast/dailyStat.js';
+import { ObjectionSchema } from '../../domain/objections/objection.js';
 import { CorruptionCounter, type StoreOptions } from '../StoreOptions.js';
 import { migrate } from './migrate.js';
 import { PgCollection } from './PgCollection.js';
@@ -49,6 +51,9 @@ export async function openPgStores(connectionString: string, options: PgStoreOpt
     staffUsers: new PgCollection(context, 'staffUsers', StaffUserSchema),
     staffTokens: new PgCollection(context, 'staffTokens', StaffTokenSchema),
     staffSessions: new PgCollection(context, 'staffSessions', StaffSessionSchema),
+    dailyStats: new PgCollection(context, 'dailyStats', DailyStatSchema),
+    salesPlans: new PgCollection(context, 'salesPlans', SalesPlanSchema),
+    objections: new PgCollection(context, 'objections', ObjectionSchema),
     corruptRecords: () => corruption.count,
     async healthy() {
       if (context.closed) return false;
