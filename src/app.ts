@@ -117,6 +117,8 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     lockoutAttempts: config.STAFF_LOCKOUT_ATTEMPTS,
     lockoutMinutes: config.STAFF_LOCKOUT_MINUTES,
     cookieSecure: config.STAFF_COOKIE_SECURE,
+    business,
+    callbackGraceMinutes: config.STAFF_CALLBACK_GRACE_MINUTES,
     clock: overrides.now ? { now: overrides.now } : undefined,
   });
 

@@ -10,6 +10,13 @@
 import type restify from 'restify';
 import { systemClock, type Clock } from '../domain/clock.js';
 import type { Stores } from '../domain/ports.js';
+import { BusinessSchema, type Business } from '../domain/business.js';
+import { createDailyRollup } from './dailyRollup.js';
+import { createForecastReport } from './forecastReport.js';
+import { createObjectionsReport } from './objectionsReport.js';
+import { registerSalesApi } from './salesApiRoutes.js';
+import { createSalesPlans } from './salesPlans.js';
+import { createStaffHome } from './staffHome.js';
 import type { Logger } from '../logger.js';
 import { createCallbackQueue } from './callbackQueue.js';
 import { createConversationReview } from './conversationReview.js';
@@ -46,6 +53,10 @@ export interface StaffRoutesDeps {
   /** Send the session cookie with `Secure` (serve over HTTPS). */
   cookieSecure: boolean;
   clock?: Clock;
+  /** The business (time zone and locale for days and dates); defaults to business.yaml's defaults. */
+  business?: Business;
+  /** Minutes after its due time an open callback is flagged as not reached. Default 30. */
+  callbackGraceMinutes?: number;
 }
 
 /** A route handler that runs once the caller is known. */
@@ -168,6 +179,7 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDep
   );
 
   const clockDeps = { stores, clock };
+  const business = deps.business ?? BusinessSchema.parse({});
   registerStaffApi(server, {
     guard,
     logger,
@@ -176,6 +188,16 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDep
     callbacks: createCallbackQueue(clockDeps),
     funnel: createFunnelReport(clockDeps),
     exports: createStaffExports({ stores }),
+    business: { locale: business.locale, timeZone: business.timeZone },
+  });
+  const rollup = createDailyRollup({ stores, business, clock });
+  const forecast = createForecastReport({ stores, rollup, business, clock });
+  registerSalesApi(server, {
+    guard,
+    forecast,
+    plans: createSalesPlans(clockDeps),
+    objections: createObjectionsReport({ stores, rollup }),
+    home: createStaffHome({ stores, forecast, clock, callbackGraceMinutes: deps.callbackGraceMinutes ?? 30 }),
   });
   return { accounts };
 }

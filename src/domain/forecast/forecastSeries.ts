@@ -39,7 +39,8 @@ export function forecastSeries(history: readonly number[], horizon: number, cand
   }));
   const naive = results[0]!;
   const best = results.filter((r) => Number.isFinite(r.mase)).reduce((a, b) => (b.mase < a.mase ? b : a), naive);
-  const mean = best.forecaster.forecast(history, steps).map((v) => Math.max(0, v));
+  const naiveMean = seasonalNaive.forecast(history, steps);
+  const mean = best.forecaster.forecast(history, steps).map((v, i) => Math.max(0, Number.isFinite(v) ? v : naiveMean[i]!));
   const lo: number[] = [];
   const hi: number[] = [];
   mean.forEach((m, i) => {

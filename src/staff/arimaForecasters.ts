@@ -1,0 +1,44 @@
+/**
+ * Seasonal ARIMA models with weekly seasonality from the `arima` package (a WebAssembly build of
+ * the ctsa C library), offered as candidates to the back-test. Kept out of the domain because the
+ * library loads its WebAssembly module from disk. A fit that fails or yields non-numbers gives NaN,
+ * which the back-test scores as unusable, so the model is never chosen for that series.
+ */
+import ARIMA from 'arima';
+import type { Forecaster } from '../domain/forecast/backtest.js';
+
+interface Order {
+  p: number;
+  d: number;
+  q: number;
+  P: number;
+  D: number;
+  Q: number;
+}
+
+function sarima(name: string, order: Order): Forecaster {
+  return {
+    name,
+    forecast(history, horizon) {
+      const failed = Array.from({ length: horizon }, () => Number.NaN);
+      // Constant history (often all zeros) breaks the optimiser; the naive candidate covers it.
+      if (history.length < 15 || history.every((v) => v === history[0])) return failed;
+      let model: InstanceType<typeof ARIMA> | undefined;
+      try {
+        model = new ARIMA({ ...order, s: 7, verbose: false }).train([...history]);
+        const [mean] = model.predict(horizon);
+        return mean.every(Number.isFinite) ? mean : failed;
+      } catch {
+        return failed;
+      } finally {
+        model?.destroy();
+      }
+    },
+  };
+}
+
+/** SARIMA(1,0,1)(0,1,1)₇ and the "airline" SARIMA(0,1,1)(0,1,1)₇. */
+export const arimaForecasters: Forecaster[] = [
+  sarima('sarima(1,0,1)(0,1,1)7', { p: 1, d: 0, q: 1, P: 0, D: 1, Q: 1 }),
+  sarima('sarima(0,1,1)(0,1,1)7', { p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1 }),
+];
