@@ -80,7 +80,15 @@ export function createDailyRollup(deps: { stores: RollupStores; business: Busine
       };
     };
     const rows = rollUpDay(
-      { day, conversations: conversations.items, leads: leads.items, callbacks: callbacks.items, orders: orders.items, wins: wins.items, originOf },
+      {
+        day,
+        conversations: conversations.items,
+        leads: leads.items,
+        callbacks: callbacks.items,
+        orders: orders.items,
+        wins: wins.items,
+        originOf,
+      },
       clock.now().toISOString(),
     );
 

@@ -127,7 +127,9 @@ export function createForecastReport(deps: {
 export type ForecastReportService = ReturnType<typeof createForecastReport>;
 
 /** The daily values of each series from the first rolled day to the window's end. */
-export function seriesOf(stats: readonly DailyStat[]): Map<string, { dimension: ForecastSeriesReport['dimension']; key: string; byDay: Map<string, DailyStat[]> }> {
+export function seriesOf(
+  stats: readonly DailyStat[],
+): Map<string, { dimension: ForecastSeriesReport['dimension']; key: string; byDay: Map<string, DailyStat[]> }> {
   const out = new Map<string, { dimension: ForecastSeriesReport['dimension']; key: string; byDay: Map<string, DailyStat[]> }>();
   const push = (dimension: ForecastSeriesReport['dimension'], key: string, s: DailyStat): void => {
     const id = `${dimension}|${key}`;
@@ -185,7 +187,11 @@ function forecastAll(
 }
 
 /** The month's plan spread evenly over its days; the whole business's plan for the `all` series. */
-function planFor(plans: readonly SalesPlan[], s: Pick<ForecastSeriesReport, 'dimension' | 'key' | 'metric'>, day: string): number | null {
+function planFor(
+  plans: readonly SalesPlan[],
+  s: Pick<ForecastSeriesReport, 'dimension' | 'key' | 'metric'>,
+  day: string,
+): number | null {
   if (s.dimension === 'source') return null;
   const channel = s.dimension === 'all' ? ALL : s.key;
   const plan = plans.find((p) => p.month === day.slice(0, 7) && p.channel === channel);

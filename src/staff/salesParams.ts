@@ -29,6 +29,13 @@ export const PlanBody = z
   .strict()
   .refine((p) => p.conversations !== undefined || p.won !== undefined, 'give conversations or won (null clears)');
 
-export const PlanQuery = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/).optional() }).strict();
+export const PlanQuery = z
+  .object({
+    month: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .optional(),
+  })
+  .strict();
 
 export const ObjectionsQuery = FunnelQuery;

@@ -31,7 +31,13 @@ export function createStaffHome(deps: {
     const deviations = report.series
       .filter((s) => s.dimension !== 'source' || s.metric === 'conversations')
       .flatMap((s) =>
-        s.deviations.map((d) => ({ ...d, dimension: s.dimension, key: s.key, metric: s.metric, ongoing: d.to === report.lastDay })),
+        s.deviations.map((d) => ({
+          ...d,
+          dimension: s.dimension,
+          key: s.key,
+          metric: s.metric,
+          ongoing: d.to === report.lastDay,
+        })),
       )
       .sort((a, b) => Number(b.ongoing) - Number(a.ongoing) || (a.to < b.to ? 1 : -1));
 
@@ -40,7 +46,13 @@ export function createStaffHome(deps: {
     const late = await deps.stores.callbacks.query({ where: { status: 'open' }, orderBy: 'dueAt', to: cutoff, limit: 50 });
     const lateCallbacks = late.items.map((c) => {
       const shown = options.masked ? maskCallback(c) : c;
-      return { id: c.id, ref: c.ref, name: shown.name, dueAt: c.dueAt, minutesLate: Math.round((now.getTime() - Date.parse(c.dueAt)) / 60_000) };
+      return {
+        id: c.id,
+        ref: c.ref,
+        name: shown.name,
+        dueAt: c.dueAt,
+        minutesLate: Math.round((now.getTime() - Date.parse(c.dueAt)) / 60_000),
+      };
     });
 
     let trends: SourceTrend[] = [];
@@ -48,6 +60,12 @@ export function createStaffHome(deps: {
       const stats = await deps.stores.dailyStats.query({ orderBy: 'day', from: addDays(report.lastDay, -27) });
       trends = sourceTrends(stats.items, { lastDay: report.lastDay });
     }
-    return { deviations, lateCallbacks, sourceTrends: trends, lastDay: report.lastDay, callbackGraceMinutes: deps.callbackGraceMinutes };
+    return {
+      deviations,
+      lateCallbacks,
+      sourceTrends: trends,
+      lastDay: report.lastDay,
+      callbackGraceMinutes: deps.callbackGraceMinutes,
+    };
   };
 }

@@ -79,3 +79,7 @@ if (config.OPENAI_API_KEY) {
     );
   if (verbose) for (const w of warnings) console.log(`  ${w}`);
 }
+
+// The forecast back-test (test/eval/backtestForecast.ts): chosen model against seasonal-naive.
+const { backtestForecast, describeBacktest } = await import('./backtestForecast.js');
+for (const line of describeBacktest(await backtestForecast(config.KNOWLEDGE_DIR), verbose)) console.log(line);

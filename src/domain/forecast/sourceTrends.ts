@@ -1,5 +1,5 @@
 /**
- * Marketing's result against sales' result per source: enquiries (conversations) in the last
+ * Marketing's result against sales' result per source (all its campaigns together): enquiries (conversations) in the last
  * `windowDays` against the window before, and conversion (won ÷ qualified) in each. A source is
  * flagged when its enquiries rose by at least a fifth while its conversion fell by at least
  * `conversionDrop` (absolute): marketing is bringing people sales cannot convert.
@@ -8,7 +8,8 @@ import { ALL, type DailyStat } from './dailyStat.js';
 
 export interface SourceTrend {
   source: string;
-  campaign: string;
+  /** The campaigns seen for the source in either window. */
+  campaigns: string[];
   enquiries: { previous: number; recent: number };
   qualified: { previous: number; recent: number };
   won: { previous: number; recent: number };
@@ -39,10 +40,10 @@ export function sourceTrends(stats: readonly DailyStat[], options: SourceTrendOp
   const trends = new Map<string, SourceTrend>();
   for (const s of stats) {
     if (s.channel === ALL || s.day < previousFrom || s.day > options.lastDay) continue;
-    const key = JSON.stringify([s.source, s.campaign]);
+    const key = s.source;
     const t = trends.get(key) ?? {
       source: s.source,
-      campaign: s.campaign,
+      campaigns: [],
       enquiries: { previous: 0, recent: 0 },
       qualified: { previous: 0, recent: 0 },
       won: { previous: 0, recent: 0 },
@@ -50,6 +51,7 @@ export function sourceTrends(stats: readonly DailyStat[], options: SourceTrendOp
       flagged: false,
     };
     const part = s.day >= recentFrom ? 'recent' : 'previous';
+    if (!t.campaigns.includes(s.campaign)) t.campaigns.push(s.campaign);
     t.enquiries[part] += s.conversations;
     t.qualified[part] += s.qualified;
     t.won[part] += s.won;
