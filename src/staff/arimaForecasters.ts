@@ -16,6 +16,21 @@ interface Order {
   Q: number;
 }
 
+/**
+ * Runs a fit with stdout silenced: the C library prints diagnostics ("non-stationary AR part")
+ * with console.log whatever `verbose` says, which would corrupt the JSON log on stdout. The fit is
+ * synchronous, so nothing else can write in between.
+ */
+function quietly<T>(work: () => T): T {
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    return work();
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
 function sarima(name: string, order: Order): Forecaster {
   return {
     name,
@@ -25,8 +40,9 @@ function sarima(name: string, order: Order): Forecaster {
       if (history.length < 15 || history.every((v) => v === history[0])) return failed;
       let model: InstanceType<typeof ARIMA> | undefined;
       try {
-        model = new ARIMA({ ...order, s: 7, verbose: false }).train([...history]);
-        const [mean] = model.predict(horizon);
+        const fitted = quietly(() => new ARIMA({ ...order, s: 7, verbose: false }).train([...history]));
+        model = fitted;
+        const [mean] = quietly(() => fitted.predict(horizon));
         return mean.every(Number.isFinite) ? mean : failed;
       } catch {
         return failed;

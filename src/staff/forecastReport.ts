@@ -65,6 +65,7 @@ type UnplannedSeries = Omit<ForecastSeriesReport, 'points'> & { points: Omit<For
 export const defaultCandidates = (): Forecaster[] => [seasonalMean(4), ...arimaForecasters];
 
 const round = (v: number): number => Math.round(v * 100) / 100;
+const round3 = (v: number): number => Math.round(v * 1000) / 1000;
 
 export function createForecastReport(deps: {
   stores: Pick<Stores, 'dailyStats' | 'salesPlans'>;
@@ -174,7 +175,7 @@ function forecastAll(
         key,
         metric,
         model: f.model,
-        mase: f.mase && { model: round(f.mase.model * 1000) / 1000, seasonalNaive: round(f.mase.seasonalNaive * 1000) / 1000 },
+        mase: f.mase && { model: round3(f.mase.model), seasonalNaive: round3(f.mase.seasonalNaive) },
         ...(f.note ? { note: f.note } : {}),
         historyDays: history.length,
         points,

@@ -2,8 +2,9 @@
  * The forecast of one daily series with an 80 % prediction interval. Every candidate model is
  * back-tested on the series (see backtest.ts) and the one with the lowest MASE is used; seasonal-naive
  * is always a candidate, so a model is only chosen when it beat it. The interval comes from the
- * chosen model's own back-test errors (their 10th and 90th percentiles at each step ahead), so it
- * is as wide as the model has actually been wrong on this series.
+ * chosen model's own back-test errors (their 10th and 90th percentiles, pooled over the steps
+ * tested), so it is as wide as the model has actually been wrong on this series, and never narrower
+ * than a Poisson count's 80 % interval around the forecast.
  *
  * With less than three weeks of history nothing can be tested: the forecast is last week repeated
  * with a deliberately wide band, and `note` says so in words.
@@ -13,6 +14,8 @@ import { backtest, quantile, seasonalNaive, SEASON, type BacktestResult, type Fo
 export const MIN_HISTORY_DAYS = 21;
 export const MIN_HORIZON = 7;
 export const MAX_HORIZON = 31;
+/** The normal quantile of an 80 % two-sided interval. */
+const POISSON_Z80 = 1.2816;
 
 export interface SeriesForecast {
   model: string;
@@ -41,16 +44,19 @@ export function forecastSeries(history: readonly number[], horizon: number, cand
   const best = results.filter((r) => Number.isFinite(r.mase)).reduce((a, b) => (b.mase < a.mase ? b : a), naive);
   const naiveMean = seasonalNaive.forecast(history, steps);
   const mean = best.forecaster.forecast(history, steps).map((v, i) => Math.max(0, Number.isFinite(v) ? v : naiveMean[i]!));
+  // The errors of all tested steps pooled: a few origins give too few per step for a quantile.
+  const errors = best.errors.flat();
+  const below = errors.length ? Math.min(0, quantile(errors, 0.1)) : 0;
+  const above = errors.length ? Math.max(0, quantile(errors, 0.9)) : 0;
   const lo: number[] = [];
   const hi: number[] = [];
   mean.forEach((m, i) => {
-    const errors = best.errors[Math.min(i, best.errors.length - 1)] ?? [];
-    // Beyond the tested week, the errors of the same step are widened as a random walk of weeks.
+    // Beyond the tested week, the band widens as a random walk of weeks.
     const widen = Math.sqrt(Math.ceil((i + 1) / SEASON));
-    const below = Number.isFinite(quantile(errors, 0.1)) ? quantile(errors, 0.1) : -Math.sqrt(m + 1);
-    const above = Number.isFinite(quantile(errors, 0.9)) ? quantile(errors, 0.9) : Math.sqrt(m + 1);
-    lo.push(Math.max(0, m + Math.min(0, below) * widen));
-    hi.push(m + Math.max(0, above) * widen);
+    // Counts vary at least as a Poisson count does: never narrower than its 80 % half-width.
+    const floor = POISSON_Z80 * Math.sqrt(Math.max(1, m));
+    lo.push(Math.max(0, m - Math.max(-below * widen, floor)));
+    hi.push(m + Math.max(above * widen, floor));
   });
   return {
     model: best.name,
