@@ -228,7 +228,7 @@ export async function fillDemoData(stores: Stores, business: Business, options: 
       await log.addOutcome(conversationId, 'callback_booked');
       summary.callbacks += 1;
       const r = rand();
-      const outcome = r < (convertsWell ? 0.6 : 0.2) ? 'order_placed' : r < 0.85 ? 'reached' : 'not_interested';
+      const outcome = r < (convertsWell ? 0.6 : 0.05) ? 'order_placed' : r < 0.85 ? 'reached' : 'not_interested';
       pendingWins.push({ at: new Date(due.getTime() + rand() * 3_600_000), id: callback.id, outcome });
     }
     // Staff work the callbacks that fell due today.

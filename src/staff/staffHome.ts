@@ -44,7 +44,10 @@ export function createStaffHome(deps: {
     const now = deps.clock.now();
     const cutoff = new Date(now.getTime() - deps.callbackGraceMinutes * 60_000).toISOString();
     const late = await deps.stores.callbacks.query({ where: { status: 'open' }, orderBy: 'dueAt', to: cutoff, limit: 50 });
-    const lateCallbacks = late.items.map((c) => {
+    // Duplicate bookings (same phone and slot) are one call to make, as in the queue.
+    const seen = new Set<string>();
+    const unique = late.items.filter((c) => !seen.has(`${c.phone}|${c.dueAt}`) && Boolean(seen.add(`${c.phone}|${c.dueAt}`)));
+    const lateCallbacks = unique.map((c) => {
       const shown = options.masked ? maskCallback(c) : c;
       return {
         id: c.id,

@@ -2,7 +2,8 @@
  * Marketing's result against sales' result per source (all its campaigns together): enquiries (conversations) in the last
  * `windowDays` against the window before, and conversion (won ÷ qualified) in each. A source is
  * flagged when its enquiries rose by at least a fifth while its conversion fell by at least
- * `conversionDrop` (absolute): marketing is bringing people sales cannot convert.
+ * `conversionDrop` (absolute), both windows holding enough qualified leads to tell: marketing is
+ * bringing people sales cannot convert.
  */
 import { ALL, type DailyStat } from './dailyStat.js';
 
@@ -25,6 +26,8 @@ export interface SourceTrendOptions {
   enquiryRise?: number;
   /** Least fall in conversion, absolute. Default 0.1 (ten percentage points). */
   conversionDrop?: number;
+  /** Least qualified leads in each window for its conversion to count. Default 5. */
+  minQualified?: number;
 }
 
 const addDays = (day: string, days: number): string => {
@@ -59,6 +62,7 @@ export function sourceTrends(stats: readonly DailyStat[], options: SourceTrendOp
   }
   const rise = options.enquiryRise ?? 0.2;
   const drop = options.conversionDrop ?? 0.1;
+  const minQualified = options.minQualified ?? 5;
   for (const t of trends.values()) {
     for (const part of ['previous', 'recent'] as const) {
       t.conversion[part] = t.qualified[part] === 0 ? null : t.won[part] / t.qualified[part];
@@ -67,6 +71,8 @@ export function sourceTrends(stats: readonly DailyStat[], options: SourceTrendOp
     t.flagged =
       t.enquiries.recent >= t.enquiries.previous * (1 + rise) &&
       t.enquiries.recent - t.enquiries.previous >= 5 &&
+      t.qualified.previous >= minQualified &&
+      t.qualified.recent >= minQualified &&
       previous !== null &&
       recent !== null &&
       previous - recent >= drop;

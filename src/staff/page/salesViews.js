@@ -94,8 +94,7 @@ function seriesFigure(s) {
     h(
       'figcaption',
       {},
-      h('strong', {}, s.key),
-      ` · ${METRIC[s.metric]}`,
+      h('span', {}, h('strong', {}, s.key), ` · ${METRIC[s.metric]}`),
       s.deviations.length ? h('span', { class: 'badge warn' }, 'deviation') : null,
     ),
     h('p', { class: 'meta' }, model),
