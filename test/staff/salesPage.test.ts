@@ -178,7 +178,7 @@ describe('staff sales views in Chromium', () => {
     await page.click('nav a[data-view="forecast"]');
     await page.locator('#forecast-charts canvas').first().waitFor();
     expect(await page.locator('#plan-form').isVisible()).toBe(false);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await page.evaluate('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(400);
     await page.screenshot({ path: path.join(OUTPUT, 'staff-forecast-phone.png'), fullPage: true });
     expect(problems).toEqual([]);
