@@ -4,8 +4,9 @@
  * library loads its WebAssembly module from disk. A fit that fails or yields non-numbers gives NaN,
  * which the back-test scores as unusable, so the model is never chosen for that series.
  */
-import ARIMA from 'arima';
 import type { Forecaster } from '../domain/forecast/backtest.js';
+
+type ArimaConstructor = typeof import('arima');
 
 interface Order {
   p: number;
@@ -31,14 +32,14 @@ function quietly<T>(work: () => T): T {
   }
 }
 
-function sarima(name: string, order: Order): Forecaster {
+function sarima(ARIMA: ArimaConstructor, name: string, order: Order): Forecaster {
   return {
     name,
     forecast(history, horizon) {
       const failed = Array.from({ length: horizon }, () => Number.NaN);
       // Constant history (often all zeros) breaks the optimiser; the naive candidate covers it.
       if (history.length < 15 || history.every((v) => v === history[0])) return failed;
-      let model: InstanceType<typeof ARIMA> | undefined;
+      let model: InstanceType<ArimaConstructor> | undefined;
       try {
         const fitted = quietly(() => new ARIMA({ ...order, s: 7, verbose: false }).train([...history]));
         model = fitted;
@@ -53,8 +54,16 @@ function sarima(name: string, order: Order): Forecaster {
   };
 }
 
-/** SARIMA(1,0,1)(0,1,1)₇ and the "airline" SARIMA(0,1,1)(0,1,1)₇. */
-export const arimaForecasters: Forecaster[] = [
-  sarima('sarima(1,0,1)(0,1,1)7', { p: 1, d: 0, q: 1, P: 0, D: 1, Q: 1 }),
-  sarima('sarima(0,1,1)(0,1,1)7', { p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1 }),
-];
+let loaded: Promise<Forecaster[]> | undefined;
+
+/**
+ * SARIMA(1,0,1)(0,1,1)₇ and the "airline" SARIMA(0,1,1)(0,1,1)₇. The library (and its WebAssembly)
+ * is loaded on first use, not when the bot starts.
+ */
+export function loadArimaForecasters(): Promise<Forecaster[]> {
+  loaded ??= import('arima').then(({ default: ARIMA }) => [
+    sarima(ARIMA, 'sarima(1,0,1)(0,1,1)7', { p: 1, d: 0, q: 1, P: 0, D: 1, Q: 1 }),
+    sarima(ARIMA, 'sarima(0,1,1)(0,1,1)7', { p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1 }),
+  ]);
+  return loaded;
+}

@@ -13,7 +13,7 @@ import { findDeviations, type Deviation } from '../domain/forecast/deviations.js
 import { forecastSeries, MAX_HORIZON, MIN_HORIZON } from '../domain/forecast/forecastSeries.js';
 import { seasonalMean } from '../domain/forecast/seasonalMean.js';
 import type { Stores } from '../domain/ports.js';
-import { arimaForecasters } from './arimaForecasters.js';
+import { loadArimaForecasters } from './arimaForecasters.js';
 import { addDays, dayOf, daysBetween } from './businessDays.js';
 import type { DailyRollup } from './dailyRollup.js';
 import { toCsv } from './toCsv.js';
@@ -62,7 +62,7 @@ export interface ForecastQuery {
 
 type UnplannedSeries = Omit<ForecastSeriesReport, 'points'> & { points: Omit<ForecastPoint, 'plan'>[] };
 
-export const defaultCandidates = (): Forecaster[] => [seasonalMean(4), ...arimaForecasters];
+export const defaultCandidates = async (): Promise<Forecaster[]> => [seasonalMean(4), ...(await loadArimaForecasters())];
 
 const round = (v: number): number => Math.round(v * 100) / 100;
 const round3 = (v: number): number => Math.round(v * 1000) / 1000;
@@ -74,7 +74,6 @@ export function createForecastReport(deps: {
   clock: Clock;
   candidates?: Forecaster[];
 }) {
-  const candidates = deps.candidates ?? defaultCandidates();
   const cache = new Map<string, UnplannedSeries[]>();
 
   async function build(query: ForecastQuery): Promise<ForecastReport> {
@@ -87,7 +86,7 @@ export function createForecastReport(deps: {
     let series = cache.get(key);
     if (!series) {
       const stats = (await deps.stores.dailyStats.query({ orderBy: 'day', to: addDays(from, days) })).items;
-      series = forecastAll(stats, from, days, lastDay, candidates);
+      series = forecastAll(stats, from, days, lastDay, deps.candidates ?? (await defaultCandidates()));
       cache.clear();
       cache.set(key, series);
     }

@@ -36,12 +36,13 @@ const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(
 export async function backtestForecast(
   knowledgeDir: string,
   weeks = 12,
-  candidates: Forecaster[] = defaultCandidates(),
+  given?: Forecaster[],
 ): Promise<BacktestFigures> {
   // The store is scratch: in memory-backed /dev/shm where there is one, so its fsyncs cost nothing.
   const scratch = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
   const dir = await mkdtemp(path.join(scratch, 'isb-backtest-'));
   try {
+    const candidates = given ?? (await defaultCandidates());
     const business = await loadBusiness(knowledgeDir);
     const stores = await openLowdbStores(dir);
     await fillDemoData(stores, business, { weeks, seed: 16, now: new Date('2026-11-30T23:00:00Z') });
