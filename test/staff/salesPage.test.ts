@@ -20,6 +20,7 @@ describe('staff sales views in Chromium', () => {
   let browser: Browser;
   const problems: string[] = [];
   const hours = (n: number): string => new Date(Date.now() + n * 3_600_000).toISOString();
+  const dueAt = hours(-26);
 
   beforeAll(async () => {
     s = await startStaffBot();
@@ -34,7 +35,6 @@ describe('staff sales views in Chromium', () => {
       updatedAt: hours(-30),
     };
     // A callback long overdue, with a topic too long for one line, booked twice for one slot.
-    const dueAt = hours(-26);
     const topic = 'Wants to discuss a large order for an event and asked about '.repeat(4).trim();
     await s.stores.callbacks.put({ ...callback, id: 'late-a', ref: 'LATEAA', name: 'Olivia Overdue', dueAt, topic });
     await s.stores.callbacks.put({ ...callback, id: 'late-b', ref: 'LATEBB', name: 'Olivia Overdue', dueAt, topic });
@@ -154,7 +154,7 @@ describe('staff sales views in Chromium', () => {
     expect(await cards.first().getAttribute('class')).toContain('overdue');
     expect(await page.locator('#callback-list li[data-ref="LATEBB"]').count()).toBe(0);
     expect(await cards.first().textContent()).toContain('booked 2×');
-    const due = new Date(hours(-26)).toLocaleString('en-AU', {
+    const due = new Date(dueAt).toLocaleString('en-AU', {
       dateStyle: 'medium',
       timeStyle: 'short',
       timeZone: 'Australia/Sydney',
