@@ -33,11 +33,7 @@ export interface BacktestFigures {
 const HELD_OUT_DAYS = 14;
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
-export async function backtestForecast(
-  knowledgeDir: string,
-  weeks = 12,
-  given?: Forecaster[],
-): Promise<BacktestFigures> {
+export async function backtestForecast(knowledgeDir: string, weeks = 12, given?: Forecaster[]): Promise<BacktestFigures> {
   // The store is scratch: in memory-backed /dev/shm where there is one, so its fsyncs cost nothing.
   const scratch = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
   const dir = await mkdtemp(path.join(scratch, 'isb-backtest-'));
