@@ -87,7 +87,8 @@ export function createForecastReport(deps: {
     if (!series) {
       const stats = (await deps.stores.dailyStats.query({ orderBy: 'day', to: addDays(from, days) })).items;
       series = forecastAll(stats, from, days, lastDay, deps.candidates ?? (await defaultCandidates()));
-      cache.clear();
+      // A few recent requests (e.g. 14 and 28 days) are kept; a new roll-up day makes them stale.
+      for (const old of cache.keys()) if (cache.size >= 4 || !old.startsWith(`${lastDay}|`)) cache.delete(old);
       cache.set(key, series);
     }
     const plans = (await deps.stores.salesPlans.query()).items;

@@ -140,7 +140,10 @@ function draw(box, s) {
         ...(hasPlan ? [{ label: 'Plan', stroke: '#1f7a4d', width: 2, dash: [2, 3] }] : []),
       ],
       bands: [{ series: [4, 3], fill: 'rgba(36,88,198,0.12)' }],
-      axes: [{}, { size: 40 }],
+      axes: [
+        { values: (_u, splits) => splits.map((ts) => dayLabel(new Date(ts * 1000).toISOString().slice(0, 10))) },
+        { size: 40 },
+      ],
     },
     data,
     box,
