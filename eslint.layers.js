@@ -10,7 +10,8 @@ const ROOT = import.meta.dirname;
 /** The layer of a repository file, by its path; undefined for files outside the layered code. */
 function layerOf(file) {
   const path = relative(ROOT, file).split('\\').join('/');
-  if (/^src\/(app|container|staffServices|main)\.ts$/.test(path) || path === 'src/staff/cli.ts') return 'root';
+  if (/^src\/(app|container|staffServices|domainServices|main)\.ts$/.test(path) || /^src\/staff\/(cli|demoData)\.ts$/.test(path))
+    return 'root';
   if (path.startsWith('src/domain/')) return 'domain';
   if (path.startsWith('dialogs/')) return 'dialogs';
   if (path.startsWith('src/bot/')) return 'bot';

@@ -57,6 +57,8 @@ export const ConfigSchema = z
     STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     /** Mark the staff session cookie `Secure` (true/false); turn on whenever the bot is served over HTTPS. */
     STAFF_COOKIE_SECURE: z.stringbool().default(false),
+    /** Minutes after its due time an open callback is flagged on the staff home page as not reached. */
+    STAFF_CALLBACK_GRACE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(30),
     /**
      * Key of an OpenAI or OpenAI-compatible endpoint. Set: a language model improves understanding and
      * wording (answers stay grounded in the knowledge and fall back to the offline path on any failure).

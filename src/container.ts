@@ -10,15 +10,10 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Business } from './domain/business.js';
 import { systemClock, type Clock } from './domain/clock.js';
-import { createCallbackService } from './domain/callbacks/callbackService.js';
 import { createConversationLog, type ConversationLog } from './domain/conversations/conversationLog.js';
-import { createCustomerService } from './domain/customers/customerService.js';
-import { createErasureService } from './domain/customers/erasureService.js';
 import { createOfflineAnswerComposer } from './domain/knowledge/answerComposer.js';
 import type { KnowledgeIndex } from './domain/knowledge/passage.js';
 import { createOfflineLamaWriter } from './domain/consulting/lamaWriter.js';
-import { createLeadService } from './domain/leads/leadService.js';
-import { createOrderService } from './domain/orders/orderService.js';
 import type { Stores } from './domain/ports.js';
 import type { ChannelFacts } from './domain/turn/turnInput.js';
 import { createOfflineRecognizer } from './domain/understanding/offlineRecognizer.js';
@@ -35,6 +30,7 @@ import type { DialogServices } from '../dialogs/services.js';
 import { createSessions, type Session } from '../dialogs/session.js';
 import { SKIP_TRANSCRIPT } from './bot/turnFlags.js';
 import { createStaffServices, type StaffServices } from './staffServices.js';
+import { createDomainServices, type DomainServices } from './domainServices.js';
 
 export type { StaffServices } from './staffServices.js';
 
@@ -95,26 +91,13 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
     model,
     recognizer: overrides.recognizer ?? model?.recognizer ?? offlineRecognizer,
     services,
-    staff: createStaffServices(config, stores, clock, services),
+    staff: createStaffServices(config, stores, clock, services, business),
     async close() {
       await conversationLog.flush();
       await stores.close();
     },
   };
 }
-
-/** The domain's services over one backend's stores. */
-export function createDomainServices(business: Business, stores: Stores, clock: Clock, newId: () => string) {
-  const erasure = createErasureService({ stores });
-  return {
-    erasure,
-    customers: createCustomerService({ stores, erasure, clock, newId }),
-    leads: createLeadService({ leads: stores.leads, clock }),
-    callbacks: createCallbackService({ callbacks: stores.callbacks, leads: stores.leads, business, clock, newId }),
-    orders: createOrderService({ orders: stores.orders, business, clock, newId }),
-  };
-}
-export type DomainServices = ReturnType<typeof createDomainServices>;
 
 /** What the dialogs may call: the core's domain services, the knowledge and the session. */
 export function createDialogServices(core: Core, sessions: DialogServices['sessions']): DialogServices {

@@ -6,6 +6,12 @@
 import type { Config } from './config.js';
 import type { Clock } from './domain/clock.js';
 import type { Stores } from './domain/ports.js';
+import type { Business } from './domain/business.js';
+import { createDailyRollup } from './staff/dailyRollup.js';
+import { createForecastReport } from './staff/forecastReport.js';
+import { createObjectionsReport } from './staff/objectionsReport.js';
+import { createSalesPlans } from './staff/salesPlans.js';
+import { createStaffHome } from './staff/staffHome.js';
 import type { CallbackService } from './domain/callbacks/callbackService.js';
 import type { ErasureService } from './domain/customers/erasureService.js';
 import { createCallbackQueue } from './staff/callbackQueue.js';
@@ -17,6 +23,7 @@ import { createStaffAccounts } from './staff/staffAccounts.js';
 import { createStaffExports } from './staff/staffExports.js';
 
 type StaffConfig = Pick<Config, 'STAFF_SESSION_HOURS' | 'STAFF_LOCKOUT_ATTEMPTS' | 'STAFF_LOCKOUT_MINUTES'>;
+type SalesConfig = StaffConfig & Pick<Config, 'STAFF_CALLBACK_GRACE_MINUTES'>;
 
 /** Staff accounts with every STAFF_* setting: the bot's sign-in and the staff CLI use this. */
 export function createStaffAccountsFor(config: StaffConfig, stores: Stores, clock: Clock) {
@@ -32,12 +39,15 @@ export function createStaffAccountsFor(config: StaffConfig, stores: Stores, cloc
 
 /** The staff side's services: accounts and the views of the records, over the domain's services. */
 export function createStaffServices(
-  config: StaffConfig,
+  config: SalesConfig,
   stores: Stores,
   clock: Clock,
   domain: { callbacks: CallbackService; erasure: ErasureService },
+  business: Business,
 ) {
   const deps = { stores, clock };
+  const rollup = createDailyRollup({ stores, business, clock });
+  const forecast = createForecastReport({ stores, rollup, business, clock });
   return {
     accounts: createStaffAccountsFor(config, stores, clock),
     conversations: createConversationReview(deps),
@@ -45,6 +55,12 @@ export function createStaffServices(
     callbacks: createCallbackQueue({ ...deps, callbacks: domain.callbacks }),
     funnel: createFunnelReport(deps),
     exports: createStaffExports({ stores }),
+    /** How the page writes dates: the business's locale and time zone. */
+    business: { locale: business.locale, timeZone: business.timeZone },
+    forecast,
+    plans: createSalesPlans(deps),
+    objections: createObjectionsReport({ stores, rollup }),
+    home: createStaffHome({ stores, forecast, clock, callbackGraceMinutes: config.STAFF_CALLBACK_GRACE_MINUTES }),
   };
 }
 export type StaffServices = ReturnType<typeof createStaffServices>;

@@ -4,6 +4,8 @@
  */
 import type { Callback, Conversation, Customer, Lead, OrderRequest, TranscriptEntry } from './model.js';
 import type { StaffSession, StaffToken, StaffUser } from './staffModel.js';
+import type { DailyStat, SalesPlan } from './forecast/dailyStat.js';
+import type { Objection } from './objections/objection.js';
 
 /** Equality filter on top-level fields; an array field matches when it contains the value. */
 export type Where<T> = Partial<Record<keyof T & string, string | number | boolean>>;
@@ -115,6 +117,10 @@ export interface Stores {
   staffUsers: Collection<StaffUser>;
   staffTokens: Collection<StaffToken>;
   staffSessions: Collection<StaffSession>;
+  /** The daily roll-up, staff's monthly plans and the objections read from conversations (src/staff). */
+  dailyStats: Collection<DailyStat>;
+  salesPlans: Collection<SalesPlan>;
+  objections: Collection<Objection>;
   /** True when the backend can read and write right now. */
   healthy(): Promise<boolean>;
   /** Waits for pending writes and releases the backend. */

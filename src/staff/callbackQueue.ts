@@ -1,7 +1,7 @@
 /**
- * The callback queue: open callbacks by due time (earliest first, overdue flagged), others most
- * recent first; staff record status and outcome. An outcome of "order placed" also moves the
- * callback's lead to stage won, so the sale counts for that lead's source and channel.
+ * The callback queue: open callbacks by due time (earliest first, so overdue ones lead, flagged),
+ * others most recent first; duplicate bookings (same phone, slot and status) shown as one. Staff
+ * record status and outcome. An outcome of "order placed" also moves the callback's lead to stage won, so the sale counts for that lead's source and channel.
  */
 import type { CallbackService } from '../domain/callbacks/callbackService.js';
 import type { Callback } from '../domain/model.js';
@@ -13,6 +13,21 @@ import type { CallbackListQuery, CallbackPatch } from './staffParams.js';
 export interface QueuedCallback extends Callback {
   /** Open and due before now. */
   overdue: boolean;
+  /** Other bookings of the same customer (phone) for the same slot and status, shown as this one. */
+  duplicateIds: string[];
+}
+
+/** Bookings of one customer for one slot count once: the same phone, due time and status. */
+export function mergeDuplicates(items: QueuedCallback[], raw: Callback[]): QueuedCallback[] {
+  const kept = new Map<string, QueuedCallback>();
+  items.forEach((item, i) => {
+    const c = raw[i]!;
+    const key = JSON.stringify([c.phone, c.dueAt, c.status]);
+    const first = kept.get(key);
+    if (first) first.duplicateIds.push(item.id);
+    else kept.set(key, item);
+  });
+  return [...kept.values()];
 }
 
 export function createCallbackQueue(deps: { stores: Stores; clock: Clock; callbacks: Pick<CallbackService, 'record'> }) {
@@ -32,8 +47,9 @@ export function createCallbackQueue(deps: { stores: Stores; clock: Clock; callba
       const items = page.items.map((c): QueuedCallback => ({
         ...(options.masked ? maskCallback(c) : c),
         overdue: c.status === 'open' && c.dueAt < now,
+        duplicateIds: [],
       }));
-      return { items, next: page.next };
+      return { items: mergeDuplicates(items, page.items), next: page.next };
     },
 
     /** Applies the change by the callback service's status rules; undefined when there is no such callback. */

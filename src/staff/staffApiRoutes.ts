@@ -30,6 +30,8 @@ export interface StaffApiDeps {
   callbacks: CallbackQueue;
   funnel: ReturnType<typeof createFunnelReport>;
   exports: ReturnType<typeof createStaffExports>;
+  /** How the page writes dates: the business's locale and time zone. */
+  business?: { locale: string; timeZone: string };
 }
 
 const found = <T>(value: T | undefined, what: string): T => {
@@ -45,7 +47,13 @@ export function registerStaffApi(server: restify.Server, deps: StaffApiDeps): vo
   server.get(
     '/staff/api/session',
     guard(async (_req, res, who) => {
-      res.send(200, { name: who.name, role: who.role, via: who.via, ...(who.csrf ? { csrf: who.csrf } : {}) });
+      res.send(200, {
+        name: who.name,
+        role: who.role,
+        via: who.via,
+        ...(who.csrf ? { csrf: who.csrf } : {}),
+        ...(deps.business ? { business: deps.business } : {}),
+      });
     }),
   );
 

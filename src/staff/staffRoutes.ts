@@ -10,6 +10,7 @@
 import type restify from 'restify';
 import type { Logger } from '../logger.js';
 import type { StaffAccounts } from './staffAccounts.js';
+import { registerSalesApi, type SalesApiDeps } from './salesApiRoutes.js';
 import { registerStaffApi, type StaffApiDeps } from './staffApiRoutes.js';
 import {
   authenticate,
@@ -29,7 +30,7 @@ import { SignInBody } from './staffParams.js';
 
 export interface StaffRoutesDeps {
   /** The staff services, built in the composition root. */
-  staff: Omit<StaffApiDeps, 'guard' | 'logger'> & { accounts: StaffAccounts };
+  staff: Omit<StaffApiDeps, 'guard' | 'logger'> & Omit<SalesApiDeps, 'guard'> & { accounts: StaffAccounts };
   logger: Logger;
   /** Hours a sign-in lasts (the cookie's lifetime). */
   sessionHours: number;
@@ -141,6 +142,8 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDep
     }),
   );
 
-  registerStaffApi(server, { guard, logger, ...views });
+  const { forecast, plans, objections, home, ...records } = views;
+  registerStaffApi(server, { guard, logger, ...records });
+  registerSalesApi(server, { guard, forecast, plans, objections, home });
   return { accounts };
 }

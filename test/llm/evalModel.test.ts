@@ -31,7 +31,7 @@ describe('the evaluation of the model path (against the stub, not a real model)'
 
   it('when npm run eval runs with a model configured, then it prints the offline lines and the side-by-side table', async () => {
     stub.script = groundedReply;
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/eval/run.ts'], {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/eval/run.ts', '--no-forecast'], {
       cwd: REPO,
       env: { ...process.env, OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: stub.url, OPENAI_MODEL: 'stub-model' },
     });

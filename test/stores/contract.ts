@@ -7,6 +7,7 @@ import { ConcurrencyError, ValidationError } from '../../src/domain/errors.js';
 import type { Conversation, Customer } from '../../src/domain/model.js';
 import type { Stores } from '../../src/domain/ports.js';
 import { at, callback, conversation, customer, entry, lead } from './records.js';
+import { salesCollectionsContract } from './salesContract.js';
 
 export interface StoresHarness {
   stores: Stores;
@@ -345,6 +346,10 @@ export function describeStoresContract(name: string, open: () => Promise<StoresH
           ConcurrencyError,
         );
       });
+    });
+
+    describe('sales collections', () => {
+      salesCollectionsContract(() => stores, reopen);
     });
 
     describe('lifecycle', () => {

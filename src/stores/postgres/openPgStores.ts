@@ -4,6 +4,8 @@ import { CallbackSchema, ConversationSchema, CustomerSchema, LeadSchema, OrderRe
 import type { Stores } from '../../domain/ports.js';
 import { callbackStore, customerStore, leadStore, orderStore } from '../roleStores.js';
 import { StaffSessionSchema, StaffTokenSchema, StaffUserSchema } from '../../domain/staffModel.js';
+import { DailyStatSchema, SalesPlanSchema } from '../../domain/forecast/dailyStat.js';
+import { ObjectionSchema } from '../../domain/objections/objection.js';
 import { CorruptionCounter, type StoreOptions } from '../StoreOptions.js';
 import { migrate } from './migrate.js';
 import { PgCollection } from './PgCollection.js';
@@ -50,6 +52,9 @@ export async function openPgStores(connectionString: string, options: PgStoreOpt
     staffUsers: new PgCollection(context, 'staffUsers', StaffUserSchema),
     staffTokens: new PgCollection(context, 'staffTokens', StaffTokenSchema),
     staffSessions: new PgCollection(context, 'staffSessions', StaffSessionSchema),
+    dailyStats: new PgCollection(context, 'dailyStats', DailyStatSchema),
+    salesPlans: new PgCollection(context, 'salesPlans', SalesPlanSchema),
+    objections: new PgCollection(context, 'objections', ObjectionSchema),
     corruptRecords: () => corruption.count,
     async healthy() {
       if (context.closed) return false;
