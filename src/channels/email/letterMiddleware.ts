@@ -9,28 +9,11 @@
  * the sink (to be recorded and sent by SMTP) instead of going to a connector.
  */
 import { randomUUID } from 'node:crypto';
-import type { Activity, Middleware, TurnContext } from 'botbuilder';
-import type { Logger } from '../../logger.js';
+import type { Middleware, TurnContext } from 'botbuilder';
 import { capabilitiesOf } from '../capabilities.js';
-import type { TurnRunner } from './letterTurns.js';
+import type { LetterMiddlewareOptions } from './letterTypes.js';
 
-/** What the channel data of an Azure e-mail activity holds (both directions). */
-export interface EmailChannelData {
-  subject?: string;
-  htmlBody?: string;
-  importance?: string;
-}
-
-export type LetterSink = (reply: Partial<Activity>) => void;
-
-export interface LetterMiddlewareOptions {
-  bot: TurnRunner;
-  logger: Logger;
-  /** The name letters are signed with. */
-  signature: string;
-  /** Replies of letters the bot's own inbox took, by activity id. */
-  sinks: ReadonlyMap<string, LetterSink>;
-}
+export type { EmailChannelData, LetterMiddlewareOptions, LetterSink } from './letterTypes.js';
 
 export function letterMiddleware(options: LetterMiddlewareOptions): Middleware {
   // Loaded with the first letter: a bot that never gets one does not pay for the mail libraries.

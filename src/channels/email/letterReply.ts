@@ -6,7 +6,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { convert } from 'html-to-text';
 import { composeLetter } from './composeLetter.js';
 import { firstNameOf, letterCopy } from './letterCopy.js';
-import type { EmailChannelData, LetterMiddlewareOptions } from './letterMiddleware.js';
+import type { EmailChannelData, LetterMiddlewareOptions } from './letterTypes.js';
 import { runLetterTurns } from './letterTurns.js';
 import { letterRequests, MAX_REQUESTS, visibleText } from './letterText.js';
 
