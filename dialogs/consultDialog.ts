@@ -108,13 +108,14 @@ export class ConsultDialog extends Dialog {
       if (/\border\b/.test(plain)) return dc.replaceDialog(ORDER_DIALOG);
       return dc.replaceDialog(CALLBACK_DIALOG, { topic: session.need, absorbFirst: false });
     }
+    // A new fact ("no motor please", "make it 40 people") refines the advice before anything closes it.
+    const heard = this.listen(consultation, u, undefined);
+    if (Object.keys(heard).length > 0 || u.intent === 'advice' || WANTS_PICK.test(u.text))
+      return this.turn(dc, consultation, state, u, false);
     if (['affirm', 'thanks', 'deny', 'goodbye'].includes(u.intent)) {
       await dc.context.sendActivity(u.intent === 'goodbye' ? copy.goodbye() : copy.adviceClose());
       return dc.endDialog();
     }
-    const heard = this.listen(consultation, u, undefined);
-    if (Object.keys(heard).length > 0 || u.intent === 'advice' || WANTS_PICK.test(u.text))
-      return this.turn(dc, consultation, state, u, false);
     await answerQuestion(dc.context, this.services, u.text, { offerCallback: false });
     return Dialog.EndOfTurn;
   }

@@ -7,6 +7,7 @@ import { parseConfig } from '../../src/config.js';
 import { OpenAiClient } from '../../src/llm/openAiClient.js';
 import { EVAL_SETS, evaluateSet, type EvalResult } from './evaluate.js';
 import { evaluateModelSet } from './evaluateModel.js';
+import { printAdvice } from './advice.js';
 
 const verbose = process.argv.includes('--verbose');
 const config = parseConfig(process.env);
@@ -79,3 +80,5 @@ if (config.OPENAI_API_KEY) {
     );
   if (verbose) for (const w of warnings) console.log(`  ${w}`);
 }
+
+await printAdvice(verbose);

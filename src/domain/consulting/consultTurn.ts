@@ -152,7 +152,12 @@ function recommend(
   const v = valueNeed && valueSentence(src, valueNeed, facts[valueNeed.id]!, products);
   if (v && products.some((p) => mentionsProduct(v.text, p)) && !statements.some((x) => key(x) === key(v)) && !used.has(key(v)))
     statements.push(v);
-  return { products, because: describe(c, facts, Object.keys(facts)), statements };
+  // The reason names only what the suggestion meets: a preference it had to set aside is not claimed.
+  const met = Object.keys(facts).filter((id) => {
+    const need = c.needs.find((n) => n.id === id);
+    return need && (need.hard || products.every((p) => fits(p, need, facts[id]!, ctx) === true));
+  });
+  return { products, because: describe(c, facts, met), statements };
 }
 
 /** Acknowledge: the new and corrected facts, briefly, in the customer's terms. */

@@ -102,8 +102,9 @@ export function valueSentence(
     if (!value || !passage) continue;
     const all = sentencesOf(passage);
     const words = [value.name, ...value.words];
+    // The sentence about the best-placed product first, then any about the value itself.
     const hit =
-      all.find((s) => hasAny(s, words) && products.some((p) => mentionsProduct(s, p))) ??
+      products.map((p) => all.find((s) => mentionsProduct(s, p))).find((s) => s !== undefined) ??
       all.find((s) => hasAny(s, words)) ??
       all[0];
     if (hit) return { text: hit, passage };
