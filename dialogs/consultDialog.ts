@@ -245,7 +245,7 @@ export class ConsultDialog extends Dialog {
       fresh: pick(known, [...turn.fresh, ...turn.changed]),
       known: Object.fromEntries(Object.entries(known).map(([k, v]) => [k, String(v)])),
       acknowledgement: turn.acknowledgement,
-      ask: { need: need.id, question: need.question },
+      ask: { need: need.id, question: need.question, keywords: need.keywords },
       knownKeywords: consultation.needs.filter((n) => facts[n.id]).flatMap((n) => n.keywords),
       fit,
       beforeSlowCall: fit.typing ? () => dc.context.sendActivity({ type: 'typing' }) : undefined,

@@ -77,6 +77,12 @@ export class LlmLamaWriter implements LamaWriter {
   }
 }
 
+const plain = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
 /** Known facts as words, so "20" and "Saturday" given earlier count as the customer's own. */
 function factWords(facts: Record<string, string>): string {
   return Object.values(facts).join(' ');

@@ -14,8 +14,8 @@ export interface LamaDraft {
   known: Record<string, string>;
   /** The fixed acknowledgement of the fresh facts, if there is one. */
   acknowledgement?: string;
-  /** The need to ask about next and the business's own question for it. */
-  ask: { need: string; question: string };
+  /** The need to ask about next, the business's own question for it, and words that show a question is about it. */
+  ask: { need: string; question: string; keywords: readonly string[] };
   /** Words that show a question is about a need already known (such a question is never asked). */
   knownKeywords: readonly string[];
   fit: AnswerFit;
