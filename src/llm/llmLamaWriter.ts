@@ -65,15 +65,11 @@ export class LlmLamaWriter implements LamaWriter {
   /** One question, ending the text, about the chosen need and none that is already known. */
   private isGoodQuestion(question: string, draft: LamaDraft): boolean {
     if (question.split('?').length !== 2 || !question.trimEnd().endsWith('?')) return false;
-    const words = ` ${question.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
-    return !draft.knownKeywords.some((k) =>
-      words.includes(
-        ` ${k
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, ' ')
-          .trim()} `,
-      ),
-    );
+    const words = ` ${plain(question)} `;
+    const has = (k: string): boolean => words.includes(` ${plain(k)} `);
+    // About the chosen need (when the business says which words show it), and about nothing known.
+    if (draft.ask.keywords.length > 0 && !draft.ask.keywords.some(has)) return false;
+    return !draft.knownKeywords.filter((k) => !draft.ask.keywords.includes(k)).some(has);
   }
 }
 
