@@ -12,19 +12,19 @@ import { flatFacts, type ConsultFacts } from '../src/domain/consulting/facts.js'
 import { listen } from '../src/domain/consulting/listen.js';
 import type { Statement } from '../src/domain/consulting/statements.js';
 import { citation } from '../src/domain/knowledge/answer.js';
+import { originOf } from '../src/domain/turn/turnInput.js';
 import { extractWhen } from '../src/domain/understanding/extractWhen.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
 import { answerFit } from './answerFit.js';
 import { answerQuestion } from './answering.js';
 import { CALLBACK_DIALOG } from './callbackDialog.js';
-import { originOf } from './contact.js';
 import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import { startHandoff } from './handoff.js';
 import { ORDER_DIALOG } from './orderDialog.js';
 import type { DialogServices } from './services.js';
 import type { Session } from './session.js';
-import { getUnderstanding } from './turnUnderstanding.js';
+import { getUnderstanding, turnInputOf } from './turnInput.js';
 
 export const CONSULT_DIALOG = 'consult';
 
@@ -238,7 +238,7 @@ export class ConsultDialog extends Dialog {
     const need = turn.ask!;
     state.asked.push(need.id);
     state.asking = need.id;
-    const fit = answerFit(dc.context.activity.channelId);
+    const fit = answerFit(turnInputOf(dc.context).flags);
     const known = flatFacts(facts);
     const worded = await services.lamaWriter.write({
       customerText: u.text,
@@ -264,7 +264,7 @@ export class ConsultDialog extends Dialog {
   private async noteLead(dc: DialogContext, session: Session, turn: ConsultTurn): Promise<void> {
     const facts = flatFacts(session.advice ?? {});
     const products = turn.recommendation?.products.map((p) => p.order ?? p.name);
-    await this.services.leads.note(dc.context.activity.conversation.id, originOf(dc.context.activity), {
+    await this.services.leads.note(dc.context.activity.conversation.id, originOf(turnInputOf(dc.context)), {
       need: session.need,
       facts,
       ...(products ? { products } : {}),
