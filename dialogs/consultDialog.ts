@@ -78,8 +78,8 @@ export class ConsultDialog extends Dialog {
     }
     // "I need a gluten-free cake for my husband's 40th" reads like an order, but it tells needs:
     // without a product named, an order intent that gives facts goes on consulting.
-    const tellsNeeds = u.intent === 'order' && !u.entities.products?.length && this.tellsNeeds(consultation, u, state);
-    if (u.intent === 'callback' || (u.intent === 'order' && !tellsNeeds)) return dc.endDialog({ next: u.intent });
+    if (u.intent === 'callback' || (u.intent === 'order' && !needsNotOrder(consultation, u, state.asking)))
+      return dc.endDialog({ next: u.intent });
     if (state.blocked) return this.afterNothingFits(dc, consultation, state, u);
     if (state.recommended) return this.afterRecommendation(dc, consultation, state, u);
     return this.turn(dc, consultation, state, u, false);
@@ -139,16 +139,10 @@ export class ConsultDialog extends Dialog {
     return dc.endDialog();
   }
 
-  private tellsNeeds(consultation: Consultation, u: Understanding, state: ConsultState): boolean {
-    const heard = this.listen(consultation, u, state.asking);
-    return Object.entries(heard).some(([id, f]) => f.kind !== 'none' && describe(consultation, heard, [id]) !== undefined);
-  }
-
   private listen(consultation: Consultation, u: Understanding, asking: string | undefined): ConsultFacts {
-    const listened = u.listened ? { ...u.listened } : undefined;
     const { business, clock } = this.services;
     const readWhen = (text: string) => extractWhen(text, business.timeZone, clock.now(), business.locale).when;
-    return listen({ text: u.text, entities: u.entities, consultation, asking, listened, readWhen });
+    return hear(consultation, u, asking, readWhen);
   }
 
   private async turn(
@@ -271,6 +265,27 @@ export class ConsultDialog extends Dialog {
       stage: 'desire',
     });
   }
+}
+
+function hear(
+  consultation: Consultation,
+  u: Understanding,
+  asking: string | undefined,
+  readWhen?: (text: string) => ReturnType<typeof extractWhen>['when'],
+): ConsultFacts {
+  const listened = u.listened ? { ...u.listened } : undefined;
+  return listen({ text: u.text, entities: u.entities, consultation, asking, listened, readWhen });
+}
+
+/**
+ * "I need a gluten-free cake for my husband's 40th" reads like an order but names no product and
+ * no order word: it tells needs, so it is advice. "I'd like to order the large cake" stays an order.
+ */
+export function needsNotOrder(consultation: Consultation | undefined, u: Understanding, asking?: string): boolean {
+  if (!consultation || u.intent !== 'order' || u.entities.products?.length) return false;
+  if (/\b(?:order|buy|purchase|book)\b/i.test(u.text)) return false;
+  const heard = hear(consultation, u, asking);
+  return Object.entries(heard).some(([id, f]) => f.kind !== 'none' && describe(consultation, heard, [id]) !== undefined);
 }
 
 const key = (s: Statement): string => `${s.passage.id}|${s.text}`;

@@ -164,6 +164,18 @@ describe('the consult dialog (L.A.M.A.)', () => {
     ]);
   });
 
+  it('when a first message tells needs without naming a product or ordering, then it is advice; an order stays an order', async () => {
+    await play(h, [
+      [
+        "i need a gluten free cake for my husband's 40th",
+        /^Happy to help you choose\. A birthday, gluten-free: got it\. .*Gluten-free/,
+      ],
+      ['maybe 30 people', /I'd suggest the cupcakes\. .*Gluten-free cupcakes cost \$54 per dozen/],
+      ['thanks', [/^Glad I could help/]],
+      ["I'd like to order the large chocolate cake for Saturday", /delivered, or will you pick it up\?/],
+    ]);
+  });
+
   it('when the customer gives nothing usable three times, then it offers a person instead of looping', async () => {
     await play(h, [
       ['which cake should I take?', [SERVINGS]],
