@@ -9,7 +9,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { Consultation } from '../src/domain/consulting/consultationSchema.js';
 import { consultTurn, describe, type ConsultTurn } from '../src/domain/consulting/consultTurn.js';
 import { flatFacts, type ConsultFacts } from '../src/domain/consulting/facts.js';
-import { listen } from '../src/domain/consulting/listen.js';
+import { listen, namedProducts } from '../src/domain/consulting/listen.js';
 import type { Statement } from '../src/domain/consulting/statements.js';
 import { citation } from '../src/domain/knowledge/answer.js';
 import { originOf } from '../src/domain/turn/turnInput.js';
@@ -36,6 +36,8 @@ interface ConsultState {
   idle: number;
   /** Set once a recommendation was made (and the next steps offered, once). */
   recommended?: string[];
+  /** Products the customer asked to choose between. */
+  between?: string[];
   /** Set when nothing fitted and a person was offered: a yes hands over, a new fact consults again. */
   blocked?: boolean;
 }
@@ -171,6 +173,8 @@ export class ConsultDialog extends Dialog {
     const wantsRecommendation = first
       ? WANTS_PICK.test(u.text) && Object.keys(heard).length >= 2
       : u.intent === 'advice' || WANTS_PICK.test(u.text);
+    const named = namedProducts(consultation, u.text, u.entities.products);
+    if (named.length >= 2) state.between = named;
     const turn = consultTurn({
       consultation,
       passages: services.knowledge.passages(),
@@ -178,7 +182,8 @@ export class ConsultDialog extends Dialog {
       heard,
       asked: state.asked,
       stated: state.stated,
-      wantsRecommendation,
+      wantsRecommendation: wantsRecommendation && !(first && named.length >= 2),
+      choosingBetween: state.between,
       now: services.clock.now(),
       timeZone: services.business.timeZone,
     });

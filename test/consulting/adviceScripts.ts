@@ -156,7 +156,21 @@ export const ADVICE_SCRIPTS: AdviceScript[] = [
     turns: ['can you help me choose a cake for my vegan sister?', 'about 12 of us'],
     recommends: ['Medium celebration cake', 'Cupcakes'],
   },
+  {
+    name: 'choosing between two named cakes for 12 people',
+    shop: 'bakery',
+    turns: ['which is better for 12 people, the small or the medium cake?', 'perfect'],
+    recommends: ['Medium celebration cake'],
+    expect: [[1, CLOSED]],
+  },
   // The bike shop.
+  {
+    name: 'torn between two named bikes: the one question that tells them apart, then one pick',
+    shop: 'bikes',
+    turns: ['torn between the metro 3 and the metro e, which should I get?', 'no motor', 'thanks'],
+    recommends: ['Alder Metro 3'],
+    expect: [[0, /^Happy to help you choose\. Are you after an e-bike, or a regular bike without a motor\?$/]],
+  },
   {
     name: 'a regular commuter under $1000 in three answers',
     shop: 'bikes',

@@ -195,6 +195,17 @@ describe('choosing the question', () => {
   });
 });
 
+describe('choosing between named products', () => {
+  it('when the customer names two products, then it asks what tells them apart and picks one', () => {
+    const facts: ConsultFacts = {};
+    const first = turn(facts, 'sencha or rooibos?', { choosingBetween: ['Sencha', 'Rooibos'] });
+    expect(first.recommendation).toBeUndefined();
+    expect(['style', 'caffeine', 'budget']).toContain(first.ask?.id);
+    const second = turn(facts, 'decaf please', { choosingBetween: ['Sencha', 'Rooibos'], asked: [first.ask!.id] });
+    expect(second.recommendation?.products.map((p) => p.name)).toEqual(['Rooibos']);
+  });
+});
+
 describe('sentences', () => {
   it('when a passage has a table or a list, then rows and items are quoted as sentences', () => {
     const p = passage(

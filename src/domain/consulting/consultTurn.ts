@@ -31,6 +31,8 @@ export interface ConsultInput extends FitContext {
   stated: readonly string[];
   /** The customer asked for a recommendation now ("what do you recommend?"). */
   wantsRecommendation: boolean;
+  /** Products the customer is choosing between ("the Metro 3 or the Metro E?"), by name. */
+  choosingBetween?: readonly string[];
 }
 
 export interface Recommendation {
@@ -66,9 +68,13 @@ export function consultTurn(input: ConsultInput): ConsultTurn {
     turn.nothingFits = { need, statement: limitSentence(src, need, facts[need.id]!) ?? nearestMiss(c, src, facts, need, input) };
     return turn;
   }
-  const ranked = rank(c, left.products, facts, input);
+  const all = rank(c, left.products, facts, input);
+  // Choosing between named products: only those (while any of them fits), down to one.
+  const between = all.filter((p) => input.choosingBetween?.includes(p.name));
+  const comparing = (input.choosingBetween?.length ?? 0) >= 2 && between.length > 0;
+  const ranked = comparing ? between : all;
   const next = mostInformative(c, ranked, facts, input.asked, input);
-  if (input.wantsRecommendation || ranked.length <= 2 || !next) {
+  if (input.wantsRecommendation || ranked.length <= (comparing ? 1 : 2) || !next) {
     turn.recommendation = recommend(c, src, ranked, facts, used, input);
     return turn;
   }

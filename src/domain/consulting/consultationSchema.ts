@@ -67,6 +67,8 @@ export const ConsultProductSchema = z.object({
   passage: z.string().min(1),
   /** How the passage names it, when not by its name ("three-tier cake"). */
   mention: z.string().optional(),
+  /** Other names customers use for it ("metro 3"). */
+  aliases: words,
   /** The product an order request for it is for (a business.yaml `products` name). */
   order: z.string().optional(),
   /**

@@ -106,6 +106,24 @@ function valueFact(need: Need, plain: string, answering: boolean): FactValue | u
   return values.length ? { kind: 'values', values } : undefined;
 }
 
+/**
+ * The consultation products a message names: by name, mention or alias (the longest wins, so
+ * "metro e speed" is not also "metro e"), or through the business's product names the recognizer
+ * found (`orderNames`, matched to each product's `order`).
+ */
+export function namedProducts(c: Consultation, text: string, orderNames: readonly string[] = []): string[] {
+  const plain = normaliseWords(text);
+  const found: { name: string; start: number; end: number }[] = [];
+  for (const p of c.products) {
+    for (const phrase of [p.name, p.mention, ...p.aliases]) {
+      if (phrase) for (const span of phraseSpans(plain, normaliseWords(phrase))) found.push({ name: p.name, ...span });
+    }
+  }
+  const kept = found.filter((f) => !found.some((g) => g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start));
+  const byOrder = c.products.filter((p) => p.order && orderNames.includes(p.order)).map((p) => p.name);
+  return [...new Set([...kept.map((f) => f.name), ...byOrder])];
+}
+
 /** Lower case, apostrophes dropped, hyphens and punctuation as spaces: "Husband's 40th" → "husbands 40th". */
 export function normaliseWords(text: string): string {
   return text

@@ -105,6 +105,7 @@ export function mostInformative(
   ctx: FitContext,
 ): Need | undefined {
   let best: { need: Need; score: number } | undefined;
+  const pool = { ...c, products };
   for (const need of c.needs) {
     if (facts[need.id] || asked.includes(need.id)) continue;
     const answers = likelyAnswers(need, products, ctx);
@@ -115,7 +116,7 @@ export function mostInformative(
     let total = 0;
     for (const fact of answers) {
       const weight = products.filter((p) => fits(p, need, fact, ctx) === true).length;
-      weighted += weight * candidates(c, { ...facts, [need.id]: fact }, ctx).products.length;
+      weighted += weight * candidates(pool, { ...facts, [need.id]: fact }, ctx).products.length;
       total += weight;
     }
     const silent = need.hard ? 0 : products.filter((p) => p.attributes[need.id] === undefined).length;
