@@ -218,6 +218,7 @@ export class ConsultDialog extends Dialog {
         // "Based on that" when the acknowledgement just said every fact; else the facts it rests on.
         const saidAll = Object.keys(facts).every((id) => turn.fresh.includes(id) || turn.changed.includes(id));
         parts.push(copy.suggest(names, turn.acknowledgement && saidAll ? undefined : rec.because));
+        if (rec.setAside) parts.push(copy.setAside(rec.setAside));
       }
       // The cited facts behind it; one already stated is not repeated, unless it is the only reason.
       const fresh = rec.statements.filter((s) => !state.stated.includes(key(s)));

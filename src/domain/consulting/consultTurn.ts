@@ -39,6 +39,8 @@ export interface Recommendation {
   products: ConsultProduct[];
   /** The facts the recommendation rests on, in the customer's terms ("a wedding, for about 80 people"). */
   because?: string;
+  /** Preferences it had to set aside because nothing meeting them fits the must-haves ("a birthday"). */
+  setAside?: string;
   statements: Statement[];
 }
 
@@ -163,7 +165,8 @@ function recommend(
     const need = c.needs.find((n) => n.id === id);
     return need && (need.hard || products.every((p) => fits(p, need, facts[id]!, ctx) === true));
   });
-  return { products, because: describe(c, facts, met), statements };
+  const aside = Object.keys(facts).filter((id) => !met.includes(id) && facts[id]!.kind !== 'none');
+  return { products, because: describe(c, facts, met), setAside: describe(c, facts, aside), statements };
 }
 
 /** Acknowledge: the new and corrected facts, briefly, in the customer's terms. */
