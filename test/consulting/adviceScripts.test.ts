@@ -11,6 +11,20 @@ for (const shopName of ['bakery', 'bikes'] as const) {
     afterAll(async () => {
       await shop.bot.stop();
     });
+    if (shopName === 'bakery') {
+      it('when a suggestion breaks what the script allows or a booking starts unasked, then the checker reports it', async () => {
+        const wrong = await runScript(shop, {
+          name: 'checker',
+          shop: 'bakery',
+          turns: ['which cake should I get for a birthday for 20 people on Saturday? no allergies', 'yes'],
+          recommends: ['Small celebration cake'],
+        });
+        expect(wrong.failures).toEqual([
+          'turn 1: a booking nobody asked for',
+          'recommended Large celebration cake, which does not fit every constraint',
+        ]);
+      });
+    }
     for (const script of ADVICE_SCRIPTS.filter((s) => s.shop === shopName)) {
       it(`when ${script.name}, then every rule holds`, async () => {
         const result = await runScript(shop, script);
