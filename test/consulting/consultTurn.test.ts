@@ -122,6 +122,40 @@ describe('listening', () => {
   });
 });
 
+describe('listening for dates', () => {
+  const DATED = ConsultationSchema.parse({
+    needs: [{ id: 'date', question: 'When?', entity: 'date', hard: true }],
+    products: [{ name: 'X', passage: 'P', attributes: { date: 48 } }],
+  });
+  it('when the date reader found only a part of the day ("a morning tea"), then no date is heard', () => {
+    const when = { start: '2026-11-23T09:00:00+11:00', text: 'morning', asap: false, hasTime: true };
+    expect(listen({ text: 'for a morning tea', entities: { when }, consultation: DATED })).toEqual({});
+    const friday = { ...when, text: 'next friday', start: '2026-11-27T12:00:00+11:00' };
+    expect(listen({ text: 'by next friday', entities: { when: friday }, consultation: DATED })).toEqual({
+      date: { kind: 'date', iso: friday.start, text: 'next friday' },
+    });
+  });
+
+  it('when the date reader took a head count as a year ("in march, 80 guests"), then both are read apart', () => {
+    const wrong = { start: '1980-03-01T12:00:00+11:00', text: 'in march, 80', asap: false, hasTime: false };
+    const march = { start: '2027-03-01T12:00:00+11:00', text: 'in march', asap: false, hasTime: false };
+    const COUNTED = ConsultationSchema.parse({
+      needs: [...DATED.needs, { id: 'servings', question: 'How many?', entity: 'servings' }],
+      products: DATED.products,
+    });
+    const heard = listen({
+      text: 'in march, 80 guests',
+      entities: { when: wrong },
+      consultation: COUNTED,
+      readWhen: () => march,
+    });
+    expect(heard).toEqual({
+      date: { kind: 'date', iso: march.start, text: 'in march' },
+      servings: { kind: 'number', value: 80, text: '80' },
+    });
+  });
+});
+
 describe('a consulting turn', () => {
   it('when nothing is known, then it asks the need that splits the products best', () => {
     const t = turn({}, 'can you help me choose a tea?');

@@ -165,7 +165,13 @@ function recommend(
     const need = c.needs.find((n) => n.id === id);
     return need && (need.hard || products.every((p) => fits(p, need, facts[id]!, ctx) === true));
   });
-  const aside = Object.keys(facts).filter((id) => !met.includes(id) && facts[id]!.kind !== 'none');
+  // Set aside: preferences some product meets, just not one that also meets the must-haves.
+  const aside = Object.keys(facts).filter((id) => {
+    const need = c.needs.find((n) => n.id === id);
+    return (
+      need && !met.includes(id) && facts[id]!.kind !== 'none' && c.products.some((p) => fits(p, need, facts[id]!, ctx) === true)
+    );
+  });
   return { products, because: describe(c, facts, met), setAside: describe(c, facts, aside), statements };
 }
 

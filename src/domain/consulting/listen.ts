@@ -22,9 +22,11 @@ export interface ListenInput {
   readWhen?: (text: string) => Entities['when'];
 }
 
+const PART_OF_DAY = /^(?:(?:this|in the|the)\s+)?(?:morning|afternoon|evening|arvo|noon|midday|night|tonight)$/i;
+
 /** Replies meaning "nothing to consider" to whatever was just asked. */
 const NO_PREFERENCE =
-  /^(?:no|nope|nah|none|nothing|not really|no preference|no thanks|not fussed|any|anything|whatever|any of them|either|dont mind|i dont mind|doesnt matter|it doesnt matter|no idea|not sure|dunno|idk|all good)(?: really| thanks| at all)?$/;
+  /^(?:no|nope|nah|none|nothing|not really|no preference|no thanks|not fussed|any|anything|whatever|any of them|either|dont mind|i dont mind|doesnt matter|it doesnt matter|all good)(?: really| thanks| at all)?$/;
 
 export function listen(input: ListenInput): ConsultFacts {
   const { consultation, asking, entities: e } = input;
@@ -76,7 +78,10 @@ function entityFact(need: Need, e: Entities, text: string, answering: boolean): 
     case 'budget':
       return e.budget ? { kind: 'number', value: e.budget.amount, text: String(e.budget.amount) } : bare;
     case 'date':
-      return e.when && !e.when.asap ? { kind: 'date', iso: e.when.start, text: e.when.text } : undefined;
+      // A part of the day alone ("a morning tea") names no date.
+      return e.when && !e.when.asap && !PART_OF_DAY.test(e.when.text.trim())
+        ? { kind: 'date', iso: e.when.start, text: e.when.text }
+        : undefined;
     case 'height': {
       const h = extractHeight(text);
       return h ? { kind: 'number', value: h.cm, text: h.text } : undefined;
