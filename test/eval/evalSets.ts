@@ -62,7 +62,9 @@ export async function readQuestionFile(file: string, name: string, knowledgeDir?
 
 /** Where the external sets are: $EVAL_DIR, else `../shared/eval` beside the repo (undefined when absent). */
 export function externalDir(): string | undefined {
-  const candidates = [process.env.EVAL_DIR, resolve(ROOT, '../shared/eval'), resolve(dirname(ROOT), '../shared/eval')];
+  const candidates = process.env.EVAL_DIR
+    ? [process.env.EVAL_DIR]
+    : [resolve(ROOT, '../shared/eval'), resolve(dirname(ROOT), '../shared/eval')];
   return candidates.find((d): d is string => !!d && existsSync(resolve(d, 'banking77-questions.json')));
 }
 
