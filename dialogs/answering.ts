@@ -1,6 +1,6 @@
 /** Answers a question from the knowledge base, or says honestly that it is not known. */
 import type { TurnContext } from 'botbuilder';
-import { answerFromKnowledge, citation, type AnswerResult } from '../src/domain/knowledge/answer.js';
+import { answerFromRetriever, citation, type AnswerResult } from '../src/domain/knowledge/answer.js';
 import { answerFit } from './answerFit.js';
 import { yesNo } from './choices.js';
 import { copy } from './copy.js';
@@ -18,7 +18,7 @@ export async function answerQuestion(
   options: AnswerOptions,
 ): Promise<AnswerResult> {
   const conversationId = context.activity.conversation.id;
-  const offline = answerFromKnowledge(services.knowledge, question, { minConfidence: services.minConfidence });
+  const offline = await answerFromRetriever(services.retriever, question, { minConfidence: services.minConfidence });
   const fit = answerFit(context.activity.channelId);
   const composed = await services.answerComposer.compose({
     question,

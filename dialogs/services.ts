@@ -4,7 +4,7 @@ import type { CallbackService } from '../src/domain/callbacks/callbackService.js
 import type { Clock } from '../src/domain/clock.js';
 import type { ConversationLog } from '../src/domain/conversations/conversationLog.js';
 import type { CustomerService } from '../src/domain/customers/customerService.js';
-import type { KnowledgeIndex } from '../src/domain/knowledge/passage.js';
+import type { KnowledgeIndex, KnowledgeRetriever } from '../src/domain/knowledge/passage.js';
 import type { LeadService } from '../src/domain/leads/leadService.js';
 import type { OrderService } from '../src/domain/orders/orderService.js';
 import type { Sessions } from './session.js';
@@ -19,6 +19,8 @@ import { createOfflineLamaWriter, type LamaWriter } from '../src/domain/consulti
 export interface DialogServices {
   business: Business;
   knowledge: KnowledgeIndex;
+  /** Answers customers' questions (hybrid retrieval and the refusal model); `minConfidence` is its threshold. */
+  retriever: KnowledgeRetriever;
   minConfidence: number;
   conversationLog: ConversationLog;
   customers: CustomerService;
@@ -36,6 +38,7 @@ export interface DialogServices {
 export interface ServiceWiring {
   business: Business;
   knowledge: KnowledgeIndex;
+  retriever: KnowledgeRetriever;
   minConfidence: number;
   stores: Stores;
   conversationLog: ConversationLog;
@@ -53,6 +56,7 @@ export function createDialogServices(w: ServiceWiring): DialogServices {
   return {
     business,
     knowledge: w.knowledge,
+    retriever: w.retriever,
     minConfidence: w.minConfidence,
     conversationLog: w.conversationLog,
     customers: createCustomerService({ stores, clock, newId }),

@@ -15,6 +15,9 @@ import type { Recognizer } from './domain/understanding/types.js';
 import { loadKnowledge } from './knowledge/markdownLoader.js';
 import { createLanguageModel } from './llm/languageModel.js';
 import { Bm25KnowledgeIndex } from './knowledge/bm25KnowledgeIndex.js';
+import { createEmbedder } from './knowledge/embeddings/createEmbedder.js';
+import { GeneralEnglish } from './knowledge/generalEnglish.js';
+import { HybridRetriever } from './knowledge/hybridRetriever.js';
 import { openStores } from './stores/openStores.js';
 import { createAdapter } from './bot/adapter.js';
 import { BotStateStorage } from './bot/botStateStorage.js';
@@ -51,7 +54,16 @@ export interface AppOverrides {
 export async function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const { passages, business } = await loadKnowledge(resolve(config.KNOWLEDGE_DIR));
   const knowledge = new Bm25KnowledgeIndex(passages);
-  logger.info({ passages: knowledge.size, business: business.name }, 'knowledge loaded');
+  const embedder = await createEmbedder(config, logger);
+  const retriever = await HybridRetriever.create(knowledge, {
+    embedder,
+    general: GeneralEnglish.load(),
+    onEmbedderError: (err) => logger.warn({ err }, 'sentence model failed; answering lexically'),
+  });
+  logger.info(
+    { passages: knowledge.size, business: business.name, sentenceModel: retriever.dense ? embedder?.id : 'off' },
+    'knowledge loaded',
+  );
 
   const stores =
     overrides.stores ??
@@ -78,6 +90,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const services = createDialogServices({
     business,
     knowledge,
+    retriever,
     minConfidence: config.ANSWER_MIN_CONFIDENCE,
     stores,
     conversationLog,
@@ -146,6 +159,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       await http.drained();
       await conversationLog.flush();
       await stores.close();
+      await embedder?.close();
     },
   };
 }

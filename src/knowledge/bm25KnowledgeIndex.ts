@@ -29,6 +29,8 @@ interface Entry {
 
 interface Concept {
   term: string;
+  /** The word as written (normalised, unstemmed). */
+  word: string;
   /** Vocabulary terms that stand for it, with their match worth (1 for the word itself). */
   alternatives: Map<string, number>;
   weight: number;
@@ -126,6 +128,23 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
   }
 
   /**
+   * The question's words the knowledge never uses in any form (numbers and weak words aside): the
+   * out-of-scope signal weighs them by how common they are in general English.
+   */
+  unknownWords(question: string): string[] {
+    return this.concepts(question)
+      .filter((c) => c.alternatives.size === 0 && !/^\d/.test(c.term))
+      .map((c) => c.word)
+      .filter((w) => !isWeakWord(w));
+  }
+
+  /** The passage's sentences most relevant to the question (for a passage another signal chose). */
+  sentencesFor(passageId: string, question: string): string[] {
+    const entry = this.entries.find((e) => e.passage.id === passageId);
+    return entry ? this.bestSentences(entry, this.concepts(question)) : [];
+  }
+
+  /**
    * Walks the postings of every concept's alternatives once, accumulating per passage: the concept
    * weight covered (best match per concept), the same for ranking, the part covered in the heading,
    * "Also asked" or title, and BM25. Returns the passages touched.
@@ -213,7 +232,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
           : this.maxIdf * this.tuning.unknownWeight;
       if (/^\d/.test(term)) weight *= this.tuning.numberWeight;
       if (isWeakWord(word)) weight *= this.tuning.weakWeight;
-      out.push({ term, alternatives, weight });
+      out.push({ term, word, alternatives, weight });
     }
     return out;
   }

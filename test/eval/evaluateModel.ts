@@ -5,7 +5,9 @@
  * answers the fact check caught inventing a fact, and invented facts that reached the customer
  * (by construction zero: anything unsupported falls back to the extractive answer).
  */
-import { answerFromKnowledge } from '../../src/domain/knowledge/answer.js';
+import { answerFromRetriever } from '../../src/domain/knowledge/answer.js';
+import { GeneralEnglish } from '../../src/knowledge/generalEnglish.js';
+import { HybridRetriever } from '../../src/knowledge/hybridRetriever.js';
 import type { ComposedAnswer } from '../../src/domain/knowledge/answerComposer.js';
 import { Bm25KnowledgeIndex } from '../../src/knowledge/bm25KnowledgeIndex.js';
 import { loadKnowledge } from '../../src/knowledge/markdownLoader.js';
@@ -38,12 +40,17 @@ export async function evaluateModelSet(
   options: { concurrency?: number } = {},
 ): Promise<ModelEvalResult> {
   const { passages, business } = await loadKnowledge(set.knowledgeDir);
-  const index = new Bm25KnowledgeIndex(passages);
+  const retriever = await HybridRetriever.create(new Bm25KnowledgeIndex(passages), { general: GeneralEnglish.load() });
   const productNames = business.products.flatMap((p) => [p.name, ...p.aliases]);
   const answerer = new GroundedAnswerer({ client, productNames, businessName: business.name, log: silent });
   const fit = { maxChars: 600, markdown: true };
-  const ask = (question: string): Promise<ComposedAnswer> =>
-    answerer.compose({ question, offline: answerFromKnowledge(index, question, { minConfidence }), minConfidence, fit });
+  const ask = async (question: string): Promise<ComposedAnswer> =>
+    answerer.compose({
+      question,
+      offline: await answerFromRetriever(retriever, question, { minConfidence }),
+      minConfidence,
+      fit,
+    });
 
   const answerable = await mapLimited(set.answerable, options.concurrency ?? 4, (item) => ask(item.q));
   const unanswerable = await mapLimited(set.unanswerable, options.concurrency ?? 4, (q) => ask(q));

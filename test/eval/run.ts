@@ -11,6 +11,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../../src/config.js';
+import { TUNED_MIN_CONFIDENCE } from '../../src/knowledge/bm25KnowledgeIndex.js';
 import { OpenAiClient } from '../../src/llm/openAiClient.js';
 import {
   banking77,
@@ -24,7 +25,7 @@ import {
 } from './evalSets.js';
 import { CURVE_THRESHOLDS, figuresAt, mistakes, scoreSet, type Figures } from './evaluate.js';
 import { evaluateModelSet } from './evaluateModel.js';
-import { lexicalRetriever } from './retrievers.js';
+import { evalEmbedder, hybridRetriever, lexicalRetriever } from './retrievers.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,13 +33,18 @@ const { values: args } = parseArgs({
     questions: { type: 'string' },
     split: { type: 'string', default: 'test' },
     verbose: { type: 'boolean', default: false },
+    /** The raw lexical index with its own confidence (the retrieval before the refusal model). */
+    baseline: { type: 'boolean', default: false },
   },
 });
 const split = args.split as 'dev' | 'test' | 'all';
 if (!['dev', 'test', 'all'].includes(split)) throw new Error(`--split must be dev, test or all`);
 const config = parseConfig(process.env);
-const threshold = config.ANSWER_MIN_CONFIDENCE;
-const factory = lexicalRetriever;
+// The baseline's raw lexical confidence has its own calibrated threshold.
+const threshold = args.baseline && !process.env.ANSWER_MIN_CONFIDENCE ? TUNED_MIN_CONFIDENCE : config.ANSWER_MIN_CONFIDENCE;
+const embedder = args.baseline || config.EMBEDDINGS === 'off' ? undefined : await evalEmbedder();
+const factory = args.baseline ? lexicalRetriever : hybridRetriever(embedder);
+const mode = args.baseline ? 'baseline lexical' : embedder ? `hybrid (${embedder.id})` : 'lexical + refusal model';
 
 const sets: EvalSet[] = [];
 if (args.questions) {
@@ -56,7 +62,7 @@ if (args.questions) {
 }
 const oosAll = await outOfScopeSets();
 const oos = oosAll ? splitOutOfScope(oosAll, split) : undefined;
-console.log(`retrieval: lexical · threshold ${threshold} · split ${split}`);
+console.log(`retrieval: ${mode} · threshold ${threshold} · split ${split}`);
 if (!externalDir()) console.log('external sets (../shared/eval): skipped — not found (set EVAL_DIR)');
 
 const pct = (n: number): string => (Number.isNaN(n) ? '   – ' : n.toFixed(3));
@@ -86,6 +92,8 @@ for (const set of sets) {
     for (const f of falseAnswers) console.log(`  false ${f.q}\n        answered ${f.top} (${f.confidence})`);
   }
 }
+
+await embedder?.close();
 
 if (config.OPENAI_API_KEY) {
   const client = new OpenAiClient({

@@ -20,7 +20,10 @@ import { SKIP_TRANSCRIPT } from '../../src/bot/turnFlags.js';
 import type { Business } from '../../src/domain/business.js';
 import { createConversationLog, type ConversationLog } from '../../src/domain/conversations/conversationLog.js';
 import { createOfflineRecognizer } from '../../src/domain/understanding/offlineRecognizer.js';
-import { Bm25KnowledgeIndex, TUNED_MIN_CONFIDENCE } from '../../src/knowledge/bm25KnowledgeIndex.js';
+import { Bm25KnowledgeIndex } from '../../src/knowledge/bm25KnowledgeIndex.js';
+import { GeneralEnglish } from '../../src/knowledge/generalEnglish.js';
+import { HybridRetriever } from '../../src/knowledge/hybridRetriever.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../../src/knowledge/refusalModel.js';
 import { loadKnowledge } from '../../src/knowledge/markdownLoader.js';
 import { openLowdbStores, type LowdbStores } from '../../src/stores/lowdb/openLowdbStores.js';
 
@@ -78,7 +81,8 @@ export async function createDialogHarness(options: HarnessOptions = {}): Promise
   const services = createDialogServices({
     business,
     knowledge,
-    minConfidence: TUNED_MIN_CONFIDENCE,
+    retriever: await HybridRetriever.create(knowledge, { general: GeneralEnglish.load() }),
+    minConfidence: DEFAULT_MIN_CONFIDENCE,
     stores,
     conversationLog,
     sessions: createSessions(sessionProperty),
