@@ -18,12 +18,13 @@ export async function answerQuestion(
   options: AnswerOptions,
 ): Promise<AnswerResult> {
   const conversationId = context.activity.conversation.id;
-  const offline = await answerFromRetriever(services.retriever, question, { minConfidence: services.minConfidence });
+  const minConfidence = services.answerMinConfidence;
+  const offline = await answerFromRetriever(services.retriever, question, { minConfidence });
   const fit = answerFit(context.activity.channelId);
   const composed = await services.answerComposer.compose({
     question,
     offline,
-    minConfidence: services.minConfidence,
+    minConfidence,
     fit,
     beforeSlowCall: fit.typing ? () => context.sendActivity({ type: 'typing' }) : undefined,
   });

@@ -19,8 +19,11 @@ import { createOfflineLamaWriter, type LamaWriter } from '../src/domain/consulti
 export interface DialogServices {
   business: Business;
   knowledge: KnowledgeIndex;
-  /** Answers customers' questions (hybrid retrieval and the refusal model); `minConfidence` is its threshold. */
+  /** Answers customers' questions (hybrid retrieval and the refusal model). */
   retriever: KnowledgeRetriever;
+  /** Threshold on the retriever's confidence (ANSWER_MIN_CONFIDENCE). */
+  answerMinConfidence: number;
+  /** Threshold on the lexical index's own confidence (advice statements). */
   minConfidence: number;
   conversationLog: ConversationLog;
   customers: CustomerService;
@@ -39,6 +42,7 @@ export interface ServiceWiring {
   business: Business;
   knowledge: KnowledgeIndex;
   retriever: KnowledgeRetriever;
+  answerMinConfidence: number;
   minConfidence: number;
   stores: Stores;
   conversationLog: ConversationLog;
@@ -57,6 +61,7 @@ export function createDialogServices(w: ServiceWiring): DialogServices {
     business,
     knowledge: w.knowledge,
     retriever: w.retriever,
+    answerMinConfidence: w.answerMinConfidence,
     minConfidence: w.minConfidence,
     conversationLog: w.conversationLog,
     customers: createCustomerService({ stores, clock, newId }),

@@ -18,6 +18,7 @@ import { Bm25KnowledgeIndex } from './knowledge/bm25KnowledgeIndex.js';
 import { createEmbedder } from './knowledge/embeddings/createEmbedder.js';
 import { GeneralEnglish } from './knowledge/generalEnglish.js';
 import { HybridRetriever } from './knowledge/hybridRetriever.js';
+import { lexicalMinConfidence } from './knowledge/refusalModel.js';
 import { openStores } from './stores/openStores.js';
 import { createAdapter } from './bot/adapter.js';
 import { BotStateStorage } from './bot/botStateStorage.js';
@@ -91,7 +92,8 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     business,
     knowledge,
     retriever,
-    minConfidence: config.ANSWER_MIN_CONFIDENCE,
+    answerMinConfidence: config.ANSWER_MIN_CONFIDENCE,
+    minConfidence: lexicalMinConfidence(config.ANSWER_MIN_CONFIDENCE),
     stores,
     conversationLog,
     sessions,

@@ -100,6 +100,11 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
   }
 
   search(question: string, limit = 3): KnowledgeHit[] {
+    return this.ranked(question, limit);
+  }
+
+  /** The hits with their ranking score (what orders them, beside the confidence). */
+  ranked(question: string, limit = 3): (KnowledgeHit & { rank: number })[] {
     const concepts = this.concepts(question);
     const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
     if (concepts.length === 0 || totalWeight === 0) return [];
@@ -118,12 +123,12 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
       top.splice(i, 0, { doc: d, rank });
       if (top.length > limit) top.pop();
     }
-    return top.map(({ doc }) => {
+    return top.map(({ doc, rank }) => {
       const covered = this.covered[doc]!;
       const onTopic = covered > 0 ? Math.min(1, (2 * this.topicCovered[doc]!) / covered) : 0;
       const confidence = (covered / totalWeight) * (1 - topicShare + topicShare * onTopic);
       const entry = this.entries[doc]!;
-      return { passage: entry.passage, confidence: round(confidence), sentences: this.bestSentences(entry, concepts) };
+      return { passage: entry.passage, confidence: round(confidence), rank, sentences: this.bestSentences(entry, concepts) };
     });
   }
 

@@ -21,7 +21,7 @@ const TIE_BREAK = 0.01;
 
 export interface Candidate extends Signals {
   passage: Passage;
-  /** 1 / (1 + the passage's place in the lexical ranking), 0 when it is not among its candidates. */
+  /** The lexical ranking score as a share of the best one's (0 when not among its candidates). */
   lexRank: number;
 }
 
@@ -81,10 +81,11 @@ export class HybridRetriever implements KnowledgeRetriever {
 
   /** Every passage with a signal, best first, with its signals (what the tuner fits on). */
   async candidates(question: string): Promise<Candidate[]> {
-    const lexHits = this.lexical.search(question, LEXICAL_CANDIDATES);
+    const lexHits = this.lexical.ranked(question, LEXICAL_CANDIDATES);
     const lex = new Map(lexHits.map((h) => [h.passage.id, h.confidence]));
     // The lexical index ranks by more than its confidence (heading matches, BM25): its order counts too.
-    const lexRanks = new Map(lexHits.map((h, i) => [h.passage.id, 1 / (1 + i)]));
+    const topRank = lexHits[0]?.rank || 1;
+    const lexRanks = new Map(lexHits.map((h) => [h.passage.id, h.rank / topRank]));
     const bestLexical = lexHits[0]?.confidence ?? 0;
     const unknownRarity = this.unknownRarity(question);
     let q: Float32Array | undefined;

@@ -21,16 +21,16 @@ export const FITTED: RetrievalModel = {
     },
   },
   lexicalOnly: {
-    bias: -3.1433,
+    bias: -3.9114,
     weights: {
       fused: 0,
       cosHead: 0,
       cosBody: 0,
       lexical: 0,
-      margin: -4.9736,
-      bestLexical: 11.5652,
-      unknownRarity: -1.7345,
+      margin: -4.9537,
+      bestLexical: 11.5667,
+      unknownRarity: -1.7374,
     },
   },
-  threshold: 0.6,
+  threshold: 0.75,
 };

@@ -5,6 +5,7 @@
  * `npx tsx test/eval/tune.ts` and are pasted here; ANSWER_MIN_CONFIDENCE is the threshold on its output.
  */
 import { FITTED } from './refusalModel.fitted.js';
+import { TUNED_MIN_CONFIDENCE } from './retrievalTuning.js';
 
 /** The signals of one candidate passage. */
 export interface Signals {
@@ -44,6 +45,14 @@ export const RETRIEVAL_MODEL: RetrievalModel = FITTED;
 
 /** ANSWER_MIN_CONFIDENCE's default: the threshold chosen on the dev split. */
 export const DEFAULT_MIN_CONFIDENCE = FITTED.threshold;
+
+/**
+ * The threshold on the lexical index's own confidence (what advice statements are picked on), moved
+ * by the one knob in proportion: at the default it is the lexical index's calibrated threshold.
+ */
+export function lexicalMinConfidence(answerMinConfidence: number): number {
+  return Math.min(1, (TUNED_MIN_CONFIDENCE * answerMinConfidence) / DEFAULT_MIN_CONFIDENCE);
+}
 
 export function probability(model: LogisticModel, s: Signals): number {
   let z = model.bias;

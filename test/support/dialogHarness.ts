@@ -23,7 +23,7 @@ import { createOfflineRecognizer } from '../../src/domain/understanding/offlineR
 import { Bm25KnowledgeIndex } from '../../src/knowledge/bm25KnowledgeIndex.js';
 import { GeneralEnglish } from '../../src/knowledge/generalEnglish.js';
 import { HybridRetriever } from '../../src/knowledge/hybridRetriever.js';
-import { DEFAULT_MIN_CONFIDENCE } from '../../src/knowledge/refusalModel.js';
+import { DEFAULT_MIN_CONFIDENCE, lexicalMinConfidence } from '../../src/knowledge/refusalModel.js';
 import { loadKnowledge } from '../../src/knowledge/markdownLoader.js';
 import { openLowdbStores, type LowdbStores } from '../../src/stores/lowdb/openLowdbStores.js';
 
@@ -82,7 +82,8 @@ export async function createDialogHarness(options: HarnessOptions = {}): Promise
     business,
     knowledge,
     retriever: await HybridRetriever.create(knowledge, { general: GeneralEnglish.load() }),
-    minConfidence: DEFAULT_MIN_CONFIDENCE,
+    answerMinConfidence: DEFAULT_MIN_CONFIDENCE,
+    minConfidence: lexicalMinConfidence(DEFAULT_MIN_CONFIDENCE),
     stores,
     conversationLog,
     sessions: createSessions(sessionProperty),
