@@ -1,7 +1,7 @@
 /** Answers a question from the knowledge base, or says honestly that it is not known. */
 import type { TurnContext } from 'botbuilder';
 import { answerFromRetriever, citation, type AnswerResult } from '../src/domain/knowledge/answer.js';
-import { answerFit } from './answerFit.js';
+import { answerFit, fitAnswer, yesFromList } from './answerFit.js';
 import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
@@ -29,7 +29,11 @@ export async function answerQuestion(
     beforeSlowCall: fit.typing ? () => context.sendActivity({ type: 'typing' }) : undefined,
   });
   if (composed.kind === 'answer') {
-    await context.sendActivity(copy.answer(composed.text, composed.sources.map(citation).join('; ')));
+    // An offline answer is the passage's own text: fit lists to the channel and answer yes/no first.
+    const text = composed.by === 'offline' ? (yesFromList(question, composed.text) ?? composed.text) : composed.text;
+    const parts = composed.by === 'offline' ? fitAnswer(text, context.activity.channelId) : [text];
+    for (const part of parts.slice(0, -1)) await context.sendActivity(part);
+    await context.sendActivity(copy.answer(parts[parts.length - 1]!, composed.sources.map(citation).join('; ')));
     void services.conversationLog.addOutcome(conversationId, 'answered');
     return {
       kind: 'answer',

@@ -16,7 +16,7 @@ import type { KnowledgeHit, KnowledgeIndex, Passage } from '../domain/knowledge/
 import { derivedStems, isWeakWord, synonymsOf, tokenize, TypoIndex } from './analyzer.js';
 import { IN_HEAD, IN_TEXT, IN_TITLE, Postings, type FieldText } from './postings.js';
 import { DEFAULT_TUNING, TUNED_MIN_CONFIDENCE, type RetrievalTuning } from './retrievalTuning.js';
-import { pickSentences, splitSentences } from './sentences.js';
+import { pickSentences, splitSentences, splitUnits } from './sentences.js';
 
 export { splitSentences };
 
@@ -67,7 +67,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
       });
     const fields: FieldText[][] = [];
     this.entries = passages.map((passage) => {
-      const sentences = splitSentences(passage.text).map((text) => ({ text, terms: new Set(words(text)) }));
+      const sentences = splitUnits(passage.text).map((text) => ({ text, terms: new Set(words(text)) }));
       fields.push([
         { terms: words(passage.heading), boost: BOOST.heading, flags: IN_HEAD },
         { terms: words(passage.alsoAsked.join(' ; ')), boost: BOOST.alsoAsked, flags: IN_HEAD },

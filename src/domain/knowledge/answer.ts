@@ -34,7 +34,9 @@ function decide(hits: KnowledgeHit[], options: AnswerOptions): AnswerResult {
     return { kind: 'unknown', confidence: best?.confidence ?? 0, hits };
   }
   const sentences = best.sentences.slice(0, options.maxSentences ?? 2);
-  return { kind: 'answer', text: sentences.join(' '), source: best.passage, confidence: best.confidence, hits };
+  // A unit that holds a list keeps its lines; what follows it starts a line of its own.
+  const text = sentences.join(sentences.some((s) => s.includes('\n')) ? '\n' : ' ');
+  return { kind: 'answer', text, source: best.passage, confidence: best.confidence, hits };
 }
 
 /** "Delivery fees (Delivery and pickup)" — how a source is named to the customer. */
