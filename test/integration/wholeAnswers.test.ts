@@ -47,3 +47,34 @@ describe('whole answers on every channel', () => {
     expect(all).not.toMatch(/^Yes —/);
   });
 });
+
+describe('several questions in one message', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(() => bot.stop());
+
+  for (const channelId of CHANNELS) {
+    it(`when one ${channelId} message asks about cupcake prices, vegan cakes and delivery to Parramatta, then each part is answered with its source`, async () => {
+      const all = texts(
+        await bot
+          .conversation({ channelId })
+          .say('hi! how much are cupcakes and do you do vegan ones and can you deliver to parramatta'),
+      ).join('\n');
+      expect(all).toMatch(/Source: Cupcakes by the dozen/);
+      expect(all).toMatch(/Source: Vegan cakes/);
+      expect(all).toMatch(/Parramatta[\s\S]*Source: Delivery areas/);
+      expect(all).not.toMatch(/I don't know/);
+    });
+  }
+
+  it('when one part of the message is not covered, then that part gets an honest "I don\'t know" and the rest is answered', async () => {
+    const all = texts(
+      await bot.conversation({ channelId: 'webchat' }).say('how much are cupcakes and do you repair car engines?'),
+    ).join('\n');
+    expect(all).toMatch(/Source: Cupcakes by the dozen/);
+    expect(all).toMatch(/One part of your message I can't answer: it isn't in the information I have\./);
+    expect(all).not.toMatch(/engine/i);
+  });
+});
