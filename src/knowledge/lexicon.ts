@@ -104,6 +104,11 @@ export const ABBREVIATIONS: Record<string, string> = {
   appt: 'appointment',
   b4: 'before',
   cuz: 'because',
+  wat: 'what',
+  wot: 'what',
+  hav: 'have',
+  dat: 'that',
+  abt: 'about',
 };
 
 /** British and American spellings that the suffix rules below do not catch. */

@@ -78,3 +78,17 @@ describe('several questions in one message', () => {
     expect(all).not.toMatch(/engine/i);
   });
 });
+
+describe('chat shorthand', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(() => bot.stop());
+
+  it('when asked "wat flavours do u hav for cakes", then the flavours are listed', async () => {
+    const all = texts(await bot.conversation({ channelId: 'webchat' }).say('wat flavours do u hav for cakes')).join('\n');
+    expect(all).toMatch(/Source: Cake flavours/);
+    expect(all).toContain('Red velvet');
+  });
+});
