@@ -55,17 +55,17 @@ export interface AppOverrides {
 export async function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const { passages, business } = await loadKnowledge(resolve(config.KNOWLEDGE_DIR));
   const knowledge = new Bm25KnowledgeIndex(passages);
-  const embedder = await createEmbedder(config, logger);
   const retriever = await HybridRetriever.create(knowledge, {
-    embedder,
     general: GeneralEnglish.load(),
     onEmbedderError: (err) => logger.warn({ err }, 'sentence model failed; answering lexically'),
   });
-  logger.info(
-    { passages: knowledge.size, business: business.name, sentenceModel: retriever.dense ? embedder?.id : 'off' },
-    'knowledge loaded',
-  );
-
+  logger.info({ passages: knowledge.size, business: business.name }, 'knowledge loaded');
+  // The sentence model loads and embeds the passages in the background (slow the first time, fast
+  // from the cache): until then, and if it fails, questions are answered lexically.
+  const embedderReady = createEmbedder(config, logger);
+  void embedderReady.then(async (embedder) => {
+    if (embedder && (await retriever.attach(embedder))) logger.info({ sentenceModel: embedder.id }, 'sentence model ready');
+  });
   const stores =
     overrides.stores ??
     (await openStores(config, (store, id, problem) => logger.warn({ store, id, problem }, 'corrupt record skipped')));
@@ -161,7 +161,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       await http.drained();
       await conversationLog.flush();
       await stores.close();
-      await embedder?.close();
+      await (await embedderReady)?.close();
     },
   };
 }

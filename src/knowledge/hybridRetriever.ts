@@ -64,6 +64,23 @@ export class HybridRetriever implements KnowledgeRetriever {
     return new HybridRetriever(lexical, options, vectors);
   }
 
+  /**
+   * Brings the sentence model in after start: passages are embedded in the background while the
+   * retriever answers lexically, and it switches over once every passage has its vectors. Resolves
+   * true when it did (false when the embedder failed; retrieval stays lexical).
+   */
+  async attach(embedder: Embedder): Promise<boolean> {
+    try {
+      const vectors = await embedPassages(embedder, this.passages);
+      this.options.embedder = embedder;
+      this.vectors = vectors;
+      return true;
+    } catch (err) {
+      this.options.onEmbedderError?.(err);
+      return false;
+    }
+  }
+
   /** True when the sentence model takes part. */
   get dense(): boolean {
     return this.vectors !== undefined;
