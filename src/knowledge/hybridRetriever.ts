@@ -16,8 +16,6 @@ import { probability, RETRIEVAL_MODEL, type RetrievalModel, type Signals } from 
 
 /** How many lexical candidates are scored (the rest count as lexical 0). */
 const LEXICAL_CANDIDATES = 30;
-/** Lexical only: the lexical rank orders passages of equal confidence. */
-const TIE_BREAK = 0.01;
 
 export interface Candidate extends Signals {
   passage: Passage;
@@ -127,7 +125,7 @@ export class HybridRetriever implements KnowledgeRetriever {
       const lexRank = lexRanks.get(passage.id) ?? 0;
       const fused = q
         ? fusion.lexical * lexical + fusion.rank * lexRank + fusion.head * cosHead + fusion.body * cosBody
-        : lexical + TIE_BREAK * lexRank;
+        : lexRank;
       out.push({ passage, fused, lexRank, cosHead, cosBody, lexical, margin: 0, bestLexical, unknownRarity });
     });
     out.sort((a, b) => b.fused - a.fused);

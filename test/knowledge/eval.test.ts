@@ -11,14 +11,14 @@ const t = DEFAULT_MIN_CONFIDENCE;
 
 describe('retrieval evaluation, lexical only (held-out split)', () => {
   for (const name of ['bakery', 'bikes']) {
-    it(`when ${name} is evaluated at the default threshold, then accuracy@1 ≥ 0.70 and refusal ≥ 0.85`, async () => {
+    it(`when ${name} is evaluated at the default threshold, then accuracy@1 ≥ 0.75 and refusal ≥ 0.90`, async () => {
       const set = (await ownSets()).find((s) => s.name === name)!;
       const scores = await scoreSet(splitSet(set, 'test'), hybridRetriever());
       const f = figuresAt(scores, t);
       const { misses, falseAnswers } = mistakes(scores, t);
       const detail = JSON.stringify({ misses: misses.map((m) => m.q), falseAnswers: falseAnswers.map((m) => m.q) });
-      expect(f.accuracyAt1, detail).toBeGreaterThanOrEqual(0.7);
-      expect(f.refusal, detail).toBeGreaterThanOrEqual(0.85);
+      expect(f.accuracyAt1, detail).toBeGreaterThanOrEqual(0.75);
+      expect(f.refusal, detail).toBeGreaterThanOrEqual(0.9);
     });
   }
 
@@ -46,7 +46,7 @@ describe('retrieval evaluation with the sentence model (held-out split)', () => 
   afterAll(() => embedder?.close());
   const every = (set: EvalSet, n: number): EvalSet => ({ ...set, answerable: set.answerable.filter((_, i) => i % n === 0) });
 
-  it('when BANKING77 (every 6th held-out question) is asked, then accuracy@1 ≥ 0.57 at out-of-scope refusal ≥ 0.95', async (ctx) => {
+  it('when BANKING77 (every 6th held-out question) is asked, then accuracy@1 ≥ 0.55 at out-of-scope refusal ≥ 0.90', async (ctx) => {
     const set = await banking77();
     const oos = await outOfScopeSets();
     if (!set || !oos) return ctx.skip();
@@ -56,16 +56,16 @@ describe('retrieval evaluation with the sentence model (held-out split)', () => 
       otherDomains: [],
     });
     const f = figuresAt(scores, t);
-    expect(f.outOfScopeRefusal).toBeGreaterThanOrEqual(0.95);
-    expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.57);
+    expect(f.outOfScopeRefusal).toBeGreaterThanOrEqual(0.9);
+    expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.55);
   }, 300_000);
 
-  it('when the bakery set is asked, then accuracy@1 ≥ 0.60 and refusal ≥ 0.90', async () => {
+  it('when the bakery set is asked, then accuracy@1 ≥ 0.75 and refusal ≥ 0.75', async () => {
     embedder ??= await evalEmbedder();
     const set = (await ownSets()).find((s) => s.name === 'bakery')!;
     const scores = await scoreSet(splitSet(set, 'test'), hybridRetriever(embedder));
     const f = figuresAt(scores, t);
-    expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.6);
-    expect(f.refusal).toBeGreaterThanOrEqual(0.9);
+    expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.75);
+    expect(f.refusal).toBeGreaterThanOrEqual(0.75);
   }, 120_000);
 });
