@@ -40,6 +40,10 @@ export const copy = {
     `That's a lot to take in at once (over ${max} characters). Could you ask me in a sentence or two?`,
   unsupported: (): string => `I can only read text messages here. What would you like to know?`,
   answer: (text: string, source: string): string => `${text}\n\nSource: ${source}`,
+  /** One part of an answer to a message with several questions. */
+  answerPart: (text: string, source: string): string => `${text}\n(Source: ${source})`,
+  /** The customer's words are not echoed: a part may be an attempt to make the bot say something. */
+  unknownPart: (): string => `One part of your message I can't answer: it isn't in the information I have.`,
   unknown: (): string =>
     `I'm sorry, I don't know that: it isn't in the information I have. Would you like someone from our team to call you back about it?`,
   browsing: (): string => `Of course, take your time. I'm here if you have a question.`,
