@@ -9,6 +9,8 @@ import { OpenAiClient } from '../../src/llm/openAiClient.js';
 import { EVAL_SETS, evaluateSet, type EvalResult } from './evaluate.js';
 import { evaluateModelSet } from './evaluateModel.js';
 import { printAdvice } from './advice.js';
+import { currentReaders } from './understanding/currentReaders.js';
+import { printUnderstanding } from './understanding/runUnderstanding.js';
 
 const verbose = process.argv.includes('--verbose');
 const config = parseConfig(process.env);
@@ -89,3 +91,4 @@ if (!process.argv.includes('--no-forecast')) {
   for (const line of describeBacktest(await backtestForecast(config.KNOWLEDGE_DIR), verbose)) console.log(line);
 }
 await printAdvice(verbose);
+await printUnderstanding(process.argv, currentReaders);

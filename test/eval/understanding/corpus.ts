@@ -22,6 +22,8 @@ const Base = z.object({
   now: z.string().default('2026-12-01T10:00:00'),
   source: z.string(),
   split: z.enum(['tune', 'heldout']),
+  /** en-US entries read 8/10 as August 10; the rest (the business's own locale, en-AU) as 8 October. */
+  locale: z.string().default('en-AU'),
 });
 
 export const CorpusEntrySchema = z.discriminatedUnion('type', [

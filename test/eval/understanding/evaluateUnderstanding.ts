@@ -2,7 +2,10 @@
  * Runs every corpus entry through a set of slot readers at the entry's own clock and counts passes
  * per slot type, over the whole corpus and over the held-out split alone.
  */
+import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
+import { openIntervalsOn } from '../../../src/domain/schedule/openingHours.js';
+import { loadBusiness } from '../../../src/knowledge/markdownLoader.js';
 import { loadCorpus, SLOT_TYPES, type CorpusEntry, type SlotType } from './corpus.js';
 import { timeMatches, type EvalContext, type SlotReaders } from './readers.js';
 
@@ -68,13 +71,25 @@ function check(entry: CorpusEntry, r: SlotReaders, ctx: EvalContext): { ok: bool
 
 export async function evaluateUnderstanding(readers: SlotReaders): Promise<UnderstandingResult> {
   const corpus = await loadCorpus();
+  const business = await loadBusiness(resolve(import.meta.dirname, '../../../knowledge'));
+  const openingOn = (isoDate: string): Array<{ from: string; to: string }> =>
+    openIntervalsOn(business, isoDate).map((i) => ({
+      from: DateTime.fromJSDate(i.start, { zone: business.timeZone }).toFormat('HH:mm'),
+      to: DateTime.fromJSDate(i.end, { zone: business.timeZone }).toFormat('HH:mm'),
+    }));
   const empty = (): { all: Tally; heldout: Tally } => ({ all: { n: 0, pass: 0 }, heldout: { n: 0, pass: 0 } });
   const perType = Object.fromEntries(SLOT_TYPES.map((t) => [t, empty()])) as UnderstandingResult['perType'];
   const total = empty();
   const misses: UnderstandingResult['misses'] = [];
   for (const entry of corpus) {
     const now = DateTime.fromISO(entry.now, { zone: EVAL_TIME_ZONE }).toJSDate();
-    const ctx: EvalContext = { now, timeZone: EVAL_TIME_ZONE, region: EVAL_REGION };
+    const ctx: EvalContext = {
+      now,
+      timeZone: EVAL_TIME_ZONE,
+      region: EVAL_REGION,
+      openingOn,
+      dayFirst: entry.locale !== 'en-US',
+    };
     let result: { ok: boolean; got: unknown };
     try {
       result = check(entry, readers, ctx);

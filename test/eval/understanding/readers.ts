@@ -5,6 +5,10 @@ export interface EvalContext {
   now: Date;
   timeZone: string;
   region: string;
+  /** The sample bakery's opening intervals on a local date (HH:MM). */
+  openingOn: (isoDate: string) => Array<{ from: string; to: string }>;
+  /** False for en-US entries (8/10 is August 10). */
+  dayFirst: boolean;
 }
 
 export interface ReadTime {

@@ -132,6 +132,12 @@ def chrono_entries():
                 continue
             if re.search(r'\b(ago|last|yesterday|before|earlier|past)\b', text, re.I):
                 continue
+            if re.search(r'\b(now|right now)\b', text, re.I) and not re.search(r'\d', text):
+                times.append({'text': text, 'now': now, 'expect': {'asap': True}, 'source': src})
+                continue
+            # chrono reads a part of the day as one instant; the bot reads it as a window: dropped.
+            if re.search(r'\b(morning|afternoon|evening|tonight|night|noon|midnight)\b', text, re.I) and not re.search(r'\d|o.?clock', text, re.I):
+                continue
             if 'hour' in got:
                 exp = {'date': date, 'from': f"{got['hour']:02d}:{got.get('minute', 0):02d}"}
                 times.append({'text': text, 'now': now, 'expect': exp, 'source': src})
@@ -148,6 +154,7 @@ def dedupe(items):
             continue
         seen.add(k)
         i['split'] = split_of(i['text'])
+        i['locale'] = 'en-US'  # both suites are written in US English: 8/10 is August 10
         out_.append(i)
     return out_
 
