@@ -94,7 +94,7 @@ function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn): WhenReading 
     ({ from, date } = chosen);
     to = undefined;
   }
-  if (p.window) {
+  if (p.window && (p.windowUsesTime || !from)) {
     const first = date ? openingOn(date)[0] : undefined;
     const w = p.window(first?.from ?? '09:00', lastClose(openingOn, date) ?? '17:00', from);
     from = w.from;
@@ -171,7 +171,11 @@ const PART_HOURS: Record<Part, (t: string) => boolean> = {
 /** A part of the day with a clock time said beside it is that time; without one, the part's window. */
 function inPart(part: Part, times: Candidate[], p: Prepared): { from: string; to?: string } {
   const range = times.find((t) => t.to && !t.part && PART_HOURS[part](t.from!));
-  if (range) return { from: range.from!, to: range.to };
+  if (range) {
+    const to =
+      range.to! < range.from! ? hhmm((Number(range.to!.slice(0, 2)) + 12) % 24, Number(range.to!.slice(3, 5))) : range.to!;
+    return { from: range.from!, to };
+  }
   const said = [
     ...times.filter((t) => !t.to).map((t) => t.from!),
     ...(p.fixedTime ? [p.fixedTime] : []),

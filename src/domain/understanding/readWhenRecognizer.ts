@@ -55,8 +55,15 @@ export function recognizeWhen(text: string, now: DateTime): { candidates: Candid
   return { candidates, times, text: texts.join(' ') };
 }
 
+const DATE = /^\d{4}-\d\d-\d\d/;
+const TIME = /^\d\d:\d\d/;
+
 function toCandidate(v: Value): Candidate[] {
   const timex = v.timex ?? '';
+  // "Feb 29" in a year without one resolves to "not resolved": no candidate, never a crash.
+  for (const field of [v.value, v.start, v.end]) {
+    if (field !== undefined && !DATE.test(field) && !TIME.test(field)) return [];
+  }
   if (/PRESENT_REF|FUTURE_REF|PAST_REF/.test(timex)) return [];
   const part = PARTS[/T(MO|AF|EV|NI)\b/.exec(timex)?.[1] ?? ''];
   switch (v.type) {

@@ -22,6 +22,8 @@ export interface Prepared {
   fixedTime?: string;
   /** A window the rules read, given the day's opening and closing and the time read, if any. */
   window?: (open: string, close: string, from?: string) => { from: string; to: string };
+  /** Whether the window is built on the time read ("after 3"); otherwise a clock time said beside it wins. */
+  windowUsesTime?: boolean;
   /** What the rules read, for echoing back. */
   matched: string[];
 }
@@ -79,7 +81,7 @@ const HOUR_WORDS: Record<string, number> = {
   twelve: 12,
 };
 
-const MINUTE_WORDS: Record<string, number> = { five: 5, ten: 10, twenty: 20, 'twenty-five': 25 };
+const MINUTE_WORDS: Record<string, number> = { five: 5, ten: 10, fifteen: 15, twenty: 20, 'twenty-five': 25 };
 
 const REWRITES: Array<[RegExp, string]> = [
   [/\barvo\b/gi, 'afternoon'],
@@ -103,7 +105,12 @@ const REWRITES: Array<[RegExp, string]> = [
   [/\bwed\b/gi, 'wednesday'],
   [/\btonite\b/gi, 'tonight'],
   [/\bmid-?\s?day\b/gi, 'noon'],
-  [/\bbetween\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\s+(?:and|&)\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi, '$1-$2'],
+  [/\bbetween\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\s+(?:and|&)\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi, 'from $1 to $2'],
+  [/\b(\d{1,2})(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/gi, '$1 $2'],
+  [
+    /\b(?:this\s+upcoming|the\s+upcoming|upcoming|this\s+coming|the\s+coming|coming)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun))/gi,
+    'this ',
+  ],
 ];
 
 export function prepareWhenText(original: string, now: DateTime, dayFirst: boolean): Prepared {
@@ -111,7 +118,7 @@ export function prepareWhenText(original: string, now: DateTime, dayFirst: boole
   for (const [re, to] of REWRITES) text = text.replace(re, to);
   // "10 past 9", "twenty past ten".
   text = text.replace(
-    /\b(\d{1,2}|five|ten|twenty|twenty-five)\s+(?:minutes\s+)?past\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g,
+    /\b(\d{1,2}|five|ten|fifteen|twenty|twenty-five)\s+(?:minutes\s+)?past\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g,
     (_all, m: string, h: string) => `${HOUR_WORDS[h] ?? h}:${String(MINUTE_WORDS[m] ?? Number(m)).padStart(2, '0')}`,
   );
   // "half two" (British and Australian) is half past two; "half an hour" and "half past" are left.
@@ -208,12 +215,14 @@ function readWindows(p: Prepared, take: Take): void {
   const after = take(/\b(?:any\s*time\s+|anytime\s+|from\s+)?after\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b/);
   if (after) {
     setHour(p, after);
+    p.windowUsesTime = true;
     p.window = (_open, close, from) => ({ from: from ?? '12:00', to: close });
     return;
   }
   const before = take(/\b(?:any\s*time\s+)?before\s+(?:(noon|midday)|(\d{1,2})(?::(\d{2}))?\s*(am|pm)?)\b/);
   if (before) {
     const to = before[1] ? '12:00' : to24(Number(before[2]), Number(before[3] ?? 0), before[4]);
+    p.windowUsesTime = true;
     p.window = (open) => ({ from: open, to });
   }
 }
