@@ -13,7 +13,7 @@
  */
 import { DateTime } from 'luxon';
 import { chronoWhen } from './readWhenChrono.js';
-import { prepareWhenText, type Prepared } from './readWhenRules.js';
+import { prepareWhenText, type ClockTime, type Prepared } from './readWhenRules.js';
 import { recognizeWhen, type Candidate } from './readWhenRecognizer.js';
 
 export type OpeningOn = (isoDate: string) => Array<{ from: string; to: string }>;
@@ -62,6 +62,8 @@ function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn): WhenReading 
   let from: string | undefined;
   let to: string | undefined;
   let text = p.matched.join(' ');
+  // Parts of the day and the rules' own windows are clipped to opening hours; a range said is kept.
+  let clip = false;
 
   const years = [...p.original.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => m[0]);
   // A past date only when its year is said; with a year said, the reading in that year.
@@ -84,7 +86,23 @@ function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn): WhenReading 
     from = chosen.from;
     to = chosen.to;
     date = chosen.date ?? date;
-    if (chosen.part) ({ from, to } = inPart(chosen.part, found.times, p));
+    if (chosen.part) {
+      ({ from, to } = inPart(chosen.part, found.times, p));
+      clip = Boolean(to);
+    }
+  }
+  if (p.range) {
+    const part = found.candidates.find((c) => c.part)?.part;
+    const pairs = rangeReadings(p.range).filter((r) => !part || PART_HOURS[part](r.from));
+    const chosen = pairs.length
+      ? pick(
+          pairs.map((r) => ({ ...r, date })),
+          now,
+          openingOn,
+        )
+      : undefined;
+    if (chosen) ({ from, to } = chosen);
+    if (chosen?.date) date = chosen.date;
   }
   if (found.text) text = [text, found.text].filter(Boolean).join(' ');
   if (!from && p.fixedTime) from = p.fixedTime;
@@ -99,13 +117,32 @@ function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn): WhenReading 
     const w = p.window(first?.from ?? '09:00', lastClose(openingOn, date) ?? '17:00', from);
     from = w.from;
     to = w.to;
+    clip = true;
   }
   if (!date && !from) {
     const fallback = chronoWhen(p.original, now);
     if (!fallback) return undefined;
     return finish(fallback.date, fallback.from, undefined, fallback.text, now, openingOn);
   }
-  return finish(date, from, to, text || p.original, now, openingOn);
+  return finish(date, from, to, text || p.original, now, openingOn, clip);
+}
+
+/** Every am/pm reading of a range that runs forward and respects what was said ("2 and 4:30pm"). */
+function rangeReadings(range: { from: ClockTime; to: ClockTime }): Array<{ from: string; to: string }> {
+  const hours = (t: ClockTime): number[] => {
+    if (t.meridiem === 'pm') return [t.h < 12 ? t.h + 12 : 12];
+    if (t.meridiem === 'am') return [t.h === 12 ? 0 : t.h];
+    return t.h > 12 || t.h === 0 ? [t.h] : [t.h, (t.h + 12) % 24];
+  };
+  const out: Array<{ from: string; to: string }> = [];
+  for (const a of hours(range.from)) {
+    for (const b of hours(range.to)) {
+      const from = hhmm(a, range.from.m);
+      const to = hhmm(b, range.to.m);
+      if (to > from && b - a <= 12) out.push({ from, to });
+    }
+  }
+  return out;
 }
 
 /** Adds the date a time needs (today if still ahead, else tomorrow) and clips windows to opening hours. */
@@ -116,6 +153,7 @@ function finish(
   text: string,
   now: DateTime,
   openingOn: OpeningOn,
+  clip = false,
 ): WhenReading {
   if (!date) date = (to ?? from)! > now.toFormat('HH:mm') ? now.toISODate()! : now.plus({ days: 1 }).toISODate()!;
   if (!from) {
@@ -128,7 +166,7 @@ function finish(
   const hours = openingOn(date);
   const open = hours[0]?.from;
   const close = lastClose(openingOn, date);
-  if (open && close && from < close && to > open) {
+  if (clip && open && close && from < close && to > open) {
     if (from < open) from = open;
     if (to > close) to = close;
   }
@@ -140,14 +178,18 @@ function lastClose(openingOn: OpeningOn, date: string | undefined): string | und
 }
 
 /** The first candidate inside opening hours and not past; else the first not past; else the first. */
-function pick<T extends { date?: string; from?: string }>(cands: T[], now: DateTime, openingOn: OpeningOn): T | undefined {
+function pick<T extends { date?: string; from?: string; to?: string }>(
+  cands: T[],
+  now: DateTime,
+  openingOn: OpeningOn,
+): T | undefined {
   const today = now.toISODate()!;
   const nowTime = now.toFormat('HH:mm');
   const dated = cands.map((c) => {
     if (c.date || !c.from) return c;
-    return { ...c, date: c.from > nowTime ? today : now.plus({ days: 1 }).toISODate()! };
+    return { ...c, date: (c.to ?? c.from) > nowTime ? today : now.plus({ days: 1 }).toISODate()! };
   });
-  const future = dated.filter((c) => !c.date || c.date > today || (c.date === today && (!c.from || c.from > nowTime)));
+  const future = dated.filter((c) => !c.date || c.date > today || (c.date === today && (!c.from || (c.to ?? c.from) > nowTime)));
   const pool = future.length ? future : dated;
   const inside = pool.filter((c) => c.date && c.from && openingOn(c.date).some((h) => h.from <= c.from! && c.from! < h.to));
   // Neither reading inside opening hours ("3:30" on a closed day): the daytime one.

@@ -8,6 +8,12 @@
 import type { DateTime } from 'luxon';
 import { hhmm } from './readWhen.js';
 
+export interface ClockTime {
+  h: number;
+  m: number;
+  meridiem?: 'am' | 'pm';
+}
+
 export interface Prepared {
   original: string;
   /** The text for the recognizer, with what the rules read taken out. */
@@ -18,6 +24,8 @@ export interface Prepared {
   /** An hour without am/pm (1–12) the rules read; readWhen takes the reading inside opening hours. */
   bareHour?: number;
   bareMinute?: number;
+  /** "between 2 and 4:30pm": both ends, each with its am/pm if said. */
+  range?: { from: ClockTime; to: ClockTime };
   /** A time with am/pm or on the 24-hour clock the rules read. */
   fixedTime?: string;
   /** A window the rules read, given the day's opening and closing and the time read, if any. */
@@ -105,7 +113,6 @@ const REWRITES: Array<[RegExp, string]> = [
   [/\bwed\b/gi, 'wednesday'],
   [/\btonite\b/gi, 'tonight'],
   [/\bmid-?\s?day\b/gi, 'noon'],
-  [/\bbetween\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\s+(?:and|&)\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/gi, 'from $1 to $2'],
   [/\b(\d{1,2})(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/gi, '$1 $2'],
   [
     /\b(?:this\s+upcoming|the\s+upcoming|upcoming|this\s+coming|the\s+coming|coming)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun))/gi,
@@ -143,6 +150,7 @@ export function prepareWhenText(original: string, now: DateTime, dayFirst: boole
 
   readRelativeWeeks(p, now, take);
   readDayOfMonth(p, now, take);
+  readRange(p, take);
   readWindows(p, take);
   readBareHour(p, take);
   return p;
@@ -195,6 +203,22 @@ function readDayOfMonth(p: Prepared, now: DateTime, take: Take): void {
   }
 }
 
+/** "between 2 and 4:30pm", "from 10 to 11:30": Recognizers-Text loses the first end without am/pm. */
+function readRange(p: Prepared, take: Take): void {
+  const t = '(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?';
+  const m = take(new RegExp(`\\b(?:between|from)\\s+${t}\\s*(?:and|to|-|–|until|till)\\s*${t}(?![:\\d])`));
+  if (!m) return;
+  const end = (h?: string, min?: string, mer?: string): ClockTime => ({
+    h: Number(h),
+    m: Number(min ?? 0),
+    meridiem: mer as ClockTime['meridiem'],
+  });
+  const from = end(m[1], m[2], m[3]);
+  const to = end(m[4], m[5], m[6]);
+  if (from.h > 23 || to.h > 23 || from.m > 59 || to.m > 59) return;
+  p.range = { from, to };
+}
+
 /** Windows Recognizers-Text does not know, or reads in a way the booking rules cannot use. */
 function readWindows(p: Prepared, take: Take): void {
   const fixed: Array<[RegExp, (open: string, close: string) => { from: string; to: string }]> = [
@@ -202,9 +226,9 @@ function readWindows(p: Prepared, take: Take): void {
     [/\b(?:at\s+|over\s+|around\s+)?lunch\s?time\b|\b(?:at|over|around)\s+lunch\b/, () => ({ from: '12:00', to: '14:00' })],
     [/\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b/, (o) => ({ from: o, to: plusHour(o) })],
     [/\bmid-?\s?morning\b/, () => ({ from: '10:00', to: '11:00' })],
-    [/\blate\s+afternoon\b/, (_o, c) => ({ from: '15:00', to: c })],
-    [/\bearly\s+afternoon\b/, () => ({ from: '12:00', to: '14:00' })],
-    [/\bearly\s+morning\b/, (o) => ({ from: o, to: '10:00' })],
+    [/\blater?\s+(?:in\s+the\s+|this\s+)?afternoon\b/, (_o, c) => ({ from: '15:00', to: c })],
+    [/\bearly\s+(?:in\s+the\s+|this\s+)?afternoon\b/, () => ({ from: '12:00', to: '14:00' })],
+    [/\bearly\s+(?:in\s+the\s+|this\s+)?morning\b/, (o) => ({ from: o, to: '10:00' })],
   ];
   for (const [re, window] of fixed) {
     if (take(re)) {
