@@ -6,8 +6,9 @@
  */
 import { extractBudget, extractQuantity, extractServings } from './extractAmounts.js';
 import { extractName } from './extractName.js';
-import { extractPhone } from './extractPhone.js';
 import { extractWhen } from './extractWhen.js';
+import { readPhone } from './readPhone.js';
+import { whenEntity } from './whenEntity.js';
 import { matchProducts } from './matchProducts.js';
 import type { Entities, RecognizerContext } from './types.js';
 
@@ -37,14 +38,15 @@ export function extractEntities(text: string, context: RecognizerContext): Entit
     break;
   }
 
-  const phone = extractPhone(rest, context.defaultPhoneRegion);
+  const phone = readPhone(rest, context.defaultPhoneRegion);
   if (phone.phone) entities.phone = phone.phone;
   if (phone.invalidPhone) entities.invalidPhone = phone.invalidPhone;
   phone.spans.forEach(mask);
 
-  const when = extractWhen(rest, context.timeZone, context.now, context.locale);
-  if (when.when) entities.when = when.when;
-  mask(when.span);
+  // Recognizers-Text with the own rules reads the time; chrono's span tells which characters to mask.
+  const when = whenEntity(rest, context);
+  if (when) entities.when = when;
+  mask(extractWhen(rest, context.timeZone, context.now, context.locale).span);
 
   const budget = extractBudget(rest);
   if (budget) entities.budget = budget.value;

@@ -37,6 +37,8 @@ export interface WhenReading {
   to?: string;
   /** What was read, for echoing back. */
   text: string;
+  /** Whether the customer named the day (false for "10am", whose day is today or tomorrow by rule). */
+  dateSaid?: boolean;
 }
 
 const DEFAULT_OPENING: OpeningOn = () => [{ from: '09:00', to: '17:00' }];
@@ -49,11 +51,24 @@ export function readWhen(text: string, ctx: WhenContext): WhenReading | undefine
   const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone });
   const prepared = prepareWhenText(text, now, ctx.dayFirst ?? true);
   const read = resolve(prepared, now, openingOn);
+  if (read) read.text = inOriginal(text, read.text);
   const asap = ASAP.exec(text);
   if (asap && (!read || /^(?:right )?now$|asap|soon|away|immediately|urgent|available|earliest/i.test(asap[0]))) {
     return { kind: 'asap', text: asap[0] };
   }
   return read;
+}
+
+/** The customer's own words for what was read, when they can be found ("Saturday", not "saturday"). */
+function inOriginal(original: string, read: string): string {
+  const parts = read.split(/\s+/).filter(Boolean);
+  if (!parts.length) return read;
+  const lower = original.toLowerCase();
+  const first = lower.indexOf(parts[0]!.toLowerCase());
+  const lastPart = parts.at(-1)!.toLowerCase();
+  const last = lower.lastIndexOf(lastPart);
+  if (first < 0 || last < first) return read;
+  return original.slice(first, last + lastPart.length);
 }
 
 function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn): WhenReading | undefined {
@@ -122,9 +137,10 @@ function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn): WhenReading 
   if (!date && !from) {
     const fallback = chronoWhen(p.original, now);
     if (!fallback) return undefined;
-    return finish(fallback.date, fallback.from, undefined, fallback.text, now, openingOn);
+    return { ...finish(fallback.date, fallback.from, undefined, fallback.text, now, openingOn), dateSaid: true };
   }
-  return finish(date, from, to, text || p.original, now, openingOn, clip);
+  const dateSaid = Boolean(p.date) || candidates.some((c) => c.date);
+  return { ...finish(date, from, to, text || p.original, now, openingOn, clip), dateSaid };
 }
 
 /** Every am/pm reading of a range that runs forward and respects what was said ("2 and 4:30pm"). */

@@ -181,17 +181,25 @@ function readRelativeWeeks(p: Prepared, now: DateTime, take: Take): void {
   }
 }
 
+/** "her 21st birthday" is an occasion, not the 21st of the month. */
+const NOT_AN_OCCASION = "(?!\\s+(?:birthday|bday|b'day|anniversary|year|floor|century|edition|party|time|place))";
+
 /** "the 10th", "the twelfth": with no month named, the next such day after today. */
 function readDayOfMonth(p: Prepared, now: DateTime, take: Take): void {
   if (p.date || MONTH_WORD.test(p.text)) return;
   const m = take(
     new RegExp(
-      `\\b(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)|(?<=the\\s)(${ORDINAL_WORDS.join('|')}))\\b(?:\\s+of\\s+(?:the|this)\\s+month)?`,
+      `\\b(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)|(?<=the\\s)(${ORDINAL_WORDS.join('|')}))\\b${NOT_AN_OCCASION}(?:\\s+day)?(?:\\s+of\\s+(the|this|next)\\s+month)?`,
     ),
   );
   if (!m) return;
   const day = m[1] ? Number(m[1]) : ORDINAL_WORDS.indexOf(m[2]!) + 1;
   if (day < 1 || day > 31) return;
+  if (m[3] === 'next') {
+    const month = now.startOf('month').plus({ months: 1 });
+    if (day <= month.daysInMonth!) p.date = month.set({ day }).toISODate()!;
+    return;
+  }
   for (let i = 0; i < 13; i++) {
     const month = now.startOf('month').plus({ months: i });
     if (day > month.daysInMonth!) continue;
