@@ -23,7 +23,13 @@ const ORDINALS: Array<[RegExp, number]> = [
 ];
 const NONE = /\b(?:none|neither|nothing|whichever|either|not sure|don'?t know|dunno|instead|cheaper|different|another)\b/;
 
-export function readChoice(text: string, options: ChoiceOption[], when?: WhenContext): number | undefined {
+export function readChoice(
+  text: string,
+  options: ChoiceOption[],
+  when?: WhenContext,
+  /** Only a choice's own words count (for reading a choice from a message that answered another question). */
+  wordsOnly = false,
+): number | undefined {
   // "the second one" is "the second"; a lone "one" stays.
   const t = ` ${text.toLowerCase().replace(/[’‘]/g, "'").trim()} `.replace(/([a-z])\s+one\b/g, '$1');
   if (!t.trim()) return undefined;
@@ -36,6 +42,10 @@ export function readChoice(text: string, options: ChoiceOption[], when?: WhenCon
     const rest = byWords(t.replace(negated[0], ' ')).filter((i) => !out.includes(i));
     if (rest.length === 1) return rest[0];
     if (out.length === 1 && options.length === 2) return 1 - out[0]!;
+  }
+  if (wordsOnly) {
+    const named = byWords(t);
+    return named.length === 1 ? named[0] : undefined;
   }
   if (/\?\s*$|^\s*(?:how|what|when|why|which|is|are|does|do you)\b/.test(t) && !/^\s*(?:can|could) (?:you|i)\b/.test(t))
     return undefined;
