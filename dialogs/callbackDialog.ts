@@ -243,6 +243,8 @@ export class CallbackDialog extends FormDialog<CallbackState> {
   }
 
   protected missing(state: CallbackState): string | undefined {
+    // Alternatives just offered are answered first ("Which suits you?").
+    if (state.alternatives?.length && !state.slot) return 'time';
     if (!state.name) return 'name';
     if (!state.phone) return state.proposedPhone ? 'confirmPhone' : 'phone';
     if (!state.slot) return 'time';

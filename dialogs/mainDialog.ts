@@ -165,14 +165,17 @@ export class MainDialog extends ComponentDialog {
    * the customer's open callbacks and order requests read back, with cancel and move offered.
    */
   private async lookup(inner: DialogContext, u: Understanding): Promise<boolean> {
-    const ref = u.entities.refCode;
+    const { callbacks, orders, business, customers, sessions } = this.services;
+    // A code sent alone is looked up even when it reads like a word ("HJSWJ5"); unknown, it is left be.
+    const alone = /^\s*((?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{6})\s*[.!]?\s*$/i.exec(u.text)?.[1]?.toUpperCase();
+    const known = alone && !u.entities.refCode ? await callbacks.findByReference(alone) : undefined;
+    const ref = u.entities.refCode ?? (known ? alone : undefined);
     const asks = LOOKUP.test(u.text);
     const refOnly = ref && (REF_ALONE.test(u.text) || u.text.replace(new RegExp(ref, 'i'), '').trim().length === 0);
     if (!asks && !refOnly) return false;
     if (u.intent === 'cancel' || /\b(?:move|reschedule|change|push|shift)\b/i.test(u.text)) return false;
     const { context } = inner;
     const input = turnInputOf(context);
-    const { callbacks, orders, business, customers, sessions } = this.services;
     const session = await sessions.get(context);
     let found: { callbacks: Callback[]; orders: OrderRequest[] };
     if (ref) {
@@ -188,7 +191,14 @@ export class MainDialog extends ComponentDialog {
     }
     const lines = [
       ...found.callbacks.map((c) =>
-        copy.callbackRecord(c.ref, slotText(business, { start: c.dueAt, end: c.dueAt, asap: c.asap })),
+        copy.callbackRecord(
+          c.ref,
+          slotText(business, {
+            start: c.dueAt,
+            end: new Date(Date.parse(c.dueAt) + business.callbackWindowMinutes * 60_000).toISOString(),
+            asap: c.asap,
+          }),
+        ),
       ),
       ...found.orders.map((o) =>
         copy.orderRecord(o.ref, o.items.map((i) => `${i.quantity} × ${i.product}`).join(', '), o.neededOn),
@@ -274,7 +284,7 @@ const waiting: DialogTurnResult = { status: DialogTurnStatus.waiting };
 
 /** Asking about a booking already made. */
 const LOOKUP =
-  /\b(?:do i (?:have|still have)|have i (?:got|booked|made)|did i (?:book|make)|is (?:there|my)|when(?:'s| is| was)|what time is|check|status of|look ?up|find|any)\b[^?.!]*\b(?:call ?backs?|bookings?|orders?|order requests?|appointments?|calls?)\b|\bmy (?:call ?back|booking|order)\b\s*\?/i;
+  /\b(?:do i (?:still )?have(?! to\b)|have i (?:got|booked|made)|did i (?:book|make|place)|is my|when(?:'s| is| was) (?:my|the)|what time is (?:my|the)|status of (?:my|the)|look ?up my|check (?:on )?my|find my)\b[^?.!]*?\b(?:call ?backs?|bookings?|orders?|order requests?|appointments?|calls?)\b/i;
 /** "my reference is U73YHM", "ref U73YHM", "booking number U73YHM". */
 const REF_ALONE = /\b(?:my )?(?:reference|ref|booking (?:number|code)|order (?:number|code)|confirmation (?:number|code))\b/i;
 

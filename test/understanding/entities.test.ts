@@ -176,6 +176,7 @@ describe('emails, reference codes and budgets', () => {
     ['an 8 inch cake', undefined],
     ['a 12inch cake at 1230pm', undefined],
     ['CAKES2', undefined],
+    ['cancel HJSWJ5', 'HJSWJ5'],
     ['please cancel', undefined],
   ])('when the text is "%s", then the reference is %s', (text, ref) => {
     expect(ex(text).refCode).toBe(ref);

@@ -15,6 +15,7 @@ import type { Entities, RecognizerContext } from './types.js';
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
 /** Six letters/digits with at least one of each; unit-like tokens ("12inch", "1230pm") excluded. */
 const REF_CODE = /(?<![\w@.-])(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{6}(?![\w@-])/gi;
+const REF_CUE = /\b(?:cancel|move|reschedule|reference|ref|booking|code|callback|call back|order number)\b/i;
 const NOT_REF =
   /^\d+(?:am|pm|inch|in|cm|mm|kg|g|gr|ml|pcs|pc|th|st|nd|rd|hrs|hr|min|mins|yo|yrs|kids|ppl|pax|x)$|^[a-z]+\d{1,2}$/i;
 
@@ -32,7 +33,8 @@ export function extractEntities(text: string, context: RecognizerContext): Entit
   }
 
   for (const m of rest.matchAll(REF_CODE)) {
-    if (NOT_REF.test(m[0])) continue;
+    // "size10" and "CAKES2" are words; after "cancel" or "reference", "HJSWJ5" is a reference.
+    if (NOT_REF.test(m[0]) && !REF_CUE.test(text)) continue;
     entities.refCode = m[0].toUpperCase();
     mask([m.index ?? 0, (m.index ?? 0) + 6]);
     break;

@@ -4,10 +4,15 @@
  */
 import { extractEntities } from './entities.js';
 import { classifyIntent } from './intents.js';
+import { readWhen } from './readWhen.js';
 import { readYesNo } from './readYesNo.js';
 import type { Recognizer, RecognizerContext, Understanding } from './types.js';
 
 export function createOfflineRecognizer(): Recognizer {
+  // Recognizers-Text builds its English models on first use (about a second); do it now, not on
+  // a customer's first message.
+  readWhen('tomorrow at 3pm', { timeZone: 'UTC', now: new Date() });
+  readYesNo('yes');
   return {
     async recognize(text: string, context: RecognizerContext): Promise<Understanding> {
       const entities = extractEntities(text, context);
