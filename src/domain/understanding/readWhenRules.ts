@@ -114,15 +114,20 @@ const REWRITES: Array<[RegExp, string]> = [
   [/\btonite\b/gi, 'tonight'],
   [/\bmid-?\s?day\b/gi, 'noon'],
   [/\b(\d{1,2})(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/gi, '$1 $2'],
-  [
-    /\b(?:this\s+upcoming|the\s+upcoming|upcoming|this\s+coming|the\s+coming|coming)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun))/gi,
-    'this ',
-  ],
 ];
 
 export function prepareWhenText(original: string, now: DateTime, dayFirst: boolean): Prepared {
   let text = ` ${original.toLowerCase().replace(/[’‘]/g, "'")} `;
   for (const [re, to] of REWRITES) text = text.replace(re, to);
+  // "4th of july of 1995" is "4th of july 1995"; "the twenty third day of September" is "23 September".
+  text = text.replace(new RegExp(`(${MONTH_WORD.source.slice(5, -3)})\\s+of\\s+(?=(?:19|20)\\d\\d\\b)`, 'g'), '$1 ');
+  text = text.replace(
+    new RegExp(
+      `\\b(${ORDINAL_WORDS.map((w) => w.replace('-', '[\\s-]')).join('|')})\\s+(?:day\\s+)?of\\s+(?=${MONTH_WORD.source.slice(5, -3)})`,
+      'g',
+    ),
+    (_all, word: string) => `${ORDINAL_WORDS.indexOf(word.replace(/\s+/, '-')) + 1} `,
+  );
   // "10 past 9", "twenty past ten".
   text = text.replace(
     /\b(\d{1,2}|five|ten|fifteen|twenty|twenty-five)\s+(?:minutes\s+)?past\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g,
@@ -164,6 +169,12 @@ function readRelativeWeeks(p: Prepared, now: DateTime, take: Take): void {
   if (week) {
     const day = (week[1] ?? week[2])!;
     p.date = nextWeekday(now, day).plus({ weeks: 1 }).toISODate()!;
+    return;
+  }
+  // "this coming Thursday" said on a Thursday is a week today: the next such day after today.
+  const coming = take(new RegExp(`\\b(?:this\\s+|the\\s+)?(?:up)?coming\\s+${WEEKDAY}\\b`));
+  if (coming) {
+    p.date = nextWeekday(now, coming[1]!).toISODate()!;
     return;
   }
   if (take(/\btomorrow\s+week\b/)) {
