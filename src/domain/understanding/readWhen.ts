@@ -15,6 +15,9 @@ import { DateTime } from 'luxon';
 import { chronoWhen } from './readWhenChrono.js';
 import { prepareWhenText, type ClockTime, type Prepared } from './readWhenRules.js';
 import { recognizeWhen, type Candidate } from './readWhenRecognizer.js';
+import { hhmm, partWindow, type Part } from './whenParts.js';
+
+export { hhmm, partWindow, type Part } from './whenParts.js';
 
 export type OpeningOn = (isoDate: string) => Array<{ from: string; to: string }>;
 
@@ -216,8 +219,6 @@ function pick<T extends { date?: string; from?: string; to?: string }>(
   return { ...original, date: original.date ?? (best.from ? best.date : undefined) };
 }
 
-export type Part = 'morning' | 'afternoon' | 'evening' | 'night';
-
 /** Hours that can belong to a part of the day ("tonight at 1am", "in the afternoon at 7"). */
 const PART_HOURS: Record<Part, (t: string) => boolean> = {
   morning: (t) => t < '12:00',
@@ -242,16 +243,5 @@ function inPart(part: Part, times: Candidate[], p: Prepared): { from: string; to
   const time = said.find((t) => PART_HOURS[part](t));
   return time ? { from: time } : partWindow(part);
 }
-
-export function partWindow(part: Part): { from: string; to: string } {
-  return {
-    morning: { from: '06:00', to: '12:00' },
-    afternoon: { from: '12:00', to: '17:00' },
-    evening: { from: '17:00', to: '21:00' },
-    night: { from: '17:00', to: '21:00' },
-  }[part];
-}
-
-export const hhmm = (h: number, m = 0): string => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 
 export type { Candidate };

@@ -8,7 +8,7 @@ import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 
 type ModelResult = ReturnType<typeof recognizeDateTime>[number];
 import type { DateTime } from 'luxon';
-import type { Part } from './readWhen.js';
+import type { Part } from './whenParts.js';
 
 export interface Candidate {
   date?: string;

@@ -6,7 +6,7 @@
  * day ("saturday 9") or alone ("11ish").
  */
 import type { DateTime } from 'luxon';
-import { hhmm } from './readWhen.js';
+import { hhmm } from './whenParts.js';
 
 export interface ClockTime {
   h: number;
