@@ -65,7 +65,6 @@ const NOT_NAMES = new Set([
   'okay',
   'sure',
   'thanks',
-  'cake',
   'order',
   'callback',
   'call',
