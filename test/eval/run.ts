@@ -27,6 +27,8 @@ import { CURVE_THRESHOLDS, figuresAt, mistakes, scoreSet, type Figures } from '.
 import { evaluateModelSet } from './evaluateModel.js';
 import { printAdvice } from './advice.js';
 import { evalEmbedder, hybridRetriever, lexicalRetriever } from './retrievers.js';
+import { currentReaders } from './understanding/currentReaders.js';
+import { printUnderstanding } from './understanding/runUnderstanding.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -157,3 +159,4 @@ if (!args['no-forecast']) {
   for (const line of describeBacktest(await backtestForecast(config.KNOWLEDGE_DIR), args.verbose)) console.log(line);
 }
 await printAdvice(args.verbose);
+await printUnderstanding(process.argv, currentReaders);

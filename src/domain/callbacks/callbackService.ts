@@ -52,6 +52,8 @@ export interface CallbackService {
   checkTime(requested: RequestedTime): CallbackTimeResult;
   book(request: BookingRequest): Promise<Callback>;
   findByReference(ref: string): Promise<Callback | undefined>;
+  /** Open callbacks of a customer or booked in a conversation, soonest first. */
+  openFor(who: { customerId?: string; conversationId?: string }): Promise<Callback[]>;
   /** Cancels an open callback; undefined when no open callback has that reference. */
   cancel(ref: string): Promise<Callback | undefined>;
   /** Moves an open callback to a new, already validated slot. */
@@ -122,6 +124,15 @@ export function createCallbackService(deps: {
 
     async findByReference(ref) {
       return (await callbacks.findByRef(normalizeReference(ref)))[0];
+    },
+
+    async openFor(who) {
+      const found = [
+        ...(who.customerId ? await callbacks.findBy('customerId', who.customerId) : []),
+        ...(who.conversationId ? await callbacks.findBy('conversationId', who.conversationId) : []),
+      ];
+      const open = new Map(found.filter((c) => c.status === 'open').map((c) => [c.id, c]));
+      return [...open.values()].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     },
 
     cancel: (ref) => change(ref, (c) => ({ ...c, status: 'cancelled', updatedAt: clock.now().toISOString() })),

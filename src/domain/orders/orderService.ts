@@ -31,6 +31,9 @@ export interface OrderService {
   zoneOf(address: string): string | undefined;
   /** The product's options (e.g. flavours) the text names, by the names the business uses. */
   optionsIn(product: string, text: string): string[];
+  findByReference(ref: string): Promise<OrderRequest | undefined>;
+  /** Order requests not cancelled, of a customer or made in a conversation, soonest needed first. */
+  openFor(who: { customerId?: string; conversationId?: string }): Promise<OrderRequest[]>;
   request(
     draft: OrderDraft,
     links: { customerId?: string; leadId?: string; conversationId?: string; callbackId?: string },
@@ -86,6 +89,17 @@ export function createOrderService(deps: {
         problems.push({ kind: 'area_not_served', address: draft.address, note: business.delivery.unknownAreaNote });
       }
       return problems;
+    },
+    async findByReference(ref) {
+      return (await deps.orders.findBy('ref', ref.trim().toUpperCase()))[0];
+    },
+    async openFor(who) {
+      const found = [
+        ...(who.customerId ? await deps.orders.findBy('customerId', who.customerId) : []),
+        ...(who.conversationId ? await deps.orders.findBy('conversationId', who.conversationId) : []),
+      ];
+      const open = new Map(found.filter((o) => o.status !== 'cancelled').map((o) => [o.id, o]));
+      return [...open.values()].sort((a, b) => a.neededOn.localeCompare(b.neededOn));
     },
     async request(draft, links) {
       const now = clock.now().toISOString();
