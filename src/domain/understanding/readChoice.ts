@@ -5,6 +5,7 @@
  * with two choices is the other one; "none of those" and "whichever" pick nothing.
  */
 import { readWhen, type WhenContext } from './readWhen.js';
+import { editDistance } from './textTools.js';
 
 export interface ChoiceOption {
   label: string;
@@ -87,22 +88,8 @@ function mentions(t: string, o: ChoiceOption): boolean {
 function fuzzyMentions(t: string, o: ChoiceOption): boolean {
   const tokens = t.match(/[a-z]{4,}/g) ?? [];
   return phrases(o).some(
-    (p) => !p.includes(' ') && p.length >= 5 && tokens.some((w) => distance(w, p) <= (p.length >= 7 ? 2 : 1)),
+    (p) => !p.includes(' ') && p.length >= 5 && tokens.some((w) => editDistance(w, p) <= (p.length >= 7 ? 2 : 1)),
   );
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Optimal string alignment distance (Levenshtein with transpositions). */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
-}
