@@ -101,6 +101,9 @@ export const copy = {
     `So that's a callback for ${name} on ${phone}, ${when}, about ${topic}. Shall I book it?`,
   consent: (b: Business): string =>
     `To do that I'll keep your name and contact details at ${b.name}, used only to get back to you about your enquiries. Is that OK?`,
+  /** A letter's read-back: the details and the consent question, answered by one "yes". */
+  readBackWithConsent: (summary: string, b: Business): string =>
+    `${summary}\n\nTo book it I'll keep your name and contact details at ${b.name}, used only to get back to you about your enquiries. A "yes" confirms the details and that this is OK.`,
   consentDeclined: (b: Business): string =>
     `Understood, I won't keep your details.${b.staffPhone ? ` You can call us during opening hours on ${formatPhone(b.staffPhone, b.defaultPhoneRegion)}.` : ''} Anything else I can help with?`,
   callbackBooked: (ref: string, when: string): string =>

@@ -22,13 +22,15 @@ import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import { readContextOf, staffAvailable, type Expectation } from './promptReading.js';
 import type { DialogServices } from './services.js';
-import { getUnderstanding } from './turnInput.js';
+import { getUnderstanding, turnInputOf } from './turnInput.js';
 
 export interface FormState {
   /** The slot the last question asked for. */
   asking?: string;
   attempts: number;
   phase: 'collect' | 'confirm' | 'consent';
+  /** The read-back also asked for consent (a letter: one "yes" by reply answers both). */
+  consentAsked?: boolean;
   /** What the last question expects; the main dialog reads the next message as that first. */
   expects?: Expectation;
 }
@@ -126,7 +128,8 @@ export abstract class FormDialog<S extends FormState> extends Dialog<Record<stri
         return this.next(dc, state, absorbed.notice);
       }
       if (yes === true) {
-        if (await this.needsConsent(dc, state)) {
+        if (state.consentAsked) (await this.services.sessions.get(dc.context)).consented = true;
+        else if (await this.needsConsent(dc, state)) {
           state.phase = 'consent';
           state.attempts = 0;
           state.expects = { kind: 'yesno' };
@@ -187,7 +190,12 @@ export abstract class FormDialog<S extends FormState> extends Dialog<Record<stri
     state.phase = 'confirm';
     state.attempts = 0;
     state.expects = { kind: 'yesno' };
-    await dc.context.sendActivity(yesNo(notice ? `${notice} ${this.summary(state)}` : this.summary(state)));
+    // A reply to a letter may come days later: the read-back asks for consent in the same letter.
+    state.consentAsked = turnInputOf(dc.context).flags.letter && (await this.needsConsent(dc, state));
+    const summary = state.consentAsked
+      ? copy.readBackWithConsent(this.summary(state), this.services.business)
+      : this.summary(state);
+    await dc.context.sendActivity(yesNo(notice ? `${notice} ${summary}` : summary));
     return Dialog.EndOfTurn;
   }
 

@@ -166,7 +166,12 @@ describe('a callback booked by letter', () => {
     });
     const readBack = (await relay.waitFor(before + 1))[before]!;
     expect(readBack.mail.text).toMatch(/Priya Raman[\s\S]*0412 345 678[\s\S]*Friday 27 November, 11:00/);
-    expect(readBack.mail.text).toMatch(/Shall I book it\?\s+Just reply to this e-mail with "yes" or "no"\./);
+    expect(readBack.mail.text).toMatch(/Shall I book it\?/);
+    // Consent is asked in the same letter, never assumed: one "yes" by reply answers both.
+    expect(readBack.mail.text).toMatch(
+      /keep your name and contact details[\s\S]*A "yes" confirms the details and that this is OK\./,
+    );
+    expect(readBack.mail.text).toMatch(/Just reply to this e-mail with "yes" or "no"\./);
     expect(await bot.app.stores.callbacks.count()).toBe(0);
 
     const replyTo = async (n: number, previous: Captured, text: string): Promise<Captured> => {
@@ -184,12 +189,7 @@ describe('a callback booked by letter', () => {
       const count = relay.sent.length;
       return (await relay.waitFor(count + 1))[count]!;
     };
-    // The read-back is confirmed; consent to keep the details is then asked, never assumed (the
-    // dialogs ask it as a second question; see the README's limits).
-    const consent = await replyTo(2, readBack, 'Yes, that is right.');
-    expect(consent.mail.text).toMatch(/keep your name and contact details[\s\S]*\?/);
-    expect(await bot.app.stores.callbacks.count()).toBe(0);
-    const reply = await replyTo(3, consent, 'Yes');
+    const reply = await replyTo(2, readBack, 'Yes, that is right.');
     expect(reply.mail.text).toMatch(/reference/i);
     const { items } = await bot.app.stores.callbacks.query();
     expect(items).toHaveLength(1);
