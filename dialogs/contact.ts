@@ -31,8 +31,12 @@ export async function commitContact(
 ): Promise<{ customer: Customer; lead: Lead }> {
   const input = turnInputOf(context);
   const session = await services.sessions.get(context);
+  // On a letter the sender's address is the customer's e-mail too, so the same person writing in a
+  // chat with that address is one customer.
+  const senderEmail = input.flags.letter && /^[^\s@]+@[^\s@]+$/.test(input.account.userId) ? input.account.userId : undefined;
   const customer = await services.customers.enter({
     ...contact,
+    email: contact.email ?? senderEmail?.toLowerCase(),
     account: input.account,
     consent: {
       text: copy.consent(services.business),

@@ -198,6 +198,8 @@ describe('a callback booked by letter', () => {
     // The sender's address is the customer's channel account: the next letter from it is recognised.
     const customer = await bot.app.stores.customers.get(items[0]!.customerId!);
     expect(customer?.channelAccounts).toContain('email|priya@example.test');
+    // …and its e-mail address, so a chat with the same address finds the same customer.
+    expect(customer?.emails).toContain('priya@example.test');
   });
 });
 
