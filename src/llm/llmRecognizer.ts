@@ -36,7 +36,7 @@ export const ModelUnderstandingSchema = z.object({
     .object({
       occasion: short.optional(),
       dietary: short.optional(),
-      flavour: short.optional(),
+      preference: short.optional(),
       fulfilment: z.enum(['delivery', 'pickup']).optional(),
     })
     .default({}),
@@ -129,7 +129,7 @@ function systemPrompt(context: RecognizerContext): string {
     `Intents:\n${INTENT_GUIDE}`,
     'entities: name (only a name the customer gives as their own), quantity (how many items), servings (how many people to feed),',
     `products (only names from the "products" list${context.products.length ? '' : ', which is empty'}), budget (amount, and currency only if named).`,
-    "listened: occasion, dietary need, flavour and delivery or pickup, in the customer's own words.",
+    "listened: occasion, dietary or other requirement, stated preference and delivery or pickup, in the customer's own words.",
     'Leave out anything the message does not say.',
     'Output: {"intent": string, "confidence": number, "entities": {...}, "listened": {...}}',
   ].join('\n');

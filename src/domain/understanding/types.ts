@@ -79,7 +79,8 @@ export interface Understanding {
 export interface ListenedFacts {
   occasion?: string;
   dietary?: string;
-  flavour?: string;
+  /** A taste, style or other preference the customer states. */
+  preference?: string;
   fulfilment?: 'delivery' | 'pickup';
 }
 
