@@ -65,8 +65,8 @@ export class OrderDialog extends FormDialog<OrderState> {
     const e = u.entities;
 
     if (state.asking === 'change') {
-      const which = /product|cake|item|date|day|when|deliver|pick|address|name|number|phone/i.exec(u.text)?.[0]?.toLowerCase();
-      if (which === 'product' || which === 'cake' || which === 'item') state.product = undefined;
+      const which = /product|item|date|day|when|deliver|pick|address|name|number|phone/i.exec(u.text)?.[0]?.toLowerCase();
+      if (which === 'product' || which === 'item') state.product = undefined;
       else if (which === 'date' || which === 'day' || which === 'when') state.neededOn = undefined;
       else if (which === 'deliver' || which === 'pick') state.fulfilment = state.address = undefined;
       else if (which === 'address') state.address = undefined;

@@ -22,7 +22,7 @@ half quarter noon midday lunch lunchtime
 monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
 please pls plz thanks thank thx cheers hello hi hey bye goodbye
 maybe probably definitely certainly absolutely totally literally currently simply finally basically
-cake cakes cupcake cupcakes cookie cookies order price prices question help person human agent someone
+order price prices question help person human agent someone
 somebody anyone anybody everyone nobody none all both each either neither every some any other another
 more most less least much many few lot lots bit kind sort one two three four five six seven eight nine ten
 mum mom dad mother father wife husband partner friend boss customer client owner manager staff team
