@@ -39,19 +39,22 @@ export const PLAIN_TEXT: ChannelCapabilities = {
   typing: false,
 };
 
-export const CAPABILITIES: Readonly<Record<string, ChannelCapabilities>> = {
-  webchat: rich,
-  directline: rich,
-  emulator: rich,
-  // The test channel of the integration suites behaves like Web Chat.
-  test: rich,
-  msteams: { ...rich, suggestedActions: true, maxMessageLength: 25_000 },
-  slack: { ...rich, suggestedActions: false, markdown: 'slack', maxMessageLength: 3_000 },
-  facebook: { ...rich, markdown: 'none', maxMessageLength: 2_000, typing: true },
-  sms: { ...PLAIN_TEXT, maxMessageLength: 320 },
-  telephony: { ...PLAIN_TEXT, maxMessageLength: 5_000, speech: true },
-};
+/** Keyed by lower-case channel id; a Map, so ids such as "__proto__" or "constructor" find nothing. */
+export const CAPABILITIES: ReadonlyMap<string, ChannelCapabilities> = new Map(
+  Object.entries({
+    webchat: rich,
+    directline: rich,
+    emulator: rich,
+    // The test channel of the integration suites behaves like Web Chat.
+    test: rich,
+    msteams: { ...rich, suggestedActions: true, maxMessageLength: 25_000 },
+    slack: { ...rich, suggestedActions: false, markdown: 'slack', maxMessageLength: 3_000 },
+    facebook: { ...rich, markdown: 'none', maxMessageLength: 2_000, typing: true },
+    sms: { ...PLAIN_TEXT, maxMessageLength: 320 },
+    telephony: { ...PLAIN_TEXT, maxMessageLength: 5_000, speech: true },
+  } satisfies Record<string, ChannelCapabilities>),
+);
 
 export function capabilitiesOf(channelId: string | undefined): ChannelCapabilities {
-  return (channelId && CAPABILITIES[channelId.toLowerCase()]) || PLAIN_TEXT;
+  return (typeof channelId === 'string' && CAPABILITIES.get(channelId.toLowerCase())) || PLAIN_TEXT;
 }

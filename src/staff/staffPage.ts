@@ -5,13 +5,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { lookupTable } from '../domain/lookupTable.js';
 
-const TYPES: Record<string, string> = {
+const TYPES = lookupTable<string>({
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.svg': 'image/svg+xml',
-};
+});
 
 /** The files that may be served, by name; nothing else in the folder is reachable. */
 export const PAGE_FILES = ['index.html', 'login.html', 'staff.css', 'staff.js', 'dom.js', 'funnelChart.js'] as const;

@@ -33,6 +33,7 @@ import {
 } from './staffHttp.js';
 import { createPageFiles, PAGE_CSP } from './staffPage.js';
 import { SignInBody } from './staffParams.js';
+import { lookupTable } from '../domain/lookupTable.js';
 
 export interface StaffRoutesDeps {
   stores: Stores;
@@ -55,11 +56,11 @@ export type Guard = (
   options?: { managers?: boolean },
 ) => (req: restify.Request, res: restify.Response) => Promise<void>;
 
-const LOGIN_ERRORS: Record<string, string> = {
+const LOGIN_ERRORS = lookupTable<string>({
   invalid: 'That name and password do not match.',
   locked: 'Too many failed attempts. Try again later.',
   signedout: 'You are signed out.',
-};
+});
 
 export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDeps): { accounts: StaffAccounts } {
   const clock = deps.clock ?? systemClock;

@@ -138,10 +138,10 @@ describe('rendering per channel, from the capability table', () => {
   });
 
   it('when the table is read, then SMS and telephony never show typing and web chat does', () => {
-    expect(CAPABILITIES.sms!.typing).toBe(false);
-    expect(CAPABILITIES.telephony!.typing).toBe(false);
-    expect(CAPABILITIES.webchat!.typing).toBe(true);
-    expect(CAPABILITIES.sms!.maxMessageLength).toBe(320);
+    expect(CAPABILITIES.get('sms')!.typing).toBe(false);
+    expect(CAPABILITIES.get('telephony')!.typing).toBe(false);
+    expect(CAPABILITIES.get('webchat')!.typing).toBe(true);
+    expect(CAPABILITIES.get('sms')!.maxMessageLength).toBe(320);
   });
 
   it('when an activity is not a message, then it passes untouched', () => {
