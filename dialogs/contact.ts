@@ -1,6 +1,8 @@
 /** Entering the customer with their consent, shared by every dialog that keeps contact details. */
 import type { TurnContext } from 'botbuilder';
 import type { Customer, Lead } from '../src/domain/model.js';
+import type { Caller } from '../src/domain/callbacks/ownership.js';
+import { requestAddress } from '../src/bot/requestScope.js';
 import { marketingOf } from '../src/channels/marketing.js';
 import { toE164 } from '../src/domain/phone.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
@@ -41,6 +43,17 @@ export async function commitContact(
   });
   void services.conversationLog.linkCustomer(activity.conversation.id, customer.id);
   return { customer, lead };
+}
+
+/** Who is asking about a booking by reference: their account, conversation, the phone they gave, their address. */
+export function callerOf(context: TurnContext, u: Understanding): Caller {
+  const { activity } = context;
+  return {
+    account: { channelId: activity.channelId, userId: activity.from.id },
+    conversationId: activity.conversation.id,
+    phone: u.entities.phone?.e164,
+    address: requestAddress(),
+  };
 }
 
 export function originOf(activity: TurnContext['activity']): {

@@ -5,12 +5,13 @@
  */
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Business } from '../src/domain/business.js';
 import type { Intent, Understanding } from '../src/domain/understanding/types.js';
 import { MAX_TEXT_LENGTH } from '../src/bot/turnLimits.js';
 import { answerQuestion } from './answering.js';
 import { CALLBACK_DIALOG, CallbackDialog } from './callbackDialog.js';
 import { CONSULT_DIALOG, ConsultDialog } from './consultDialog.js';
-import { originOf } from './contact.js';
+import { callerOf, originOf } from './contact.js';
 import { copy } from './copy.js';
 import { greet } from './greeting.js';
 import { FORGET_ME_DIALOG, ForgetMeDialog, type OnForgotten } from './forgetMeDialog.js';
@@ -86,7 +87,7 @@ export class MainDialog extends ComponentDialog {
         const session = await sessions.get(context);
         const ref = u.entities.refCode ?? (/\b(call ?back|call)\b/i.test(u.text) ? session.lastCallbackRef : undefined);
         if (ref) {
-          await this.cancelCallback(inner, ref);
+          await this.cancelCallback(inner, ref, u);
           return true;
         }
         if (inner.activeDialog) {
@@ -153,9 +154,11 @@ export class MainDialog extends ComponentDialog {
     else if (next === 'order') await inner.beginDialog(ORDER_DIALOG);
   }
 
-  private async cancelCallback(inner: DialogContext, ref: string): Promise<void> {
-    const cancelled = await this.services.callbacks.cancel(ref);
-    await inner.context.sendActivity(cancelled ? copy.callbackCancelled(cancelled.ref) : copy.callbackNotFound(ref));
+  private async cancelCallback(inner: DialogContext, ref: string, u: Understanding): Promise<void> {
+    const cancelled = await this.services.callbacks.cancel(ref, callerOf(inner.context, u));
+    await inner.context.sendActivity(
+      cancelled.ok ? copy.callbackCancelled(cancelled.record.ref) : notFound(this.services.business, ref, cancelled.reason),
+    );
   }
 
   /** "Move it to Friday 10am" / "reschedule K7M2QD to tomorrow 3pm". */
@@ -176,16 +179,20 @@ export class MainDialog extends ComponentDialog {
       );
       return true;
     }
-    const moved = await callbacks.move(ref, { start: checked.slot.start, asap: checked.slot.asap });
+    const moved = await callbacks.move(ref, { start: checked.slot.start, asap: checked.slot.asap }, callerOf(inner.context, u));
     const slot = { start: checked.slot.start.toISOString(), end: checked.slot.end.toISOString(), asap: checked.slot.asap };
     await inner.context.sendActivity(
-      moved ? copy.callbackMoved(moved.ref, slotText(business, slot)) : copy.callbackNotFound(ref),
+      moved.ok ? copy.callbackMoved(moved.record.ref, slotText(business, slot)) : notFound(business, ref, moved.reason),
     );
     return true;
   }
 }
 
 const waiting: DialogTurnResult = { status: DialogTurnStatus.waiting };
+
+/** Unknown and someone else's reference read the same; too many tries say so. */
+const notFound = (business: Business, ref: string, reason: 'not_found' | 'too_many_attempts'): string =>
+  reason === 'too_many_attempts' ? copy.tooManyReferenceTries(business) : copy.callbackNotFound(ref);
 
 /** Intents answered with one sentence. */
 const REPLIES: Partial<Record<Intent, () => string>> = {

@@ -13,6 +13,8 @@ import { createCustomerService } from '../src/domain/customers/customerService.j
 import { createLeadService } from '../src/domain/leads/leadService.js';
 import { createCallbackService } from '../src/domain/callbacks/callbackService.js';
 import { createOrderService } from '../src/domain/orders/orderService.js';
+import { createAttemptLimiter } from '../src/domain/attemptLimiter.js';
+import { REFERENCE_ATTEMPTS } from '../src/domain/callbacks/callbackService.js';
 import { createOfflineAnswerComposer, type AnswerComposer } from '../src/domain/knowledge/answerComposer.js';
 import { createOfflineLamaWriter, type LamaWriter } from '../src/domain/consulting/lamaWriter.js';
 
@@ -50,6 +52,8 @@ export interface ServiceWiring {
 /** Builds the domain services the dialogs use from one backend's stores. */
 export function createDialogServices(w: ServiceWiring): DialogServices {
   const { business, stores, clock, newId } = w;
+  // One count of failed look-ups by reference, for callbacks and orders alike.
+  const attempts = createAttemptLimiter(REFERENCE_ATTEMPTS);
   return {
     business,
     knowledge: w.knowledge,
@@ -57,8 +61,15 @@ export function createDialogServices(w: ServiceWiring): DialogServices {
     conversationLog: w.conversationLog,
     customers: createCustomerService({ stores, clock, newId }),
     leads: createLeadService({ leads: stores.leads, clock }),
-    callbacks: createCallbackService({ callbacks: stores.callbacks, business, clock, newId }),
-    orders: createOrderService({ orders: stores.orders, business, clock, newId }),
+    callbacks: createCallbackService({
+      callbacks: stores.callbacks,
+      customers: stores.customers,
+      business,
+      clock,
+      newId,
+      attempts,
+    }),
+    orders: createOrderService({ orders: stores.orders, customers: stores.customers, business, clock, newId, attempts }),
     clock,
     sessions: w.sessions,
     answerComposer: w.answerComposer ?? createOfflineAnswerComposer(),

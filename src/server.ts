@@ -9,6 +9,7 @@ import { InboundActivitySchema } from './inboundActivity.js';
 import { isIP } from 'node:net';
 import type { Logger } from './logger.js';
 import { decodeBody } from './decodeBody.js';
+import { withRequest } from './bot/requestScope.js';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
@@ -37,6 +38,10 @@ export function createServer(deps: ServerDeps): BotServer {
   const maxBodyBytes = deps.maxBodyBytes ?? 512 * 1024;
   server.use(decodeBody({ maxBodyBytes }));
   server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false }));
+  // After the body is read: its stream events would run outside the scope.
+  server.use((req: restify.Request, _res: restify.Response, next: () => void) =>
+    withRequest({ address: req.socket.remoteAddress }, next),
+  );
 
   let inFlight = 0;
   let waiters: (() => void)[] = [];

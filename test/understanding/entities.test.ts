@@ -264,3 +264,13 @@ describe('offline recognizer', () => {
     expect(u.entities.when?.start.startsWith('2026-11-28')).toBe(true);
   });
 });
+
+describe('references the bot issues', () => {
+  it('when 3,000 new references are quoted back, then every one is read as a reference', async () => {
+    const { newReference } = await import('../../src/domain/schedule/references.js');
+    const missed = Array.from({ length: 3_000 }, () => newReference()).filter(
+      (ref) => ex(`cancel my callback ${ref}`).refCode !== ref,
+    );
+    expect(missed).toEqual([]);
+  });
+});

@@ -4,10 +4,14 @@
  */
 import type { Business } from '../business.js';
 import type { Clock, IdSource } from '../clock.js';
-import type { Callback } from '../model.js';
+import type { Callback, Customer } from '../model.js';
 import type { Collection } from '../ports.js';
 import { validateCallbackTime, type CallbackTimeResult } from '../schedule/callbackSlots.js';
 import { newReference, normalizeReference } from '../schedule/references.js';
+import { createAttemptLimiter, type AttemptLimiter } from '../attemptLimiter.js';
+import { createOwnershipCheck, type ByReference, type Caller } from './ownership.js';
+
+export type { ByReference, Caller } from './ownership.js';
 
 export type { CallbackRequest as RequestedTime } from '../schedule/callbackSlots.js';
 import type { CallbackRequest as RequestedTime } from '../schedule/callbackSlots.js';
@@ -28,25 +32,41 @@ export interface CallbackService {
   /** Checks a requested time against opening hours, lead time and holidays. */
   checkTime(requested: RequestedTime): CallbackTimeResult;
   book(request: BookingRequest): Promise<Callback>;
-  findByReference(ref: string): Promise<Callback | undefined>;
-  /** Cancels an open callback; undefined when no open callback has that reference. */
-  cancel(ref: string): Promise<Callback | undefined>;
-  /** Moves an open callback to a new, already validated slot. */
-  move(ref: string, slot: { start: Date; asap: boolean }): Promise<Callback | undefined>;
+  /** The caller's callback with this reference (see ownership.ts for who owns one). */
+  findByReference(ref: string, caller: Caller): Promise<ByReference<Callback>>;
+  /** Cancels the caller's open callback; one refusal when none of theirs is open with that reference. */
+  cancel(ref: string, caller: Caller): Promise<ByReference<Callback>>;
+  /** Moves the caller's open callback to a new, already validated slot. */
+  move(ref: string, slot: { start: Date; asap: boolean }, caller: Caller): Promise<ByReference<Callback>>;
 }
+
+/**
+ * Failed look-ups by reference allowed in 15 minutes: 5 per conversation, 20 per network address
+ * (several customers may share one).
+ */
+export const REFERENCE_ATTEMPTS = {
+  max: (key: string): number => (key.startsWith('address:') ? 20 : 5),
+  windowMs: 15 * 60_000,
+};
 
 export function createCallbackService(deps: {
   callbacks: Collection<Callback>;
+  /** To tell whether a caller's channel account belongs to the callback's customer. */
+  customers: Pick<Collection<Customer>, 'get'>;
   business: Business;
   clock: Clock;
   newId: IdSource;
+  /** Failed look-ups by reference; default REFERENCE_ATTEMPTS, per process. */
+  attempts?: AttemptLimiter;
 }): CallbackService {
   const { callbacks, business, clock } = deps;
+  const ownership = createOwnershipCheck({
+    customers: deps.customers,
+    attempts: deps.attempts ?? createAttemptLimiter(REFERENCE_ATTEMPTS),
+    now: () => clock.now(),
+  });
 
-  async function findOpen(ref: string): Promise<Callback | undefined> {
-    const found = await callbacks.findBy('ref', normalizeReference(ref));
-    return found.find((c) => c.status === 'open');
-  }
+  const byReference = async (ref: string): Promise<Callback[]> => callbacks.findBy('ref', normalizeReference(ref));
 
   async function uniqueReference(): Promise<string> {
     for (;;) {
@@ -55,10 +75,12 @@ export function createCallbackService(deps: {
     }
   }
 
-  const change = async (ref: string, patch: (c: Callback) => Callback): Promise<Callback | undefined> => {
-    const open = await findOpen(ref);
-    if (!open) return undefined;
-    return callbacks.update(open.id, (c) => (c && c.status === 'open' ? patch(c) : undefined));
+  const change = async (ref: string, caller: Caller, patch: (c: Callback) => Callback): Promise<ByReference<Callback>> => {
+    const open = (await byReference(ref)).filter((c) => c.status === 'open');
+    const found = await ownership.pick(caller, open);
+    if (!found.ok) return found;
+    const updated = await callbacks.update(found.record.id, (c) => (c && c.status === 'open' ? patch(c) : undefined));
+    return updated ? { ok: true, record: updated } : { ok: false, reason: 'not_found' };
   };
 
   return {
@@ -86,13 +108,16 @@ export function createCallbackService(deps: {
       return callback;
     },
 
-    async findByReference(ref) {
-      return (await callbacks.findBy('ref', normalizeReference(ref)))[0];
-    },
+    findByReference: async (ref, caller) => ownership.pick(caller, await byReference(ref)),
 
-    cancel: (ref) => change(ref, (c) => ({ ...c, status: 'cancelled', updatedAt: clock.now().toISOString() })),
+    cancel: (ref, caller) => change(ref, caller, (c) => ({ ...c, status: 'cancelled', updatedAt: clock.now().toISOString() })),
 
-    move: (ref, slot) =>
-      change(ref, (c) => ({ ...c, dueAt: slot.start.toISOString(), asap: slot.asap, updatedAt: clock.now().toISOString() })),
+    move: (ref, slot, caller) =>
+      change(ref, caller, (c) => ({
+        ...c,
+        dueAt: slot.start.toISOString(),
+        asap: slot.asap,
+        updatedAt: clock.now().toISOString(),
+      })),
   };
 }
