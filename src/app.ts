@@ -116,6 +116,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     sessionHours: config.STAFF_SESSION_HOURS,
     lockoutAttempts: config.STAFF_LOCKOUT_ATTEMPTS,
     lockoutMinutes: config.STAFF_LOCKOUT_MINUTES,
+    signInsPerMinute: config.STAFF_SIGNIN_PER_MINUTE,
     cookieSecure: config.STAFF_COOKIE_SECURE,
     clock: overrides.now ? { now: overrides.now } : undefined,
   });

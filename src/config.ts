@@ -55,6 +55,8 @@ export const ConfigSchema = z
     STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
     /** Minutes a staff user name stays locked after STAFF_LOCKOUT_ATTEMPTS failures. */
     STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    /** Staff sign-in attempts accepted per network address per minute, counted before the password is hashed. */
+    STAFF_SIGNIN_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
     /** Mark the staff session cookie `Secure` (true/false); turn on whenever the bot is served over HTTPS. */
     STAFF_COOKIE_SECURE: z.stringbool().default(false),
     /**

@@ -34,6 +34,8 @@ import {
 import { createPageFiles, PAGE_CSP } from './staffPage.js';
 import { SignInBody } from './staffParams.js';
 import { lookupTable } from '../domain/lookupTable.js';
+import { createAttemptLimiter } from '../domain/attemptLimiter.js';
+import { HashingBusyError } from './passwords.js';
 
 export interface StaffRoutesDeps {
   stores: Stores;
@@ -46,6 +48,8 @@ export interface StaffRoutesDeps {
   lockoutMinutes: number;
   /** Send the session cookie with `Secure` (serve over HTTPS). */
   cookieSecure: boolean;
+  /** Sign-in attempts allowed per network address per minute, counted before any hashing. */
+  signInsPerMinute?: number;
   clock?: Clock;
 }
 
@@ -74,6 +78,7 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDep
     sessionHours: deps.sessionHours,
   });
   const page = createPageFiles();
+  const signInsByAddress = createAttemptLimiter({ max: deps.signInsPerMinute ?? 10, windowMs: 60_000 });
   const cookie = (value: string, maxAgeSeconds: number): string =>
     sessionCookie(value, { maxAgeSeconds, secure: deps.cookieSecure });
 
@@ -136,8 +141,18 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDep
       if (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) {
         throw new StaffHttpError(403, 'origin', 'sign-in from another site refused');
       }
+      const address = [`address:${req.socket.remoteAddress ?? 'unknown'}`];
+      if (!signInsByAddress.allowed(address, clock.now())) {
+        logger.warn({ address: address[0] }, 'staff sign-ins from one address throttled');
+        if (!json) return redirect('/staff/login?error=locked');
+        throw new StaffHttpError(429, 'too_many_sign_ins', 'too many sign-ins from this address; try again in a minute', 60);
+      }
+      signInsByAddress.record(address, clock.now());
       const body = parse(SignInBody, req.body);
-      const result = await accounts.signIn(body.name, body.password);
+      const result = await accounts.signIn(body.name, body.password).catch((error: unknown) => {
+        if (error instanceof HashingBusyError) throw new StaffHttpError(503, 'busy', error.message, 1);
+        throw error;
+      });
       if (!result.ok) {
         if (result.reason === 'locked') {
           logger.warn({ staff: body.name.slice(0, 64) }, 'staff sign-in locked out');
