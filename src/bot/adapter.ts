@@ -7,6 +7,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Conversatio
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { copy } from '../../dialogs/copy.js';
+import { maskText } from '../staff/mask.js';
 
 export function createAdapter(config: Config, logger: Logger, conversationState: ConversationState): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -17,8 +18,14 @@ export function createAdapter(config: Config, logger: Logger, conversationState:
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
+    // Ids and the error's kind and code only: no dialog state, no text (see logger.ts).
     logger.error(
-      { err: error, conversationId: context.activity.conversation?.id, channelId: context.activity.channelId },
+      {
+        err: error,
+        conversationId: maskText(String(context.activity.conversation?.id ?? '')),
+        activityId: context.activity.id,
+        channelId: context.activity.channelId,
+      },
       'turn failed',
     );
     try {

@@ -33,12 +33,12 @@ export function maskText(text: string): string {
   return text.replace(EMAIL, maskEmail).replace(PHONE, (match) => (DATE.test(match) ? match : maskPhone(match)));
 }
 
-/** Masks every string inside a JSON-like value (used for raw activities). */
+/** Masks every string inside a JSON-like value, keys included (used for raw activities and viewer responses). */
 export function maskDeep(value: unknown): unknown {
   if (typeof value === 'string') return maskText(value);
   if (Array.isArray(value)) return value.map(maskDeep);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v)]));
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [maskText(k), maskDeep(v)]));
   }
   return value;
 }
