@@ -75,6 +75,18 @@ export function createCustomerRecords(deps: { stores: Stores; clock: Clock }) {
     };
   }
 
+  /**
+   * Every conversation the customer's records name — their conversation records, and those that
+   * leads, callbacks and orders point to — so a transcript whose record was never written (a crash
+   * before the record caught up) is still exported and erased.
+   */
+  const conversationIdsOf = (file: CustomerFile): string[] => [
+    ...new Set([
+      ...file.conversations.map((c) => c.id),
+      ...[...file.leads, ...file.callbacks, ...file.orders].flatMap((r) => (r.conversationId ? [r.conversationId] : [])),
+    ]),
+  ];
+
   const maskFile = (file: CustomerFile): CustomerFile => ({
     customer: maskCustomer(file.customer),
     conversations: file.conversations.map((c) => ({ ...c, unanswered: c.unanswered.map(maskText) })),
@@ -102,10 +114,10 @@ export function createCustomerRecords(deps: { stores: Stores; clock: Clock }) {
       const file = await gather(id);
       if (!file) return undefined;
       const shown = options.masked ? maskFile(file) : file;
-      const entries: Record<string, TranscriptEntry[]> = {};
-      for (const c of file.conversations) {
-        const read = await transcripts.read(c.id);
-        entries[c.id] = options.masked ? read.map(maskEntry) : read;
+      const entries: Record<string, TranscriptEntry[]> = Object.create(null) as Record<string, TranscriptEntry[]>; // keyed by conversation ids from outside
+      for (const conversationId of conversationIdsOf(file)) {
+        const read = await transcripts.read(conversationId);
+        if (read.length) entries[conversationId] = options.masked ? read.map(maskEntry) : read;
       }
       return { ...shown, transcripts: entries, exportedAt: deps.clock.now().toISOString() };
     },
@@ -118,7 +130,7 @@ export function createCustomerRecords(deps: { stores: Stores; clock: Clock }) {
         (await Promise.all(deletions)).filter(Boolean).length;
       // Linked records first, the customer last: an interrupted erasure can be run again.
       const erased = {
-        transcripts: await count(file.conversations.map((c) => transcripts.delete(c.id))),
+        transcripts: await count(conversationIdsOf(file).map((c) => transcripts.delete(c))),
         callbacks: await count(file.callbacks.map((c) => callbacks.delete(c.id))),
         orders: await count(file.orders.map((o) => orders.delete(o.id))),
         leads: await count(file.leads.map((l) => leads.delete(l.id))),
