@@ -28,6 +28,8 @@ export const copy = {
     `I'm sorry, I don't know that: it isn't in the information I have. Would you like someone from our team to call you back about it?`,
   browsing: (): string => `Of course, take your time. I'm here if you have a question.`,
   turnError: (): string => `Sorry, something went wrong on my side. Could you say that again?`,
+  storeTrouble: (phone?: string): string =>
+    `Sorry, we're having trouble saving that right now — please try again in a minute` + (phone ? `, or call ${phone}.` : `.`),
   offerDeclined: (): string => `No problem. I'm here if you need anything.`,
   noOffer: (): string => `Sure. What can I help you with?`,
   nothingToCancel: (): string => `There's nothing in progress to cancel. What would you like to know?`,

@@ -16,6 +16,8 @@ import { loadKnowledge } from './knowledge/markdownLoader.js';
 import { createLanguageModel } from './llm/languageModel.js';
 import { Bm25KnowledgeIndex } from './knowledge/bm25KnowledgeIndex.js';
 import { openStores } from './stores/openStores.js';
+import { guardStores } from './stores/guardStores.js';
+import { healthCheck } from './healthCheck.js';
 import { createAdapter } from './bot/adapter.js';
 import { BotStateStorage } from './bot/botStateStorage.js';
 import { SalesBot } from './bot/salesBot.js';
@@ -53,9 +55,15 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const knowledge = new Bm25KnowledgeIndex(passages);
   logger.info({ passages: knowledge.size, business: business.name }, 'knowledge loaded');
 
-  const stores =
+  const stores = guardStores(
     overrides.stores ??
-    (await openStores(config, (store, id, problem) => logger.warn({ store, id, problem }, 'corrupt record skipped')));
+      (await openStores(config, (store, id, problem) => logger.warn({ store, id, problem }, 'corrupt record skipped'))),
+    {
+      timeoutMs: config.STORE_TIMEOUT_MS,
+      breakAfter: config.STORE_BREAK_AFTER,
+      onBreak: () => logger.error({ code: 'store_circuit_open' }, 'store failing; circuit open'),
+    },
+  );
   const storage = new BotStateStorage(stores.state);
   const conversationState = new ConversationState(storage);
 
@@ -65,7 +73,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     onError: (err, conversationId) => logger.error({ err, conversationId }, 'transcript write failed'),
   });
 
-  const adapter = createAdapter(config, logger, conversationState);
+  const adapter = createAdapter(config, logger, conversationState, business.staffPhone);
   adapter.use(transcriptMiddleware(conversationLog));
 
   const clock: Clock = overrides.now ? { now: overrides.now } : systemClock;
@@ -106,7 +114,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     adapter,
     bot,
     logger,
-    healthy: () => stores.healthy(),
+    healthy: healthCheck({ stores, dataDir: config.DATA_DIR, minFreeMb: config.HEALTH_MIN_FREE_MB }),
     allowServiceUrl: (url) => authenticated || isLoopback(url),
   });
   const channels = installChannels({ adapter, server: http.server, bot, logger, business, config });

@@ -30,6 +30,12 @@ export const ConfigSchema = z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'a plain SQL identifier')
       .default('public'),
+    /** Deadline of one store call in milliseconds; past it the customer hears that saving failed. */
+    STORE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3_000),
+    /** Store failures in a row that open the circuit breaker (calls then fail at once for 10 s). */
+    STORE_BREAK_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
+    /** Free space (MB) DATA_DIR's disk must keep; below it /healthz answers 503. */
+    HEALTH_MIN_FREE_MB: z.coerce.number().min(0).default(100),
     /** Bot Framework app registration; empty = local, unauthenticated channel. */
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
