@@ -107,6 +107,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     business,
     clock,
     customers: services.customers,
+    modelBudgetMs: model ? config.OPENAI_TIMEOUT_MS : undefined,
   });
 
   const authenticated = Boolean(config.MicrosoftAppId);

@@ -15,6 +15,8 @@ import { MAX_TEXT_LENGTH } from './turnLimits.js';
 import { dtmfDigitsOf } from '../channels/telephony/dtmf.js';
 import { createTurnRecognizer, type TurnRecognizer } from './turnRecognizer.js';
 
+import { withModelBudget } from '../llm/modelBudget.js';
+
 export interface SalesBotDeps {
   conversationState: ConversationState;
   mainDialog: MainDialog;
@@ -22,6 +24,8 @@ export interface SalesBotDeps {
   business: Business;
   clock: Clock;
   customers: CustomerService;
+  /** One budget for all of a turn's model calls (OPENAI_TIMEOUT_MS); unset: each call has its own deadline. */
+  modelBudgetMs?: number;
 }
 
 export class SalesBot extends ActivityHandler {
@@ -61,7 +65,8 @@ export class SalesBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
+    const turn = (): Promise<void> => super.run(context);
+    await (this.deps.modelBudgetMs ? withModelBudget(this.deps.modelBudgetMs, turn) : turn());
     await this.deps.conversationState.saveChanges(context, false);
   }
 

@@ -8,12 +8,16 @@
  */
 import OpenAI from 'openai';
 import { z } from 'zod';
+import { modelTimeLeft } from './modelBudget.js';
 
 /** The logger methods used (a pino logger fits). */
 export interface LlmLog {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
 }
+
+/** Shortest time worth a model call; with less left in the turn's budget the call is not made. */
+const MIN_CALL_MS = 50;
 
 export type LlmFailure = 'timeout' | 'rate_limited' | 'server' | 'network' | 'refusal' | 'invalid' | 'rejected' | 'circuit_open';
 
@@ -66,11 +70,14 @@ export class OpenAiClient implements LlmClient {
     const now = this.options.now ?? Date.now;
     const started = now();
     if (started < this.openUntil) return this.done(request.name, started, { reason: 'circuit_open' });
-    const deadline = AbortSignal.timeout(this.options.timeoutMs);
+    // The turn's budget, when there is one, caps this call: earlier calls may have spent it.
+    const timeoutMs = Math.min(this.options.timeoutMs, modelTimeLeft() ?? Infinity);
+    if (timeoutMs < MIN_CALL_MS) return this.done(request.name, started, { reason: 'timeout' });
+    const deadline = AbortSignal.timeout(timeoutMs);
     let retries = Math.min(1, this.options.maxRetries ?? 1);
     for (;;) {
       try {
-        const content = await this.call(request, deadline);
+        const content = await this.call(request, deadline, timeoutMs);
         if (content.refusal) return this.done(request.name, started, { reason: 'refusal' });
         const value = parseJson(content.text, request.schema);
         return this.done(request.name, started, value === undefined ? { reason: 'invalid' } : { value });
@@ -83,13 +90,17 @@ export class OpenAiClient implements LlmClient {
           continue;
         }
         const elapsed = now() - started;
-        if (reason === 'network' && retries-- > 0 && elapsed < this.options.timeoutMs / 2) continue;
+        if (reason === 'network' && retries-- > 0 && elapsed < timeoutMs / 2) continue;
         return this.done(request.name, started, { reason }, error);
       }
     }
   }
 
-  private async call<T>(request: JsonRequest<T>, signal: AbortSignal): Promise<{ text: string; refusal: boolean }> {
+  private async call<T>(
+    request: JsonRequest<T>,
+    signal: AbortSignal,
+    timeoutMs: number,
+  ): Promise<{ text: string; refusal: boolean }> {
     const response_format =
       this.mode === 'json_schema'
         ? {
@@ -111,7 +122,7 @@ export class OpenAiClient implements LlmClient {
         temperature: 0,
         max_tokens: request.maxTokens ?? 500,
       },
-      { signal, timeout: this.options.timeoutMs, maxRetries: 0 },
+      { signal, timeout: timeoutMs, maxRetries: 0 },
     );
     const choice = completion.choices?.[0];
     const refusal = Boolean(choice?.message?.refusal) || choice?.finish_reason === 'content_filter';

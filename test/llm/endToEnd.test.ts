@@ -159,9 +159,10 @@ describe('end to end with a model that fails', () => {
         const convo = bot.conversation();
         const started = Date.now();
         const replies = texts(await convo.say(PRICE));
-        // Two calls at most (understanding, answer), each within the 300 ms deadline.
+        // Two calls at most (understanding, answer), sharing the turn's one 300 ms budget: a model
+        // that hangs spends it on the first, and the second is not made.
         expect(Date.now() - started).toBeLessThan(2 * 300 + 500);
-        expect(stub.requests.length).toBe(2);
+        expect(stub.requests.length).toBe(name === 'is slower than the timeout' ? 1 : 2);
         expect(replies).toEqual([offlineAnswer(bot, PRICE)]);
         const advice = texts(await convo.say('can you help me choose a cake?'));
         expect(advice.join(' ')).toMatch(/What's the occasion\?/);
