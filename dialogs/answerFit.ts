@@ -4,7 +4,7 @@
  * Room is kept for the "Source:" line.
  */
 import type { AnswerFit } from '../src/domain/knowledge/answerComposer.js';
-import { capabilitiesOf } from '../src/channels/capabilities.js';
+import type { ChannelFlags } from '../src/domain/turn/turnInput.js';
 
 /** Longest spoken answer: about twenty seconds of speech. */
 const SPOKEN_MAX = 300;
@@ -12,8 +12,7 @@ const SPOKEN_MAX = 300;
 const WRITTEN_MAX = 600;
 const SOURCE_ROOM = 60;
 
-export function answerFit(channelId: string | undefined): AnswerFit & { typing: boolean } {
-  const caps = capabilitiesOf(channelId);
-  const maxChars = caps.speech ? SPOKEN_MAX : Math.min(WRITTEN_MAX, caps.maxMessageLength - SOURCE_ROOM);
+export function answerFit(caps: ChannelFlags): AnswerFit & { typing: boolean } {
+  const maxChars = caps.speech ? SPOKEN_MAX : Math.min(WRITTEN_MAX, caps.maxLength - SOURCE_ROOM);
   return { maxChars, markdown: caps.markdown !== 'none' && !caps.speech, typing: caps.typing };
 }

@@ -5,6 +5,7 @@ import { answerFit } from './answerFit.js';
 import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
+import { turnInputOf } from './turnInput.js';
 
 export interface AnswerOptions {
   /** Offer a callback when the answer is not known (off inside a dialog that is already booking one). */
@@ -17,9 +18,9 @@ export async function answerQuestion(
   question: string,
   options: AnswerOptions,
 ): Promise<AnswerResult> {
-  const conversationId = context.activity.conversation.id;
+  const { conversationId, flags } = turnInputOf(context);
   const offline = answerFromKnowledge(services.knowledge, question, { minConfidence: services.minConfidence });
-  const fit = answerFit(context.activity.channelId);
+  const fit = answerFit(flags);
   const composed = await services.answerComposer.compose({
     question,
     offline,

@@ -8,11 +8,11 @@ import { formatPhone } from '../src/domain/phone.js';
 import type { SlotOption } from '../src/domain/schedule/callbackSlots.js';
 import { describeSlot } from '../src/domain/schedule/describeSlot.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
-import { callerNumberOf } from '../src/channels/telephony/callerNumber.js';
 import { copy } from './copy.js';
 import { FormDialog, type Absorbed, type FormState } from './formDialog.js';
 import { absorbContact, commitContact, contactNeedsConsent } from './contact.js';
 import { pickChoice, slotText, type StoredSlot } from './slotText.js';
+import { turnInputOf } from './turnInput.js';
 
 export const CALLBACK_DIALOG = 'callback';
 
@@ -28,7 +28,8 @@ interface CallbackState extends FormState {
   slot?: StoredSlot;
   alternatives?: { start: string; end: string }[];
   topic?: string;
-  channelId?: string;
+  /** The customer can key the number in (asked for with the keypad in mind). */
+  keypad?: boolean;
 }
 
 const REASONS: Record<string, string> = {
@@ -42,26 +43,20 @@ const REASONS: Record<string, string> = {
 export class CallbackDialog extends FormDialog<CallbackState> {
   protected async start(dc: DialogContext, options?: CallbackOptions): Promise<CallbackState> {
     const session = await this.services.sessions.get(dc.context);
-    const { activity } = dc.context;
+    const input = turnInputOf(dc.context);
     // A returning customer is not asked their name again; their number is offered for confirmation.
-    const known = await this.services.customers.recognize({ channelId: activity.channelId, userId: activity.from.id });
+    const known = await this.services.customers.recognize(input.account);
     const state: CallbackState = {
       attempts: 0,
       phase: 'collect',
       name: session.contact.name ?? known?.name,
       phone: session.contact.phone,
       topic: options?.topic ?? session.offerTopic ?? session.need,
-      channelId: dc.context.activity.channelId,
+      keypad: input.flags.keypad,
     };
-    if (!state.phone) state.proposedPhone = this.callerNumber(dc) ?? known?.phones[0];
+    // On a call the caller's own number is offered first.
+    if (!state.phone) state.proposedPhone = input.callerNumber ?? known?.phones[0];
     return state;
-  }
-
-  /** The caller's own number on the phone channel. */
-  private callerNumber(dc: DialogContext): string | undefined {
-    const { activity } = dc.context;
-    if (activity.channelId !== 'telephony') return undefined;
-    return callerNumberOf(activity, this.services.business.defaultPhoneRegion);
   }
 
   protected async absorb(dc: DialogContext, state: CallbackState, u: Understanding): Promise<Absorbed> {
@@ -157,7 +152,7 @@ export class CallbackDialog extends FormDialog<CallbackState> {
       case 'confirmPhone':
         return copy.confirmKnownNumber(formatPhone(state.proposedPhone!, region));
       case 'phone':
-        return state.channelId === 'telephony' ? copy.askPhoneKeypad() : copy.askPhone();
+        return state.keypad ? copy.askPhoneKeypad() : copy.askPhone();
       case 'time':
         return state.alternatives?.length ? copy.askTime() : copy.askTime();
       default:
@@ -191,14 +186,14 @@ export class CallbackDialog extends FormDialog<CallbackState> {
       phone: state.phone!,
       slot: { start: new Date(state.slot!.start), asap: state.slot!.asap },
       topic: state.topic!,
-      channelId: dc.context.activity.channelId,
-      conversationId: dc.context.activity.conversation.id,
+      channelId: turnInputOf(dc.context).account.channelId,
+      conversationId: turnInputOf(dc.context).conversationId,
       customerId: customer.id,
       leadId: lead.id,
     });
     const session = await services.sessions.get(dc.context);
     session.lastCallbackRef = callback.ref;
-    void services.conversationLog.addOutcome(dc.context.activity.conversation.id, 'callback_booked');
+    void services.conversationLog.addOutcome(turnInputOf(dc.context).conversationId, 'callback_booked');
     await dc.context.sendActivity(copy.callbackBooked(callback.ref, slotText(services.business, state.slot!)));
   }
 }

@@ -18,14 +18,14 @@ import {
   type NeedSlot,
 } from '../src/domain/consulting/lama.js';
 import { citation } from '../src/domain/knowledge/answer.js';
+import { originOf } from '../src/domain/turn/turnInput.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
 import { answerFit } from './answerFit.js';
 import { answerQuestion } from './answering.js';
-import { originOf } from './contact.js';
 import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
-import { getUnderstanding } from './turnUnderstanding.js';
+import { getUnderstanding, turnInputOf } from './turnInput.js';
 
 export const CONSULT_DIALOG = 'consult';
 
@@ -109,7 +109,7 @@ export class ConsultDialog extends Dialog {
     }
     if (gotSomething) state.idle = 0;
 
-    await services.leads.note(dc.context.activity.conversation.id, originOf(dc.context.activity), {
+    await services.leads.note(dc.context.activity.conversation.id, originOf(turnInputOf(dc.context)), {
       need: session.need,
       facts: flatFacts(session.facts),
       products: session.facts.products,
@@ -154,7 +154,7 @@ export class ConsultDialog extends Dialog {
       state.asked.push(slot);
       state.asking = slot;
       // Acknowledge and Ask in the writer's words (the fixed copy offline, or on any doubt).
-      const fit = answerFit(dc.context.activity.channelId);
+      const fit = answerFit(turnInputOf(dc.context).flags);
       const worded = await services.lamaWriter.write({
         customerText: u.text,
         fresh,

@@ -2,20 +2,20 @@
 import type { TurnContext } from 'botbuilder';
 import type { Customer, Lead } from '../src/domain/model.js';
 import type { Caller } from '../src/domain/callbacks/ownership.js';
-import { requestAddress } from '../src/bot/requestScope.js';
-import { marketingOf } from '../src/channels/marketing.js';
 import { toE164 } from '../src/domain/phone.js';
+import { originOf, type TurnInput } from '../src/domain/turn/turnInput.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
 import { copy } from './copy.js';
 import type { Session } from './session.js';
 import { plainName } from './slotText.js';
 import type { DialogServices } from './services.js';
+import { turnInputOf } from './turnInput.js';
 
 /** True unless this conversation or the customer's record already holds their consent. */
 export async function contactNeedsConsent(context: TurnContext, services: DialogServices): Promise<boolean> {
   const session = await services.sessions.get(context);
   if (session.consented) return false;
-  const known = await services.customers.recognize({ channelId: context.activity.channelId, userId: context.activity.from.id });
+  const known = await services.customers.recognize(turnInputOf(context).account);
   if (known?.consent) {
     session.consented = true;
     return false;
@@ -29,41 +29,34 @@ export async function commitContact(
   services: DialogServices,
   contact: { name?: string; phone?: string; email?: string },
 ): Promise<{ customer: Customer; lead: Lead }> {
-  const { activity } = context;
+  const input = turnInputOf(context);
   const session = await services.sessions.get(context);
   const customer = await services.customers.enter({
     ...contact,
-    account: { channelId: activity.channelId, userId: activity.from.id },
-    consent: { text: copy.consent(services.business), at: services.clock.now().toISOString(), channelId: activity.channelId },
+    account: input.account,
+    consent: {
+      text: copy.consent(services.business),
+      at: services.clock.now().toISOString(),
+      channelId: input.account.channelId,
+    },
   });
   session.customerId = customer.id;
-  const lead = await services.leads.note(activity.conversation.id, originOf(activity), {
+  const lead = await services.leads.note(input.conversationId, originOf(input), {
     customerId: customer.id,
     stage: 'ready',
   });
-  void services.conversationLog.linkCustomer(activity.conversation.id, customer.id);
+  void services.conversationLog.linkCustomer(input.conversationId, customer.id);
   return { customer, lead };
 }
 
 /** Who is asking about a booking by reference: their account, conversation, the phone they gave, their address. */
-export function callerOf(context: TurnContext, u: Understanding): Caller {
-  const { activity } = context;
+export function callerOf(input: TurnInput): Caller {
   return {
-    account: { channelId: activity.channelId, userId: activity.from.id },
-    conversationId: activity.conversation.id,
-    phone: u.entities.phone?.e164,
-    address: requestAddress(),
+    account: input.account,
+    conversationId: input.conversationId,
+    phone: input.understanding.entities.phone?.e164,
+    address: input.peer,
   };
-}
-
-export function originOf(activity: TurnContext['activity']): {
-  channelId: string;
-  source?: string;
-  medium?: string;
-  campaign?: string;
-  referrer?: string;
-} {
-  return { channelId: activity.channelId, ...marketingOf(activity) };
 }
 
 /**

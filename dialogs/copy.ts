@@ -4,10 +4,21 @@
  * No text here sells: offers are made only where the customer asked for help or for a next step.
  */
 import type { Business } from '../src/domain/business.js';
+import { DateTime } from 'luxon';
 import { formatPhone } from '../src/domain/phone.js';
 
 const list = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+
+/** Dates and times as the customer reads them: in the business's time zone and locale. */
+export const dates = {
+  /** "Tuesday 24 November". */
+  day: (b: Business, isoDate: string): string =>
+    DateTime.fromISO(isoDate, { zone: b.timeZone }).setLocale(b.locale).toFormat('cccc d LLLL'),
+  /** "Tuesday at 9:00 am". */
+  weekdayAndTime: (b: Business, at: Date): string =>
+    DateTime.fromJSDate(at, { zone: b.timeZone }).setLocale(b.locale).toFormat("cccc 'at' h:mm a"),
+};
 
 export const copy = {
   greeting: (b: Business): string =>
@@ -19,6 +30,11 @@ export const copy = {
     `book a callback from a person, or take an order request. You can say "start over" or "cancel" at any time.`,
   thanks: (): string => `You're welcome!`,
   goodbye: (): string => `Thanks for dropping by. Bye for now!`,
+  /** First silence or unrecognised speech on a call. */
+  silenceReprompt: (): string => `Sorry, I didn't catch that. Could you say it again?`,
+  /** Second in a row: offer a person. */
+  silenceOfferPerson: (): string =>
+    `Sorry, I still couldn't hear you. Would you like to speak with a person from our team? Say yes, or press 1.`,
   empty: (): string => `I didn't get any text there. What would you like to know?`,
   tooLong: (max: number): string =>
     `That's a lot to take in at once (over ${max} characters). Could you ask me in a sentence or two?`,

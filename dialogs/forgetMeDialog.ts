@@ -6,7 +6,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
-import { getUnderstanding } from './turnUnderstanding.js';
+import { getUnderstanding, turnInputOf } from './turnInput.js';
 
 export const FORGET_ME_DIALOG = 'forgetMe';
 
@@ -38,7 +38,7 @@ export class ForgetMeDialog extends Dialog {
       const session = await this.services.sessions.get(dc.context);
       const customer =
         (session.customerId ? { id: session.customerId } : undefined) ??
-        (await this.services.customers.recognize({ channelId: activity.channelId, userId: activity.from.id }));
+        (await this.services.customers.recognize(turnInputOf(dc.context).account));
       await this.services.conversationLog.flush();
       await this.services.customers.forget(customer?.id, [activity.conversation.id]);
       await this.onForgotten(dc.context);

@@ -10,7 +10,7 @@ import { answerQuestion } from './answering.js';
 import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
-import { getUnderstanding } from './turnUnderstanding.js';
+import { getUnderstanding } from './turnInput.js';
 
 export interface FormState {
   /** The slot the last question asked for. */

@@ -3,13 +3,12 @@
  * transcript (on the phone channel, a transfer to the staff number), then silence until the
  * channel reports `handoff.status` completed or failed. Out of hours a callback is offered instead.
  */
-import { EventFactory, type TurnContext } from 'botbuilder';
-import { DateTime } from 'luxon';
+import { EventFactory, type Activity, type TurnContext } from 'botbuilder';
 import { isOpen, nextOpening } from '../src/domain/schedule/openingHours.js';
-import { callTransfer } from '../src/channels/telephony/handoff.js';
 import { yesNo } from './choices.js';
-import { copy } from './copy.js';
+import { copy, dates } from './copy.js';
 import type { DialogServices } from './services.js';
+import { turnInputOf } from './turnInput.js';
 
 export async function startHandoff(context: TurnContext, services: DialogServices): Promise<void> {
   const { business, clock } = services;
@@ -17,20 +16,18 @@ export async function startHandoff(context: TurnContext, services: DialogService
   const now = clock.now();
   if (!isOpen(business, now)) {
     const next = nextOpening(business, now);
-    const when = next
-      ? DateTime.fromJSDate(next, { zone: business.timeZone }).setLocale(business.locale).toFormat("cccc 'at' h:mm a")
-      : undefined;
+    const when = next ? dates.weekdayAndTime(business, next) : undefined;
     session.offer = 'callback';
     session.offerTopic ??= 'Talk to a person';
     await context.sendActivity(yesNo(copy.handoffOutOfHours(when)));
     return;
   }
-  const conversationId = context.activity.conversation.id;
+  const { conversationId, flags } = turnInputOf(context);
   const entries = await services.conversationLog.transcript(conversationId);
   const transcript = { activities: entries.map((e) => e.activity) } as unknown as Parameters<
     typeof EventFactory.createHandoffInitiation
   >[2];
-  if (context.activity.channelId === 'telephony' && business.staffPhone) {
+  if (flags.callTransfer && business.staffPhone) {
     // On the phone a hand-off is a call transfer to the staff number.
     await context.sendActivity(copy.transferStarted());
     await context.sendActivity(callTransfer(context, business.staffPhone));
@@ -59,4 +56,14 @@ export async function handleHandoffStatus(context: TurnContext, services: Dialog
     await context.sendActivity(yesNo(copy.handoffFailed()));
   }
   return true;
+}
+
+/**
+ * The event that asks a phone channel to transfer the call to `staffPhone` (E.164): Bot Framework's
+ * hand-off initiation with `TargetPhoneNumber`. Azure's telephony channel transfers the call and
+ * answers with a `handoff.status` event ("accepted", or "failed" with the caller still here).
+ */
+export function callTransfer(context: TurnContext, staffPhone: string): Partial<Activity> {
+  if (!/^\+[1-9]\d{6,14}$/.test(staffPhone)) throw new TypeError(`staff phone must be E.164, got "${staffPhone}"`);
+  return EventFactory.createHandoffInitiation(context, { TargetPhoneNumber: staffPhone });
 }

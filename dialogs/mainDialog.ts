@@ -3,23 +3,24 @@
  * every prompt (start over, cancel, help, forget me, a person), lets an active child dialog
  * continue, follows up a yes/no offer, or routes a new request. Plain questions get plain answers.
  */
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, InputHints } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Business } from '../src/domain/business.js';
 import type { Intent, Understanding } from '../src/domain/understanding/types.js';
-import { MAX_TEXT_LENGTH } from '../src/bot/turnLimits.js';
+import { MAX_TEXT_LENGTH, originOf } from '../src/domain/turn/turnInput.js';
 import { answerQuestion } from './answering.js';
 import { CALLBACK_DIALOG, CallbackDialog } from './callbackDialog.js';
 import { CONSULT_DIALOG, ConsultDialog } from './consultDialog.js';
-import { callerOf, originOf } from './contact.js';
+import { callerOf } from './contact.js';
 import { copy } from './copy.js';
 import { greet } from './greeting.js';
+import { yesNo } from './choices.js';
 import { FORGET_ME_DIALOG, ForgetMeDialog, type OnForgotten } from './forgetMeDialog.js';
 import { handleHandoffStatus, startHandoff } from './handoff.js';
 import { ORDER_DIALOG, OrderDialog } from './orderDialog.js';
 import type { DialogServices } from './services.js';
 import { slotText } from './slotText.js';
-import { getUnderstanding } from './turnUnderstanding.js';
+import { turnInputOf } from './turnInput.js';
 
 export const MAIN_DIALOG = 'main';
 
@@ -42,14 +43,23 @@ export class MainDialog extends ComponentDialog {
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const { context } = inner;
     const { activity } = context;
+    const input = turnInputOf(context);
     if (activity.type === ActivityTypes.Event) {
       await handleHandoffStatus(context, this.services);
+      return waiting;
+    }
+    if (activity.type === ActivityTypes.ConversationUpdate) {
+      if (input.joined) await greet(context, this.services);
       return waiting;
     }
     if (activity.type !== ActivityTypes.Message) return waiting;
     const session = await this.services.sessions.get(context);
     if (session.handedOff) return waiting; // a person has the conversation
-    const text = (activity.text ?? '').trim();
+    if (input.signal === 'silence') {
+      await this.silence(inner);
+      return waiting;
+    }
+    const { text } = input;
     if (!text) {
       await context.sendActivity(activity.attachments?.length ? copy.unsupported() : copy.empty());
       return waiting;
@@ -58,9 +68,17 @@ export class MainDialog extends ComponentDialog {
       await context.sendActivity(copy.tooLong(MAX_TEXT_LENGTH));
       return waiting;
     }
-    const u = getUnderstanding(context);
+    const u = input.understanding;
+    const silences = session.silences ?? 0;
+    session.silences = 0;
+    // "Yes" to the offer of a person after silence on a call hands over, whatever was being asked.
+    if (silences >= SILENCES_BEFORE_OFFER && u.intent === 'affirm') {
+      await inner.cancelAllDialogs();
+      await startHandoff(context, this.services);
+      return waiting;
+    }
     if (u.entities.products?.length) {
-      await this.services.leads.note(activity.conversation.id, originOf(activity), { products: u.entities.products });
+      await this.services.leads.note(input.conversationId, originOf(input), { products: u.entities.products });
     }
     if (await this.interruption(inner, u)) return waiting;
 
@@ -71,6 +89,22 @@ export class MainDialog extends ComponentDialog {
     }
     await this.route(inner, u);
     return waiting;
+  }
+
+  /**
+   * Nothing heard on a call: the first time a short reprompt (the pending question again, when there
+   * is one); the second time in a row the offer of a person.
+   */
+  private async silence(inner: DialogContext): Promise<void> {
+    const session = await this.services.sessions.get(inner.context);
+    session.silences = (session.silences ?? 0) + 1;
+    if (session.silences >= SILENCES_BEFORE_OFFER) {
+      // The offer ends with how to answer, not a question mark: the caller is still expected to answer.
+      await inner.context.sendActivity({ ...yesNo(copy.silenceOfferPerson()), inputHint: InputHints.ExpectingInput });
+    } else {
+      await inner.context.sendActivity(copy.silenceReprompt());
+      if (inner.activeDialog) await inner.repromptDialog();
+    }
   }
 
   /** Interruptions that work at every prompt. Returns true when the turn was handled. */
@@ -87,7 +121,7 @@ export class MainDialog extends ComponentDialog {
         const session = await sessions.get(context);
         const ref = u.entities.refCode ?? (/\b(call ?back|call)\b/i.test(u.text) ? session.lastCallbackRef : undefined);
         if (ref) {
-          await this.cancelCallback(inner, ref, u);
+          await this.cancelCallback(inner, ref);
           return true;
         }
         if (inner.activeDialog) {
@@ -141,7 +175,7 @@ export class MainDialog extends ComponentDialog {
     }
     const reply = REPLIES[u.intent];
     const dialog = STARTS[u.intent];
-    if (u.intent === 'greeting') await greet(context, this.services.customers, this.services.business, context.activity.from.id);
+    if (u.intent === 'greeting') await greet(context, this.services);
     else if (reply) await context.sendActivity(reply());
     else if (dialog) await inner.beginDialog(dialog);
     else await answerQuestion(context, this.services, u.text, { offerCallback: true });
@@ -154,8 +188,8 @@ export class MainDialog extends ComponentDialog {
     else if (next === 'order') await inner.beginDialog(ORDER_DIALOG);
   }
 
-  private async cancelCallback(inner: DialogContext, ref: string, u: Understanding): Promise<void> {
-    const cancelled = await this.services.callbacks.cancel(ref, callerOf(inner.context, u));
+  private async cancelCallback(inner: DialogContext, ref: string): Promise<void> {
+    const cancelled = await this.services.callbacks.cancel(ref, callerOf(turnInputOf(inner.context)));
     await inner.context.sendActivity(
       cancelled.ok ? copy.callbackCancelled(cancelled.record.ref) : notFound(this.services.business, ref, cancelled.reason),
     );
@@ -179,7 +213,11 @@ export class MainDialog extends ComponentDialog {
       );
       return true;
     }
-    const moved = await callbacks.move(ref, { start: checked.slot.start, asap: checked.slot.asap }, callerOf(inner.context, u));
+    const moved = await callbacks.move(
+      ref,
+      { start: checked.slot.start, asap: checked.slot.asap },
+      callerOf(turnInputOf(inner.context)),
+    );
     const slot = { start: checked.slot.start.toISOString(), end: checked.slot.end.toISOString(), asap: checked.slot.asap };
     await inner.context.sendActivity(
       moved.ok ? copy.callbackMoved(moved.record.ref, slotText(business, slot)) : notFound(business, ref, moved.reason),
@@ -193,6 +231,9 @@ const waiting: DialogTurnResult = { status: DialogTurnStatus.waiting };
 /** Unknown and someone else's reference read the same; too many tries say so. */
 const notFound = (business: Business, ref: string, reason: 'not_found' | 'too_many_attempts'): string =>
   reason === 'too_many_attempts' ? copy.tooManyReferenceTries(business) : copy.callbackNotFound(ref);
+
+/** Silent turns in a row on a call before a person is offered. */
+const SILENCES_BEFORE_OFFER = 2;
 
 /** Intents answered with one sentence. */
 const REPLIES: Partial<Record<Intent, () => string>> = {

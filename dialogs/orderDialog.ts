@@ -10,7 +10,9 @@ import { formatPhone } from '../src/domain/phone.js';
 import type { OrderDraft } from '../src/domain/orders/orderService.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
 import { absorbContact, commitContact, contactNeedsConsent } from './contact.js';
-import { copy } from './copy.js';
+import { originOf } from '../src/domain/turn/turnInput.js';
+import { copy, dates } from './copy.js';
+import { turnInputOf } from './turnInput.js';
 import { FormDialog, type Absorbed, type FormState } from './formDialog.js';
 import { slotText } from './slotText.js';
 
@@ -180,7 +182,8 @@ export class OrderDialog extends FormDialog<OrderState> {
 
   protected async commit(dc: DialogContext, state: OrderState): Promise<void> {
     const { services } = this;
-    const { activity } = dc.context;
+    const input = turnInputOf(dc.context);
+    const { conversationId } = input;
     const { customer, lead } = await commitContact(dc.context, services, {
       name: state.name,
       phone: state.phone,
@@ -194,8 +197,8 @@ export class OrderDialog extends FormDialog<OrderState> {
           phone: state.phone!,
           slot: { start: slot.start, asap: true },
           topic: `Confirm order request: ${this.itemText(state)} for ${state.neededOn}`,
-          channelId: activity.channelId,
-          conversationId: activity.conversation.id,
+          channelId: input.account.channelId,
+          conversationId,
           customerId: customer.id,
           leadId: lead.id,
         })
@@ -203,14 +206,14 @@ export class OrderDialog extends FormDialog<OrderState> {
     const order = await services.orders.request(this.draft(state), {
       customerId: customer.id,
       leadId: lead.id,
-      conversationId: activity.conversation.id,
+      conversationId,
       callbackId: callback?.id,
     });
-    await services.leads.note(activity.conversation.id, { channelId: activity.channelId }, { products: [state.product!] });
+    await services.leads.note(conversationId, originOf(input), { products: [state.product!] });
     const session = await services.sessions.get(dc.context);
     if (callback) session.lastCallbackRef = callback.ref;
-    void services.conversationLog.addOutcome(activity.conversation.id, 'order_request');
-    if (callback) void services.conversationLog.addOutcome(activity.conversation.id, 'callback_booked');
+    void services.conversationLog.addOutcome(conversationId, 'order_request');
+    if (callback) void services.conversationLog.addOutcome(conversationId, 'callback_booked');
     const when = slot
       ? slotText(services.business, { start: slot.start.toISOString(), end: slot.end.toISOString(), asap: true })
       : 'soon';
@@ -238,7 +241,6 @@ export class OrderDialog extends FormDialog<OrderState> {
   }
 
   private dateText(isoDate: string): string {
-    const { business } = this.services;
-    return DateTime.fromISO(isoDate, { zone: business.timeZone }).setLocale(business.locale).toFormat('cccc d LLLL');
+    return dates.day(this.services.business, isoDate);
   }
 }

@@ -23,6 +23,8 @@ export interface Session {
   handedOff?: boolean;
   /** Consecutive turns the bot could not use (for the offer of a person). */
   misunderstood: number;
+  /** Silent turns in a row on a call (nothing heard). */
+  silences?: number;
 }
 
 export const newSession = (): Session => ({ contact: {}, consented: false, facts: {}, misunderstood: 0 });

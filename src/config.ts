@@ -65,6 +65,8 @@ export const ConfigSchema = z
     STAFF_SIGNIN_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
     /** Mark the staff session cookie `Secure` (true/false); turn on whenever the bot is served over HTTPS. */
     STAFF_COOKIE_SECURE: z.stringbool().default(false),
+    /** Minutes after its due time an open callback is flagged on the staff home page as not reached. */
+    STAFF_CALLBACK_GRACE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(30),
     /**
      * Key of an OpenAI or OpenAI-compatible endpoint. Set: a language model improves understanding and
      * wording (answers stay grounded in the knowledge and fall back to the offline path on any failure).
@@ -77,6 +79,38 @@ export const ConfigSchema = z
     OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
     /** Deadline of one model call in milliseconds (retries included); past it the offline path answers. */
     OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
+    /**
+     * The e-mail channel (see the README's "Letters" section). None of the EMAIL_* keys set: the
+     * channel is off. The bot's own address, which replies come from and which it never answers.
+     */
+    EMAIL_ADDRESS: optionalString.pipe(z.email({ message: 'expected an e-mail address' }).optional()),
+    /** Display name of replies; default: business.yaml's name. */
+    EMAIL_FROM_NAME: optionalString,
+    /** Addresses the bot accepts letters for (comma-separated); default: EMAIL_ADDRESS. */
+    EMAIL_RECIPIENTS: optionalString,
+    /** IMAP server of the bot's mailbox; set: unseen letters are read (IDLE, or polling) and marked seen once answered. */
+    EMAIL_IMAP_HOST: optionalString,
+    EMAIL_IMAP_PORT: z.coerce.number().int().min(1).max(65535).default(993),
+    /** Implicit TLS (true, port 993) or plain with STARTTLS when the server offers it (false). */
+    EMAIL_IMAP_TLS: z.stringbool().default(true),
+    EMAIL_IMAP_USER: optionalString,
+    EMAIL_IMAP_PASSWORD: optionalString,
+    EMAIL_IMAP_MAILBOX: z.string().trim().min(1).default('INBOX'),
+    /** Seconds between mailbox checks when IDLE is not available (and as a safety net beside it). */
+    EMAIL_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /** Port of the bot's own SMTP server for mail pointed straight at it (an MX or a relay); unset: off. */
+    EMAIL_INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** Interface of that SMTP server. */
+    EMAIL_INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
+    /** SMTP relay replies are sent through (required when the channel is on). */
+    EMAIL_SMTP_HOST: optionalString,
+    EMAIL_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    /** Implicit TLS (true, port 465) or STARTTLS when offered (false). */
+    EMAIL_SMTP_TLS: z.stringbool().default(false),
+    EMAIL_SMTP_USER: optionalString,
+    EMAIL_SMTP_PASSWORD: optionalString,
+    /** Letters one sender may have answered per hour; more are kept unanswered for staff. */
+    EMAIL_RATE_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
   })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
@@ -84,6 +118,20 @@ export const ConfigSchema = z
         code: 'custom',
         path: ['MicrosoftAppPassword'],
         message: 'required when MicrosoftAppId is set (unless MicrosoftAppType=UserAssignedMSI)',
+      });
+    }
+    const emailIn = Boolean(c.EMAIL_IMAP_HOST) || c.EMAIL_INBOUND_SMTP_PORT !== undefined;
+    if ((emailIn || c.EMAIL_SMTP_HOST) && !c.EMAIL_ADDRESS) {
+      ctx.addIssue({ code: 'custom', path: ['EMAIL_ADDRESS'], message: 'required when the e-mail channel is configured' });
+    }
+    if (emailIn && !c.EMAIL_SMTP_HOST) {
+      ctx.addIssue({ code: 'custom', path: ['EMAIL_SMTP_HOST'], message: 'required to send replies to letters' });
+    }
+    if (c.EMAIL_IMAP_HOST && (!c.EMAIL_IMAP_USER || !c.EMAIL_IMAP_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['EMAIL_IMAP_USER'],
+        message: 'EMAIL_IMAP_USER and EMAIL_IMAP_PASSWORD are required with EMAIL_IMAP_HOST',
       });
     }
     if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {

@@ -1,5 +1,5 @@
 import { pino, type Logger } from 'pino';
-import { maskText } from './staff/mask.js';
+import { maskText } from './domain/maskText.js';
 
 export type { Logger };
 

@@ -6,9 +6,18 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationState, type TurnContext } from 'botbuilder';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { copy } from '../../dialogs/copy.js';
-import { maskText } from '../staff/mask.js';
+import { maskText } from '../domain/maskText.js';
 import { StoreUnavailableError } from '../domain/errors.js';
+
+export interface AdapterOptions {
+  /** What the customer hears when a turn fails (the dialogs' copy, passed in by the composition root). */
+  turnErrorText: string;
+  /**
+   * What the customer hears when the store did not answer: nothing was saved, try again or call
+   * (the dialogs' copy with the business's number); `turnErrorText` when unset.
+   */
+  storeTroubleText?: string;
+}
 
 /** Whether the error, or one it wraps, is the store not answering. */
 const isStoreTrouble = (error: unknown, depth = 0): boolean =>
@@ -19,8 +28,7 @@ export function createAdapter(
   config: Config,
   logger: Logger,
   conversationState: ConversationState,
-  /** The number customers may call when the bot cannot save (business.yaml's staffPhone). */
-  phone?: string,
+  options: AdapterOptions,
 ): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
@@ -40,19 +48,20 @@ export function createAdapter(
       },
       'turn failed',
     );
-    // The customer hears first: clearing state needs the store, which may be what failed.
     const storeTrouble = isStoreTrouble(error);
     try {
-      await context.sendActivity(storeTrouble ? copy.storeTrouble(phone) : copy.turnError());
+      // The customer hears about it first, even when the store is what failed…
+      await context.sendActivity(storeTrouble ? (options.storeTroubleText ?? options.turnErrorText) : options.turnErrorText);
     } catch (sendError) {
       logger.error({ err: sendError }, 'could not tell the customer about the failed turn');
     }
-    // A conversation whose state broke the turn starts clean rather than failing again; when the
-    // store is down the state is left as it was (nothing newer was saved).
-    if (!storeTrouble) {
-      await conversationState.delete(context).catch((deleteError: unknown) => {
-        logger.error({ err: deleteError }, 'could not clear the state of the failed turn');
-      });
+    // …then a conversation whose state broke the turn starts clean rather than failing again; when
+    // the store is down the state is left as it was (nothing newer was saved).
+    if (storeTrouble) return;
+    try {
+      await conversationState.delete(context);
+    } catch (deleteError) {
+      logger.error({ err: deleteError }, 'could not reset the failed conversation');
     }
   };
   return adapter;

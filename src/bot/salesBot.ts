@@ -1,63 +1,41 @@
 /**
- * The bot: greets new visitors, recognises each message once, runs the main dialog and saves state.
- * Everything the bot says comes from the dialogs; this class only wires the turn.
+ * The bot: reads each turn once into a TurnInput, runs the main dialog and saves state. Everything
+ * the bot says comes from the dialogs; this class only wires the turn.
  */
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import type { Business } from '../domain/business.js';
-import type { Clock } from '../domain/clock.js';
-import type { CustomerService } from '../domain/customers/customerService.js';
-import type { Recognizer } from '../domain/understanding/types.js';
-import { greet } from '../../dialogs/greeting.js';
-import { MAIN_DIALOG, type MainDialog } from '../../dialogs/mainDialog.js';
-import { setUnderstanding } from '../../dialogs/turnUnderstanding.js';
-import { MAX_TEXT_LENGTH } from './turnLimits.js';
-import { dtmfDigitsOf } from '../channels/telephony/dtmf.js';
-import { createTurnRecognizer, type TurnRecognizer } from './turnRecognizer.js';
-
-import { withModelBudget } from '../llm/modelBudget.js';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { setTurnInput } from '../../dialogs/turnInput.js';
+import type { TurnReader } from './turnReader.js';
 
 export interface SalesBotDeps {
   conversationState: ConversationState;
-  mainDialog: MainDialog;
-  recognizer: Recognizer;
-  business: Business;
-  clock: Clock;
-  customers: CustomerService;
-  /** One budget for all of a turn's model calls (OPENAI_TIMEOUT_MS); unset: each call has its own deadline. */
-  modelBudgetMs?: number;
+  /** The root dialog: it greets, routes and never ends. */
+  mainDialog: Dialog;
+  readTurn: TurnReader;
+  /**
+   * Runs the turn inside a scope the root sets up — one model budget for all of a turn's model
+   * calls (OPENAI_TIMEOUT_MS); unset: the turn runs as it is.
+   */
+  aroundTurn?: (turn: () => Promise<void>) => Promise<void>;
 }
 
 export class SalesBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
-  private readonly recognize: TurnRecognizer;
 
   constructor(private readonly deps: SalesBotDeps) {
     super();
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState).add(deps.mainDialog);
-    this.recognize = createTurnRecognizer(deps.recognizer, deps.business, deps.clock);
 
     this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient?.id;
-      const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-      if (joined[0]) await greet(context, deps.customers, deps.business, joined[0].id);
-      await next();
-    });
-
-    this.onMessage(async (context, next) => {
-      const text = (context.activity.text ?? '').trim();
-      if (text && text.length <= MAX_TEXT_LENGTH) {
-        const understanding = await this.recognize(text);
-        const keys = dtmfDigitsOf(context.activity);
-        if (keys) understanding.entities.dtmf = keys;
-        setUnderstanding(context, understanding);
-      }
       await this.runDialog(context);
       await next();
     });
-
+    this.onMessage(async (context, next) => {
+      await this.runDialog(context);
+      await next();
+    });
     this.onEvent(async (context, next) => {
       if (context.activity.name === 'handoff.status') await this.runDialog(context);
       await next();
@@ -66,13 +44,14 @@ export class SalesBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     const turn = (): Promise<void> => super.run(context);
-    await (this.deps.modelBudgetMs ? withModelBudget(this.deps.modelBudgetMs, turn) : turn());
+    await (this.deps.aroundTurn ? this.deps.aroundTurn(turn) : turn());
     await this.deps.conversationState.saveChanges(context, false);
   }
 
   private async runDialog(context: TurnContext): Promise<void> {
+    setTurnInput(context, await this.deps.readTurn(context));
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.mainDialog.id);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { ConversationLog } from '../domain/conversations/conversationLog.js';
-import { marketingOf } from '../channels/marketing.js';
+import { attributionOf } from '../domain/conversations/attribution.js';
 import { SKIP_TRANSCRIPT } from './turnFlags.js';
 
 export interface TranscriptMiddlewareOptions {
@@ -28,7 +28,7 @@ export function transcriptMiddleware(log: ConversationLog, options: TranscriptMi
     if (!conversationId) return;
     const text = typeof activity.text === 'string' ? redact(activity.text.slice(0, max)) : undefined;
     const stored = pick(activity, text);
-    const marketing = marketingOf(inbound);
+    const marketing = attributionOf(inbound.channelData);
     void log.record({
       conversationId,
       channelId: inbound.channelId ?? 'unknown',

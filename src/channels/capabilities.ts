@@ -1,60 +1,52 @@
 /**
- * What each channel can show, so one reply from the dialogs renders well everywhere. Unknown
- * channels get the most conservative row: plain text, numbered choices, no cards.
+ * What each channel can do, as capability flags, so one reply from the dialogs renders well
+ * everywhere and the dialogs never ask which channel they are on. Unknown channels get the most
+ * conservative row: plain text, numbered choices, no cards.
  */
+import type { ChannelFlags } from '../domain/turn/turnInput.js';
 
-/** How a channel renders emphasis, lists and links. */
-export type MarkdownStyle = 'markdown' | 'slack' | 'none';
+export type { ChannelFlags as ChannelCapabilities, MarkdownStyle } from '../domain/turn/turnInput.js';
 
-export interface ChannelCapabilities {
-  /** Shows `suggestedActions` as buttons; otherwise choices become numbered (or spoken) text. */
-  suggestedActions: boolean;
-  /** Shows hero and Adaptive Cards; otherwise cards become text. */
-  cards: boolean;
-  markdown: MarkdownStyle;
-  /** Longest text one message may carry; longer replies are split at sentence boundaries. */
-  maxMessageLength: number;
-  /** Replies are spoken: SSML `speak`, `inputHint`, choices read as prose. */
-  speech: boolean;
-  /** Shows a typing indicator. */
-  typing: boolean;
-}
-
-const rich: ChannelCapabilities = {
-  suggestedActions: true,
+const rich: ChannelFlags = {
+  buttons: true,
   cards: true,
   markdown: 'markdown',
-  maxMessageLength: 10_000,
+  maxLength: 10_000,
   speech: false,
+  keypad: false,
+  callTransfer: false,
   typing: true,
+  letter: false,
 };
 
 /** Conservative defaults for channels not in the table. */
-export const PLAIN_TEXT: ChannelCapabilities = {
-  suggestedActions: false,
+export const PLAIN_TEXT: ChannelFlags = {
+  buttons: false,
   cards: false,
   markdown: 'none',
-  maxMessageLength: 2_000,
+  maxLength: 2_000,
   speech: false,
+  keypad: false,
+  callTransfer: false,
   typing: false,
+  letter: false,
 };
 
-/** Keyed by lower-case channel id; a Map, so ids such as "__proto__" or "constructor" find nothing. */
-export const CAPABILITIES: ReadonlyMap<string, ChannelCapabilities> = new Map(
-  Object.entries({
-    webchat: rich,
-    directline: rich,
-    emulator: rich,
-    // The test channel of the integration suites behaves like Web Chat.
-    test: rich,
-    msteams: { ...rich, suggestedActions: true, maxMessageLength: 25_000 },
-    slack: { ...rich, suggestedActions: false, markdown: 'slack', maxMessageLength: 3_000 },
-    facebook: { ...rich, markdown: 'none', maxMessageLength: 2_000, typing: true },
-    sms: { ...PLAIN_TEXT, maxMessageLength: 320 },
-    telephony: { ...PLAIN_TEXT, maxMessageLength: 5_000, speech: true },
-  } satisfies Record<string, ChannelCapabilities>),
-);
+/** Channel id (lower case) → flags. A Map: ids come from outside, so "__proto__" is just unknown. */
+export const CAPABILITIES: ReadonlyMap<string, ChannelFlags> = new Map([
+  ['webchat', rich],
+  ['directline', rich],
+  ['emulator', rich],
+  // The test channel of the integration suites behaves like Web Chat.
+  ['test', rich],
+  ['msteams', { ...rich, maxLength: 25_000 }],
+  ['slack', { ...rich, buttons: false, markdown: 'slack', maxLength: 3_000 }],
+  ['facebook', { ...rich, markdown: 'none', maxLength: 2_000 }],
+  ['sms', { ...PLAIN_TEXT, maxLength: 320 }],
+  ['telephony', { ...PLAIN_TEXT, maxLength: 5_000, speech: true, keypad: true, callTransfer: true }],
+  ['email', { ...PLAIN_TEXT, markdown: 'markdown', maxLength: 100_000, letter: true }],
+]);
 
-export function capabilitiesOf(channelId: string | undefined): ChannelCapabilities {
+export function capabilitiesOf(channelId: string | undefined): ChannelFlags {
   return (typeof channelId === 'string' && CAPABILITIES.get(channelId.toLowerCase())) || PLAIN_TEXT;
 }

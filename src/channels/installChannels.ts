@@ -1,6 +1,6 @@
 /**
  * The channel layer, wired in one call from the composition root: inbound middleware (keypad input,
- * numbered-choice replies, silence on calls, typing), outbound rendering per channel, the embedded
+ * numbered-choice replies, typing), outbound rendering per channel, the embedded
  * Direct Line and the chat page. Middleware order matters and lives only here.
  */
 import type { CloudAdapter, TurnContext } from 'botbuilder';
@@ -11,8 +11,10 @@ import { registerDirectLine, type DirectLine } from './directline/registerDirect
 import { defaultVoice } from './render/ssml.js';
 import { choiceReplyMiddleware, renderMiddleware } from './renderMiddleware.js';
 import { dtmfMiddleware } from './telephony/dtmf.js';
-import { silenceMiddleware } from './telephony/silenceMiddleware.js';
 import { typingMiddleware } from './typingMiddleware.js';
+import type { StateStore } from '../domain/ports.js';
+import { installEmail, type EmailSettings, type SelfHostedEmail } from './email/installEmail.js';
+import { letterMiddleware, type LetterSink } from './email/letterMiddleware.js';
 import { registerWebChat } from './webchat/registerWebChat.js';
 
 export interface ChannelDeps {
@@ -21,13 +23,22 @@ export interface ChannelDeps {
   bot: { run(context: TurnContext): Promise<void> };
   logger: Logger;
   business: { name: string; locale: string };
-  config: { DIRECTLINE_SECRET?: string; SPEECH_LOCALE?: string; SPEECH_VOICE?: string; MicrosoftAppId?: string };
+  config: {
+    DIRECTLINE_SECRET?: string;
+    SPEECH_LOCALE?: string;
+    SPEECH_VOICE?: string;
+    MicrosoftAppId?: string;
+  } & Partial<EmailSettings>;
+  /** Where the e-mail channel keeps its ledger; without it the self-hosted e-mail channel stays off. */
+  state?: StateStore;
   /** Typing indicator delay; tests shorten it. */
   typingDelayMs?: number;
 }
 
 export interface Channels {
   directLine: DirectLine;
+  /** The self-hosted e-mail channel, when EMAIL_* is configured. */
+  email?: SelfHostedEmail;
   /** Stops the embedded Direct Line taking activities and waits for its turns. */
   close(): Promise<void>;
 }
@@ -41,13 +52,29 @@ export function installChannels(deps: ChannelDeps): Channels {
   adapter.use(renderMiddleware({ voice: { locale, voice: config.SPEECH_VOICE ?? defaultVoice(locale) }, choices }));
   adapter.use(dtmfMiddleware({ choices }));
   adapter.use(choiceReplyMiddleware(choices));
-  adapter.use(silenceMiddleware({ choices }));
   adapter.use(
     typingMiddleware({
       delayMs: deps.typingDelayMs,
       onError: (error) => deps.logger.debug({ err: error }, 'typing indicator not sent'),
     }),
   );
+  // Letters (Azure's `email` channel and the bot's own inbox): each request of a letter becomes a turn.
+  const sinks = new Map<string, LetterSink>();
+  adapter.use(
+    letterMiddleware({ bot: deps.bot, logger: deps.logger, signature: config.EMAIL_FROM_NAME ?? business.name, sinks }),
+  );
+  const email =
+    deps.state && config.EMAIL_ADDRESS
+      ? installEmail({
+          settings: config as EmailSettings,
+          adapter,
+          state: deps.state,
+          logger: deps.logger,
+          sinks,
+          businessName: business.name,
+          appId: config.MicrosoftAppId,
+        })
+      : undefined;
 
   const directLine = registerDirectLine(deps.server, {
     adapter,
@@ -58,5 +85,12 @@ export function installChannels(deps: ChannelDeps): Channels {
     botAccount: { id: 'bot', name: business.name },
   });
   registerWebChat(deps.server, { businessName: business.name, locale: business.locale });
-  return { directLine, close: () => directLine.close() };
+  return {
+    directLine,
+    email,
+    async close() {
+      await email?.close();
+      await directLine.close();
+    },
+  };
 }

@@ -4,6 +4,8 @@
  */
 import type { Callback, Conversation, Customer, Lead, OrderRequest, TranscriptEntry } from './model.js';
 import type { StaffSession, StaffToken, StaffUser } from './staffModel.js';
+import type { DailyStat, SalesPlan } from './forecast/dailyStat.js';
+import type { Objection } from './objections/objection.js';
 
 /** Equality filter on top-level fields; an array field matches when it contains the value. */
 export type Where<T> = Partial<Record<keyof T & string, string | number | boolean>>;
@@ -76,12 +78,38 @@ export interface StateStore {
   delete(keys: string[]): Promise<void>;
 }
 
+/** Records that belong to a customer and to the conversation they came from. */
+export interface LinkedRecords<T extends { id: string }> {
+  findByCustomer(customerId: string): Promise<T[]>;
+  findByConversation(conversationId: string): Promise<T[]>;
+}
+
+/** Customers, found by any of the ways a person reaches the business. */
+export interface CustomerStore extends Collection<Customer> {
+  /** E.164. */
+  findByPhone(phone: string): Promise<Customer[]>;
+  /** Lower-case address. */
+  findByEmail(email: string): Promise<Customer[]>;
+  /** The channel account key (`accountKey` in model.ts). */
+  findByAccount(key: string): Promise<Customer[]>;
+}
+
+export interface CallbackStore extends Collection<Callback>, LinkedRecords<Callback> {
+  /** Every callback with this (normalised) reference. */
+  findByRef(ref: string): Promise<Callback[]>;
+  /** The open callback with this reference, if any. */
+  findOpenByRef(ref: string): Promise<Callback | undefined>;
+}
+
+export interface LeadStore extends Collection<Lead>, LinkedRecords<Lead> {}
+export interface OrderStore extends Collection<OrderRequest>, LinkedRecords<OrderRequest> {}
+
 /** Every store the product uses, as one backend provides them. */
 export interface Stores {
-  customers: Collection<Customer>;
-  callbacks: Collection<Callback>;
-  leads: Collection<Lead>;
-  orders: Collection<OrderRequest>;
+  customers: CustomerStore;
+  callbacks: CallbackStore;
+  leads: LeadStore;
+  orders: OrderStore;
   conversations: Collection<Conversation>;
   transcripts: TranscriptStore;
   state: StateStore;
@@ -89,6 +117,10 @@ export interface Stores {
   staffUsers: Collection<StaffUser>;
   staffTokens: Collection<StaffToken>;
   staffSessions: Collection<StaffSession>;
+  /** The daily roll-up, staff's monthly plans and the objections read from conversations (src/staff). */
+  dailyStats: Collection<DailyStat>;
+  salesPlans: Collection<SalesPlan>;
+  objections: Collection<Objection>;
   /** True when the backend can read and write right now. */
   healthy(): Promise<boolean>;
   /** Waits for pending writes and releases the backend. */

@@ -4,11 +4,19 @@
  * `reason`, so callers fall back to the offline path in the same turn. One deadline covers the whole
  * call; only a dropped connection is retried (once, if time remains) — a 429, a 5xx or a timeout
  * falls back at once, because a customer is waiting. After repeated failures the client stays off
- * for a cool-down, so an endpoint that is down costs nothing per turn.
+ * for a cool-down (cockatiel's circuit breaker), so an endpoint that is down costs nothing per turn.
  */
+import { BrokenCircuitError, circuitBreaker, ConsecutiveBreaker, handleType, type CircuitBreakerPolicy } from 'cockatiel';
 import OpenAI from 'openai';
 import { z } from 'zod';
 import { modelTimeLeft } from './modelBudget.js';
+
+/** A failure that counts towards opening the circuit (the endpoint is down, slow or refusing us). */
+class CountedFailure extends Error {
+  constructor(readonly result: { ok: false; reason: LlmFailure; ms: number }) {
+    super(result.reason);
+  }
+}
 
 /** The logger methods used (a pino logger fits). */
 export interface LlmLog {
@@ -47,10 +55,9 @@ export interface OpenAiClientOptions {
   /** Retries of a dropped connection, at most 1. */
   maxRetries?: 0 | 1;
   log: LlmLog;
-  /** Failures in a row that switch the client off for `coolDownMs`. */
+  /** Failures in a row that switch the client off for `coolDownMs` (cockatiel's circuit breaker). */
   breakAfter?: number;
   coolDownMs?: number;
-  now?: () => number;
 }
 
 type FormatMode = 'json_schema' | 'json_object';
@@ -58,21 +65,38 @@ type FormatMode = 'json_schema' | 'json_object';
 export class OpenAiClient implements LlmClient {
   private readonly client: OpenAI;
   private mode: FormatMode = 'json_schema';
-  private failures = 0;
-  private openUntil = 0;
+  private readonly breaker: CircuitBreakerPolicy;
 
   constructor(private readonly options: OpenAiClientOptions) {
     // The SDK's own retries wait with back-off; retries are decided here instead.
     this.client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: options.timeoutMs, maxRetries: 0 });
+    this.breaker = circuitBreaker(handleType(CountedFailure), {
+      halfOpenAfter: options.coolDownMs ?? 30_000,
+      breaker: new ConsecutiveBreaker(options.breakAfter ?? 3),
+    });
   }
 
   async completeJson<T>(request: JsonRequest<T>): Promise<LlmResult<T>> {
-    const now = this.options.now ?? Date.now;
-    const started = now();
-    if (started < this.openUntil) return this.done(request.name, started, { reason: 'circuit_open' });
-    // The turn's budget, when there is one, caps this call: earlier calls may have spent it.
+    const started = Date.now();
+    // The turn's budget, when there is one, caps this call: earlier calls may have spent it. A call
+    // not made for want of time says nothing about the endpoint, so it does not count as a failure.
     const timeoutMs = Math.min(this.options.timeoutMs, modelTimeLeft() ?? Infinity);
     if (timeoutMs < MIN_CALL_MS) return this.done(request.name, started, { reason: 'timeout' });
+    try {
+      return await this.breaker.execute(async () => {
+        const result = await this.attempt(request, started, timeoutMs);
+        if (!result.ok && result.reason !== 'invalid' && result.reason !== 'refusal') throw new CountedFailure(result);
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof CountedFailure) return error.result;
+      if (error instanceof BrokenCircuitError) return this.done(request.name, started, { reason: 'circuit_open' });
+      throw error;
+    }
+  }
+
+  private async attempt<T>(request: JsonRequest<T>, started: number, timeoutMs: number): Promise<LlmResult<T>> {
+    const now = Date.now;
     const deadline = AbortSignal.timeout(timeoutMs);
     let retries = Math.min(1, this.options.maxRetries ?? 1);
     for (;;) {
@@ -130,19 +154,12 @@ export class OpenAiClient implements LlmClient {
   }
 
   private done<T>(name: string, started: number, outcome: { value: T } | { reason: LlmFailure }, error?: unknown): LlmResult<T> {
-    const ms = (this.options.now ?? Date.now)() - started;
+    const ms = Date.now() - started;
     if ('value' in outcome) {
-      this.failures = 0;
       this.options.log.info({ llm: name, model: this.options.model, ms }, 'model call');
       return { ok: true, value: outcome.value, ms };
     }
     const { reason } = outcome;
-    if (reason !== 'circuit_open' && reason !== 'invalid' && reason !== 'refusal') {
-      if (++this.failures >= (this.options.breakAfter ?? 3)) {
-        this.openUntil = (this.options.now ?? Date.now)() + (this.options.coolDownMs ?? 30_000);
-        this.failures = 0;
-      }
-    }
     const cause = error instanceof Error ? error.message.slice(0, 200) : undefined;
     this.options.log.warn({ llm: name, model: this.options.model, ms, reason, cause }, 'model fallback');
     return { ok: false, reason, ms };

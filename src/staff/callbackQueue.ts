@@ -1,9 +1,10 @@
 /**
- * The callback queue: open callbacks by due time (earliest first, overdue flagged), others most
- * recent first; staff record status and outcome. An outcome of "order placed" also moves the
- * callback's lead to stage won, so the sale counts for that lead's source and channel.
+ * The callback queue: open callbacks by due time (earliest first, so overdue ones lead, flagged),
+ * others most recent first; duplicate bookings (same phone, slot and status) shown as one. Staff
+ * record status and outcome. An outcome of "order placed" also moves the callback's lead to stage won, so the sale counts for that lead's source and channel.
  */
-import type { Callback, Lead } from '../domain/model.js';
+import type { CallbackService } from '../domain/callbacks/callbackService.js';
+import type { Callback } from '../domain/model.js';
 import type { Clock } from '../domain/clock.js';
 import type { Stores } from '../domain/ports.js';
 import { maskCallback } from './mask.js';
@@ -12,17 +13,25 @@ import type { CallbackListQuery, CallbackPatch } from './staffParams.js';
 export interface QueuedCallback extends Callback {
   /** Open and due before now. */
   overdue: boolean;
+  /** Other bookings of the same customer (phone) for the same slot and status, shown as this one. */
+  duplicateIds: string[];
 }
 
-export function createCallbackQueue(deps: { stores: Stores; clock: Clock }) {
-  const { callbacks, leads } = deps.stores;
+/** Bookings of one customer for one slot count once: the same phone, due time and status. */
+export function mergeDuplicates(items: QueuedCallback[], raw: Callback[]): QueuedCallback[] {
+  const kept = new Map<string, QueuedCallback>();
+  items.forEach((item, i) => {
+    const c = raw[i]!;
+    const key = JSON.stringify([c.phone, c.dueAt, c.status]);
+    const first = kept.get(key);
+    if (first) first.duplicateIds.push(item.id);
+    else kept.set(key, item);
+  });
+  return [...kept.values()];
+}
 
-  /** The lead a callback belongs to: its leadId, else the lead of its conversation. */
-  async function leadOf(callback: Callback): Promise<Lead | undefined> {
-    if (callback.leadId) return leads.get(callback.leadId);
-    if (!callback.conversationId) return undefined;
-    return (await leads.findBy('conversationId', callback.conversationId))[0];
-  }
+export function createCallbackQueue(deps: { stores: Stores; clock: Clock; callbacks: Pick<CallbackService, 'record'> }) {
+  const { callbacks } = deps.stores;
 
   return {
     async list(query: CallbackListQuery, options: { masked: boolean }) {
@@ -38,33 +47,13 @@ export function createCallbackQueue(deps: { stores: Stores; clock: Clock }) {
       const items = page.items.map((c): QueuedCallback => ({
         ...(options.masked ? maskCallback(c) : c),
         overdue: c.status === 'open' && c.dueAt < now,
+        duplicateIds: [],
       }));
-      return { items, next: page.next };
+      return { items: mergeDuplicates(items, page.items), next: page.next };
     },
 
-    /** Applies the change; undefined when there is no such callback. */
-    async patch(id: string, patch: CallbackPatch): Promise<{ callback: Callback; lead?: Lead } | undefined> {
-      const updatedAt = deps.clock.now().toISOString();
-      const callback = await callbacks.update(id, (current) => {
-        if (!current) return undefined;
-        const next: Callback = { ...current, updatedAt };
-        if (patch.outcome !== undefined) next.outcome = patch.outcome ?? undefined;
-        if (patch.status !== undefined) next.status = patch.status;
-        else if (patch.outcome) next.status = 'done';
-        // An outcome belongs to a done callback; reopening or cancelling clears it.
-        if (next.status !== 'done') next.outcome = undefined;
-        if (patch.note !== undefined) next.note = patch.note;
-        return next;
-      });
-      if (!callback) return undefined;
-      if (callback.outcome !== 'order_placed') return { callback };
-      const lead = await leadOf(callback);
-      if (!lead) return { callback };
-      const won = await leads.update(lead.id, (current) =>
-        current && current.stage !== 'won' ? { ...current, stage: 'won', updatedAt } : undefined,
-      );
-      return { callback, lead: won };
-    },
+    /** Applies the change by the callback service's status rules; undefined when there is no such callback. */
+    patch: (id: string, patch: CallbackPatch) => deps.callbacks.record(id, patch),
   };
 }
 

@@ -5,25 +5,29 @@
  *   list                                  users and tokens
  *   remove-user NAME                      also signs the user out
  *   remove-token NAME                     removes every token with that name
+ *   demo-data [--weeks 12] [--per-day 20] [--seed 16]   fills a fresh store with sample sales data
  * Uses the same configuration as the bot (DATA_DIR or DATABASE_URL). It may run beside a running bot:
  * the bot reads the staff account files again when they change.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadDotEnv, parseConfig } from '../config.js';
+import { resolve } from 'node:path';
+import { loadDotEnv, parseConfig, type Config } from '../config.js';
+import { loadBusiness } from '../knowledge/markdownLoader.js';
+import { fillDemoData } from './demoData.js';
 import { systemClock } from '../domain/clock.js';
+import { createStaffAccountsFor } from '../staffServices.js';
 import { AppError } from '../domain/errors.js';
 import { openStores } from '../stores/openStores.js';
-import { createLoginThrottle } from './loginThrottle.js';
 import { StaffName, StaffRole } from '../domain/staffModel.js';
-import { createStaffAccounts } from './staffAccounts.js';
 
 const USAGE = `usage: npm run staff -- <command>
   add-user NAME --role manager|viewer   (password from stdin, or prompted)
   add-token NAME --role manager|viewer  (prints the token once)
   list
   remove-user NAME
-  remove-token NAME`;
+  remove-token NAME
+  demo-data [--weeks 12] [--per-day 20] [--seed 16]  (a fresh store only)`;
 
 /** Reads one line: piped stdin as is, or a prompt on a terminal without echoing what is typed. */
 async function readPassword(prompt: string): Promise<string> {
@@ -50,14 +54,20 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { role: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      role: { type: 'string' },
+      weeks: { type: 'string' },
+      'per-day': { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, name] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
     return command || values.help ? 0 : 2;
   }
-  const needsName = command !== 'list';
+  const needsName = command !== 'list' && command !== 'demo-data';
   const needsRole = command === 'add-user' || command === 'add-token';
   const role = StaffRole.safeParse(values.role);
   if ((needsName && !name) || (needsRole && !role.success)) {
@@ -70,16 +80,12 @@ async function main(argv: string[]): Promise<number> {
   }
 
   loadDotEnv();
-  const stores = await openStores(parseConfig(process.env));
+  const config = parseConfig(process.env);
+  if (command === 'demo-data') return demoData(config, values);
+  const stores = await openStores(config);
   try {
-    const accounts = createStaffAccounts({
-      users: stores.staffUsers,
-      tokens: stores.staffTokens,
-      sessions: stores.staffSessions,
-      clock: systemClock,
-      throttle: createLoginThrottle({ attempts: 5, minutes: 15 }),
-      sessionHours: 12,
-    });
+    // Built as the bot builds them, with every STAFF_* setting.
+    const accounts = createStaffAccountsFor(config, stores, systemClock);
     switch (command) {
       case 'add-user': {
         const password = await readPassword(`password for ${name}: `);
@@ -114,6 +120,36 @@ async function main(argv: string[]): Promise<number> {
         console.error(USAGE);
         return 2;
     }
+  } finally {
+    await stores.close();
+  }
+}
+
+async function demoData(config: Config, values: { weeks?: string; 'per-day'?: string; seed?: string }): Promise<number> {
+  const number = (value: string | undefined, fallback: number, max: number): number | undefined => {
+    const n = value === undefined ? fallback : Number(value);
+    return Number.isInteger(n) && n >= 1 && n <= max ? n : undefined;
+  };
+  const weeks = number(values.weeks, 12, 52);
+  const perDay = number(values['per-day'], 20, 1000);
+  const seed = number(values.seed, 16, 2 ** 31);
+  if (weeks === undefined || perDay === undefined || seed === undefined) {
+    console.error('demo-data: --weeks 1–52, --per-day 1–1000 and --seed are whole numbers');
+    return 2;
+  }
+  const business = await loadBusiness(resolve(config.KNOWLEDGE_DIR));
+  const stores = await openStores(config);
+  try {
+    if ((await stores.conversations.count()) > 0) {
+      console.error('demo-data fills a fresh store only: this one already holds conversations');
+      return 1;
+    }
+    const summary = await fillDemoData(stores, business, { weeks, perDay, seed });
+    console.log(
+      `demo data: ${summary.days} days, ${summary.conversations} conversations, ${summary.leads} leads, ` +
+        `${summary.callbacks} callbacks, ${summary.orders} order requests, ${summary.won} won; ${summary.rolledDays} days rolled up`,
+    );
+    return 0;
   } finally {
     await stores.close();
   }

@@ -10,6 +10,7 @@
 import type { Callback, Conversation, Customer, Lead, OrderRequest, TranscriptEntry } from '../domain/model.js';
 import type { Clock } from '../domain/clock.js';
 import type { Stores } from '../domain/ports.js';
+import type { ErasureReport, ErasureService } from '../domain/customers/erasureService.js';
 import { maskCallback, maskCustomer, maskEntry, maskLead, maskOrder, maskText } from './mask.js';
 import { scanPage } from './scanPage.js';
 import type { CustomerListQuery } from './staffParams.js';
@@ -27,15 +28,6 @@ export interface CustomerExport extends CustomerFile {
   exportedAt: string;
 }
 
-export interface Erasure {
-  customers: number;
-  conversations: number;
-  transcripts: number;
-  leads: number;
-  callbacks: number;
-  orders: number;
-}
-
 /** Unique by id, in first-seen order. */
 const unique = <T extends { id: string }>(lists: T[][]): T[] => [...new Map(lists.flat().map((r) => [r.id, r])).values()];
 
@@ -49,7 +41,7 @@ export function matchesCustomer(customer: Customer, q: string): boolean {
   );
 }
 
-export function createCustomerRecords(deps: { stores: Stores; clock: Clock }) {
+export function createCustomerRecords(deps: { stores: Stores; clock: Clock; erasure: ErasureService }) {
   const { customers, conversations, leads, callbacks, orders, transcripts } = deps.stores;
 
   async function gather(id: string): Promise<CustomerFile | undefined> {
@@ -122,23 +114,10 @@ export function createCustomerRecords(deps: { stores: Stores; clock: Clock }) {
       return { ...shown, transcripts: entries, exportedAt: deps.clock.now().toISOString() };
     },
 
-    /** Deletes the customer and everything linked; undefined when there is no such customer. */
-    async erase(id: string): Promise<Erasure | undefined> {
-      const file = await gather(id);
-      if (!file) return undefined;
-      const count = async (deletions: Promise<boolean>[]): Promise<number> =>
-        (await Promise.all(deletions)).filter(Boolean).length;
-      // Linked records first, the customer last: an interrupted erasure can be run again.
-      const erased = {
-        transcripts: await count(conversationIdsOf(file).map((c) => transcripts.delete(c))),
-        callbacks: await count(file.callbacks.map((c) => callbacks.delete(c.id))),
-        orders: await count(file.orders.map((o) => orders.delete(o.id))),
-        leads: await count(file.leads.map((l) => leads.delete(l.id))),
-        conversations: await count(file.conversations.map((c) => conversations.delete(c.id))),
-        customers: 0,
-      };
-      erased.customers = (await customers.delete(id)) ? 1 : 0;
-      return erased;
+    /** Deletes the customer and everything linked (the erasure service); undefined when there is no such customer. */
+    async erase(id: string): Promise<ErasureReport | undefined> {
+      if (!(await customers.get(id))) return undefined;
+      return deps.erasure.erase({ customerId: id });
     },
   };
 }

@@ -7,7 +7,7 @@
 import type { Collection, Page, Query } from '../domain/ports.js';
 // The cursor format is shared by every backend (see stores/cursor.ts), so a cursor can be made to
 // point right after any record — needed when a page fills up in the middle of a batch.
-import { encodeCursor, sortKey } from '../stores/cursor.js';
+import { encodeCursor, sortKey } from '../domain/cursor.js';
 
 export interface ScannedPage<T> extends Page<T> {
   /** Records read to fill this page. */

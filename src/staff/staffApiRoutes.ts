@@ -10,7 +10,7 @@ import type { ConversationReview } from './conversationReview.js';
 import type { CustomerRecords } from './customerRecords.js';
 import type { createFunnelReport } from './funnelReport.js';
 import type { createStaffExports } from './staffExports.js';
-import { parse, queryOf, sendBody } from './staffHttp.js';
+import { parse, queryOf, sendBody, type Guard } from './staffHttp.js';
 import { maskDeep, maskText } from './mask.js';
 import {
   CallbackListQuery,
@@ -22,7 +22,6 @@ import {
   IdParam,
   NoParams,
 } from './staffParams.js';
-import type { Guard } from './staffRoutes.js';
 
 export interface StaffApiDeps {
   guard: Guard;
@@ -32,6 +31,8 @@ export interface StaffApiDeps {
   callbacks: CallbackQueue;
   funnel: ReturnType<typeof createFunnelReport>;
   exports: ReturnType<typeof createStaffExports>;
+  /** How the page writes dates: the business's locale and time zone. */
+  business?: { locale: string; timeZone: string };
 }
 
 const found = <T>(value: T | undefined, what: string): T => {
@@ -53,7 +54,13 @@ export function registerStaffApi(server: restify.Server, deps: StaffApiDeps): vo
   server.get(
     '/staff/api/session',
     guard(async (_req, res, who) => {
-      res.send(200, { name: who.name, role: who.role, via: who.via, ...(who.csrf ? { csrf: who.csrf } : {}) });
+      res.send(200, {
+        name: who.name,
+        role: who.role,
+        via: who.via,
+        ...(who.csrf ? { csrf: who.csrf } : {}),
+        ...(deps.business ? { business: deps.business } : {}),
+      });
     }),
   );
 

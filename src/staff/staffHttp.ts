@@ -122,3 +122,10 @@ export function sendError(res: restify.Response, error: unknown, logger: Logger)
     res.send(500, { error: 'internal' });
   }
 }
+
+/** A route handler that runs once the caller is known. */
+export type Guarded = (req: restify.Request, res: restify.Response, who: StaffPrincipal) => Promise<void>;
+export type Guard = (
+  handler: Guarded,
+  options?: { managers?: boolean },
+) => (req: restify.Request, res: restify.Response) => Promise<void>;

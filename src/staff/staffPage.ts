@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { lookupTable } from '../domain/lookupTable.js';
 
@@ -15,8 +16,25 @@ const TYPES = lookupTable<string>({
 });
 
 /** The files that may be served, by name; nothing else in the folder is reachable. */
-export const PAGE_FILES = ['index.html', 'login.html', 'staff.css', 'staff.js', 'dom.js', 'funnelChart.js'] as const;
+export const PAGE_FILES = [
+  'index.html',
+  'login.html',
+  'staff.css',
+  'staff.js',
+  'dom.js',
+  'funnelChart.js',
+  'salesViews.js',
+  'uPlot.esm.js',
+  'uPlot.min.css',
+] as const;
 export type PageFile = (typeof PAGE_FILES)[number];
+
+/** The chart library, served from node_modules (no CDN: the page's CSP allows only its own files). */
+const VENDOR: Partial<Record<PageFile, string>> = {
+  'uPlot.esm.js': 'uplot/dist/uPlot.esm.js',
+  'uPlot.min.css': 'uplot/dist/uPlot.min.css',
+};
+const require = createRequire(import.meta.url);
 
 function pageDir(): string {
   const here = import.meta.dirname;
@@ -32,7 +50,9 @@ export function createPageFiles() {
     isPageFile: (name: string): name is PageFile => (PAGE_FILES as readonly string[]).includes(name),
     async read(name: PageFile): Promise<{ body: Buffer; type: string }> {
       let body = cache.get(name);
-      if (!body) cache.set(name, (body = await readFile(path.join(dir, name))));
+      const vendor = VENDOR[name];
+      const file = vendor ? path.join(path.dirname(require.resolve('uplot')), path.basename(vendor)) : path.join(dir, name);
+      if (!body) cache.set(name, (body = await readFile(file)));
       return { body, type: TYPES[path.extname(name)] ?? 'application/octet-stream' };
     },
   };

@@ -8,19 +8,13 @@
  * sign-in form post is refused when its Origin is another host.
  */
 import type restify from 'restify';
-import { systemClock, type Clock } from '../domain/clock.js';
-import type { Stores } from '../domain/ports.js';
 import type { Logger } from '../logger.js';
-import { createCallbackQueue } from './callbackQueue.js';
-import { createConversationReview } from './conversationReview.js';
-import { createCustomerRecords } from './customerRecords.js';
-import { createFunnelReport } from './funnelReport.js';
-import { createLoginThrottle } from './loginThrottle.js';
-import { createStaffAccounts, type StaffAccounts, type StaffPrincipal } from './staffAccounts.js';
-import { registerStaffApi } from './staffApiRoutes.js';
-import { createStaffExports } from './staffExports.js';
+import type { StaffAccounts } from './staffAccounts.js';
+import { registerSalesApi, type SalesApiDeps } from './salesApiRoutes.js';
+import { registerStaffApi, type StaffApiDeps } from './staffApiRoutes.js';
 import {
   authenticate,
+  type Guard,
   parse,
   readCookie,
   requireManager,
@@ -34,31 +28,18 @@ import {
 import { createPageFiles, PAGE_CSP } from './staffPage.js';
 import { SignInBody } from './staffParams.js';
 import { lookupTable } from '../domain/lookupTable.js';
-import { createAttemptLimiter } from '../domain/attemptLimiter.js';
 import { HashingBusyError } from './passwords.js';
+import type { SignInLimit } from './signInLimit.js';
 
 export interface StaffRoutesDeps {
-  stores: Stores;
+  /** The staff services, built in the composition root. */
+  staff: Omit<StaffApiDeps, 'guard' | 'logger'> & Omit<SalesApiDeps, 'guard'> & { accounts: StaffAccounts; signIns: SignInLimit };
   logger: Logger;
-  /** Hours a sign-in lasts. */
+  /** Hours a sign-in lasts (the cookie's lifetime). */
   sessionHours: number;
-  /** Failed sign-ins in a row that lock a user name… */
-  lockoutAttempts: number;
-  /** …for this many minutes. */
-  lockoutMinutes: number;
   /** Send the session cookie with `Secure` (serve over HTTPS). */
   cookieSecure: boolean;
-  /** Sign-in attempts allowed per network address per minute, counted before any hashing. */
-  signInsPerMinute?: number;
-  clock?: Clock;
 }
-
-/** A route handler that runs once the caller is known. */
-export type Guarded = (req: restify.Request, res: restify.Response, who: StaffPrincipal) => Promise<void>;
-export type Guard = (
-  handler: Guarded,
-  options?: { managers?: boolean },
-) => (req: restify.Request, res: restify.Response) => Promise<void>;
 
 const LOGIN_ERRORS = lookupTable<string>({
   invalid: 'That name and password do not match.',
@@ -67,18 +48,9 @@ const LOGIN_ERRORS = lookupTable<string>({
 });
 
 export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDeps): { accounts: StaffAccounts } {
-  const clock = deps.clock ?? systemClock;
-  const { stores, logger } = deps;
-  const accounts = createStaffAccounts({
-    users: stores.staffUsers,
-    tokens: stores.staffTokens,
-    sessions: stores.staffSessions,
-    clock,
-    throttle: createLoginThrottle({ attempts: deps.lockoutAttempts, minutes: deps.lockoutMinutes }),
-    sessionHours: deps.sessionHours,
-  });
+  const { logger } = deps;
+  const { accounts, signIns, ...views } = deps.staff;
   const page = createPageFiles();
-  const signInsByAddress = createAttemptLimiter({ max: deps.signInsPerMinute ?? 10, windowMs: 60_000 });
   const cookie = (value: string, maxAgeSeconds: number): string =>
     sessionCookie(value, { maxAgeSeconds, secure: deps.cookieSecure });
 
@@ -141,13 +113,12 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDep
       if (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) {
         throw new StaffHttpError(403, 'origin', 'sign-in from another site refused');
       }
-      const address = [`address:${req.socket.remoteAddress ?? 'unknown'}`];
-      if (!signInsByAddress.allowed(address, clock.now())) {
-        logger.warn({ address: address[0] }, 'staff sign-ins from one address throttled');
+      const address = req.socket.remoteAddress ?? 'unknown';
+      if (!signIns.take(address)) {
+        logger.warn({ address }, 'staff sign-ins from one address throttled');
         if (!json) return redirect('/staff/login?error=locked');
         throw new StaffHttpError(429, 'too_many_sign_ins', 'too many sign-ins from this address; try again in a minute', 60);
       }
-      signInsByAddress.record(address, clock.now());
       const body = parse(SignInBody, req.body);
       const result = await accounts.signIn(body.name, body.password).catch((error: unknown) => {
         if (error instanceof HashingBusyError) throw new StaffHttpError(503, 'busy', error.message, 1);
@@ -183,15 +154,8 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDep
     }),
   );
 
-  const clockDeps = { stores, clock };
-  registerStaffApi(server, {
-    guard,
-    logger,
-    conversations: createConversationReview(clockDeps),
-    customers: createCustomerRecords(clockDeps),
-    callbacks: createCallbackQueue(clockDeps),
-    funnel: createFunnelReport(clockDeps),
-    exports: createStaffExports({ stores }),
-  });
+  const { forecast, plans, objections, home, ...records } = views;
+  registerStaffApi(server, { guard, logger, ...records });
+  registerSalesApi(server, { guard, forecast, plans, objections, home });
   return { accounts };
 }

@@ -29,3 +29,6 @@ export type CollectionName = (typeof collectionNames)[number];
 
 /** The staff collections (accounts, token hashes, sessions), added after the first schema version. */
 export const staffCollectionNames = ['staffUsers', 'staffTokens', 'staffSessions'] as const;
+
+/** The sales collections (daily roll-up, plans, objections), added after the staff collections. */
+export const salesCollectionNames = ['dailyStats', 'salesPlans', 'objections'] as const;

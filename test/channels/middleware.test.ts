@@ -3,7 +3,6 @@ import { TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { createChoiceMemory } from '../../src/channels/choiceMemory.js';
 import { choiceReplyMiddleware, renderMiddleware } from '../../src/channels/renderMiddleware.js';
 import { dtmfDigitsOf, dtmfMiddleware } from '../../src/channels/telephony/dtmf.js';
-import { silenceMiddleware } from '../../src/channels/telephony/silenceMiddleware.js';
 import { typingMiddleware } from '../../src/channels/typingMiddleware.js';
 
 const voice = { locale: 'en-AU', voice: 'en-AU-NatashaNeural' };
@@ -36,7 +35,6 @@ function harness(channelId: string, logic?: (context: TurnContext) => Promise<vo
   adapter.use(renderMiddleware({ voice, choices }));
   adapter.use(dtmfMiddleware({ choices }));
   adapter.use(choiceReplyMiddleware(choices));
-  adapter.use(silenceMiddleware({ choices }));
   return { adapter, received };
 }
 
@@ -81,42 +79,6 @@ describe('numbered choices on text channels', () => {
       .assertReply('got delivery')
       .send('2')
       .assertReply('got 2');
-  });
-});
-
-describe('silence on the phone', () => {
-  it('when nothing is heard twice and the caller then says yes, then the dialogs get a request for a person', async () => {
-    const { adapter, received } = harness('telephony');
-    await adapter
-      .send('')
-      .assertReply((a) => expect(a.text).toMatch(/didn't catch/))
-      .send('')
-      .assertReply((a) => expect(a.text).toMatch(/person/))
-      .send('yes')
-      .assertReply('got I want to talk to a person');
-    expect(received).toHaveLength(1);
-  });
-
-  it('when the offer is answered with key 1, then it is a request for a person', async () => {
-    const { adapter } = harness('telephony');
-    await adapter
-      .send('')
-      .assertReply(() => undefined)
-      .send('')
-      .assertReply(() => undefined)
-      .send({ type: 'message', text: '1', entities: DTMF } as Partial<Activity>)
-      .assertReply('got I want to talk to a person');
-  });
-
-  it('when something is heard in between, then the count starts again', async () => {
-    const { adapter } = harness('telephony');
-    await adapter
-      .send('')
-      .assertReply((a) => expect(a.text).toMatch(/didn't catch/))
-      .send('hello')
-      .assertReply('got hello')
-      .send('')
-      .assertReply((a) => expect(a.text).toMatch(/didn't catch/));
   });
 });
 

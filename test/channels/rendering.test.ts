@@ -77,6 +77,8 @@ describe('rendering per channel, from the capability table', () => {
 
   it('when a channel is not in the table, then it gets the plain-text row', () => {
     expect(capabilitiesOf('carrier-pigeon')).toBe(PLAIN_TEXT);
+    expect(capabilitiesOf('__proto__')).toBe(PLAIN_TEXT);
+    expect(capabilitiesOf('Constructor')).toBe(PLAIN_TEXT);
     expect(capabilitiesOf(undefined)).toBe(PLAIN_TEXT);
     const [reply] = render({ type: 'message', text: answer }, 'carrier-pigeon').activities;
     expect(reply!.text).not.toMatch(/\*\*|\]\(/);
@@ -141,7 +143,7 @@ describe('rendering per channel, from the capability table', () => {
     expect(CAPABILITIES.get('sms')!.typing).toBe(false);
     expect(CAPABILITIES.get('telephony')!.typing).toBe(false);
     expect(CAPABILITIES.get('webchat')!.typing).toBe(true);
-    expect(CAPABILITIES.get('sms')!.maxMessageLength).toBe(320);
+    expect(CAPABILITIES.get('sms')!.maxLength).toBe(320);
   });
 
   it('when an activity is not a message, then it passes untouched', () => {

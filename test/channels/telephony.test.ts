@@ -3,7 +3,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { inputHintFor, markupSpeech, speechText, toSsml } from '../../src/channels/render/ssml.js';
 import { callerNumberOf } from '../../src/channels/telephony/callerNumber.js';
-import { callTransfer, handoffStatusOf } from '../../src/channels/telephony/handoff.js';
+import { handoffStatusOf } from '../../src/channels/telephony/handoff.js';
+import { callTransfer } from '../../dialogs/handoff.js';
 import { startTestBot, type TestBot } from '../support/testBot.js';
 import type { ReplyActivity } from '../support/channelStub.js';
 
@@ -151,5 +152,50 @@ describe('a phone call through the real bot', () => {
     const replies = await key(convo, '#');
     expect(replies.filter((r) => r.type === 'message').length).toBeGreaterThan(0);
     for (const reply of replies.filter((r) => r.type === 'message')) expectSpeakable(reply);
+  });
+});
+
+describe('silence on a call, through the real bot', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    // Monday 10:00 in Sydney: the shop is open, so a person can take the call.
+    bot = await startTestBot({ overrides: { now: () => new Date('2026-11-23T10:00:00+11:00') } });
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+  const call = () => bot.conversation({ channelId: 'telephony', userId: '+61412345678' });
+  const transfer = (replies: ReplyActivity[]) => replies.find((r) => r.type === 'event' && r.name === 'handoff.initiate');
+
+  it('when nothing is heard twice and the caller then says yes, then the call is transferred to the staff number', async () => {
+    const convo = call();
+    expect((await convo.say(''))[0]!.text).toMatch(/didn't catch/);
+    expect((await convo.say(''))[0]!.text).toMatch(/speak with a person/);
+    const replies = await convo.say('yes');
+    expect(transfer(replies)?.value).toMatchObject({ TargetPhoneNumber: '+61291234567' });
+  });
+
+  it('when the offer is answered with key 1, then the call is transferred', async () => {
+    const convo = call();
+    await convo.say('');
+    await convo.say('');
+    const replies = await convo.say('1', { entities: [{ type: 'DTMF' }] });
+    expect(transfer(replies)).toBeDefined();
+  });
+
+  it('when silence comes in the middle of a booking, then the pending question is asked again', async () => {
+    const convo = call();
+    const asked = (await convo.say('can someone call me back')).at(-1)!.text!;
+    const replies = await convo.say('');
+    expect(replies[0]!.text).toMatch(/didn't catch/);
+    expect(replies.at(-1)!.text).toBe(asked);
+  });
+
+  it('when something is heard in between, then the count starts again', async () => {
+    const convo = call();
+    await convo.say('');
+    await convo.say('hello');
+    expect((await convo.say(''))[0]!.text).toMatch(/didn't catch/);
+    expect(transfer(await convo.say('yes'))).toBeUndefined();
   });
 });

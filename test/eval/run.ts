@@ -1,5 +1,6 @@
 /**
- * `npm run eval`: prints accuracy@1 and refusal per question set (add --verbose for the misses).
+ * `npm run eval`: prints accuracy@1 and refusal per question set (add --verbose for the misses), and
+ * the forecast back-test on the demo data (MASE of the chosen model against seasonal-naive).
  * With OPENAI_API_KEY (and OPENAI_BASE_URL / OPENAI_MODEL) set, the model path runs too and a table
  * compares it with the offline path: correctness, refusal and invented facts.
  */
@@ -78,4 +79,11 @@ if (config.OPENAI_API_KEY) {
         .trimEnd(),
     );
   if (verbose) for (const w of warnings) console.log(`  ${w}`);
+}
+
+// The forecast back-test (test/eval/backtestForecast.ts): chosen model against seasonal-naive.
+// `--no-forecast` leaves it out (it fills a scratch store with 12 weeks of demo data, ~15 s).
+if (!process.argv.includes('--no-forecast')) {
+  const { backtestForecast, describeBacktest } = await import('./backtestForecast.js');
+  for (const line of describeBacktest(await backtestForecast(config.KNOWLEDGE_DIR), verbose)) console.log(line);
 }

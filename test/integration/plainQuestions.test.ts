@@ -75,7 +75,7 @@ describe('plain questions get plain answers, never a sales offer', () => {
 
   it('when the whole conversation was plain questions, then no lead moved past interest and nothing was booked', async () => {
     const leads = await bot.app.stores.leads.findBy('conversationId', convo.id);
-    expect(leads.every((l) => l.stage === 'interest' && !l.customerId)).toBe(true);
+    expect(leads.filter((l) => l.stage !== 'interest' || l.customerId)).toEqual([]);
     expect(await bot.app.stores.callbacks.findBy('conversationId', convo.id)).toEqual([]);
     expect(await bot.app.stores.orders.findBy('conversationId', convo.id)).toEqual([]);
   });

@@ -25,12 +25,13 @@ describe('the evaluation of the model path (against the stub, not a real model)'
     expect(r.inventedShown).toBe(0);
     expect(r.modelWorded).toBeGreaterThan(0);
     expect(r.accuracy).toBeGreaterThan(0);
-    expect(r.refusal).toBeGreaterThanOrEqual(0);
+    // The stub words every grounded answer, so refusals come from the offline decision: there are some.
+    expect(r.refusal).toBeGreaterThan(0);
   });
 
   it('when npm run eval runs with a model configured, then it prints the offline lines and the side-by-side table', async () => {
     stub.script = groundedReply;
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/eval/run.ts'], {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/eval/run.ts', '--no-forecast'], {
       cwd: REPO,
       env: { ...process.env, OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: stub.url, OPENAI_MODEL: 'stub-model' },
     });

@@ -22,7 +22,7 @@ describe('L.A.M.A. wording through an OpenAI-compatible server', () => {
   beforeEach(() => {
     stub.requests.length = 0;
     writer = new LlmLamaWriter({
-      client: stubClient(stub, memoryLog(), { timeoutMs: 400 }),
+      client: stubClient(stub, memoryLog(), { timeoutMs: 1_000 }),
       productNames: ['Large celebration cake'],
     });
   });

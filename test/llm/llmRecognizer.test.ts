@@ -22,7 +22,7 @@ describe('understanding through an OpenAI-compatible server', () => {
   afterAll(() => stub.stop());
   beforeEach(() => {
     stub.requests.length = 0;
-    recognizer = new LlmRecognizer({ client: stubClient(stub, memoryLog(), { timeoutMs: 400 }), offline });
+    recognizer = new LlmRecognizer({ client: stubClient(stub, memoryLog(), { timeoutMs: 1_000 }), offline });
   });
 
   it('when the model understands what the rules could not, then its intent, entities and listen facts are used', async () => {
@@ -67,7 +67,8 @@ describe('understanding through an OpenAI-compatible server', () => {
       stub.script = () => reply;
       const started = Date.now();
       expect(await recognizer.recognize(text, CONTEXT)).toEqual(expected);
-      expect(Date.now() - started).toBeLessThan(700);
+      // Not the 2 s the slow model takes: the deadline cut it.
+      expect(Date.now() - started).toBeLessThan(2_000);
     }
   });
 

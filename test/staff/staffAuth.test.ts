@@ -65,7 +65,12 @@ describe('staff sign-in and credentials', () => {
     const session = await (await s.call('/staff/api/session', s.viewer)).json();
     expect(session).toMatchObject({ name: 'vera', role: 'viewer', via: 'session', csrf: s.viewer.csrf });
     const token = await (await s.call('/staff/api/session', s.viewerToken)).json();
-    expect(token).toEqual({ name: 'dashboard', role: 'viewer', via: 'token' });
+    expect(token).toEqual({
+      name: 'dashboard',
+      role: 'viewer',
+      via: 'token',
+      business: { locale: 'en-AU', timeZone: 'Australia/Sydney' },
+    });
   });
 
   it('when the sign-in form is posted, then it sets an HttpOnly, SameSite=Strict cookie for /staff and redirects', async () => {

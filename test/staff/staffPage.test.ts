@@ -56,6 +56,7 @@ describe('staff page in Chromium', () => {
     await page.waitForURL(`${s.url}/staff`);
     await expect.poll(() => page.locator('#who').textContent()).toBe('manny (manager)');
 
+    await page.click('nav a[data-view="conversations"]');
     await page.click('#conversation-list .card[data-id="conv-anna"]');
     const bubbles = page.locator('#conversation-detail .bubble');
     await bubbles.first().waitFor();
@@ -96,6 +97,7 @@ describe('staff page in Chromium', () => {
     await page.fill('input[name=password]', PASSWORD);
     await page.click('button[type=submit]');
     await page.waitForURL(`${s.url}/staff`);
+    await page.click('nav a[data-view="conversations"]');
     await page.click('#conversation-list .card[data-id="conv-anna"]');
     await page.locator('#conversation-detail .bubble').first().waitFor();
     expect(await page.locator('#conversation-list').isVisible()).toBe(false);

@@ -4,9 +4,6 @@
  */
 import type { Callback, Conversation, Customer, Lead, TranscriptEntry } from '../../src/domain/model.js';
 import type { Stores } from '../../src/domain/ports.js';
-import { systemClock } from '../../src/domain/clock.js';
-import { createLoginThrottle } from '../../src/staff/loginThrottle.js';
-import { createStaffAccounts } from '../../src/staff/staffAccounts.js';
 import { startTestBot, type TestBot } from '../support/testBot.js';
 
 export const PASSWORD = 'correct horse battery';
@@ -38,14 +35,8 @@ export async function startStaffBot(env: Record<string, string> = {}): Promise<S
   // The suites sign in many times from one address; the flood test sets its own limit.
   const bot = await startTestBot({ env: { STAFF_SIGNIN_PER_MINUTE: '1000', ...env } });
   const stores = bot.app.stores;
-  const accounts = createStaffAccounts({
-    users: stores.staffUsers,
-    tokens: stores.staffTokens,
-    sessions: stores.staffSessions,
-    clock: systemClock,
-    throttle: createLoginThrottle({ attempts: 5, minutes: 15 }),
-    sessionHours: 1,
-  });
+  // The bot's own accounts service, so the settings under test are the ones the routes use.
+  const accounts = bot.app.staff.accounts;
   await accounts.addUser('manny', 'manager', PASSWORD);
   await accounts.addUser('vera', 'viewer', PASSWORD);
   const managerToken = { token: (await accounts.addToken('crm', 'manager')).token };

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConcurrencyError, ValidationError } from '../../src/domain/errors.js';
 import type { Conversation, Customer } from '../../src/domain/model.js';
 import type { Stores } from '../../src/domain/ports.js';
-import { at, conversation, customer, entry } from './records.js';
+import { at, callback, conversation, customer, entry, lead } from './records.js';
+import { salesCollectionsContract } from './salesContract.js';
 
 export interface StoresHarness {
   stores: Stores;
@@ -124,6 +125,37 @@ export function describeStoresContract(name: string, open: () => Promise<StoresH
         expect(ids(await stores.customers.findBy('phones', '+61400000002'))).toEqual(['c1', 'c2']);
         expect(ids(await stores.customers.findBy('phones', '+61400000001'))).toEqual(['c1']);
         expect(await stores.customers.findBy('phones', '+6140000000')).toEqual([]);
+      });
+    });
+
+    describe('role look-ups', () => {
+      it('when customers are looked up by phone, e-mail or account, then only the matching ones come back', async () => {
+        await stores.customers.put(
+          customer('c1', { phones: ['+61400000001'], emails: ['dana@example.com'], channelAccounts: ['sms:1'] }),
+        );
+        await stores.customers.put(customer('c2', { phones: ['+61400000002'], channelAccounts: ['webchat:u2'] }));
+        expect((await stores.customers.findByPhone('+61400000001')).map((c) => c.id)).toEqual(['c1']);
+        expect((await stores.customers.findByEmail('Dana@Example.com')).map((c) => c.id)).toEqual(['c1']);
+        expect((await stores.customers.findByAccount('webchat:u2')).map((c) => c.id)).toEqual(['c2']);
+        expect(await stores.customers.findByPhone('+61400000009')).toEqual([]);
+      });
+
+      it('when callbacks share a reference, then findOpenByRef returns the open one only', async () => {
+        await stores.callbacks.put(callback('cb1', { status: 'cancelled' }));
+        expect(await stores.callbacks.findOpenByRef('K7M2QD')).toBeUndefined();
+        await stores.callbacks.put(callback('cb2', { customerId: 'c1', conversationId: 'v1' }));
+        expect((await stores.callbacks.findOpenByRef('K7M2QD'))?.id).toBe('cb2');
+        expect((await stores.callbacks.findByRef('K7M2QD')).map((c) => c.id).sort()).toEqual(['cb1', 'cb2']);
+        expect((await stores.callbacks.findByCustomer('c1')).map((c) => c.id)).toEqual(['cb2']);
+        expect((await stores.callbacks.findByConversation('v1')).map((c) => c.id)).toEqual(['cb2']);
+      });
+
+      it('when leads are looked up by customer or conversation, then they are found by the link', async () => {
+        await stores.leads.put(lead('l1', { customerId: 'c1', conversationId: 'v1' }));
+        await stores.leads.put(lead('l2', { conversationId: 'v2' }));
+        expect((await stores.leads.findByCustomer('c1')).map((l) => l.id)).toEqual(['l1']);
+        expect((await stores.leads.findByConversation('v2')).map((l) => l.id)).toEqual(['l2']);
+        expect(await stores.orders.findByCustomer('c1')).toEqual([]);
       });
     });
 
@@ -314,6 +346,10 @@ export function describeStoresContract(name: string, open: () => Promise<StoresH
           ConcurrencyError,
         );
       });
+    });
+
+    describe('sales collections', () => {
+      salesCollectionsContract(() => stores, reopen);
     });
 
     describe('lifecycle', () => {

@@ -1,5 +1,5 @@
 /** Valid sample records for store tests. */
-import type { Conversation, Customer, TranscriptEntry } from '../../src/domain/model.js';
+import type { Callback, Conversation, Customer, Lead, TranscriptEntry } from '../../src/domain/model.js';
 
 const at = (minute: number): string => new Date(Date.UTC(2025, 0, 1, 9, minute)).toISOString();
 
@@ -39,6 +39,37 @@ export function entry(conversationId: string, text: string, direction: 'in' | 'o
     type: 'message',
     text,
     activity: { type: 'message', text, channelData: { nested: [1, 2, 3] } },
+  };
+}
+
+export function callback(id: string, overrides: Partial<Callback> = {}): Callback {
+  return {
+    id,
+    ref: 'K7M2QD',
+    channelId: 'webchat',
+    name: 'Dana',
+    phone: '+61412345678',
+    dueAt: at(30),
+    asap: false,
+    topic: 'an order',
+    status: 'open',
+    createdAt: at(0),
+    updatedAt: at(0),
+    ...overrides,
+  };
+}
+
+export function lead(id: string, overrides: Partial<Lead> = {}): Lead {
+  return {
+    id,
+    conversationId: `conv-${id}`,
+    channelId: 'webchat',
+    stage: 'interest',
+    facts: {},
+    productInterest: [],
+    createdAt: at(0),
+    updatedAt: at(0),
+    ...overrides,
   };
 }
 

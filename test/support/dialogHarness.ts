@@ -6,22 +6,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { ConversationState, MemoryStorage, type Activity, type Middleware } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { expect } from 'vitest';
-import { MainDialog } from '../../dialogs/mainDialog.js';
-import { createDialogServices, type DialogServices } from '../../dialogs/services.js';
-import { createSessions, type Session } from '../../dialogs/session.js';
-import { setUnderstanding } from '../../dialogs/turnUnderstanding.js';
-import { createTurnRecognizer } from '../../src/bot/turnRecognizer.js';
+import type { DialogServices } from '../../dialogs/services.js';
+import type { Session } from '../../dialogs/session.js';
+import { setTurnInput } from '../../dialogs/turnInput.js';
 import { transcriptMiddleware } from '../../src/bot/transcriptMiddleware.js';
-import { SKIP_TRANSCRIPT } from '../../src/bot/turnFlags.js';
+import { createChannelFacts } from '../../src/channels/channelFacts.js';
+import { parseConfig } from '../../src/config.js';
+import { createBot, createCore } from '../../src/container.js';
 import type { Business } from '../../src/domain/business.js';
-import { createConversationLog, type ConversationLog } from '../../src/domain/conversations/conversationLog.js';
-import { createOfflineRecognizer } from '../../src/domain/understanding/offlineRecognizer.js';
-import { Bm25KnowledgeIndex, TUNED_MIN_CONFIDENCE } from '../../src/knowledge/bm25KnowledgeIndex.js';
-import { loadKnowledge } from '../../src/knowledge/markdownLoader.js';
+import type { ConversationLog } from '../../src/domain/conversations/conversationLog.js';
+import { createLogger } from '../../src/logger.js';
 import { openLowdbStores, type LowdbStores } from '../../src/stores/lowdb/openLowdbStores.js';
 
 /** Monday 23 November 2026, 10:00 in Sydney: the shop is open. */
@@ -60,41 +57,21 @@ export interface HarnessOptions {
 
 export async function createDialogHarness(options: HarnessOptions = {}): Promise<DialogHarness> {
   const now = options.now ?? MONDAY_10AM;
-  const clock = { now: () => new Date(now) };
   const ownDir = options.stores ? undefined : await mkdtemp(join(tmpdir(), 'isb-dialogs-'));
   const stores = options.stores ?? (await openLowdbStores(ownDir!, { shards: 1 }));
-  const { passages, business } = await loadKnowledge(join(REPO, 'knowledge'));
-  const knowledge = new Bm25KnowledgeIndex(passages);
-  const conversationLog = createConversationLog({
-    conversations: stores.conversations,
-    transcripts: stores.transcripts,
-    onError: (error) => {
-      throw error;
-    },
-  });
+  // The same core and bot as the server builds, on a fixed clock and in-memory conversation state.
+  const config = parseConfig({ DATA_DIR: ownDir ?? tmpdir(), KNOWLEDGE_DIR: join(REPO, 'knowledge'), LOG_LEVEL: 'silent' });
+  const core = await createCore(config, createLogger('silent'), { stores, now: () => new Date(now) });
+  const { business, conversationLog } = core;
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
-  const sessionProperty = conversationState.createProperty<Session>('session');
-  const services = createDialogServices({
-    business,
-    knowledge,
-    minConfidence: TUNED_MIN_CONFIDENCE,
-    stores,
-    conversationLog,
-    sessions: createSessions(sessionProperty),
-    clock,
-    newId: () => randomUUID(),
+  const { mainDialog, readTurn, services } = createBot(core, {
+    channelFacts: createChannelFacts(business.defaultPhoneRegion),
+    conversationState,
   });
-  const mainDialog = new MainDialog(services, async (context) => {
-    context.turnState.set(SKIP_TRANSCRIPT, true);
-    await conversationState.delete(context);
-  });
-  const recognize = createTurnRecognizer(createOfflineRecognizer(), business, clock);
   const recognition: Middleware = {
     onTurn: async (context, next) => {
-      if (context.activity.type === 'message' && context.activity.text) {
-        setUnderstanding(context, await recognize(context.activity.text));
-      }
+      setTurnInput(context, await readTurn(context));
       await next();
     },
   };

@@ -18,7 +18,7 @@ describe('error logs', () => {
     });
     const logger = createLogger('error', sink);
     const state = new ConversationState(new MemoryStorage());
-    const adapter = createAdapter(parseConfig({}), logger, state);
+    const adapter = createAdapter(parseConfig({}), logger, state, { turnErrorText: 'Sorry.' });
     const context = new TurnContext(new TestAdapter(), {
       type: 'message',
       id: 'act-1',

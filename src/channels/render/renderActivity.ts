@@ -48,7 +48,7 @@ export function renderActivity(activity: Partial<Activity>, caps: ChannelCapabil
 
   let offered: OfferedChoice[] | undefined;
   let suggestedActions = activity.suggestedActions;
-  if (actions.length && !caps.suggestedActions) {
+  if (actions.length && !caps.buttons) {
     offered = choicesOf(actions);
     suggestedActions = undefined;
     // A yes/no question needs no list of its answers when they cannot be tapped; "2" still means No.
@@ -60,7 +60,7 @@ export function renderActivity(activity: Partial<Activity>, caps: ChannelCapabil
   }
 
   text = renderMarkdown(text, caps.markdown);
-  const pieces = text ? splitMessage(text, caps.maxMessageLength) : [''];
+  const pieces = text ? splitMessage(text, caps.maxLength) : [''];
   const activities = pieces.map((piece, i): Partial<Activity> => {
     const last = i === pieces.length - 1;
     const out: Partial<Activity> = { ...activity, text: piece || activity.text };

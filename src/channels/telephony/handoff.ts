@@ -1,18 +1,11 @@
 /**
- * Hand-off to a person on the phone: a call transfer. The bot sends Bot Framework's hand-off
- * initiation event (`handoff.initiate`) with the staff number as `TargetPhoneNumber`; Azure's
- * telephony channel transfers the call and answers with a `handoff.status` event whose value's
- * `state` is "accepted" (the bot is out of the call) or "failed" (the caller is still with the bot).
+ * The status Azure's telephony channel reports after a call transfer (see dialogs/handoff.ts for
+ * the transfer itself): a `handoff.status` event whose value's `state` is "accepted" (the bot is out
+ * of the call) or "failed" (the caller is still with the bot).
  */
-import { EventFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 
 export const HANDOFF_STATUS = 'handoff.status';
-
-/** The event that asks the telephony channel to transfer the call to `staffPhone` (E.164). */
-export function callTransfer(context: TurnContext, staffPhone: string): Partial<Activity> {
-  if (!/^\+[1-9]\d{6,14}$/.test(staffPhone)) throw new TypeError(`staff phone must be E.164, got "${staffPhone}"`);
-  return EventFactory.createHandoffInitiation(context, { TargetPhoneNumber: staffPhone });
-}
 
 export interface HandoffStatus {
   state: 'accepted' | 'failed' | 'completed' | string;

@@ -4,8 +4,9 @@
  */
 import type { Business } from '../business.js';
 import type { Clock, IdSource } from '../clock.js';
-import type { Callback, Customer } from '../model.js';
-import type { Collection } from '../ports.js';
+import type { z } from 'zod';
+import type { Callback, CallbackOutcome, CallbackStatus, Lead } from '../model.js';
+import type { CallbackStore, CustomerStore, LeadStore } from '../ports.js';
 import { validateCallbackTime, type CallbackTimeResult } from '../schedule/callbackSlots.js';
 import { newReference, normalizeReference } from '../schedule/references.js';
 import { createAttemptLimiter, type AttemptLimiter } from '../attemptLimiter.js';
@@ -28,6 +29,28 @@ export interface BookingRequest {
   leadId?: string;
 }
 
+/** What staff record about a callback. */
+export interface CallbackChange {
+  status?: z.infer<typeof CallbackStatus>;
+  /** An outcome without a status marks the callback done; null removes it. */
+  outcome?: z.infer<typeof CallbackOutcome> | null;
+  note?: string;
+}
+
+/**
+ * The status rules: an outcome belongs to a done callback (setting one marks it done; reopening or
+ * cancelling clears it).
+ */
+export function applyChange(current: Callback, change: CallbackChange, updatedAt: string): Callback {
+  const next: Callback = { ...current, updatedAt };
+  if (change.outcome !== undefined) next.outcome = change.outcome ?? undefined;
+  if (change.status !== undefined) next.status = change.status;
+  else if (change.outcome) next.status = 'done';
+  if (next.status !== 'done') next.outcome = undefined;
+  if (change.note !== undefined) next.note = change.note;
+  return next;
+}
+
 export interface CallbackService {
   /** Checks a requested time against opening hours, lead time and holidays. */
   checkTime(requested: RequestedTime): CallbackTimeResult;
@@ -38,6 +61,12 @@ export interface CallbackService {
   cancel(ref: string, caller: Caller): Promise<ByReference<Callback>>;
   /** Moves the caller's open callback to a new, already validated slot. */
   move(ref: string, slot: { start: Date; asap: boolean }, caller: Caller): Promise<ByReference<Callback>>;
+  /**
+   * Records what staff did (status, outcome, note) by the status rules. "Order placed" also moves the
+   * callback's lead to won, so the sale counts for that lead's source and channel. Undefined when
+   * there is no such callback.
+   */
+  record(id: string, change: CallbackChange): Promise<{ callback: Callback; lead?: Lead } | undefined>;
 }
 
 /**
@@ -50,9 +79,10 @@ export const REFERENCE_ATTEMPTS = {
 };
 
 export function createCallbackService(deps: {
-  callbacks: Collection<Callback>;
+  callbacks: CallbackStore;
+  leads: LeadStore;
   /** To tell whether a caller's channel account belongs to the callback's customer. */
-  customers: Pick<Collection<Customer>, 'get'>;
+  customers: Pick<CustomerStore, 'get'>;
   business: Business;
   clock: Clock;
   newId: IdSource;
@@ -66,12 +96,19 @@ export function createCallbackService(deps: {
     now: () => clock.now(),
   });
 
-  const byReference = async (ref: string): Promise<Callback[]> => callbacks.findBy('ref', normalizeReference(ref));
+  const byReference = (ref: string): Promise<Callback[]> => callbacks.findByRef(normalizeReference(ref));
+
+  /** The lead a callback belongs to: its leadId, else the lead of its conversation. */
+  async function leadOf(callback: Callback): Promise<Lead | undefined> {
+    if (callback.leadId) return deps.leads.get(callback.leadId);
+    if (!callback.conversationId) return undefined;
+    return (await deps.leads.findByConversation(callback.conversationId))[0];
+  }
 
   async function uniqueReference(): Promise<string> {
     for (;;) {
       const ref = newReference();
-      if ((await callbacks.findBy('ref', ref)).length === 0) return ref;
+      if ((await callbacks.findByRef(ref)).length === 0) return ref;
     }
   }
 
@@ -119,5 +156,18 @@ export function createCallbackService(deps: {
         asap: slot.asap,
         updatedAt: clock.now().toISOString(),
       })),
+
+    async record(id, change) {
+      const updatedAt = clock.now().toISOString();
+      const callback = await callbacks.update(id, (current) => (current ? applyChange(current, change, updatedAt) : undefined));
+      if (!callback) return undefined;
+      if (callback.outcome !== 'order_placed') return { callback };
+      const lead = await leadOf(callback);
+      if (!lead) return { callback };
+      const won = await deps.leads.update(lead.id, (current) =>
+        current && current.stage !== 'won' ? { ...current, stage: 'won', updatedAt } : undefined,
+      );
+      return { callback, lead: won };
+    },
   };
 }

@@ -5,9 +5,9 @@
  * Everything else — an unknown reference, someone else's, one past the attempt limit — gets one
  * answer, so guessing references tells nothing.
  */
-import { accountKey, type ChannelAccount, type Customer } from '../model.js';
+import { accountKey, type ChannelAccount } from '../model.js';
 import type { AttemptLimiter } from '../attemptLimiter.js';
-import type { Collection } from '../ports.js';
+import type { CustomerStore } from '../ports.js';
 
 export interface Caller {
   account: ChannelAccount;
@@ -40,7 +40,7 @@ export interface OwnershipCheck {
 }
 
 export function createOwnershipCheck(deps: {
-  customers: Pick<Collection<Customer>, 'get'>;
+  customers: Pick<CustomerStore, 'get'>;
   attempts: AttemptLimiter;
   now: () => Date;
 }): OwnershipCheck {

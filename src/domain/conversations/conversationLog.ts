@@ -3,6 +3,7 @@
  * source, outcomes, unanswered questions). Writes for one conversation keep their order; a write
  * that fails is reported to `onError` and never reaches the customer's turn.
  */
+import { KeyedMutex } from '../keyedMutex.js';
 import type { Conversation, ConversationOutcome, TranscriptEntry } from '../model.js';
 import type { Collection, TranscriptStore } from '../ports.js';
 
@@ -44,17 +45,11 @@ export interface ConversationLog {
 }
 
 export function createConversationLog(deps: ConversationLogDeps): ConversationLog {
-  const queues = new Map<string, Promise<void>>();
+  const queues = new KeyedMutex();
 
   /** Runs `work` after the conversation's earlier writes, so a transcript keeps its order. */
   function enqueue(conversationId: string, work: () => Promise<void>): Promise<void> {
-    const previous = queues.get(conversationId) ?? Promise.resolve();
-    const next = previous.then(work).catch((error: unknown) => deps.onError(error, conversationId));
-    queues.set(conversationId, next);
-    void next.then(() => {
-      if (queues.get(conversationId) === next) queues.delete(conversationId);
-    });
-    return next;
+    return queues.run(conversationId, work).catch((error: unknown) => deps.onError(error, conversationId));
   }
 
   /**
@@ -166,12 +161,12 @@ export function createConversationLog(deps: ConversationLogDeps): ConversationLo
       touch(conversationId, (c) => ({ ...c, unanswered: [...c.unanswered, question.slice(0, 500)] })),
     linkCustomer: (conversationId, customerId) => touch(conversationId, (c) => ({ ...c, customerId })),
     async transcript(conversationId) {
-      await queues.get(conversationId);
+      await queues.idle(conversationId);
       return deps.transcripts.read(conversationId);
     },
     async flush() {
       for (const conversationId of [...timers.keys()]) void writeRecord(conversationId);
-      while (queues.size > 0) await Promise.all([...queues.values()]);
+      await queues.idleAll();
     },
   };
 }

@@ -6,8 +6,9 @@
 import type { Clock, IdSource } from '../clock.js';
 import { accountKey, type ChannelAccount, type Consent, type Customer } from '../model.js';
 import type { Stores } from '../ports.js';
+import type { ErasureReport, ErasureService } from './erasureService.js';
 
-export type CustomerStores = Pick<Stores, 'customers' | 'leads' | 'callbacks' | 'orders' | 'conversations' | 'transcripts'>;
+export type CustomerStores = Pick<Stores, 'customers' | 'leads' | 'callbacks' | 'orders' | 'conversations'>;
 
 export interface ContactDetails {
   name?: string;
@@ -16,14 +17,6 @@ export interface ContactDetails {
   email?: string;
   account: ChannelAccount;
   consent: Consent;
-}
-
-export interface ErasureReport {
-  customers: number;
-  leads: number;
-  callbacks: number;
-  orders: number;
-  conversations: number;
 }
 
 export interface CustomerService {
@@ -35,32 +28,36 @@ export interface CustomerService {
   forget(customerId: string | undefined, conversationIds?: string[]): Promise<ErasureReport>;
 }
 
-export function createCustomerService(deps: { stores: CustomerStores; clock: Clock; newId: IdSource }): CustomerService {
+export function createCustomerService(deps: {
+  stores: CustomerStores;
+  erasure: ErasureService;
+  clock: Clock;
+  newId: IdSource;
+}): CustomerService {
   const { stores, clock } = deps;
 
   async function candidates(details: ContactDetails): Promise<Customer[]> {
     const found = new Map<string, Customer>();
     const add = (list: Customer[]): void => list.forEach((c) => found.set(c.id, c));
-    if (details.phone) add(await stores.customers.findBy('phones', details.phone));
-    if (details.email) add(await stores.customers.findBy('emails', details.email.toLowerCase()));
+    if (details.phone) add(await stores.customers.findByPhone(details.phone));
+    if (details.email) add(await stores.customers.findByEmail(details.email));
     const byAccount = await findByAccount(details.account);
     if (byAccount) add([byAccount]);
     return [...found.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   async function findByAccount(account: ChannelAccount): Promise<Customer | undefined> {
-    const list = await stores.customers.findBy('channelAccounts', accountKey(account));
-    return list[0];
+    return (await stores.customers.findByAccount(accountKey(account)))[0];
   }
 
   /** Moves everything linked to `from` onto `to`. */
   async function relink(from: string, to: string): Promise<void> {
-    for (const collection of [stores.leads, stores.callbacks, stores.orders, stores.conversations] as const) {
-      const linked = await (collection as typeof stores.leads).findBy('customerId', from);
-      for (const record of linked) {
-        await (collection as typeof stores.leads).update(record.id, (r) => (r ? { ...r, customerId: to } : undefined));
-      }
-    }
+    const move = <T extends { customerId?: string }>(r: T | undefined): T | undefined =>
+      r ? { ...r, customerId: to } : undefined;
+    for (const r of await stores.leads.findByCustomer(from)) await stores.leads.update(r.id, move);
+    for (const r of await stores.callbacks.findByCustomer(from)) await stores.callbacks.update(r.id, move);
+    for (const r of await stores.orders.findByCustomer(from)) await stores.orders.update(r.id, move);
+    for (const r of await stores.conversations.findBy('customerId', from)) await stores.conversations.update(r.id, move);
   }
 
   return {
@@ -97,38 +94,7 @@ export function createCustomerService(deps: { stores: CustomerStores; clock: Clo
       return merged!;
     },
 
-    async forget(customerId, conversationIds = []) {
-      const report: ErasureReport = { customers: 0, leads: 0, callbacks: 0, orders: 0, conversations: 0 };
-      const conversations = new Set(conversationIds);
-      if (customerId) {
-        for (const c of await stores.conversations.findBy('customerId', customerId)) conversations.add(c.id);
-        for (const [key, collection] of [
-          ['leads', stores.leads],
-          ['callbacks', stores.callbacks],
-          ['orders', stores.orders],
-        ] as const) {
-          for (const record of await (collection as typeof stores.leads).findBy('customerId', customerId)) {
-            if (record.conversationId) conversations.add(record.conversationId);
-            if (await collection.delete(record.id)) report[key]++;
-          }
-        }
-        if (await stores.customers.delete(customerId)) report.customers++;
-      }
-      for (const conversationId of conversations) {
-        for (const [key, collection] of [
-          ['leads', stores.leads],
-          ['callbacks', stores.callbacks],
-          ['orders', stores.orders],
-        ] as const) {
-          for (const record of await (collection as typeof stores.leads).findBy('conversationId', conversationId)) {
-            if (await collection.delete(record.id)) report[key]++;
-          }
-        }
-        await stores.transcripts.delete(conversationId);
-        if (await stores.conversations.delete(conversationId)) report.conversations++;
-      }
-      return report;
-    },
+    forget: (customerId, conversationIds = []) => deps.erasure.erase({ customerId, conversationIds }),
   };
 }
 

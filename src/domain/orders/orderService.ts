@@ -6,8 +6,8 @@
 import { DateTime } from 'luxon';
 import type { Business } from '../business.js';
 import type { Clock, IdSource } from '../clock.js';
-import type { Customer, OrderRequest } from '../model.js';
-import type { Collection } from '../ports.js';
+import type { OrderRequest } from '../model.js';
+import type { Collection, CustomerStore } from '../ports.js';
 import { newReference, normalizeReference } from '../schedule/references.js';
 import { createAttemptLimiter, type AttemptLimiter } from '../attemptLimiter.js';
 import { REFERENCE_ATTEMPTS } from '../callbacks/callbackService.js';
@@ -47,7 +47,7 @@ export interface OrderService {
 
 export function createOrderService(deps: {
   orders: Collection<OrderRequest>;
-  customers: Pick<Collection<Customer>, 'get'>;
+  customers: Pick<CustomerStore, 'get'>;
   business: Business;
   clock: Clock;
   newId: IdSource;

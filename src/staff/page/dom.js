@@ -45,7 +45,13 @@ export async function api(path, { method = 'GET', body } = {}) {
 }
 
 export const isManager = () => state.session?.role === 'manager';
-export const when = (iso) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** Dates and times as the business reads them: its locale and time zone (from the session). */
+const business = () => state.session?.business ?? {};
+export const when = (iso) =>
+  new Date(iso).toLocaleString(business().locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: business().timeZone });
+/** A local day (YYYY-MM-DD) in the business's locale, e.g. "18 Nov". */
+export const dayLabel = (day) =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString(business().locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 export const label = (value) => value.replaceAll('_', ' ');
 export const query = (params) => {
   const q = new URLSearchParams();

@@ -2,6 +2,15 @@
 // The staff page: plain DOM, no framework. Every text from the server goes through textContent.
 import { $, api, chips, dayStart, h, isManager, label, notify, query, state, when } from './dom.js';
 import { drawFunnel, redrawFunnel } from './funnelChart.js';
+import {
+  currentForecastRoute,
+  loadForecast,
+  loadHome,
+  loadObjections,
+  redrawForecast,
+  setRange,
+  watchPlanForm,
+} from './salesViews.js';
 
 // ---- conversations -------------------------------------------------------------------------
 
@@ -172,15 +181,7 @@ async function loadCallbacks(append = false) {
             'div',
             { class: 'actions' },
             CALLBACK_ACTIONS.map(([text, patch]) =>
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: patch.outcome === 'order_placed' ? 'primary' : '',
-                  onclick: () => updateCallback(cb, patch, text),
-                },
-                text,
-              ),
+              h('button', { type: 'button', onclick: () => updateCallback(cb, patch, text) }, text),
             ),
           )
         : null;
@@ -194,6 +195,7 @@ async function loadCallbacks(append = false) {
           cb.name,
           h('span', { class: 'badge' }, cb.ref),
           cb.overdue ? h('span', { class: 'badge warn' }, 'overdue') : null,
+          cb.duplicateIds.length ? h('span', { class: 'badge' }, `booked ${cb.duplicateIds.length + 1}×`) : null,
           cb.status !== 'open' ? h('span', { class: 'badge ok' }, label(cb.outcome ?? cb.status)) : null,
         ),
         h(
@@ -218,7 +220,9 @@ async function loadCallbacks(append = false) {
 }
 
 async function updateCallback(cb, patch, text) {
-  await api(`callbacks/${encodeURIComponent(cb.id)}`, { method: 'PATCH', body: patch });
+  // Duplicate bookings of the same slot are one call: the outcome goes to all of them.
+  for (const id of [cb.id, ...cb.duplicateIds])
+    await api(`callbacks/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch });
   notify(`${cb.name}: ${text.toLowerCase()}.`);
   await loadCallbacks();
 }
@@ -389,18 +393,27 @@ async function loadFunnel() {
 // ---- navigation ------------------------------------------------------------------------------
 
 async function route() {
-  const [view, id] = (location.hash.slice(1) || 'conversations').split('/');
+  const [view, id] = (location.hash.slice(1) || 'home').split('/');
   const name = { conversation: 'conversations', customer: 'customers' }[view] ?? view;
-  if (!['conversations', 'callbacks', 'customers', 'funnel'].includes(name)) return void (location.hash = '#conversations');
+  const views = ['home', 'conversations', 'callbacks', 'customers', 'funnel', 'forecast', 'objections'];
+  if (!views.includes(name)) return void (location.hash = '#home');
   for (const section of document.querySelectorAll('.view')) section.hidden = section.id !== `view-${name}`;
   for (const link of document.querySelectorAll('nav a')) link.classList.toggle('current', link.dataset.view === name);
   const loaded = (route.loaded ??= new Set());
   try {
-    if (!loaded.has(name)) {
+    const loaders = {
+      home: loadHome,
+      conversations: loadConversations,
+      callbacks: loadCallbacks,
+      customers: loadCustomers,
+      funnel: loadFunnel,
+      forecast: () => loadForecast(currentForecastRoute()),
+      objections: loadObjections,
+    };
+    // Lists keep their place when revisited; reports are read again.
+    if (!loaded.has(name) || !['conversations', 'customers'].includes(name)) {
       loaded.add(name);
-      await { conversations: loadConversations, callbacks: loadCallbacks, customers: loadCustomers, funnel: loadFunnel }[name]();
-    } else if (name === 'funnel' || name === 'callbacks') {
-      await (name === 'funnel' ? loadFunnel() : loadCallbacks());
+      await loaders[name]();
     }
     if (view === 'conversation' && id) await showConversation(decodeURIComponent(id));
     else if (view === 'conversations') $('#view-conversations').classList.remove('showing');
@@ -418,8 +431,8 @@ async function start() {
   const today = new Date();
   const monthAgo = new Date(today.getTime() - 29 * 86_400_000);
   const day = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  $('#funnel-range').elements.from.value = day(monthAgo);
-  $('#funnel-range').elements.to.value = day(today);
+  setRange($('#funnel-range'), day(monthAgo), day(today));
+  setRange($('#objections-range'), day(monthAgo), day(today));
 
   const submit = (selector, load) =>
     $(selector).addEventListener('submit', (e) => {
@@ -429,6 +442,9 @@ async function start() {
   submit('#conversation-filters', () => loadConversations());
   submit('#customer-filters', () => loadCustomers());
   submit('#funnel-range', () => loadFunnel());
+  submit('#objections-range', () => loadObjections());
+  submit('#forecast-options', () => loadForecast());
+  watchPlanForm(() => loadForecast());
   $('#callback-status').addEventListener('change', () => loadCallbacks().catch(console.error));
   $('#conversation-more').addEventListener('click', () => loadConversations(true).catch(console.error));
   $('#customer-more').addEventListener('click', () => loadCustomers(true).catch(console.error));
@@ -441,7 +457,10 @@ async function start() {
   let resizing;
   window.addEventListener('resize', () => {
     clearTimeout(resizing);
-    resizing = setTimeout(() => redrawFunnel($('#funnel-chart')), 150);
+    resizing = setTimeout(() => {
+      redrawFunnel($('#funnel-chart'));
+      redrawForecast();
+    }, 150);
   });
   await route();
 }

@@ -3,7 +3,7 @@ import { mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { type TranscriptEntry, TranscriptEntrySchema } from '../../domain/model.js';
 import type { TranscriptStore } from '../../domain/ports.js';
-import { KeyedMutex } from '../KeyedMutex.js';
+import { KeyedMutex } from '../../domain/keyedMutex.js';
 import type { CorruptionCounter } from '../StoreOptions.js';
 import { isCode, syncDirectory } from './DurableFileAdapter.js';
 

@@ -4,9 +4,18 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { CallbackSchema, ConversationSchema, CustomerSchema, LeadSchema, OrderRequestSchema } from '../../domain/model.js';
+import { callbackStore, customerStore, leadStore, orderStore } from '../roleStores.js';
 import type { Stores } from '../../domain/ports.js';
 import { StaffSessionSchema, StaffTokenSchema, StaffUserSchema } from '../../domain/staffModel.js';
-import { CorruptionCounter, collectionNames, staffCollectionNames, type StoreOptions } from '../StoreOptions.js';
+import { DailyStatSchema, SalesPlanSchema } from '../../domain/forecast/dailyStat.js';
+import { ObjectionSchema } from '../../domain/objections/objection.js';
+import {
+  CorruptionCounter,
+  collectionNames,
+  salesCollectionNames,
+  staffCollectionNames,
+  type StoreOptions,
+} from '../StoreOptions.js';
 import { isCode, syncDirectory, writeFileDurably } from './DurableFileAdapter.js';
 import { LowdbCollection } from './LowdbCollection.js';
 import { LowdbStateStore } from './LowdbStateStore.js';
@@ -27,7 +36,8 @@ export interface LowdbStores extends Stores {
   corruptRecords(): number;
 }
 
-type ShardedStore = (typeof collectionNames)[number] | (typeof staffCollectionNames)[number] | 'state';
+type ShardedStore =
+  (typeof collectionNames)[number] | (typeof staffCollectionNames)[number] | (typeof salesCollectionNames)[number] | 'state';
 const defaultShards: Record<ShardedStore, number> = {
   customers: 64,
   callbacks: 64,
@@ -38,6 +48,9 @@ const defaultShards: Record<ShardedStore, number> = {
   staffUsers: 4,
   staffTokens: 4,
   staffSessions: 8,
+  dailyStats: 16,
+  salesPlans: 4,
+  objections: 16,
 };
 
 const MetaSchema = z.object({ version: z.literal(1), shards: z.record(z.string(), z.number().int().positive()) });
@@ -77,8 +90,16 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     collection('staffTokens', StaffTokenSchema),
     collection('staffSessions', StaffSessionSchema),
   ]);
+  const [dailyStats, salesPlans, objections] = await Promise.all([
+    collection('dailyStats', DailyStatSchema),
+    collection('salesPlans', SalesPlanSchema),
+    collection('objections', ObjectionSchema),
+  ]);
   await syncDirectory(dir);
   const flushables = [
+    dailyStats,
+    salesPlans,
+    objections,
     customers,
     callbacks,
     leads,
@@ -92,16 +113,19 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
   ];
 
   return {
-    customers,
-    callbacks,
-    leads,
-    orders,
+    customers: customerStore(customers),
+    callbacks: callbackStore(callbacks),
+    leads: leadStore(leads),
+    orders: orderStore(orders),
     conversations,
     transcripts,
     state,
     staffUsers,
     staffTokens,
     staffSessions,
+    dailyStats,
+    salesPlans,
+    objections,
     corruptRecords: () => corruption.count,
     async healthy() {
       if (closed) return false;
@@ -131,7 +155,7 @@ async function openMeta(dir: string, shardsOf: (name: ShardedStore) => number): 
   } catch (error) {
     if (!isCode(error, 'ENOENT')) throw error;
   }
-  const names: ShardedStore[] = [...collectionNames, ...staffCollectionNames, 'state'];
+  const names: ShardedStore[] = [...collectionNames, ...staffCollectionNames, ...salesCollectionNames, 'state'];
   const missing = names.filter((name) => meta.shards[name] === undefined);
   if (missing.length > 0) {
     for (const name of missing) {

@@ -1,6 +1,6 @@
 /** In-memory filtering, ordering and paging with the same semantics as the SQL backend. */
 import type { Page, Query, Where } from '../../domain/ports.js';
-import { checkLimit, decodeCursor, encodeCursor, sortKey } from '../cursor.js';
+import { checkLimit, decodeCursor, encodeCursor, sortKey } from '../../domain/cursor.js';
 
 /** Equality on each field; an array field matches when it contains the value. */
 export function matchesWhere(record: object, where: Where<never> | undefined): boolean {

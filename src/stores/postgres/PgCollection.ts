@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ValidationError } from '../../domain/errors.js';
 import type { Collection, Page, Query, Where } from '../../domain/ports.js';
-import { checkLimit, decodeCursor, encodeCursor } from '../cursor.js';
+import { checkLimit, decodeCursor, encodeCursor } from '../../domain/cursor.js';
 import type { PgContext } from './PgContext.js';
 
 /**

@@ -1,6 +1,6 @@
 import { type TranscriptEntry, TranscriptEntrySchema } from '../../domain/model.js';
 import type { TranscriptStore } from '../../domain/ports.js';
-import { KeyedMutex } from '../KeyedMutex.js';
+import { KeyedMutex } from '../../domain/keyedMutex.js';
 import type { PgContext } from './PgContext.js';
 
 /**

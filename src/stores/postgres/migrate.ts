@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { collectionNames, staffCollectionNames } from '../StoreOptions.js';
+import { collectionNames, salesCollectionNames, staffCollectionNames } from '../StoreOptions.js';
 import type { PgContext } from './PgContext.js';
 
 /** Schema changes in order; each runs once per schema, recorded in `migrations`. Never edit one: add. */
@@ -15,6 +15,11 @@ const migrations: ((t: (name: string) => string) => string[])[] = [
     `CREATE TABLE IF NOT EXISTS ${t('state')} (key text PRIMARY KEY, value jsonb NOT NULL, etag text NOT NULL)`,
   ],
   (t) => staffCollectionNames.map((name) => `CREATE TABLE IF NOT EXISTS ${t(name)} (id text PRIMARY KEY, doc jsonb NOT NULL)`),
+  (t) =>
+    salesCollectionNames.flatMap((name) => [
+      `CREATE TABLE IF NOT EXISTS ${t(name)} (id text PRIMARY KEY, doc jsonb NOT NULL)`,
+      `CREATE INDEX IF NOT EXISTS "${name}_doc_gin" ON ${t(name)} USING gin (doc jsonb_path_ops)`,
+    ]),
 ];
 
 /**

@@ -2,7 +2,10 @@ import pg from 'pg';
 import { AppError } from '../../domain/errors.js';
 import { CallbackSchema, ConversationSchema, CustomerSchema, LeadSchema, OrderRequestSchema } from '../../domain/model.js';
 import type { Stores } from '../../domain/ports.js';
+import { callbackStore, customerStore, leadStore, orderStore } from '../roleStores.js';
 import { StaffSessionSchema, StaffTokenSchema, StaffUserSchema } from '../../domain/staffModel.js';
+import { DailyStatSchema, SalesPlanSchema } from '../../domain/forecast/dailyStat.js';
+import { ObjectionSchema } from '../../domain/objections/objection.js';
 import { CorruptionCounter, type StoreOptions } from '../StoreOptions.js';
 import { migrate } from './migrate.js';
 import { PgCollection } from './PgCollection.js';
@@ -39,16 +42,19 @@ export async function openPgStores(connectionString: string, options: PgStoreOpt
   }
 
   return {
-    customers: new PgCollection(context, 'customers', CustomerSchema),
-    callbacks: new PgCollection(context, 'callbacks', CallbackSchema),
-    leads: new PgCollection(context, 'leads', LeadSchema),
-    orders: new PgCollection(context, 'orders', OrderRequestSchema),
+    customers: customerStore(new PgCollection(context, 'customers', CustomerSchema)),
+    callbacks: callbackStore(new PgCollection(context, 'callbacks', CallbackSchema)),
+    leads: leadStore(new PgCollection(context, 'leads', LeadSchema)),
+    orders: orderStore(new PgCollection(context, 'orders', OrderRequestSchema)),
     conversations: new PgCollection(context, 'conversations', ConversationSchema),
     transcripts: new PgTranscriptStore(context),
     state: new PgStateStore(context),
     staffUsers: new PgCollection(context, 'staffUsers', StaffUserSchema),
     staffTokens: new PgCollection(context, 'staffTokens', StaffTokenSchema),
     staffSessions: new PgCollection(context, 'staffSessions', StaffSessionSchema),
+    dailyStats: new PgCollection(context, 'dailyStats', DailyStatSchema),
+    salesPlans: new PgCollection(context, 'salesPlans', SalesPlanSchema),
+    objections: new PgCollection(context, 'objections', ObjectionSchema),
     corruptRecords: () => corruption.count,
     async healthy() {
       if (context.closed) return false;

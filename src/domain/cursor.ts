@@ -2,7 +2,7 @@
  * The opaque paging cursor both backends hand out: the sort key and id of the last record of a
  * page, as base64url JSON. Backends share it so a cursor means the same thing everywhere.
  */
-import { ValidationError } from '../domain/errors.js';
+import { ValidationError } from './errors.js';
 
 export interface CursorPosition {
   /** The orderBy value of the last record (as a string), or '' when ordering by id only. */

@@ -3,8 +3,9 @@
  * page (or the business's site) passes them in the activity's channelData.
  */
 import { z } from 'zod';
+import type { Attribution } from '../turn/turnInput.js';
 
-const Attribution = z
+const ChannelAttribution = z
   .object({
     utm_source: z.string().max(200).optional(),
     utm_medium: z.string().max(200).optional(),
@@ -13,15 +14,9 @@ const Attribution = z
   })
   .partial();
 
-export interface Marketing {
-  source?: string;
-  medium?: string;
-  campaign?: string;
-  referrer?: string;
-}
-
-export function marketingOf(activity: { channelData?: unknown; channelId?: string }): Marketing {
-  const parsed = Attribution.safeParse(activity.channelData ?? {});
+/** The attribution in an activity's channelData; {} when there is none or it is malformed. */
+export function attributionOf(channelData: unknown): Attribution {
+  const parsed = ChannelAttribution.safeParse(channelData ?? {});
   if (!parsed.success) return {};
   const d = parsed.data;
   let source = d.utm_source;

@@ -1,0 +1,170 @@
+/**
+ * The composition root's parts: every store, domain service, staff service and the bot are built
+ * here, from the configuration, and nowhere else. `src/app.ts` adds HTTP and channels; the staff CLI
+ * and the tests build from the same functions.
+ */
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { ConversationState, type TurnContext } from 'botbuilder';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { Business } from './domain/business.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import { createConversationLog, type ConversationLog } from './domain/conversations/conversationLog.js';
+import { createOfflineAnswerComposer } from './domain/knowledge/answerComposer.js';
+import type { KnowledgeIndex } from './domain/knowledge/passage.js';
+import { createOfflineLamaWriter } from './domain/consulting/lamaWriter.js';
+import type { Stores } from './domain/ports.js';
+import type { ChannelFacts } from './domain/turn/turnInput.js';
+import { createOfflineRecognizer } from './domain/understanding/offlineRecognizer.js';
+import type { Recognizer } from './domain/understanding/types.js';
+import { Bm25KnowledgeIndex } from './knowledge/bm25KnowledgeIndex.js';
+import { loadKnowledge } from './knowledge/markdownLoader.js';
+import { createLanguageModel, type LanguageModel } from './llm/languageModel.js';
+import { openStores } from './stores/openStores.js';
+import { guardStores } from './stores/guardStores.js';
+import { withModelBudget } from './llm/modelBudget.js';
+import { BotStateStorage } from './bot/botStateStorage.js';
+import { SalesBot } from './bot/salesBot.js';
+import { createTurnReader, type TurnReader } from './bot/turnReader.js';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import type { DialogServices } from '../dialogs/services.js';
+import { createSessions, type Session } from '../dialogs/session.js';
+import { SKIP_TRANSCRIPT } from './bot/turnFlags.js';
+import { createStaffServices, type StaffServices } from './staffServices.js';
+import { createDomainServices, type DomainServices } from './domainServices.js';
+
+export type { StaffServices } from './staffServices.js';
+
+export interface CoreOverrides {
+  stores?: Stores;
+  recognizer?: Recognizer;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** The business, its knowledge, the stores and the domain services: everything but the bot and HTTP. */
+export interface Core {
+  config: Config;
+  business: Business;
+  knowledge: KnowledgeIndex;
+  stores: Stores;
+  clock: Clock;
+  newId: () => string;
+  conversationLog: ConversationLog;
+  model?: LanguageModel;
+  recognizer: Recognizer;
+  /** The domain services, built once: the dialogs and the staff side share them. */
+  services: DomainServices;
+  staff: StaffServices;
+  /** Flushes the conversation log and releases the stores. */
+  close(): Promise<void>;
+}
+
+export async function createCore(config: Config, logger: Logger, overrides: CoreOverrides = {}): Promise<Core> {
+  const { passages, business } = await loadKnowledge(resolve(config.KNOWLEDGE_DIR));
+  const knowledge = new Bm25KnowledgeIndex(passages);
+  logger.info({ passages: knowledge.size, business: business.name }, 'knowledge loaded');
+
+  // Every store call — role ports included — has a deadline and goes through one circuit breaker.
+  const stores = guardStores(
+    overrides.stores ??
+      (await openStores(config, (store, id, problem) => logger.warn({ store, id, problem }, 'corrupt record skipped'))),
+    {
+      timeoutMs: config.STORE_TIMEOUT_MS,
+      breakAfter: config.STORE_BREAK_AFTER,
+      onBreak: () => logger.error({ code: 'store_circuit_open' }, 'store failing; circuit open'),
+    },
+  );
+  const clock: Clock = overrides.now ? { now: overrides.now } : systemClock;
+  const conversationLog = createConversationLog({
+    conversations: stores.conversations,
+    transcripts: stores.transcripts,
+    onError: (err, conversationId) => logger.error({ err, conversationId }, 'transcript write failed'),
+  });
+  const newId = overrides.newId ?? (() => randomUUID());
+  const services = createDomainServices(business, stores, clock, newId);
+  // With OPENAI_API_KEY, a language model words answers and advice; offline adapters otherwise.
+  const offlineRecognizer = createOfflineRecognizer();
+  const model = createLanguageModel(config, { business, offlineRecognizer, log: logger.child({ component: 'llm' }) });
+  if (model)
+    logger.info({ model: config.OPENAI_MODEL, baseURL: config.OPENAI_BASE_URL ?? 'OpenAI' }, 'language model configured');
+  return {
+    config,
+    business,
+    knowledge,
+    stores,
+    clock,
+    newId,
+    conversationLog,
+    model,
+    recognizer: overrides.recognizer ?? model?.recognizer ?? offlineRecognizer,
+    services,
+    staff: createStaffServices(config, stores, clock, services, business),
+    async close() {
+      await conversationLog.flush();
+      await stores.close();
+    },
+  };
+}
+
+/** What the dialogs may call: the core's domain services, the knowledge and the session. */
+export function createDialogServices(core: Core, sessions: DialogServices['sessions']): DialogServices {
+  const { customers, leads, callbacks, orders } = core.services;
+  return {
+    business: core.business,
+    knowledge: core.knowledge,
+    minConfidence: core.config.ANSWER_MIN_CONFIDENCE,
+    conversationLog: core.conversationLog,
+    customers,
+    leads,
+    callbacks,
+    orders,
+    clock: core.clock,
+    sessions,
+    answerComposer: core.model?.answerComposer ?? createOfflineAnswerComposer(),
+    lamaWriter: core.model?.lamaWriter ?? createOfflineLamaWriter(),
+  };
+}
+
+export interface Bot {
+  bot: SalesBot;
+  conversationState: ConversationState;
+  mainDialog: MainDialog;
+  readTurn: TurnReader;
+  services: DialogServices;
+}
+
+export interface BotOptions {
+  /** The channel layer's reading of a turn (src/channels/channelFacts.ts). */
+  channelFacts: (context: TurnContext) => ChannelFacts;
+  /** Where conversation state lives; the store's state port by default. */
+  conversationState?: ConversationState;
+}
+
+/** The bot over the core: conversation state, sessions, the dialogs and the turn reader. */
+export function createBot(core: Core, options: BotOptions): Bot {
+  const conversationState = options.conversationState ?? new ConversationState(new BotStateStorage(core.stores.state));
+  const sessions = createSessions(conversationState.createProperty<Session>('session'));
+  const services = createDialogServices(core, sessions);
+  const mainDialog = new MainDialog(services, async (context) => {
+    // After "forget me" the conversation's state goes too, and this turn's replies are not recorded.
+    context.turnState.set(SKIP_TRANSCRIPT, true);
+    await conversationState.delete(context);
+  });
+  const readTurn = createTurnReader({
+    recognizer: core.recognizer,
+    business: core.business,
+    clock: core.clock,
+    channelFacts: options.channelFacts,
+  });
+  // One budget for all of a turn's model calls: a hanging model costs a customer one deadline per turn.
+  const budgetMs = core.model ? core.config.OPENAI_TIMEOUT_MS : undefined;
+  const bot = new SalesBot({
+    conversationState,
+    mainDialog,
+    readTurn,
+    aroundTurn: budgetMs ? (turn) => withModelBudget(budgetMs, turn) : undefined,
+  });
+  return { bot, conversationState, mainDialog, readTurn, services };
+}
