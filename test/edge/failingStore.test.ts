@@ -82,6 +82,16 @@ describe('the circuit breaker', () => {
     await stores.close();
   });
 
+  it('when a role port hangs, then the guarded store keeps the port and gives it the same deadline', async () => {
+    const stores = await openLowdbStores(await mkdtemp(join(tmpdir(), 'isb-brk-')));
+    stores.callbacks.findOpenByRef = never;
+    const guarded = guardStores(stores, { timeoutMs: 200, breakAfter: 5 });
+    await expect(guarded.customers.findByPhone('+61412345678')).resolves.toEqual([]);
+    await expect(guarded.leads.findByConversation('c1')).resolves.toEqual([]);
+    await expect(guarded.callbacks.findOpenByRef('K7M2QD')).rejects.toBeInstanceOf(StoreUnavailableError);
+    await stores.close();
+  });
+
   it('when the store answers with a refusal of the product (a lost race), then it is passed on and does not count', async () => {
     const stores = await openLowdbStores(await mkdtemp(join(tmpdir(), 'isb-brk-')));
     const guarded = guardStores(stores, { timeoutMs: 1_000, breakAfter: 1 });
