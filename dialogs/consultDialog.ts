@@ -1,49 +1,53 @@
 /**
- * Advice, only when the customer asked for it. Every turn is a L.A.M.A. turn built by the domain
- * (src/domain/consulting/lama.ts); this dialog keeps the facts, renders the turn and hands over to
- * a callback or an order when the customer is ready. "Just looking" ends it politely.
+ * Advice, only when the customer asked for it. Every turn is a L.A.M.A. turn decided by the
+ * consulting engine (src/domain/consulting/consultTurn.ts) from the business's consultation data;
+ * this dialog keeps the facts, renders the turn, and after a recommendation waits one turn: a yes
+ * starts a callback, a closing remark ("ok cool", "thanks") ends politely, a question is answered,
+ * a new fact refines the advice. "Just looking" ends it at any point.
  */
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { DateTime } from 'luxon';
-import {
-  acknowledgement,
-  dietaryLimit,
-  listen,
-  mergeFacts,
-  needIsClear,
-  nextQuestion,
-  recommend,
-  statement,
-  statementQuery,
-  type NeedSlot,
-} from '../src/domain/consulting/lama.js';
+import type { Consultation } from '../src/domain/consulting/consultationSchema.js';
+import { consultTurn, describe, type ConsultTurn } from '../src/domain/consulting/consultTurn.js';
+import { flatFacts, type ConsultFacts } from '../src/domain/consulting/facts.js';
+import { listen, namedProducts } from '../src/domain/consulting/listen.js';
+import type { Statement } from '../src/domain/consulting/statements.js';
 import { citation } from '../src/domain/knowledge/answer.js';
 import { originOf } from '../src/domain/turn/turnInput.js';
+import { extractWhen } from '../src/domain/understanding/extractWhen.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
 import { answerFit } from './answerFit.js';
 import { answerQuestion } from './answering.js';
+import { CALLBACK_DIALOG } from './callbackDialog.js';
 import { yesNo } from './choices.js';
 import { copy } from './copy.js';
+import { startHandoff } from './handoff.js';
+import { ORDER_DIALOG } from './orderDialog.js';
 import type { DialogServices } from './services.js';
+import type { Session } from './session.js';
 import { getUnderstanding, turnInputOf } from './turnInput.js';
 
 export const CONSULT_DIALOG = 'consult';
 
 interface ConsultState {
-  asked: NeedSlot[];
-  asking?: NeedSlot;
-  /** Passages already stated, so a fact is not repeated. */
+  asked: string[];
+  asking?: string;
+  /** Sentences already stated, so a fact is not repeated. */
   stated: string[];
   idle: number;
+  /** Set once a recommendation was made (and the next steps offered, once). */
+  recommended?: string[];
+  /** Products the customer asked to choose between. */
+  between?: string[];
+  /** Set when nothing fitted and a person was offered: a yes hands over, a new fact consults again. */
+  blocked?: boolean;
 }
 
-const QUESTIONS: Record<NeedSlot, string> = {
-  occasion: "What's the occasion?",
-  servings: 'About how many people will it need to serve?',
-  date: 'When do you need it by?',
-  dietary: 'Is there a flavour or dietary need I should keep in mind?',
-  fulfilment: 'Would you like it delivered, or would you rather pick it up?',
-};
+/** A yes that takes up the offer of a next step; "ok", "cool", "sounds good" only close. */
+const TAKES_OFFER =
+  /^(?:yes|yeah|yep|yup|sure|please|please do|go ahead|lets do it|lets do that|do it|book it|yes please|id like that|that would be great)\b/;
+/** Asking for the suggestion itself: recommend with what is known instead of asking more. */
+const WANTS_PICK =
+  /\b(?:recommend|recommendation|suggest|suggestion|what (?:should|would|do) (?:i|we|you) (?:get|take|choose|pick|go for)|which (?:one|is best)|your (?:pick|choice)|just tell me)\b/i;
 
 export class ConsultDialog extends Dialog {
   constructor(private readonly services: DialogServices) {
@@ -51,137 +55,253 @@ export class ConsultDialog extends Dialog {
   }
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    void this.services.conversationLog.addOutcome(dc.context.activity.conversation.id, 'advice');
+    const consultation = this.services.business.consultation;
+    if (!consultation) {
+      // No consultation data: be honest and offer a person (who can also call back out of hours).
+      const session = await this.services.sessions.get(dc.context);
+      session.offer = 'human';
+      session.need ??= getUnderstanding(dc.context).text.slice(0, 300);
+      await dc.context.sendActivity(yesNo(copy.noConsultation()));
+      return dc.endDialog();
+    }
     const state: ConsultState = { asked: [], stated: [], idle: 0 };
     dc.activeDialog!.state = state;
-    void this.services.conversationLog.addOutcome(dc.context.activity.conversation.id, 'advice');
-    return this.turn(dc, state, getUnderstanding(dc.context), true);
+    return this.turn(dc, consultation, state, getUnderstanding(dc.context), true);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const u = getUnderstanding(dc.context);
     const state = dc.activeDialog!.state as ConsultState;
+    const consultation = this.services.business.consultation!;
     if (u.intent === 'browsing') {
       await dc.context.sendActivity(copy.adviceEnd());
       return dc.endDialog();
     }
-    if (u.intent === 'callback' || u.intent === 'order') return dc.endDialog({ next: u.intent });
-    return this.turn(dc, state, u, false);
+    // "I need a gluten-free cake for my husband's 40th" reads like an order, but it tells needs:
+    // without a product named, an order intent that gives facts goes on consulting.
+    if (u.intent === 'callback' || (u.intent === 'order' && !needsNotOrder(consultation, u, state.asking)))
+      return dc.endDialog({ next: u.intent });
+    if (state.blocked) return this.afterNothingFits(dc, consultation, state, u);
+    if (state.recommended) return this.afterRecommendation(dc, consultation, state, u);
+    return this.turn(dc, consultation, state, u, false);
   }
 
   override async repromptDialog(context: DialogContext['context'], instance: { state: unknown }): Promise<void> {
     const state = instance.state as ConsultState;
-    if (state.asking) await context.sendActivity(QUESTIONS[state.asking]);
+    const need = this.services.business.consultation?.needs.find((n) => n.id === state.asking);
+    if (need && !state.recommended) await context.sendActivity(need.question);
   }
 
-  private async turn(dc: DialogContext, state: ConsultState, u: Understanding, first: boolean): Promise<DialogTurnResult> {
-    const { services } = this;
-    const { business } = services;
-    const session = await services.sessions.get(dc.context);
-    if (first) session.need ??= u.text.slice(0, 300);
+  /** The turn after a recommendation: only a yes starts a next step; thanks ends; facts refine. */
+  private async afterRecommendation(
+    dc: DialogContext,
+    consultation: Consultation,
+    state: ConsultState,
+    u: Understanding,
+  ): Promise<DialogTurnResult> {
+    const plain = u.text
+      .toLowerCase()
+      .replace(/[’']/g, '')
+      .replace(/[^a-z0-9\s]/g, ' ')
+      .trim();
+    const session = await this.services.sessions.get(dc.context);
+    if (u.intent === 'affirm' && TAKES_OFFER.test(plain)) {
+      if (/\border\b/.test(plain)) return dc.replaceDialog(ORDER_DIALOG);
+      return dc.replaceDialog(CALLBACK_DIALOG, { topic: session.need, absorbFirst: false });
+    }
+    // A new fact ("no motor please", "make it 40 people") refines the advice before anything closes it.
+    const heard = this.listen(consultation, u, undefined);
+    if (Object.keys(heard).length > 0 || u.intent === 'advice' || WANTS_PICK.test(u.text))
+      return this.turn(dc, consultation, state, u, false);
+    if (['affirm', 'thanks', 'deny', 'goodbye'].includes(u.intent)) {
+      await dc.context.sendActivity(u.intent === 'goodbye' ? copy.goodbye() : copy.adviceClose());
+      return dc.endDialog();
+    }
+    await answerQuestion(dc.context, this.services, u.text, { offerCallback: false });
+    return Dialog.EndOfTurn;
+  }
 
-    // Listen
-    // What the rules hear wins over what a language model heard (u.listened, when one is configured).
-    const heard = {
-      ...u.listened,
-      ...listen({
-        text: u.text,
-        entities: u.entities,
-        answering: state.asking,
-        localDate: (iso) => DateTime.fromISO(iso, { zone: business.timeZone }).toISODate() ?? iso.slice(0, 10),
-        zoneOf: (text) => services.orders.zoneOf(text),
-      }),
-    };
-    // A side question ("do you deliver to Bondi?") is answered, not taken as facts, unless it
-    // answers something already asked and still unknown ("could you do Saturday?").
-    const answersAsked = state.asked.some((slot) => heard[slot] !== undefined && session.facts[slot] === undefined);
-    if (!first && u.intent === 'question' && !answersAsked) {
-      await answerQuestion(dc.context, services, u.text, { offerCallback: false });
-      if (state.asking) await dc.context.sendActivity(QUESTIONS[state.asking]);
+  /** After "nothing fits" and the offer of a person: yes hands over, a changed need consults again. */
+  private async afterNothingFits(
+    dc: DialogContext,
+    consultation: Consultation,
+    state: ConsultState,
+    u: Understanding,
+  ): Promise<DialogTurnResult> {
+    state.blocked = false;
+    if (u.intent === 'affirm') {
+      await dc.endDialog();
+      await startHandoff(dc.context, this.services);
       return Dialog.EndOfTurn;
     }
-    const fresh = mergeFacts(session.facts, heard);
-    const gotSomething = Object.keys(fresh).length > 0;
+    if (Object.keys(this.listen(consultation, u, undefined)).length > 0) return this.turn(dc, consultation, state, u, false);
+    if (u.intent === 'question') await answerQuestion(dc.context, this.services, u.text, { offerCallback: true });
+    else await dc.context.sendActivity(u.intent === 'goodbye' ? copy.goodbye() : copy.offerDeclined());
+    return dc.endDialog();
+  }
 
-    if (!gotSomething && !first && ++state.idle >= 3) {
+  private listen(consultation: Consultation, u: Understanding, asking: string | undefined): ConsultFacts {
+    const { business, clock } = this.services;
+    const readWhen = (text: string) => extractWhen(text, business.timeZone, clock.now(), business.locale).when;
+    return hear(consultation, u, asking, readWhen);
+  }
+
+  private async turn(
+    dc: DialogContext,
+    consultation: Consultation,
+    state: ConsultState,
+    u: Understanding,
+    first: boolean,
+  ): Promise<DialogTurnResult> {
+    const { services } = this;
+    const session = await services.sessions.get(dc.context);
+    if (first) session.need ??= u.text.slice(0, 300);
+    const facts = (session.advice ??= {});
+
+    // Listen. A side question ("do you deliver to Bondi?") is answered, not taken as facts, unless
+    // it answers the need just asked ("could you do Saturday?").
+    const heard = this.listen(consultation, u, state.asking);
+    const answersAsked = state.asking !== undefined && heard[state.asking] !== undefined;
+    if (!first && !state.recommended && u.intent === 'question' && !answersAsked) {
+      await answerQuestion(dc.context, services, u.text, { offerCallback: false });
+      const need = consultation.needs.find((n) => n.id === state.asking);
+      if (need) await dc.context.sendActivity(need.question);
+      return Dialog.EndOfTurn;
+    }
+    // Asked for a pick: at once with what is known, or on the first turn once it tells enough to pick on.
+    const wantsRecommendation = first
+      ? WANTS_PICK.test(u.text) && Object.keys(heard).length >= 2
+      : u.intent === 'advice' || WANTS_PICK.test(u.text);
+    const named = namedProducts(consultation, u.text, u.entities.products);
+    if (named.length >= 2) state.between = named;
+    const turn = consultTurn({
+      consultation,
+      passages: services.knowledge.passages(),
+      facts,
+      heard,
+      asked: state.asked,
+      stated: state.stated,
+      wantsRecommendation: wantsRecommendation && !(first && named.length >= 2),
+      choosingBetween: state.between,
+      now: services.clock.now(),
+      timeZone: services.business.timeZone,
+    });
+    const gotSomething = turn.fresh.length + turn.changed.length > 0;
+    if (!gotSomething && !first && !wantsRecommendation && ++state.idle >= 3) {
       session.offer = 'human';
       await dc.context.sendActivity(yesNo(copy.stuck()));
       return dc.endDialog();
     }
     if (gotSomething) state.idle = 0;
-
-    await services.leads.note(dc.context.activity.conversation.id, originOf(turnInputOf(dc.context)), {
-      need: session.need,
-      facts: flatFacts(session.facts),
-      products: session.facts.products,
-      stage: 'desire',
-    });
+    await this.noteLead(dc, session, turn);
 
     const parts: string[] = [];
     if (first) parts.push(copy.adviceStart());
-    // Acknowledge
-    const ack = acknowledgement(fresh);
     const ackAt = parts.length;
-    if (ack) parts.push(ack);
+    if (turn.acknowledgement) parts.push(turn.acknowledgement);
 
-    const used = new Set(state.stated);
-    if (needIsClear(session.facts, state.asked)) {
-      const products = business.products.map((p) => p.name);
-      // Never suggest a product for a need the business says it cannot meet (e.g. nut-free).
-      const limit = dietaryLimit(services.knowledge, session.facts.dietary, services.minConfidence);
-      const pick = limit ? undefined : recommend(services.knowledge, session.facts, products, services.minConfidence);
-      if (limit) parts.push(`${limit.text} (Source: ${citation(limit.source)})`);
-      if (pick) {
-        const suggestion = `Based on that, I'd suggest the ${pick.source.heading.toLowerCase()}.`;
-        parts.push(used.has(pick.source.id) ? suggestion : `${suggestion} ${pick.text} (Source: ${citation(pick.source)})`);
+    if (turn.nothingFits) {
+      if (turn.nothingFits.statement) parts.push(this.cite(state, turn.nothingFits.statement));
+      parts.push(copy.nothingFits());
+      state.blocked = true;
+      state.asking = undefined;
+      await dc.context.sendActivity(yesNo(parts.join(' ')));
+      return Dialog.EndOfTurn;
+    }
+    if (turn.recommendation) {
+      const rec = turn.recommendation;
+      const names = rec.products.map((p) => displayName(p.name));
+      const same = state.recommended?.join('|') === rec.products.map((p) => p.name).join('|');
+      if (same) parts.push(copy.stillSuggest(names));
+      else {
+        // "Based on that" when the acknowledgement just said every fact; else the facts it rests on.
+        const saidAll = Object.keys(facts).every((id) => turn.fresh.includes(id) || turn.changed.includes(id));
+        parts.push(copy.suggest(names, turn.acknowledgement && saidAll ? undefined : rec.because));
+        if (rec.setAside) parts.push(copy.setAside(rec.setAside));
       }
-      parts.push(copy.nextStep());
-      session.offer = 'next_step';
+      // The cited facts behind it; one already stated is not repeated, unless it is the only reason.
+      const fresh = rec.statements.filter((s) => !state.stated.includes(key(s)));
+      for (const s of fresh.length || same ? fresh : rec.statements.slice(0, 1)) parts.push(this.cite(state, s));
+      // The next steps are offered once, never pressed again.
+      if (!state.recommended) parts.push(copy.nextStep());
+      state.recommended = rec.products.map((p) => p.name);
+      state.asking = undefined;
+      const orderNames = rec.products.map((p) => p.order).filter((n): n is string => n !== undefined);
+      if (orderNames.length) session.facts.products = [...new Set(orderNames)];
+      const date = Object.entries(facts).find(([id, f]) => f.kind === 'date' && consultation.needs.some((n) => n.id === id));
+      if (date && date[1].kind === 'date') session.facts.date = date[1].iso.slice(0, 10);
       await dc.context.sendActivity(parts.join(' '));
-      return dc.endDialog();
+      return Dialog.EndOfTurn;
     }
-
-    // Make a statement
-    if (gotSomething) {
-      const said = statement(services.knowledge, statementQuery(fresh, u.text), used, services.minConfidence);
-      if (said) {
-        parts.push(`${said.text} (Source: ${citation(said.source)})`);
-        state.stated.push(said.source.id);
-      }
-    }
-    // Ask
-    const slot = nextQuestion(session.facts, state.asked);
-    if (slot) {
-      state.asked.push(slot);
-      state.asking = slot;
-      // Acknowledge and Ask in the writer's words (the fixed copy offline, or on any doubt).
-      const fit = answerFit(turnInputOf(dc.context).flags);
-      const worded = await services.lamaWriter.write({
-        customerText: u.text,
-        fresh,
-        known: session.facts,
-        acknowledgement: ack,
-        ask: { slot, question: QUESTIONS[slot] },
-        fit,
-        beforeSlowCall: fit.typing ? () => dc.context.sendActivity({ type: 'typing' }) : undefined,
-      });
-      if (ack && worded.acknowledgement) parts[ackAt] = worded.acknowledgement;
-      parts.push(worded.question);
-    } else {
-      parts.push(copy.nextStep());
-      session.offer = 'next_step';
-      await dc.context.sendActivity(parts.join(' '));
-      return dc.endDialog();
-    }
+    if (turn.statement) parts.push(this.cite(state, turn.statement));
+    const need = turn.ask!;
+    state.asked.push(need.id);
+    state.asking = need.id;
+    const fit = answerFit(turnInputOf(dc.context).flags);
+    const known = flatFacts(facts);
+    const worded = await services.lamaWriter.write({
+      customerText: u.text,
+      fresh: pick(known, [...turn.fresh, ...turn.changed]),
+      known: Object.fromEntries(Object.entries(known).map(([k, v]) => [k, String(v)])),
+      acknowledgement: turn.acknowledgement,
+      ask: { need: need.id, question: need.question, keywords: need.keywords },
+      knownKeywords: consultation.needs.filter((n) => facts[n.id]).flatMap((n) => n.keywords),
+      fit,
+      beforeSlowCall: fit.typing ? () => dc.context.sendActivity({ type: 'typing' }) : undefined,
+    });
+    if (turn.acknowledgement && worded.acknowledgement) parts[ackAt] = worded.acknowledgement;
+    parts.push(worded.question);
     await dc.context.sendActivity(parts.join(' '));
     return Dialog.EndOfTurn;
   }
+
+  private cite(state: ConsultState, s: Statement): string {
+    state.stated.push(key(s));
+    return `${s.text} (Source: ${citation(s.passage)})`;
+  }
+
+  private async noteLead(dc: DialogContext, session: Session, turn: ConsultTurn): Promise<void> {
+    const facts = flatFacts(session.advice ?? {});
+    const products = turn.recommendation?.products.map((p) => p.order ?? p.name);
+    await this.services.leads.note(dc.context.activity.conversation.id, originOf(turnInputOf(dc.context)), {
+      need: session.need,
+      facts,
+      ...(products ? { products } : {}),
+      stage: 'desire',
+    });
+  }
 }
 
-function flatFacts(facts: object): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
-  for (const [k, v] of Object.entries(facts)) {
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
-    else if (Array.isArray(v)) out[k] = v.join(', ');
-  }
-  return out;
+function hear(
+  consultation: Consultation,
+  u: Understanding,
+  asking: string | undefined,
+  readWhen?: (text: string) => ReturnType<typeof extractWhen>['when'],
+): ConsultFacts {
+  const listened = u.listened ? { ...u.listened } : undefined;
+  return listen({ text: u.text, entities: u.entities, consultation, asking, listened, readWhen });
+}
+
+/**
+ * "I need a gluten-free cake for my husband's 40th" reads like an order but names no product and
+ * no order word: it tells needs, so it is advice. "I'd like to order the large cake" stays an order.
+ */
+export function needsNotOrder(consultation: Consultation | undefined, u: Understanding, asking?: string): boolean {
+  if (!consultation || u.intent !== 'order' || u.entities.products?.length) return false;
+  if (/\b(?:order|buy|purchase|book)\b/i.test(u.text)) return false;
+  const heard = hear(consultation, u, asking);
+  return Object.entries(heard).some(([id, f]) => f.kind !== 'none' && describe(consultation, heard, [id]) !== undefined);
+}
+
+const key = (s: Statement): string => `${s.passage.id}|${s.text}`;
+
+function pick(facts: Record<string, string | number>, ids: string[]): Record<string, string> {
+  return Object.fromEntries(ids.filter((id) => facts[id] !== undefined).map((id) => [id, String(facts[id])]));
+}
+
+/** "Large celebration cake" reads "large celebration cake" mid-sentence; a brand ("Alder Metro 3") keeps its capitals. */
+function displayName(name: string): string {
+  const capitals = name.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).length;
+  return capitals > 1 ? name : name.charAt(0).toLowerCase() + name.slice(1);
 }

@@ -113,6 +113,15 @@ export const copy = {
   adviceEnd: (): string => `Of course. I'm here if you want to pick it up again.`,
   nextStep: (): string =>
     `If you'd like, I can arrange a callback from our team or take an order request, or you can keep asking me anything.`,
+  suggest: (names: string[], because?: string): string =>
+    `${because ? `For ${because.replace(/^for\s+/i, '')}` : 'Based on that'}, I'd suggest ${list(names.map((n) => `the ${n}`))}.`,
+  setAside: (preference: string): string => `It isn't listed for ${preference}, but nothing that is meets all your must-haves.`,
+  stillSuggest: (names: string[]): string => `That still points to ${list(names.map((n) => `the ${n}`))}.`,
+  nothingFits: (): string =>
+    `I'm sorry, nothing we offer fits all of that, and I'd rather tell you than suggest something that doesn't. Would you like a person from our team to help?`,
+  adviceClose: (): string => `Glad I could help. I'm here if you need anything else.`,
+  noConsultation: (): string =>
+    `I can't advise on choosing here myself, but a person from our team can. Would you like one to help you, or to call you back?`,
 
   // Forget me
   forgetConfirm: (b: Business): string =>

@@ -10,7 +10,7 @@ import type { Intent, Understanding } from '../src/domain/understanding/types.js
 import { MAX_TEXT_LENGTH, originOf } from '../src/domain/turn/turnInput.js';
 import { answerQuestion } from './answering.js';
 import { CALLBACK_DIALOG, CallbackDialog } from './callbackDialog.js';
-import { CONSULT_DIALOG, ConsultDialog } from './consultDialog.js';
+import { CONSULT_DIALOG, ConsultDialog, needsNotOrder } from './consultDialog.js';
 import { callerOf } from './contact.js';
 import { copy } from './copy.js';
 import { greet } from './greeting.js';
@@ -174,7 +174,7 @@ export class MainDialog extends ComponentDialog {
       return;
     }
     const reply = REPLIES[u.intent];
-    const dialog = STARTS[u.intent];
+    const dialog = needsNotOrder(this.services.business.consultation, u) ? CONSULT_DIALOG : STARTS[u.intent];
     if (u.intent === 'greeting') await greet(context, this.services);
     else if (reply) await context.sendActivity(reply());
     else if (dialog) await inner.beginDialog(dialog);

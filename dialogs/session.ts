@@ -4,7 +4,7 @@
  * conversation state, so it survives restarts like the dialog stack does.
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { NeedFacts } from '../src/domain/consulting/lama.js';
+import type { ConsultFacts, NeedFacts } from '../src/domain/consulting/facts.js';
 
 export type Offer = 'callback' | 'human' | 'next_step';
 
@@ -18,6 +18,8 @@ export interface Session {
   customerId?: string;
   need?: string;
   facts: NeedFacts;
+  /** What advice has learnt, per need of the business's consultation (kept so nothing is asked twice). */
+  advice?: ConsultFacts;
   lastCallbackRef?: string;
   /** Set while a person has the conversation: the bot stays silent. */
   handedOff?: boolean;

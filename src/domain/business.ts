@@ -3,6 +3,7 @@
  * callbacks. Every field has a default so a knowledge folder without the file still works.
  */
 import { z } from 'zod';
+import { ConsultationSchema } from './consulting/consultationSchema.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
 
@@ -97,5 +98,10 @@ export const BusinessSchema = z.object({
     .default({ zones: [] }),
   /** Number to transfer phone calls to when a caller asks for a person (E.164). */
   staffPhone: z.string().optional(),
+  /**
+   * What to learn before advising and what each product offers (see consultationSchema.ts). Absent:
+   * the bot still answers questions, and offers a person or a callback when asked for advice.
+   */
+  consultation: ConsultationSchema.optional(),
 });
 export type Business = z.infer<typeof BusinessSchema>;

@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BusinessSchema, type Business } from '../domain/business.js';
+import { citedHeadings } from '../domain/consulting/consultationSchema.js';
 import { ValidationError } from '../domain/errors.js';
 import type { Passage } from '../domain/knowledge/passage.js';
 
@@ -85,7 +86,20 @@ export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
     if (name.toLowerCase() === 'readme.md') continue;
     passages.push(...parseMarkdown(name, await readFile(join(dir, name), 'utf8')));
   }
-  return { passages, business: await loadBusiness(dir) };
+  const business = await loadBusiness(dir);
+  checkConsultationSources(dir, business, passages);
+  return { passages, business };
+}
+
+/** Every passage the consultation section cites must exist, or its statements could not be true. */
+function checkConsultationSources(dir: string, business: Business, passages: Passage[]): void {
+  if (!business.consultation) return;
+  const headings = new Set(passages.map((p) => p.heading.toLowerCase()));
+  const missing = citedHeadings(business.consultation).filter((h) => !headings.has(h.toLowerCase()));
+  if (missing.length) {
+    const issues = [...new Set(missing)].map((h) => `consultation: no passage has the heading "${h}"`);
+    throw new ValidationError(`${dir}/business.yaml is invalid:\n  - ${issues.join('\n  - ')}`, issues);
+  }
 }
 
 export async function loadBusiness(dir: string): Promise<Business> {

@@ -6,7 +6,6 @@
  * about the chosen need and nothing already known, and neither may promise anything.
  */
 import { z } from 'zod';
-import type { NeedFacts, NeedSlot } from '../domain/consulting/lama.js';
 import { offlineWording, type LamaDraft, type LamaWording, type LamaWriter } from '../domain/consulting/lamaWriter.js';
 import { unsupportedFacts } from './factCheck.js';
 import { fitText } from './fitText.js';
@@ -17,23 +16,6 @@ export const LamaWordingSchema = z.object({
   acknowledgement: z.string().max(400).optional(),
   question: z.string().min(3).max(400),
 });
-
-const TOPIC: Record<NeedSlot, string> = {
-  occasion: 'what the occasion is',
-  servings: 'how many people it needs to serve',
-  date: 'when they need it',
-  dietary: 'any flavour preference or dietary need',
-  fulfilment: 'whether they want delivery or pickup',
-};
-
-/** Words that give away which need a question is about. */
-const SLOT_WORDS: Record<NeedSlot, RegExp> = {
-  occasion: /\b(occasion|celebrat\w*)\b/i,
-  servings: /\b(how many|people|guests|serves?)\b/i,
-  date: /\b(when|what date|which day)\b/i,
-  dietary: /\b(dietary|allerg\w*|flavou?rs?)\b/i,
-  fulfilment: /\b(deliver\w*|pick(?:ed)? ?up|collect)\b/i,
-};
 
 /** The longest a single acknowledgement or question may be. */
 const MAX_PART = 200;
@@ -56,7 +38,7 @@ export class LlmLamaWriter implements LamaWriter {
         customerSaid: clip(draft.customerText, 600),
         newFacts: draft.fresh,
         knownFacts: draft.known,
-        askAbout: TOPIC[draft.ask.slot],
+        askAbout: draft.ask.question,
       }),
       schema: LamaWordingSchema,
       maxTokens: 200,
@@ -83,19 +65,23 @@ export class LlmLamaWriter implements LamaWriter {
   /** One question, ending the text, about the chosen need and none that is already known. */
   private isGoodQuestion(question: string, draft: LamaDraft): boolean {
     if (question.split('?').length !== 2 || !question.trimEnd().endsWith('?')) return false;
-    for (const slot of Object.keys(SLOT_WORDS) as NeedSlot[]) {
-      if (slot !== draft.ask.slot && draft.known[slot] !== undefined && SLOT_WORDS[slot].test(question)) return false;
-    }
-    return true;
+    const words = ` ${plain(question)} `;
+    const has = (k: string): boolean => words.includes(` ${plain(k)} `);
+    // About the chosen need (when the business says which words show it), and about nothing known.
+    if (draft.ask.keywords.length > 0 && !draft.ask.keywords.some(has)) return false;
+    return !draft.knownKeywords.filter((k) => !draft.ask.keywords.includes(k)).some(has);
   }
 }
 
+const plain = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
 /** Known facts as words, so "20" and "Saturday" given earlier count as the customer's own. */
-function factWords(facts: NeedFacts): string {
-  return Object.values(facts)
-    .flat()
-    .filter((v) => v !== undefined)
-    .join(' ');
+function factWords(facts: Record<string, string>): string {
+  return Object.values(facts).join(' ');
 }
 
 function systemPrompt(draft: LamaDraft): string {
@@ -106,7 +92,7 @@ function systemPrompt(draft: LamaDraft): string {
     draft.acknowledgement
       ? '- "acknowledgement": one short sentence reflecting back the new facts, in the customer\'s own terms. Add no fact, number, date or product the customer did not give.'
       : '- "acknowledgement": leave it out.',
-    `- "question": exactly one open question about ${TOPIC[draft.ask.slot]}. Do not ask about anything in knownFacts.`,
+    `- "question": exactly one open question asking what askAbout asks, in your words. Do not ask about anything in knownFacts.`,
     'No sales pitch, no offers, no promises, no prices.',
     `Each part at most ${MAX_PART} characters, ${draft.fit.markdown ? 'simple markdown allowed' : 'plain text without markdown'}.`,
     'Output: {"acknowledgement": string, "question": string}',

@@ -8,6 +8,7 @@ import { parseConfig } from '../../src/config.js';
 import { OpenAiClient } from '../../src/llm/openAiClient.js';
 import { EVAL_SETS, evaluateSet, type EvalResult } from './evaluate.js';
 import { evaluateModelSet } from './evaluateModel.js';
+import { printAdvice } from './advice.js';
 
 const verbose = process.argv.includes('--verbose');
 const config = parseConfig(process.env);
@@ -87,3 +88,4 @@ if (!process.argv.includes('--no-forecast')) {
   const { backtestForecast, describeBacktest } = await import('./backtestForecast.js');
   for (const line of describeBacktest(await backtestForecast(config.KNOWLEDGE_DIR), verbose)) console.log(line);
 }
+await printAdvice(verbose);

@@ -53,12 +53,13 @@ describe('whole conversations over HTTP', () => {
   it('when a visitor from a campaign asks for advice, then it qualifies them and the advice leads to a callback', async () => {
     const convo = bot.conversation({ channelData: { utm_source: 'google', utm_campaign: 'xmas' } });
     await talk(convo, [
-      ['Hi! can you help me choose a cake?', /Happy to help you choose\. What's the occasion\?/],
-      ["it's for my daughter's birthday", /For your daughter's birthday: got it\.[\s\S]*\(Source: [\s\S]*how many people/],
-      ['about 20 people', /For about 20 people: got it\. The large celebration cake[\s\S]*When do you need it by\?/],
-      ['Saturday', /By Saturday: got it\.[\s\S]*flavour or dietary need/],
+      ['Hi! can you help me choose a cake?', /Happy to help you choose\. About how many people will it need to serve\?/],
       [
-        'vanilla, no allergies',
+        "it's for my daughter's birthday, on Saturday",
+        /A birthday, by Saturday: got it\.[\s\S]*\(Source: [\s\S]*what would you like to spend\?/,
+      ],
+      [
+        'about 20 people, vanilla',
         /I'd suggest the large celebration cake[\s\S]*arrange a callback from our team or take an order request/,
       ],
       ['yes please', /Who should we ask for when we call\?/],
@@ -89,7 +90,7 @@ describe('whole conversations over HTTP', () => {
       stage: 'ready',
       customerId: customer!.id,
       need: 'Hi! can you help me choose a cake?',
-      facts: { occasion: "your daughter's birthday", servings: 20, date: '2026-11-28', dietary: 'none', flavour: 'vanilla' },
+      facts: { kind: 'cake', occasion: 'birthday', servings: 20, date: '2026-11-28', flavour: 'vanilla' },
     });
     await expect
       .poll(async () => (await bot.app.stores.conversations.get(convo.id))?.outcomes)

@@ -6,10 +6,11 @@ import { StubModelServer } from './stubModelServer.js';
 
 const DRAFT: LamaDraft = {
   customerText: "It's for my daughter's birthday, about 20 people.",
-  fresh: { occasion: "your daughter's birthday", servings: 20 },
-  known: { occasion: "your daughter's birthday", servings: 20 },
-  acknowledgement: "For your daughter's birthday, for about 20 people: got it.",
-  ask: { slot: 'date', question: 'When do you need it by?' },
+  fresh: { occasion: 'birthday', servings: '20' },
+  known: { occasion: 'birthday', servings: '20' },
+  acknowledgement: 'A birthday, for about 20 people: got it.',
+  ask: { need: 'date', question: 'When do you need it by?', keywords: ['when', 'date', 'day'] },
+  knownKeywords: ['occasion', 'how many', 'people', 'guests'],
   fit: WEBCHAT,
 };
 
@@ -39,7 +40,7 @@ describe('L.A.M.A. wording through an OpenAI-compatible server', () => {
       question: 'What day is the party?',
       by: 'model',
     });
-    expect(stub.requests[0]!.data).toMatchObject({ askAbout: 'when they need it', knownFacts: { servings: 20 } });
+    expect(stub.requests[0]!.data).toMatchObject({ askAbout: 'When do you need it by?', knownFacts: { servings: '20' } });
   });
 
   it('when the model adds a fact or a promise, then that part falls back to the fixed copy', async () => {
@@ -56,7 +57,7 @@ describe('L.A.M.A. wording through an OpenAI-compatible server', () => {
     });
   });
 
-  it('when the model asks two questions or asks again what is known, then the fixed question is used', async () => {
+  it('when the model asks two questions, asks again what is known or asks about another need, then the fixed question is used', async () => {
     for (const question of ['When is it? And how many people?', 'How many people will there be?', 'When do you need it']) {
       stub.script = () => ({ content: { question } });
       expect((await writer.write(DRAFT)).question).toBe(DRAFT.ask.question);
