@@ -16,3 +16,63 @@ export function answerFit(caps: ChannelFlags): AnswerFit & { typing: boolean } {
   const maxChars = caps.speech ? SPOKEN_MAX : Math.min(WRITTEN_MAX, caps.maxLength - SOURCE_ROOM);
   return { maxChars, markdown: caps.markdown !== 'none' && !caps.speech, typing: caps.typing };
 }
+
+/**
+ * An extractive answer fitted to the channel: a list introduced by a "…:" sentence stays whole —
+ * as "- " lines where text is shown, as one spoken sentence on the phone — and on a channel with
+ * short messages (SMS) it is split at line ends into messages that each fit. Returns the messages.
+ */
+export function fitAnswer(text: string, caps: ChannelFlags): string[] {
+  if (caps.speech) return [spoken(text)];
+  const max = Math.min(WRITTEN_MAX, caps.maxLength - SOURCE_ROOM);
+  if (text.length <= max) return [text];
+  const parts: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    const next = current ? `${current}\n${line}` : line;
+    if (next.length <= max || !current) current = next;
+    else {
+      parts.push(current);
+      current = line;
+    }
+  }
+  if (current) parts.push(current);
+  return parts.flatMap((p) => (p.length <= max ? [p] : (p.match(new RegExp(`[\\s\\S]{1,${max}}(?=\\s|$)`, 'g')) ?? [p])));
+}
+
+/** "Intro:\n- a\n- b\n- c" → "Intro: a; b; and c." */
+function spoken(text: string): string {
+  return text
+    .replace(/:\n((?:- .*(?:\n|$))+)/g, (_m, list: string) => {
+      const items = list
+        .trim()
+        .split('\n')
+        .map((l) => l.replace(/^- /, '').replace(/[.;]$/, ''));
+      const last = items.pop();
+      return `: ${items.length > 0 ? `${items.join('; ')}; and ${last}` : last}. `;
+    })
+    .trim();
+}
+
+const YES_NO = /^(?:do|does|did|can|could|is|are|will|would|have|has)\b/i;
+
+/**
+ * A yes/no question about an item that exactly one line of a listed answer names ("do you deliver
+ * to Coogee?") gets "Yes — " and that line. Undefined when the answer is not such a list.
+ */
+export function yesFromList(question: string, text: string): string | undefined {
+  if (!YES_NO.test(question.trim()) || !text.includes('\n- ')) return undefined;
+  const items = text.split('\n').filter((l) => l.startsWith('- '));
+  const words = question
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 4);
+  const named = (w: string): RegExp => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'iu');
+  // A word that only some items name is the item asked about (words every item shares are not).
+  const telling = words.filter((w) => {
+    const n = items.filter((i) => named(w).test(i)).length;
+    return n > 0 && n < items.length;
+  });
+  const hits = items.filter((i) => telling.some((w) => named(w).test(i)));
+  return hits.length === 1 ? `Yes — ${hits[0]!.slice(2)}` : undefined;
+}

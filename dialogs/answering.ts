@@ -1,7 +1,8 @@
 /** Answers a question from the knowledge base, or says honestly that it is not known. */
 import type { TurnContext } from 'botbuilder';
-import { answerFromKnowledge, citation, type AnswerResult } from '../src/domain/knowledge/answer.js';
-import { answerFit } from './answerFit.js';
+import { answerFromRetriever, citation, type AnswerResult } from '../src/domain/knowledge/answer.js';
+import { questionParts } from '../src/domain/knowledge/questionParts.js';
+import { answerFit, fitAnswer, yesFromList } from './answerFit.js';
 import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
@@ -19,17 +20,27 @@ export async function answerQuestion(
   options: AnswerOptions,
 ): Promise<AnswerResult> {
   const { conversationId, flags } = turnInputOf(context);
-  const offline = answerFromKnowledge(services.knowledge, question, { minConfidence: services.minConfidence });
+  const minConfidence = services.answerMinConfidence;
+  const parts = questionParts(question);
+  if (parts.length > 1) {
+    const answered = await answerParts(context, services, parts);
+    if (answered) return answered;
+  }
+  const offline = await answerFromRetriever(services.retriever, question, { minConfidence });
   const fit = answerFit(flags);
   const composed = await services.answerComposer.compose({
     question,
     offline,
-    minConfidence: services.minConfidence,
+    minConfidence,
     fit,
     beforeSlowCall: fit.typing ? () => context.sendActivity({ type: 'typing' }) : undefined,
   });
   if (composed.kind === 'answer') {
-    await context.sendActivity(copy.answer(composed.text, composed.sources.map(citation).join('; ')));
+    // An offline answer is the passage's own text: fit lists to the channel and answer yes/no first.
+    const text = composed.by === 'offline' ? (yesFromList(question, composed.text) ?? composed.text) : composed.text;
+    const parts = composed.by === 'offline' ? fitAnswer(text, flags) : [text];
+    for (const part of parts.slice(0, -1)) await context.sendActivity(part);
+    await context.sendActivity(copy.answer(parts[parts.length - 1]!, composed.sources.map(citation).join('; ')));
     void services.conversationLog.addOutcome(conversationId, 'answered');
     return {
       kind: 'answer',
@@ -51,4 +62,51 @@ export async function answerQuestion(
     await context.sendActivity(`I'm sorry, I don't know that: it isn't in the information I have.`);
   }
   return result;
+}
+
+/**
+ * A message with several questions, answered part by part, each with its source or an honest "I
+ * don't know" for the part not covered. Undefined when no part is covered (the whole message is then
+ * answered, or not, as one question).
+ */
+const LEANS_ON_BEFORE = /\b(?:it|its|they|them|those|these|ones)\b/i;
+
+async function answerParts(context: TurnContext, services: DialogServices, parts: string[]): Promise<AnswerResult | undefined> {
+  const minConfidence = services.answerMinConfidence;
+  // A part that leans on the one before ("… cupcakes, and do you do vegan ones", "… large cake. How
+  // much is it?") is read with it.
+  const asked = parts.map((p, i) => (i > 0 && LEANS_ON_BEFORE.test(p) ? `${parts[i - 1]} ${p}` : p));
+  const results = await Promise.all(asked.map((p) => answerFromRetriever(services.retriever, p, { minConfidence })));
+  for (let i = 1; i < parts.length; i++) {
+    if (results[i]!.kind === 'answer' || asked[i] !== parts[i]) continue;
+    const joined = await answerFromRetriever(services.retriever, `${parts[i - 1]} ${parts[i]}`, { minConfidence });
+    const before = results[i - 1]!;
+    // Only when it finds something the part before did not already answer.
+    if (joined.kind === 'answer' && (before.kind !== 'answer' || joined.source.id !== before.source.id)) results[i] = joined;
+  }
+  const first = results.find((r) => r.kind === 'answer');
+  if (!first) return undefined;
+  const { conversationId, flags } = turnInputOf(context);
+  const messages: string[] = [];
+  results.forEach((r, i) => {
+    if (r.kind !== 'answer') {
+      messages.push(copy.unknownPart());
+      void services.conversationLog.addUnanswered(conversationId, parts[i]!);
+      return;
+    }
+    const fitted = fitAnswer(yesFromList(parts[i]!, r.text) ?? r.text, flags);
+    messages.push(...fitted.slice(0, -1), copy.answerPart(fitted[fitted.length - 1]!, citation(r.source)));
+  });
+  // Where a message may be long, the parts go in one reply; on SMS each part is its own message.
+  const { maxChars } = answerFit(flags);
+  let current = '';
+  for (const m of messages) {
+    if (current && current.length + m.length + 2 > maxChars + 60) {
+      await context.sendActivity(current);
+      current = m;
+    } else current = current ? `${current}\n\n${m}` : m;
+  }
+  if (current) await context.sendActivity(current);
+  void services.conversationLog.addOutcome(conversationId, 'answered');
+  return first;
 }

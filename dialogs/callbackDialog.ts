@@ -11,7 +11,13 @@ import type { Understanding } from '../src/domain/understanding/types.js';
 import { copy } from './copy.js';
 import { FormDialog, type Absorbed, type FormState } from './formDialog.js';
 import { absorbContact, commitContact, contactNeedsConsent } from './contact.js';
-import { pickChoice, slotText, type StoredSlot } from './slotText.js';
+import { readChoice } from '../src/domain/understanding/readChoice.js';
+import type { Correction, CorrectionSlot } from '../src/domain/understanding/readCorrection.js';
+import { readYesNo } from '../src/domain/understanding/readYesNo.js';
+import { DateTime } from 'luxon';
+import { readContextOf, type Expectation } from './promptReading.js';
+import { slotText, type StoredSlot } from './slotText.js';
+import { getUnderstanding } from './turnInput.js';
 import { turnInputOf } from './turnInput.js';
 
 export const CALLBACK_DIALOG = 'callback';
@@ -28,6 +34,8 @@ interface CallbackState extends FormState {
   slot?: StoredSlot;
   alternatives?: { start: string; end: string }[];
   topic?: string;
+  /** A day named without a time ("next friday"): the time on that day is asked next. */
+  day?: string;
   /** The customer can key the number in (asked for with the keypad in mind). */
   keypad?: boolean;
 }
@@ -64,11 +72,10 @@ export class CallbackDialog extends FormDialog<CallbackState> {
     let notice: string | undefined;
     const { entities } = u;
     const session = await this.services.sessions.get(dc.context);
-    const region = this.services.business.defaultPhoneRegion;
 
     // The answer to "what would you like to talk about?" is the topic, whatever dates or numbers it
     // mentions ("a birthday cake for Saturday" does not move the call to Saturday).
-    if (state.asking === 'topic' && u.text.trim() && !entities.phone && !entities.name) {
+    if (state.asking === 'topic' && u.text.trim() && !entities.phone && !entities.name && !onlyATime(u)) {
       state.topic = u.text
         .trim()
         .replace(/^(?:it'?s\s+)?(?:about|regarding|re:?)\s+/i, '')
@@ -79,48 +86,27 @@ export class CallbackDialog extends FormDialog<CallbackState> {
       const which = /name|number|phone|time|when|day|topic|about/i.exec(u.text)?.[0]?.toLowerCase();
       if (which === 'name') state.name = undefined;
       else if (which === 'number' || which === 'phone') state.phone = state.proposedPhone = undefined;
-      else if (which === 'time' || which === 'when' || which === 'day') state.slot = undefined;
+      else if (which === 'time' || which === 'when' || which === 'day') state.slot = state.day = undefined;
       else if (which === 'topic' || which === 'about') state.topic = undefined;
       if (which) filled.push('change');
     }
     if (state.asking === 'confirmPhone' && state.proposedPhone) {
-      if (u.intent === 'affirm') {
+      const yes = readYesNo(u.text);
+      if (yes === true) {
         state.phone = state.proposedPhone;
         filled.push('phone');
-      } else if (u.intent === 'deny') {
+      } else if (yes === false) {
         state.proposedPhone = undefined;
         filled.push('confirmPhone');
       }
     }
-    const contact = absorbContact(state, u, session, region);
+    const contact = absorbContact(state, u, session, readContextOf(this.services));
     filled.push(...contact.filled);
     notice = contact.notice;
     if (contact.filled.includes('phone')) state.proposedPhone = undefined;
-    const chosen = state.asking === 'time' && state.alternatives ? pickChoice(u.text, state.alternatives.length) : undefined;
-    if (chosen !== undefined) {
-      const alt = state.alternatives![chosen]!;
-      state.slot = { ...alt, asap: false };
-      state.alternatives = undefined;
-      filled.push('time');
-    } else if (entities.when) {
-      const requested = entities.when.asap ? 'asap' : { start: new Date(entities.when.start), hasTime: entities.when.hasTime };
-      const result = this.services.callbacks.checkTime(requested);
-      if (result.ok) {
-        state.slot = { start: result.slot.start.toISOString(), end: result.slot.end.toISOString(), asap: result.slot.asap };
-        state.alternatives = undefined;
-        filled.push('time');
-      } else if (result.reason === 'too_far') {
-        notice = copy.timeTooFar();
-      } else {
-        state.alternatives = result.alternatives.map(iso);
-        state.slot = undefined;
-        notice = copy.timeAlternatives(
-          REASONS[result.reason] ?? '',
-          result.alternatives.map((a) => describeSlot(this.services.business, a).text),
-        );
-        filled.push('alternatives');
-      }
-    }
+    const time = this.takeTime(state, u);
+    filled.push(...time.filled);
+    notice = time.notice ?? notice;
     const said = state.asking !== 'topic' ? topicIn(u) : undefined;
     if (said) {
       state.topic = said;
@@ -136,7 +122,129 @@ export class CallbackDialog extends FormDialog<CallbackState> {
     return { filled, notice };
   }
 
+  /** An alternative picked, or the time the message names: checked and, for a window, its first open slot. */
+  private takeTime(state: CallbackState, u: Understanding): Absorbed {
+    if (state.asking === 'time' && state.alternatives?.length) {
+      const options = state.alternatives.map((a) => ({ label: a.start, time: this.localTime(a.start) }));
+      const chosen = readChoice(u.text, options, readContextOf(this.services));
+      if (chosen !== undefined) {
+        state.slot = { ...state.alternatives[chosen]!, asap: false };
+        state.alternatives = undefined;
+        return { filled: ['time'] };
+      }
+    }
+    const when = u.entities.when;
+    if (!when) return { filled: [] };
+    const zone = this.services.business.timeZone;
+    if (!when.asap && !when.hasTime) {
+      // A day alone: the time on that day is asked next, never guessed.
+      state.day = DateTime.fromISO(when.start, { zone }).toISODate() ?? undefined;
+      state.slot = state.alternatives = undefined;
+      return { filled: ['day'] };
+    }
+    let start = DateTime.fromISO(when.start, { zone });
+    let end = when.end ? DateTime.fromISO(when.end, { zone }) : undefined;
+    // "10am" after "next friday": the time goes on the day already named.
+    if (!when.asap && when.dateSaid === false && state.day) {
+      const day = DateTime.fromISO(state.day, { zone });
+      start = day.set({ hour: start.hour, minute: start.minute });
+      end = end && day.set({ hour: end.hour, minute: end.minute });
+    }
+    const { callbacks, business } = this.services;
+    if (!when.asap && when.window && end) {
+      // A part of the day: the first open slot inside it, and say which.
+      for (let t = start; t < end; t = t.plus({ minutes: 15 })) {
+        const inside = callbacks.checkTime({ start: t.toJSDate(), hasTime: true });
+        if (inside.ok) {
+          state.slot = { start: inside.slot.start.toISOString(), end: inside.slot.end.toISOString(), asap: false };
+          state.alternatives = undefined;
+          return { filled: ['time'], notice: copy.firstSlotInWindow(describeSlot(business, inside.slot).text) };
+        }
+      }
+    }
+    const requested = when.asap ? ('asap' as const) : { start: start.toJSDate(), hasTime: true };
+    const result = callbacks.checkTime(requested);
+    if (result.ok) {
+      state.slot = { start: result.slot.start.toISOString(), end: result.slot.end.toISOString(), asap: result.slot.asap };
+      state.alternatives = undefined;
+      return { filled: ['time'] };
+    }
+    if (result.reason === 'too_far') return { filled: [], notice: copy.timeTooFar() };
+    state.alternatives = result.alternatives.map(iso);
+    state.slot = undefined;
+    return {
+      filled: ['alternatives'],
+      notice: copy.timeAlternatives(
+        REASONS[result.reason] ?? '',
+        result.alternatives.map((a) => describeSlot(business, a).text),
+      ),
+    };
+  }
+
+  private localTime(isoInstant: string): string {
+    return DateTime.fromISO(isoInstant, { zone: this.services.business.timeZone }).toFormat('HH:mm');
+  }
+
+  protected override correctionSlots(): CorrectionSlot[] {
+    return ['name', 'phone', 'time', 'date'];
+  }
+
+  protected override async correct(dc: DialogContext, state: CallbackState, c: Correction): Promise<Absorbed | undefined> {
+    const session = await this.services.sessions.get(dc.context);
+    if (c.slot === 'name' && c.name) {
+      state.name = session.contact.name = c.name;
+      return { filled: ['name'] };
+    }
+    if (c.slot === 'phone' && c.phone) {
+      state.phone = session.contact.phone = c.phone;
+      state.proposedPhone = undefined;
+      return { filled: ['phone'] };
+    }
+    if ((c.slot === 'time' || c.slot === 'date') && c.when) {
+      const u = getUnderstanding(dc.context);
+      if (!u.entities.when) return undefined;
+      // "sorry, I meant Friday" keeps the time of day already chosen; "make it 4pm" keeps the day.
+      if (c.slot === 'date' && state.slot && !state.slot.asap && c.when.date) {
+        const old = DateTime.fromISO(state.slot.start, { zone: this.services.business.timeZone });
+        state.day = c.when.date;
+        const moved = `${c.when.date}T${old.toFormat('HH:mm')}`;
+        const start = DateTime.fromISO(moved, { zone: this.services.business.timeZone }).toISO()!;
+        return this.takeTime(state, {
+          ...u,
+          entities: {
+            ...u.entities,
+            when: { ...u.entities.when, start, hasTime: true, window: false, end: undefined, dateSaid: true },
+          },
+        });
+      }
+      if (state.slot && !c.when.dateSaid)
+        state.day = DateTime.fromISO(state.slot.start, { zone: this.services.business.timeZone }).toISODate() ?? undefined;
+      const taken = this.takeTime(state, u);
+      return taken.filled.length || taken.notice ? taken : undefined;
+    }
+    return undefined;
+  }
+
+  protected expectation(state: CallbackState, slot: string): Expectation {
+    switch (slot) {
+      case 'name':
+        return { kind: 'name' };
+      case 'phone':
+        return { kind: 'phone' };
+      case 'confirmPhone':
+        return { kind: 'yesno' };
+      case 'time':
+        return state.alternatives?.length
+          ? { kind: 'choice', options: state.alternatives.map((a) => ({ label: a.start, time: this.localTime(a.start) })) }
+          : { kind: 'time' };
+      default:
+        return { kind: 'text' };
+    }
+  }
+
   protected missing(state: CallbackState): string | undefined {
+    // Alternatives just offered are answered first ("Which suits you?").
+    if (state.alternatives?.length && !state.slot) return 'time';
     if (!state.name) return 'name';
     if (!state.phone) return state.proposedPhone ? 'confirmPhone' : 'phone';
     if (!state.slot) return 'time';
@@ -154,10 +262,15 @@ export class CallbackDialog extends FormDialog<CallbackState> {
       case 'phone':
         return state.keypad ? copy.askPhoneKeypad() : copy.askPhone();
       case 'time':
-        return state.alternatives?.length ? copy.askTime() : copy.askTime();
+        return state.day && !state.alternatives?.length ? copy.askTimeOnDay(this.dayText(state.day)) : copy.askTime();
       default:
         return copy.askTopic();
     }
+  }
+
+  private dayText(isoDate: string): string {
+    const { business } = this.services;
+    return DateTime.fromISO(isoDate, { zone: business.timeZone }).setLocale(business.locale).toFormat('cccc d LLLL');
   }
 
   protected summary(state: CallbackState): string {
@@ -196,6 +309,19 @@ export class CallbackDialog extends FormDialog<CallbackState> {
     void services.conversationLog.addOutcome(turnInputOf(dc.context).conversationId, 'callback_booked');
     await dc.context.sendActivity(copy.callbackBooked(callback.ref, slotText(services.business, state.slot!)));
   }
+}
+
+/** "10am" or "tomorrow at 3" and little else: an answer about the time, not a topic. */
+function onlyATime(u: Understanding): boolean {
+  const when = u.entities.when;
+  if (!when) return false;
+  const rest = u.text.replace(when.text, ' ').replace(/\b(?:actually|make it|at|on|please|instead|ok|then)\b/gi, ' ');
+  return (
+    rest
+      .trim()
+      .split(/\s+/)
+      .filter((w) => /\p{L}/u.test(w)).length <= 1
+  );
 }
 
 const iso = (s: SlotOption): { start: string; end: string } => ({ start: s.start.toISOString(), end: s.end.toISOString() });

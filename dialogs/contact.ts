@@ -7,7 +7,8 @@ import { originOf, type TurnInput } from '../src/domain/turn/turnInput.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
 import { copy } from './copy.js';
 import type { Session } from './session.js';
-import { plainName } from './slotText.js';
+import { readSeveral } from '../src/domain/understanding/readSeveral.js';
+import type { ReadContext } from './promptReading.js';
 import type { DialogServices } from './services.js';
 import { turnInputOf } from './turnInput.js';
 
@@ -68,12 +69,16 @@ export function absorbContact(
   state: { name?: string; phone?: string; asking?: string },
   u: Understanding,
   session: Session,
-  region: string,
+  ctx: ReadContext,
 ): { filled: string[]; notice?: string } {
   const e = u.entities;
   const filled: string[] = [];
   let notice: string | undefined;
-  const name = e.name ?? (state.asking === 'name' && !e.phone ? plainName(u.text) : undefined);
+  const region = ctx.region;
+  // "Lucy, 412 987 654, wednesday 2pm": a plain name counts when a name was asked for or comes
+  // with a phone number; the number and the time are taken out first.
+  const name =
+    e.name ?? (state.asking === 'name' || e.phone ? readSeveral(u.text, ctx, state.asking === 'name').name : undefined);
   if (name) {
     state.name = session.contact.name = name;
     filled.push('name');

@@ -40,6 +40,10 @@ export const copy = {
     `That's a lot to take in at once (over ${max} characters). Could you ask me in a sentence or two?`,
   unsupported: (): string => `I can only read text messages here. What would you like to know?`,
   answer: (text: string, source: string): string => `${text}\n\nSource: ${source}`,
+  /** One part of an answer to a message with several questions. */
+  answerPart: (text: string, source: string): string => `${text}\n(Source: ${source})`,
+  /** The customer's words are not echoed: a part may be an attempt to make the bot say something. */
+  unknownPart: (): string => `One part of your message I can't answer: it isn't in the information I have.`,
   unknown: (): string =>
     `I'm sorry, I don't know that: it isn't in the information I have. Would you like someone from our team to call you back about it?`,
   browsing: (): string => `Of course, take your time. I'm here if you have a question.`,
@@ -52,7 +56,35 @@ export const copy = {
   cancelled: (): string => `OK, I've stopped that. What would you like to do instead?`,
   restarted: (): string => `Sure, let's start over. What can I help you with?`,
   stuck: (): string => `I'm sorry, I'm not getting this right. Would you like a person from our team to help you instead?`,
+  /** Three failed answers out of opening hours: nobody can take over now, so a callback is offered. */
+  stuckClosed: (): string =>
+    `I'm sorry, I'm not getting this right. The team is away right now: would you like someone to call you back when we're open?`,
   didNotCatch: (): string => `Sorry, I didn't catch that.`,
+  /** One short sentence saying what a prompt needs, with an example. */
+  needed: (slot: string): string =>
+    ({
+      name: `I just need a name to ask for, for example "Sam" or "Sam Lee".`,
+      phone: `I need a phone number, for example "0412 345 678".`,
+      confirmPhone: `Please answer yes or no: shall we use that number?`,
+      time: `I need a day and time for the call, for example "tomorrow afternoon", "Friday 10am" or "as soon as possible".`,
+      date: `I need the date you'd like it for, for example "Saturday 12 December" or "the 18th".`,
+      fulfilment: `Will you pick it up or would you like it delivered? For example "pickup" or "delivery".`,
+      address: `I need the delivery address, for example "12 King St, Newtown".`,
+      product: `I need to know which item you'd like.`,
+      topic: `In a few words, what would you like to talk about?`,
+      change: `Tell me what to change, for example "the time" or "change the name to Sam".`,
+    })[slot] ?? `Sorry, I didn't catch that.`,
+  askTimeOnDay: (day: string): string => `What time on ${day} suits you? For example "10am" or "after lunch".`,
+  firstSlotInWindow: (slot: string): string => `The first time we have free in that window is ${slot}.`,
+  // Existing records
+  recordsFound: (lines: string[]): string =>
+    `Here's what I have for you: ${lines.join('; ')}. You can say "cancel" with the reference, or "move it to" a new time.`,
+  noRecords: (): string =>
+    `I can't find an open callback or order request for you in this conversation. Would you like to book one?`,
+  recordNotFound: (ref: string): string => `I can't find an open callback or order request with reference ${ref}.`,
+  callbackRecord: (ref: string, when: string): string => `a callback ${when} (reference ${ref})`,
+  orderRecord: (ref: string, items: string, date: string): string =>
+    `an order request for ${items} on ${date} (reference ${ref})`,
 
   // Callbacks
   askName: (): string => `Who should we ask for when we call?`,

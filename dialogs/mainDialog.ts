@@ -21,6 +21,9 @@ import { ORDER_DIALOG, OrderDialog } from './orderDialog.js';
 import type { DialogServices } from './services.js';
 import { slotText } from './slotText.js';
 import { turnInputOf } from './turnInput.js';
+import type { FormState } from './formDialog.js';
+import { fitsExpectation, readContextOf } from './promptReading.js';
+import type { Callback, OrderRequest } from '../src/domain/model.js';
 
 export const MAIN_DIALOG = 'main';
 
@@ -80,7 +83,12 @@ export class MainDialog extends ComponentDialog {
     if (u.entities.products?.length) {
       await this.services.leads.note(input.conversationId, originOf(input), { products: u.entities.products });
     }
-    if (await this.interruption(inner, u)) return waiting;
+    // An answer of the kind the pending question expects is that answer first ("no, don't store my
+    // details" to a yes/no question declines; it does not start erasure).
+    const expects = (inner.activeDialog?.state as FormState | undefined)?.expects;
+    const answers = fitsExpectation(expects, text, readContextOf(this.services));
+    if (!answers && (await this.lookup(inner, u))) return waiting;
+    if (!answers && (await this.interruption(inner, u))) return waiting;
 
     if (inner.activeDialog) {
       const result = await inner.continueDialog();
@@ -154,6 +162,66 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
+  /**
+   * "do I have a callback booked?", "when is my callback?", a reference code alone or in a sentence:
+   * the customer's open callbacks and order requests read back, with cancel and move offered.
+   */
+  private async lookup(inner: DialogContext, u: Understanding): Promise<boolean> {
+    const { callbacks, orders, business, customers, sessions } = this.services;
+    // A code sent alone is looked up even when it reads like a word ("HJSWJ5"); unknown, it is left be.
+    const alone = /^\s*((?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{6})\s*[.!]?\s*$/i.exec(u.text)?.[1]?.toUpperCase();
+    const caller = callerOf(turnInputOf(inner.context));
+    // Only the caller's own booking counts as known: someone else's reads as an unknown word.
+    const known =
+      alone && !u.entities.refCode ? (await callbacks.findByReference(alone, caller, { countMiss: false })).ok : false;
+    const ref = u.entities.refCode ?? (known ? alone : undefined);
+    const asks = LOOKUP.test(u.text);
+    const refOnly = ref && (REF_ALONE.test(u.text) || u.text.replace(new RegExp(ref, 'i'), '').trim().length === 0);
+    if (!asks && !refOnly) return false;
+    if (u.intent === 'cancel' || /\b(?:move|reschedule|change|push|shift)\b/i.test(u.text)) return false;
+    const { context } = inner;
+    const input = turnInputOf(context);
+    const session = await sessions.get(context);
+    let found: { callbacks: Callback[]; orders: OrderRequest[] };
+    if (ref) {
+      // The caller's own booking only; unknown and someone else's read the same. One miss is
+      // counted when neither a callback nor an order request of theirs has the reference.
+      const callback = await callbacks.findByReference(ref, caller, { countMiss: false });
+      const order = callback.ok ? undefined : await orders.findByReference(ref, caller);
+      if (order && !order.ok && order.reason === 'too_many_attempts') {
+        await context.sendActivity(copy.tooManyReferenceTries(business));
+        return true;
+      }
+      found = {
+        callbacks: callback.ok && callback.record.status === 'open' ? [callback.record] : [],
+        orders: order?.ok && order.record.status !== 'cancelled' ? [order.record] : [],
+      };
+    } else {
+      const customerId = session.customerId ?? (await customers.recognize(input.account))?.id;
+      const who = { customerId, conversationId: input.conversationId };
+      found = { callbacks: await callbacks.openFor(who), orders: await orders.openFor(who) };
+    }
+    const lines = [
+      ...found.callbacks.map((c) =>
+        copy.callbackRecord(
+          c.ref,
+          slotText(business, {
+            start: c.dueAt,
+            end: new Date(Date.parse(c.dueAt) + business.callbackWindowMinutes * 60_000).toISOString(),
+            asap: c.asap,
+          }),
+        ),
+      ),
+      ...found.orders.map((o) =>
+        copy.orderRecord(o.ref, o.items.map((i) => `${i.quantity} × ${i.product}`).join(', '), o.neededOn),
+      ),
+    ];
+    if (found.callbacks[0]) session.lastCallbackRef = found.callbacks[0].ref;
+    await context.sendActivity(lines.length ? copy.recordsFound(lines) : ref ? copy.recordNotFound(ref) : copy.noRecords());
+    if (inner.activeDialog) await inner.repromptDialog();
+    return true;
+  }
+
   private async route(inner: DialogContext, u: Understanding): Promise<void> {
     const { context } = inner;
     const session = await this.services.sessions.get(context);
@@ -174,7 +242,11 @@ export class MainDialog extends ComponentDialog {
       return;
     }
     const reply = REPLIES[u.intent];
-    const dialog = needsNotOrder(this.services.business.consultation, u) ? CONSULT_DIALOG : STARTS[u.intent];
+    // Contact details given unprompted ("Noah Brown, 0444 666 777") are a wish to be contacted.
+    const dialog = needsNotOrder(this.services.business.consultation, u)
+      ? CONSULT_DIALOG
+      : (STARTS[u.intent] ??
+        ((u.intent === 'none' || u.intent === 'question') && u.entities.phone ? CALLBACK_DIALOG : undefined));
     if (u.intent === 'greeting') await greet(context, this.services);
     else if (reply) await context.sendActivity(reply());
     else if (dialog) await inner.beginDialog(dialog);
@@ -231,6 +303,12 @@ const waiting: DialogTurnResult = { status: DialogTurnStatus.waiting };
 /** Unknown and someone else's reference read the same; too many tries say so. */
 const notFound = (business: Business, ref: string, reason: 'not_found' | 'too_many_attempts'): string =>
   reason === 'too_many_attempts' ? copy.tooManyReferenceTries(business) : copy.callbackNotFound(ref);
+
+/** Asking about a booking already made. */
+const LOOKUP =
+  /\b(?:do i (?:still )?have(?! to\b)|have i (?:got|booked|made)|did i (?:book|make|place)|is my|when(?:'s| is| was) (?:my|the)|what time is (?:my|the)|status of (?:my|the)|look ?up my|check (?:on )?my|find my)\b[^?.!]*?\b(?:call ?backs?|bookings?|orders?|order requests?|appointments?|calls?)\b/i;
+/** "my reference is U73YHM", "ref U73YHM", "booking number U73YHM". */
+const REF_ALONE = /\b(?:my )?(?:reference|ref|booking (?:number|code)|order (?:number|code)|confirmation (?:number|code))\b/i;
 
 /** Silent turns in a row on a call before a person is offered. */
 const SILENCES_BEFORE_OFFER = 2;

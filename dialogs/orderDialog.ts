@@ -15,6 +15,16 @@ import { copy, dates } from './copy.js';
 import { turnInputOf } from './turnInput.js';
 import { FormDialog, type Absorbed, type FormState } from './formDialog.js';
 import { slotText } from './slotText.js';
+import { FULFILMENT_CHOICES } from '../src/domain/understanding/fulfilmentChoices.js';
+import { readChoice } from '../src/domain/understanding/readChoice.js';
+import type { Correction, CorrectionSlot } from '../src/domain/understanding/readCorrection.js';
+import { readContextOf, type Expectation } from './promptReading.js';
+
+/** Pickup or delivery named anywhere ("I'll collect it"); "the first" or "2" only when that was asked. */
+function fulfilmentIn(text: string, asked: boolean): 'pickup' | 'delivery' | undefined {
+  const i = readChoice(text, FULFILMENT_CHOICES, undefined, !asked);
+  return i === undefined ? undefined : i === 0 ? 'pickup' : 'delivery';
+}
 
 export const ORDER_DIALOG = 'order';
 
@@ -53,7 +63,6 @@ export class OrderDialog extends FormDialog<OrderState> {
     const filled: string[] = [];
     let notice: string | undefined;
     const e = u.entities;
-    const text = u.text.toLowerCase();
 
     if (state.asking === 'change') {
       const which = /product|cake|item|date|day|when|deliver|pick|address|name|number|phone/i.exec(u.text)?.[0]?.toLowerCase();
@@ -88,12 +97,10 @@ export class OrderDialog extends FormDialog<OrderState> {
       state.neededOn = DateTime.fromISO(e.when.start, { zone: business.timeZone }).toISODate() ?? undefined;
       filled.push('date');
     }
-    if (/\b(deliver|delivery|delivered|send it|bring it)\b/.test(text) && !/\bnot? deliver/.test(text)) {
-      state.fulfilment = 'delivery';
-      filled.push('fulfilment');
-    } else if (/\b(pick ?up|pick it up|collect|come (in|by|and get))\b/.test(text)) {
-      state.fulfilment = 'pickup';
-      state.address = undefined;
+    const how = fulfilmentIn(u.text, state.asking === 'fulfilment');
+    if (how) {
+      state.fulfilment = how;
+      if (how === 'pickup') state.address = undefined;
       filled.push('fulfilment');
     }
     if (state.fulfilment === 'delivery' && (state.asking === 'address' || orders.zoneOf(u.text)) && !filled.includes('date')) {
@@ -103,7 +110,7 @@ export class OrderDialog extends FormDialog<OrderState> {
         filled.push('address');
       }
     }
-    const contact = absorbContact(state, u, session, business.defaultPhoneRegion);
+    const contact = absorbContact(state, u, session, readContextOf(this.services));
     filled.push(...contact.filled);
     notice = contact.notice;
     if (state.asking === 'product' && !state.product && u.text.trim() && filled.length === 0) {
@@ -134,6 +141,54 @@ export class OrderDialog extends FormDialog<OrderState> {
       }
     }
     return undefined;
+  }
+
+  protected override correctionSlots(): CorrectionSlot[] {
+    return ['name', 'phone', 'date', 'time', 'quantity', 'fulfilment'];
+  }
+
+  protected override async correct(dc: DialogContext, state: OrderState, c: Correction): Promise<Absorbed | undefined> {
+    const session = await this.services.sessions.get(dc.context);
+    const { business } = this.services;
+    switch (c.slot) {
+      case 'name':
+        if (!c.name) return undefined;
+        state.name = session.contact.name = c.name;
+        return { filled: ['name'] };
+      case 'phone':
+        if (!c.phone) return undefined;
+        state.phone = session.contact.phone = c.phone;
+        return { filled: ['phone'] };
+      case 'quantity':
+        if (!c.quantity) return undefined;
+        state.quantity = c.quantity;
+        return { filled: ['quantity'] };
+      case 'fulfilment':
+        if (!c.fulfilment) return undefined;
+        state.fulfilment = c.fulfilment;
+        if (c.fulfilment === 'pickup') state.address = undefined;
+        return { filled: ['fulfilment'] };
+      default: {
+        if (!c.when?.date) return undefined;
+        state.neededOn = DateTime.fromISO(c.when.date, { zone: business.timeZone }).toISODate() ?? undefined;
+        return { filled: ['date'], notice: this.problems(state) };
+      }
+    }
+  }
+
+  protected expectation(_state: OrderState, slot: string): Expectation {
+    switch (slot) {
+      case 'date':
+        return { kind: 'date' };
+      case 'fulfilment':
+        return { kind: 'choice', options: FULFILMENT_CHOICES };
+      case 'name':
+        return { kind: 'name' };
+      case 'phone':
+        return { kind: 'phone' };
+      default:
+        return { kind: 'text' };
+    }
   }
 
   protected missing(state: OrderState): string | undefined {

@@ -4,7 +4,7 @@ import type { CallbackService } from '../src/domain/callbacks/callbackService.js
 import type { Clock } from '../src/domain/clock.js';
 import type { ConversationLog } from '../src/domain/conversations/conversationLog.js';
 import type { CustomerService } from '../src/domain/customers/customerService.js';
-import type { KnowledgeIndex } from '../src/domain/knowledge/passage.js';
+import type { KnowledgeIndex, KnowledgeRetriever } from '../src/domain/knowledge/passage.js';
 import type { LeadService } from '../src/domain/leads/leadService.js';
 import type { OrderService } from '../src/domain/orders/orderService.js';
 import type { AnswerComposer } from '../src/domain/knowledge/answerComposer.js';
@@ -14,6 +14,11 @@ import type { Sessions } from './session.js';
 export interface DialogServices {
   business: Business;
   knowledge: KnowledgeIndex;
+  /** Answers customers' questions (hybrid retrieval and the refusal model). */
+  retriever: KnowledgeRetriever;
+  /** Threshold on the retriever's confidence (ANSWER_MIN_CONFIDENCE). */
+  answerMinConfidence: number;
+  /** Threshold on the lexical index's own confidence (advice statements). */
   minConfidence: number;
   conversationLog: ConversationLog;
   customers: CustomerService;

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ValidationError } from './domain/errors.js';
-import { TUNED_MIN_CONFIDENCE } from './knowledge/retrievalTuning.js';
+import { DEFAULT_MIN_CONFIDENCE } from './knowledge/refusalModel.js';
 
 const optionalString = z
   .string()
@@ -43,8 +43,21 @@ export const ConfigSchema = z
     MicrosoftAppTenantId: optionalString,
     /** pino level. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    /** Minimum retrieval confidence (0–1) for answering from the knowledge base; below it the bot says it does not know. */
-    ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(TUNED_MIN_CONFIDENCE),
+    /**
+     * Threshold (0–1) on the refusal model's probability that the best passage answers the question;
+     * below it the bot says it does not know. Default: the value chosen on the evaluation's dev split.
+     */
+    ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(DEFAULT_MIN_CONFIDENCE),
+    /**
+     * Sentence model for retrieval: `local` (shipped in the npm package, run in a worker thread),
+     * `openai` (an OpenAI-compatible /embeddings endpoint, with OPENAI_API_KEY / OPENAI_BASE_URL) or
+     * `off` (lexical retrieval only: less memory, lower accuracy).
+     */
+    EMBEDDINGS: z.enum(['local', 'openai', 'off']).default('off'),
+    /** Embedding model name for EMBEDDINGS=openai. */
+    EMBEDDINGS_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
+    /** Folder of cached passage vectors; default DATA_DIR/embeddings. */
+    EMBEDDINGS_CACHE_DIR: optionalString,
     /**
      * Signs the embedded Direct Line's tokens (at least 32 characters), and is itself accepted as a
      * Bearer secret by it (for a site's back end). Unset: a random one per start, so chat tokens do

@@ -12,7 +12,7 @@ import type { Business } from './domain/business.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { createConversationLog, type ConversationLog } from './domain/conversations/conversationLog.js';
 import { createOfflineAnswerComposer } from './domain/knowledge/answerComposer.js';
-import type { KnowledgeIndex } from './domain/knowledge/passage.js';
+import type { KnowledgeIndex, KnowledgeRetriever } from './domain/knowledge/passage.js';
 import { createOfflineLamaWriter } from './domain/consulting/lamaWriter.js';
 import type { Stores } from './domain/ports.js';
 import type { ChannelFacts } from './domain/turn/turnInput.js';
@@ -20,6 +20,10 @@ import { createOfflineRecognizer } from './domain/understanding/offlineRecognize
 import type { Recognizer } from './domain/understanding/types.js';
 import { Bm25KnowledgeIndex } from './knowledge/bm25KnowledgeIndex.js';
 import { loadKnowledge } from './knowledge/markdownLoader.js';
+import { createEmbedder } from './knowledge/embeddings/createEmbedder.js';
+import { GeneralEnglish } from './knowledge/generalEnglish.js';
+import { HybridRetriever } from './knowledge/hybridRetriever.js';
+import { lexicalMinConfidence } from './knowledge/refusalModel.js';
 import { createLanguageModel, type LanguageModel } from './llm/languageModel.js';
 import { openStores } from './stores/openStores.js';
 import { guardStores } from './stores/guardStores.js';
@@ -48,6 +52,8 @@ export interface Core {
   config: Config;
   business: Business;
   knowledge: KnowledgeIndex;
+  /** Lexical retrieval, fused with the sentence model once it is ready. */
+  retriever: KnowledgeRetriever;
   stores: Stores;
   clock: Clock;
   newId: () => string;
@@ -64,7 +70,17 @@ export interface Core {
 export async function createCore(config: Config, logger: Logger, overrides: CoreOverrides = {}): Promise<Core> {
   const { passages, business } = await loadKnowledge(resolve(config.KNOWLEDGE_DIR));
   const knowledge = new Bm25KnowledgeIndex(passages);
+  const retriever = await HybridRetriever.create(knowledge, {
+    general: GeneralEnglish.load(),
+    onEmbedderError: (err) => logger.warn({ err }, 'sentence model failed; answering lexically'),
+  });
   logger.info({ passages: knowledge.size, business: business.name }, 'knowledge loaded');
+  // The sentence model (EMBEDDINGS) loads and embeds the passages in the background (slow the first
+  // time, fast from the cache): until then, and if it fails, questions are answered lexically.
+  const embedderReady = createEmbedder(config, logger);
+  void embedderReady.then(async (embedder) => {
+    if (embedder && (await retriever.attach(embedder))) logger.info({ sentenceModel: embedder.id }, 'sentence model ready');
+  });
 
   // Every store call — role ports included — has a deadline and goes through one circuit breaker.
   const stores = guardStores(
@@ -93,6 +109,7 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
     config,
     business,
     knowledge,
+    retriever,
     stores,
     clock,
     newId,
@@ -104,6 +121,7 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
     async close() {
       await conversationLog.flush();
       await stores.close();
+      await (await embedderReady)?.close();
     },
   };
 }
@@ -114,7 +132,9 @@ export function createDialogServices(core: Core, sessions: DialogServices['sessi
   return {
     business: core.business,
     knowledge: core.knowledge,
-    minConfidence: core.config.ANSWER_MIN_CONFIDENCE,
+    retriever: core.retriever,
+    answerMinConfidence: core.config.ANSWER_MIN_CONFIDENCE,
+    minConfidence: lexicalMinConfidence(core.config.ANSWER_MIN_CONFIDENCE),
     conversationLog: core.conversationLog,
     customers,
     leads,

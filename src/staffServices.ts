@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { Clock } from './domain/clock.js';
 import type { Stores } from './domain/ports.js';
 import type { Business } from './domain/business.js';
+import { analyze } from './knowledge/analyzer.js';
 import { createDailyRollup } from './staff/dailyRollup.js';
 import { createForecastReport } from './staff/forecastReport.js';
 import { createObjectionsReport } from './staff/objectionsReport.js';
@@ -55,7 +56,7 @@ export function createStaffServices(
     conversations: createConversationReview(deps),
     customers: createCustomerRecords({ ...deps, erasure: domain.erasure }),
     callbacks: createCallbackQueue({ ...deps, callbacks: domain.callbacks }),
-    funnel: createFunnelReport(deps),
+    funnel: createFunnelReport({ ...deps, terms: analyze }),
     exports: createStaffExports({ stores }),
     /** How the page writes dates: the business's locale and time zone. */
     business: { locale: business.locale, timeZone: business.timeZone },

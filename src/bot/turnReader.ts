@@ -9,6 +9,7 @@ import type { Business } from '../domain/business.js';
 import type { Clock } from '../domain/clock.js';
 import { MAX_TEXT_LENGTH, type ChannelFacts, type TurnInput } from '../domain/turn/turnInput.js';
 import type { Recognizer, Understanding } from '../domain/understanding/types.js';
+import { openingOn } from '../domain/schedule/openingOn.js';
 import { requestAddress } from './requestScope.js';
 
 export interface TurnReaderDeps {
@@ -52,6 +53,7 @@ function createTurnRecognizer(recognizer: Recognizer, business: Business, clock:
     business.products.flatMap((p) => [p.name, ...p.aliases].map((n) => [n.toLowerCase(), p.name] as const)),
   );
   const products = [...productNames.keys()];
+  const hours = openingOn(business);
   return async (text) => {
     const u = await recognizer.recognize(text, {
       timeZone: business.timeZone,
@@ -59,6 +61,7 @@ function createTurnRecognizer(recognizer: Recognizer, business: Business, clock:
       products,
       now: clock.now(),
       locale: business.locale,
+      openingOn: hours,
     });
     const found = u.entities.products;
     if (!found?.length) return u;

@@ -16,7 +16,7 @@ import type { KnowledgeHit, KnowledgeIndex, Passage } from '../domain/knowledge/
 import { derivedStems, isWeakWord, synonymsOf, tokenize, TypoIndex } from './analyzer.js';
 import { IN_HEAD, IN_TEXT, IN_TITLE, Postings, type FieldText } from './postings.js';
 import { DEFAULT_TUNING, TUNED_MIN_CONFIDENCE, type RetrievalTuning } from './retrievalTuning.js';
-import { pickSentences, splitSentences } from './sentences.js';
+import { pickSentences, splitSentences, splitUnits } from './sentences.js';
 
 export { splitSentences };
 
@@ -29,6 +29,8 @@ interface Entry {
 
 interface Concept {
   term: string;
+  /** The word as written (normalised, unstemmed). */
+  word: string;
   /** Vocabulary terms that stand for it, with their match worth (1 for the word itself). */
   alternatives: Map<string, number>;
   weight: number;
@@ -65,7 +67,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
       });
     const fields: FieldText[][] = [];
     this.entries = passages.map((passage) => {
-      const sentences = splitSentences(passage.text).map((text) => ({ text, terms: new Set(words(text)) }));
+      const sentences = splitUnits(passage.text).map((text) => ({ text, terms: new Set(words(text)) }));
       fields.push([
         { terms: words(passage.heading), boost: BOOST.heading, flags: IN_HEAD },
         { terms: words(passage.alsoAsked.join(' ; ')), boost: BOOST.alsoAsked, flags: IN_HEAD },
@@ -98,6 +100,11 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
   }
 
   search(question: string, limit = 3): KnowledgeHit[] {
+    return this.ranked(question, limit);
+  }
+
+  /** The hits with their ranking score (what orders them, beside the confidence). */
+  ranked(question: string, limit = 3): (KnowledgeHit & { rank: number })[] {
     const concepts = this.concepts(question);
     const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
     if (concepts.length === 0 || totalWeight === 0) return [];
@@ -116,13 +123,30 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
       top.splice(i, 0, { doc: d, rank });
       if (top.length > limit) top.pop();
     }
-    return top.map(({ doc }) => {
+    return top.map(({ doc, rank }) => {
       const covered = this.covered[doc]!;
       const onTopic = covered > 0 ? Math.min(1, (2 * this.topicCovered[doc]!) / covered) : 0;
       const confidence = (covered / totalWeight) * (1 - topicShare + topicShare * onTopic);
       const entry = this.entries[doc]!;
-      return { passage: entry.passage, confidence: round(confidence), sentences: this.bestSentences(entry, concepts) };
+      return { passage: entry.passage, confidence: round(confidence), rank, sentences: this.bestSentences(entry, concepts) };
     });
+  }
+
+  /**
+   * The question's words the knowledge never uses in any form (numbers and weak words aside): the
+   * out-of-scope signal weighs them by how common they are in general English.
+   */
+  unknownWords(question: string): string[] {
+    return this.concepts(question)
+      .filter((c) => c.alternatives.size === 0 && !/^\d/.test(c.term))
+      .map((c) => c.word)
+      .filter((w) => !isWeakWord(w));
+  }
+
+  /** The passage's sentences most relevant to the question (for a passage another signal chose). */
+  sentencesFor(passageId: string, question: string): string[] {
+    const entry = this.entries.find((e) => e.passage.id === passageId);
+    return entry ? this.bestSentences(entry, this.concepts(question)) : [];
   }
 
   /**
@@ -213,7 +237,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
           : this.maxIdf * this.tuning.unknownWeight;
       if (/^\d/.test(term)) weight *= this.tuning.numberWeight;
       if (isWeakWord(word)) weight *= this.tuning.weakWeight;
-      out.push({ term, alternatives, weight });
+      out.push({ term, word, alternatives, weight });
     }
     return out;
   }

@@ -11,7 +11,7 @@ export const STOP_WORDS = new Set(
   below both but by can cannot could couldn did didn do does doesn doing don done down during each either else
   ever every few for from further get gets getting give gives go goes going got had has have having he her here
   hers him his hey hi hello how i if im in into is isn it its itself ive just know let like ll me mine more most
-  much must my myself need needs no nor not now of off ok okay on once one only or other ought our ours
+  much must my myself need needs no nor not now of off ok okay on once one ones only or other ought our ours
   ourselves out over own please pls plz possible re really s same shall she should so some something sort still
   such sure t tell than that thats the their theirs them then there theres these they thing things this those
   through to too u under until up us ve very want wanted wanting was wasn way we well were what whats when where
@@ -105,6 +105,11 @@ export const ABBREVIATIONS = lookupTable<string>({
   appt: 'appointment',
   b4: 'before',
   cuz: 'because',
+  wat: 'what',
+  wot: 'what',
+  hav: 'have',
+  dat: 'that',
+  abt: 'about',
 });
 
 /** British and American spellings that the suffix rules below do not catch. */

@@ -1,3 +1,33 @@
+/**
+ * Splits passage text into answer units: sentences, except that a sentence ending in ":" and the
+ * list items under it stay together as one unit ("We deliver to three zones:\n- Zone 1 …\n- Zone 2 …"),
+ * so an answer never ends at the colon. Items are kept as "- " lines; answerFit.ts fits them to
+ * the channel.
+ */
+export function splitUnits(text: string): string[] {
+  const out: string[] = [];
+  let list: string[] | undefined;
+  const close = (): void => {
+    if (list) out.push(list.join('\n'));
+    list = undefined;
+  };
+  for (const line of text.split('\n')) {
+    const isItem = /^\s*(?:[-+*•]|\d+[.)])\s+/.test(line);
+    const parts = splitSentences(line);
+    if (isItem && list) {
+      list.push(...parts.map((p) => `- ${p}`));
+      continue;
+    }
+    close();
+    for (const [i, p] of parts.entries()) {
+      if (i === parts.length - 1 && p.endsWith(':') && !isItem) list = [p];
+      else out.push(p);
+    }
+  }
+  close();
+  return out;
+}
+
 /** Splits passage text into sentences and list items, without Markdown decoration. */
 export function splitSentences(text: string): string[] {
   const plain = text

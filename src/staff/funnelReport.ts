@@ -19,7 +19,7 @@ export interface FunnelReport extends Funnel {
   knowledgeGaps: KnowledgeGap[];
 }
 
-export function createFunnelReport(deps: { stores: Stores; clock: Clock }) {
+export function createFunnelReport(deps: { stores: Stores; clock: Clock; terms: (text: string) => string[] }) {
   const { conversations, leads, callbacks } = deps.stores;
   return async (query: FunnelQuery, options: { masked: boolean }): Promise<FunnelReport> => {
     const to = query.to ?? new Date(deps.clock.now().getTime() + 1).toISOString();
@@ -30,7 +30,7 @@ export function createFunnelReport(deps: { stores: Stores; clock: Clock }) {
       callbacks.query({ orderBy: 'createdAt', from }),
     ]);
     const funnel = computeFunnel({ conversations: cohort.items, leads: leadList.items, callbacks: callbackList.items });
-    const gaps = knowledgeGaps(cohort.items).map((gap) =>
+    const gaps = knowledgeGaps(cohort.items, { terms: deps.terms }).map((gap) =>
       options.masked ? { ...gap, question: maskText(gap.question), example: maskText(gap.example) } : gap,
     );
     return { from, to, ...funnel, knowledgeGaps: gaps };

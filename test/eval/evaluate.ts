@@ -1,59 +1,111 @@
 /**
- * Retrieval evaluation over question sets kept in test/eval/*.json: accuracy@1 on answerable
- * questions (the expected passage is the one answered with, above the confidence threshold) and the
- * refusal rate on questions nothing in the knowledge answers.
+ * Retrieval evaluation: every question of a set is searched once and its best passage and confidence
+ * kept, so that figures at any threshold (and the accuracy-against-refusal curve) come from one pass.
+ * accuracy@1 counts an answerable question right when its expected passage is the one answered with,
+ * above the threshold; refusal is the share of questions nothing answers that get "I don't know".
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { z } from 'zod';
-import { answerFromKnowledge } from '../../src/domain/knowledge/answer.js';
+import type { KnowledgeHit, Passage } from '../../src/domain/knowledge/passage.js';
 import { loadKnowledge } from '../../src/knowledge/markdownLoader.js';
-import { Bm25KnowledgeIndex } from '../../src/knowledge/bm25KnowledgeIndex.js';
+import type { EvalSet, OutOfScopeSets } from './evalSets.js';
 
-export const EvalSetSchema = z.object({
-  knowledgeDir: z.string(),
-  answerable: z.array(z.object({ q: z.string(), passage: z.string() })),
-  unanswerable: z.array(z.string()),
-});
+/** What the evaluation searches with: built once per knowledge folder. */
+export interface EvalRetriever {
+  search(question: string): Promise<readonly KnowledgeHit[]> | readonly KnowledgeHit[];
+}
+export type RetrieverFactory = (passages: readonly Passage[]) => Promise<EvalRetriever> | EvalRetriever;
 
-export interface EvalResult {
-  name: string;
-  passages: number;
-  accuracyAt1: number;
-  refusal: number;
-  misses: { q: string; expected: string; got: string; confidence: number }[];
-  falseAnswers: { q: string; got: string; confidence: number }[];
+export interface Scored {
+  q: string;
+  /** Expected passage id (answerable questions only). */
+  expected?: string;
+  /** Best passage id, if any. */
+  top?: string;
+  confidence: number;
 }
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export interface SetScores {
+  name: string;
+  passages: number;
+  answerable: Scored[];
+  /** The set's own unanswerable questions. */
+  unanswerable: Scored[];
+  /** CLINC150 out-of-scope questions asked of this knowledge. */
+  outOfScope: Scored[];
+  /** CLINC150 other-domain questions asked of this knowledge. */
+  otherDomains: Scored[];
+}
 
-export async function evaluateSet(file: string, minConfidence: number): Promise<EvalResult> {
-  const set = EvalSetSchema.parse(JSON.parse(await readFile(resolve(ROOT, 'test/eval', file), 'utf8')));
-  const { passages } = await loadKnowledge(resolve(ROOT, set.knowledgeDir));
-  const index = new Bm25KnowledgeIndex(passages);
-  const known = new Set(passages.map((p) => p.id));
-  const misses: EvalResult['misses'] = [];
-  let correct = 0;
+export interface Figures {
+  threshold: number;
+  /** Right passage, answered (not refused). */
+  accuracyAt1: number;
+  /** Right passage ranked first, threshold ignored. */
+  rankedAt1: number;
+  /** Share of answerable questions refused. */
+  answerableRefused: number;
+  /** Refusal of the set's own unanswerable questions (NaN when it has none). */
+  refusal: number;
+  outOfScopeRefusal: number;
+  otherDomainRefusal: number;
+}
+
+export async function scoreSet(
+  set: EvalSet,
+  factory: RetrieverFactory,
+  oos: OutOfScopeSets = { outOfScope: [], otherDomains: [] },
+): Promise<SetScores> {
+  const { passages } = await loadKnowledge(set.knowledgeDir);
+  const byId = new Map(passages.map((p) => [p.id, p.id]));
+  for (const p of passages) if (!byId.has(p.heading)) byId.set(p.heading, p.id);
+  const retriever = await factory(passages);
+  const ask = async (q: string, expected?: string): Promise<Scored> => {
+    const best = (await retriever.search(q))[0];
+    return { q, expected, top: best?.passage.id, confidence: best?.confidence ?? 0 };
+  };
+  const answerable: Scored[] = [];
   for (const { q, passage } of set.answerable) {
-    if (!known.has(passage)) throw new Error(`${file}: no passage ${passage}`);
-    const r = answerFromKnowledge(index, q, { minConfidence });
-    const got = r.kind === 'answer' ? r.source.id : `(refused; best ${r.hits[0]?.passage.id ?? 'none'})`;
-    if (got === passage) correct++;
-    else misses.push({ q, expected: passage, got, confidence: r.confidence });
+    const id = byId.get(passage);
+    if (!id) throw new Error(`${set.name}: no passage ${passage}`);
+    answerable.push(await ask(q, id));
   }
-  const falseAnswers: EvalResult['falseAnswers'] = [];
-  for (const q of set.unanswerable) {
-    const r = answerFromKnowledge(index, q, { minConfidence });
-    if (r.kind === 'answer') falseAnswers.push({ q, got: r.source.id, confidence: r.confidence });
-  }
+  const many = async (qs: readonly string[]): Promise<Scored[]> => {
+    const out: Scored[] = [];
+    for (const q of qs) out.push(await ask(q));
+    return out;
+  };
   return {
-    name: file.replace(/\.json$/, ''),
+    name: set.name,
     passages: passages.length,
-    accuracyAt1: correct / set.answerable.length,
-    refusal: (set.unanswerable.length - falseAnswers.length) / set.unanswerable.length,
-    misses,
-    falseAnswers,
+    answerable,
+    unanswerable: await many(set.unanswerable),
+    outOfScope: await many(oos.outOfScope),
+    otherDomains: await many(oos.otherDomains),
   };
 }
 
-export const EVAL_SETS = ['bakery.json', 'bikes.json'];
+const share = (items: readonly Scored[], pass: (s: Scored) => boolean): number =>
+  items.length === 0 ? Number.NaN : items.filter(pass).length / items.length;
+
+export function figuresAt(scores: SetScores, threshold: number): Figures {
+  const answered = (s: Scored): boolean => s.top !== undefined && s.confidence >= threshold;
+  return {
+    threshold,
+    accuracyAt1: share(scores.answerable, (s) => answered(s) && s.top === s.expected),
+    rankedAt1: share(scores.answerable, (s) => s.top === s.expected),
+    answerableRefused: share(scores.answerable, (s) => !answered(s)),
+    refusal: share(scores.unanswerable, (s) => !answered(s)),
+    outOfScopeRefusal: share(scores.outOfScope, (s) => !answered(s)),
+    otherDomainRefusal: share(scores.otherDomains, (s) => !answered(s)),
+  };
+}
+
+export const CURVE_THRESHOLDS = [0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8];
+
+/** Questions answered with the wrong passage or refused, and out-of-scope questions answered. */
+export function mistakes(scores: SetScores, threshold: number): { misses: Scored[]; falseAnswers: Scored[] } {
+  const answered = (s: Scored): boolean => s.top !== undefined && s.confidence >= threshold;
+  return {
+    misses: scores.answerable.filter((s) => !answered(s) || s.top !== s.expected),
+    falseAnswers: [...scores.unanswerable, ...scores.outOfScope].filter(answered),
+  };
+}

@@ -5,16 +5,16 @@
  * answers the fact check caught inventing a fact, and invented facts that reached the customer
  * (by construction zero: anything unsupported falls back to the extractive answer).
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { answerFromKnowledge } from '../../src/domain/knowledge/answer.js';
+import { answerFromRetriever } from '../../src/domain/knowledge/answer.js';
+import { GeneralEnglish } from '../../src/knowledge/generalEnglish.js';
+import { HybridRetriever } from '../../src/knowledge/hybridRetriever.js';
 import type { ComposedAnswer } from '../../src/domain/knowledge/answerComposer.js';
 import { Bm25KnowledgeIndex } from '../../src/knowledge/bm25KnowledgeIndex.js';
 import { loadKnowledge } from '../../src/knowledge/markdownLoader.js';
 import { unsupportedFacts } from '../../src/llm/factCheck.js';
 import { GroundedAnswerer, sourceText } from '../../src/llm/groundedAnswerer.js';
 import type { LlmClient } from '../../src/llm/openAiClient.js';
-import { EvalSetSchema, ROOT } from './evaluate.js';
+import type { EvalSet } from './evalSets.js';
 
 export interface ModelEvalResult {
   name: string;
@@ -34,19 +34,23 @@ export interface ModelEvalResult {
 const silent = { info: () => undefined, warn: () => undefined };
 
 export async function evaluateModelSet(
-  file: string,
+  set: EvalSet,
   minConfidence: number,
   client: LlmClient,
   options: { concurrency?: number } = {},
 ): Promise<ModelEvalResult> {
-  const set = EvalSetSchema.parse(JSON.parse(await readFile(resolve(ROOT, 'test/eval', file), 'utf8')));
-  const { passages, business } = await loadKnowledge(resolve(ROOT, set.knowledgeDir));
-  const index = new Bm25KnowledgeIndex(passages);
+  const { passages, business } = await loadKnowledge(set.knowledgeDir);
+  const retriever = await HybridRetriever.create(new Bm25KnowledgeIndex(passages), { general: GeneralEnglish.load() });
   const productNames = business.products.flatMap((p) => [p.name, ...p.aliases]);
   const answerer = new GroundedAnswerer({ client, productNames, businessName: business.name, log: silent });
   const fit = { maxChars: 600, markdown: true };
-  const ask = (question: string): Promise<ComposedAnswer> =>
-    answerer.compose({ question, offline: answerFromKnowledge(index, question, { minConfidence }), minConfidence, fit });
+  const ask = async (question: string): Promise<ComposedAnswer> =>
+    answerer.compose({
+      question,
+      offline: await answerFromRetriever(retriever, question, { minConfidence }),
+      minConfidence,
+      fit,
+    });
 
   const answerable = await mapLimited(set.answerable, options.concurrency ?? 4, (item) => ask(item.q));
   const unanswerable = await mapLimited(set.unanswerable, options.concurrency ?? 4, (q) => ask(q));
@@ -55,7 +59,7 @@ export async function evaluateModelSet(
   for (const a of all) if (a.fallback) fallbacks[a.fallback] = (fallbacks[a.fallback] ?? 0) + 1;
   const correct = answerable.filter((a, i) => a.kind === 'answer' && a.sources.some((s) => s.id === set.answerable[i]!.passage));
   return {
-    name: file.replace(/\.json$/, ''),
+    name: set.name,
     accuracy: correct.length / set.answerable.length,
     refusal: unanswerable.filter((a) => a.kind === 'unknown').length / set.unanswerable.length,
     modelWorded: all.filter((a) => a.kind === 'answer' && a.by === 'model').length,

@@ -1,34 +1,106 @@
 /**
- * `npm run eval`: prints accuracy@1 and refusal per question set (add --verbose for the misses), and
- * the forecast back-test on the demo data (MASE of the chosen model against seasonal-naive).
- * With OPENAI_API_KEY (and OPENAI_BASE_URL / OPENAI_MODEL) set, the model path runs too and a table
- * compares it with the offline path: correctness, refusal and invented facts.
+ * `npm run eval`: accuracy@1, refusal of out-of-scope questions and the accuracy-against-refusal
+ * curve, per knowledge folder, on the held-out `test` split (see split.ts) unless `--split dev|all`.
+ *
+ *   npm run eval                                    own sets + BANKING77 + CLINC150 (when ../shared/eval exists)
+ *   npm run eval -- --knowledge DIR --questions F   any folder and question file (CLINC150 out-of-scope added)
+ *   npm run eval -- --verbose                       also the misses and false answers
+ *
+ * With OPENAI_API_KEY (and OPENAI_BASE_URL / OPENAI_MODEL) set, the model path runs on the own sets too.
  */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parseConfig } from '../../src/config.js';
+import { TUNED_MIN_CONFIDENCE } from '../../src/knowledge/bm25KnowledgeIndex.js';
 import { OpenAiClient } from '../../src/llm/openAiClient.js';
-import { EVAL_SETS, evaluateSet, type EvalResult } from './evaluate.js';
+import {
+  banking77,
+  externalDir,
+  outOfScopeSets,
+  ownSets,
+  readQuestionFile,
+  splitOutOfScope,
+  splitSet,
+  type EvalSet,
+} from './evalSets.js';
+import { CURVE_THRESHOLDS, figuresAt, mistakes, scoreSet, type Figures } from './evaluate.js';
 import { evaluateModelSet } from './evaluateModel.js';
 import { printAdvice } from './advice.js';
+import { evalEmbedder, hybridRetriever, lexicalRetriever } from './retrievers.js';
+import { currentReaders } from './understanding/currentReaders.js';
+import { printUnderstanding } from './understanding/runUnderstanding.js';
 
-const verbose = process.argv.includes('--verbose');
+const { values: args } = parseArgs({
+  options: {
+    knowledge: { type: 'string' },
+    questions: { type: 'string' },
+    split: { type: 'string', default: 'test' },
+    verbose: { type: 'boolean', default: false },
+    /** Leaves out the forecast back-test (it fills a scratch store with 12 weeks of demo data, ~15 s). */
+    'no-forecast': { type: 'boolean', default: false },
+    /** The raw lexical index with its own confidence (the retrieval before the refusal model). */
+    baseline: { type: 'boolean', default: false },
+  },
+});
+const split = args.split as 'dev' | 'test' | 'all';
+if (!['dev', 'test', 'all'].includes(split)) throw new Error(`--split must be dev, test or all`);
 const config = parseConfig(process.env);
-const { ANSWER_MIN_CONFIDENCE } = config;
-console.log(`offline retrieval, min confidence ${ANSWER_MIN_CONFIDENCE}`);
-const offline: EvalResult[] = [];
-for (const file of EVAL_SETS) {
-  const r = await evaluateSet(file, ANSWER_MIN_CONFIDENCE);
-  offline.push(r);
-  console.log(`\n[${r.name}] ${r.passages} passages`);
-  console.log(`accuracy@1: ${r.accuracyAt1.toFixed(2)}`);
-  console.log(`refusal: ${r.refusal.toFixed(2)}`);
-  if (verbose) {
-    for (const m of r.misses) console.log(`  miss  ${m.q}\n        expected ${m.expected}, got ${m.got} (${m.confidence})`);
-    for (const f of r.falseAnswers) console.log(`  false ${f.q}\n        answered ${f.got} (${f.confidence})`);
+// The baseline's raw lexical confidence has its own calibrated threshold.
+const threshold = args.baseline && !process.env.ANSWER_MIN_CONFIDENCE ? TUNED_MIN_CONFIDENCE : config.ANSWER_MIN_CONFIDENCE;
+const embedder = args.baseline || config.EMBEDDINGS === 'off' ? undefined : await evalEmbedder();
+const factory = args.baseline ? lexicalRetriever : hybridRetriever(embedder);
+const mode = args.baseline ? 'baseline lexical' : embedder ? `hybrid (${embedder.id})` : 'lexical + refusal model';
+
+const sets: EvalSet[] = [];
+if (args.questions) {
+  sets.push(
+    await readQuestionFile(
+      resolve(args.questions),
+      args.questions.replace(/^.*\//, '').replace(/\.json$/, ''),
+      args.knowledge ? resolve(args.knowledge) : undefined,
+    ),
+  );
+} else {
+  sets.push(...(await ownSets()));
+  const b77 = await banking77();
+  if (b77) sets.push(b77);
+}
+const oosAll = await outOfScopeSets();
+const oos = oosAll ? splitOutOfScope(oosAll, split) : undefined;
+console.log(`retrieval: ${mode} · threshold ${threshold} · split ${split}`);
+if (!externalDir()) console.log('external sets (../shared/eval): skipped — not found (set EVAL_DIR)');
+
+const pct = (n: number): string => (Number.isNaN(n) ? '   – ' : n.toFixed(3));
+const row = (f: Figures): string =>
+  `${f.threshold.toFixed(2).padStart(5)}  ${pct(f.accuracyAt1)}  ${pct(f.answerableRefused)}  ${pct(f.refusal)}  ${pct(f.outOfScopeRefusal)}  ${pct(f.otherDomainRefusal)}`;
+const header = 'thr    acc@1  ans-ref own-ref oos-ref other-ref';
+
+const measured: [EvalSet, Figures][] = [];
+for (const set of sets) {
+  const s = splitSet(set, split);
+  const scores = await scoreSet(s, factory, oos);
+  const at = figuresAt(scores, threshold);
+  measured.push([s, at]);
+  console.log(
+    `\n[${s.name}] ${scores.passages} passages · ${s.answerable.length} answerable · ${s.unanswerable.length} own unanswerable · ${scores.outOfScope.length} CLINC out-of-scope · ${scores.otherDomains.length} CLINC other-domain`,
+  );
+  console.log(`accuracy@1: ${pct(at.accuracyAt1)} (ranked first, no threshold: ${pct(at.rankedAt1)})`);
+  console.log(`answerable refused: ${pct(at.answerableRefused)}`);
+  console.log(`refusal (own unanswerable): ${pct(at.refusal)}`);
+  console.log(`refusal (CLINC out-of-scope): ${pct(at.outOfScopeRefusal)}`);
+  console.log(`refusal (CLINC other domains): ${pct(at.otherDomainRefusal)}`);
+  console.log(`curve:\n  ${header}`);
+  for (const t of CURVE_THRESHOLDS) console.log(`  ${row(figuresAt(scores, t))}`);
+  if (args.verbose) {
+    const { misses, falseAnswers } = mistakes(scores, threshold);
+    for (const m of misses) console.log(`  miss  ${m.q}\n        expected ${m.expected}, got ${m.top} (${m.confidence})`);
+    for (const f of falseAnswers) console.log(`  false ${f.q}\n        answered ${f.top} (${f.confidence})`);
   }
 }
 
+await embedder?.close();
+
 if (config.OPENAI_API_KEY) {
-  const warnings: string[] = [];
   const client = new OpenAiClient({
     apiKey: config.OPENAI_API_KEY,
     baseURL: config.OPENAI_BASE_URL,
@@ -36,7 +108,7 @@ if (config.OPENAI_API_KEY) {
     timeoutMs: config.OPENAI_TIMEOUT_MS,
     // The evaluation measures the model, so it never switches the model off after failures.
     breakAfter: Number.POSITIVE_INFINITY,
-    log: { info: () => undefined, warn: (o) => void warnings.push(JSON.stringify(o)) },
+    log: { info: () => undefined, warn: () => undefined },
   });
   console.log(`\nmodel path: ${config.OPENAI_MODEL}${config.OPENAI_BASE_URL ? ` at ${config.OPENAI_BASE_URL}` : ''}`);
   const rows = [
@@ -52,18 +124,18 @@ if (config.OPENAI_API_KEY) {
       'fallbacks',
     ],
   ];
-  for (const [i, file] of EVAL_SETS.entries()) {
-    const m = await evaluateModelSet(file, ANSWER_MIN_CONFIDENCE, client);
-    const o = offline[i]!;
+  // The model path costs a call per question: it runs on the sets with their own unanswerable questions.
+  for (const [set, offline] of measured.filter(([s]) => s.unanswerable.length > 0)) {
+    const m = await evaluateModelSet(set, threshold, client);
     const fallbacks =
       Object.entries(m.fallbacks)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ') || 'none';
     rows.push([
       m.name,
-      o.accuracyAt1.toFixed(2),
+      offline.accuracyAt1.toFixed(2),
       m.accuracy.toFixed(2),
-      o.refusal.toFixed(2),
+      offline.refusal.toFixed(2),
       m.refusal.toFixed(2),
       String(m.inventedCaught),
       String(m.inventedShown),
@@ -79,13 +151,12 @@ if (config.OPENAI_API_KEY) {
         .join('  ')
         .trimEnd(),
     );
-  if (verbose) for (const w of warnings) console.log(`  ${w}`);
 }
 
 // The forecast back-test (test/eval/backtestForecast.ts): chosen model against seasonal-naive.
-// `--no-forecast` leaves it out (it fills a scratch store with 12 weeks of demo data, ~15 s).
-if (!process.argv.includes('--no-forecast')) {
+if (!args['no-forecast']) {
   const { backtestForecast, describeBacktest } = await import('./backtestForecast.js');
-  for (const line of describeBacktest(await backtestForecast(config.KNOWLEDGE_DIR), verbose)) console.log(line);
+  for (const line of describeBacktest(await backtestForecast(config.KNOWLEDGE_DIR), args.verbose)) console.log(line);
 }
-await printAdvice(verbose);
+await printAdvice(args.verbose);
+await printUnderstanding(process.argv, currentReaders);

@@ -60,7 +60,12 @@ export async function createDialogHarness(options: HarnessOptions = {}): Promise
   const ownDir = options.stores ? undefined : await mkdtemp(join(tmpdir(), 'isb-dialogs-'));
   const stores = options.stores ?? (await openLowdbStores(ownDir!, { shards: 1 }));
   // The same core and bot as the server builds, on a fixed clock and in-memory conversation state.
-  const config = parseConfig({ DATA_DIR: ownDir ?? tmpdir(), KNOWLEDGE_DIR: join(REPO, 'knowledge'), LOG_LEVEL: 'silent' });
+  const config = parseConfig({
+    DATA_DIR: ownDir ?? tmpdir(),
+    KNOWLEDGE_DIR: join(REPO, 'knowledge'),
+    LOG_LEVEL: 'silent',
+    EMBEDDINGS: 'off',
+  });
   const core = await createCore(config, createLogger('silent'), { stores, now: () => new Date(now) });
   const { business, conversationLog } = core;
   const storage = new MemoryStorage();

@@ -46,6 +46,8 @@ export async function startTestBot(
     DATA_DIR: dataDir,
     KNOWLEDGE_DIR: join(REPO, 'knowledge'),
     LOG_LEVEL: 'silent',
+    // The sentence model costs a worker and ~1 s a start: tests that measure it opt in.
+    EMBEDDINGS: 'off',
     ...options.env,
   });
   const app = await createApp(config, createLogger(config.LOG_LEVEL), options.overrides);

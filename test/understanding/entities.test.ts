@@ -82,12 +82,18 @@ describe('dates and times (Australia/Sydney, now = Mon 23 Nov 2026 10:00)', () =
     ['this Saturday', '2026-11-28T12:00:00+11:00', false],
     ['next Saturday', '2026-12-05T12:00:00+11:00', false],
     ['on 24/11 at 2pm', '2026-11-24T14:00:00+11:00', true],
-    ['this arvo', '2026-11-23T15:00:00+11:00', false],
+    // A part of the day is a window (issue 11): it starts where the afternoon starts.
+    ['this arvo', '2026-11-23T12:00:00+11:00', true],
   ])('when the text is "%s", then it starts at %s (hasTime %s)', (text, start, hasTime) => {
     const when = ex(text).when;
     expect(when?.start).toBe(start);
     expect(when?.hasTime).toBe(hasTime);
     expect(when?.asap).toBe(false);
+  });
+
+  it('when the text names a part of the day, then it is a window with an end', () => {
+    const when = ex('tomorrow arvo').when;
+    expect(when).toMatchObject({ start: '2026-11-24T12:00:00+11:00', end: '2026-11-24T17:00:00+11:00', window: true });
   });
 
   it.each([['asap'], ['as soon as possible'], ['call me now'], ['right away please'], ['ASAP!']])(
@@ -170,6 +176,7 @@ describe('emails, reference codes and budgets', () => {
     ['an 8 inch cake', undefined],
     ['a 12inch cake at 1230pm', undefined],
     ['CAKES2', undefined],
+    ['cancel HJSWJ5', 'HJSWJ5'],
     ['please cancel', undefined],
   ])('when the text is "%s", then the reference is %s', (text, ref) => {
     expect(ex(text).refCode).toBe(ref);

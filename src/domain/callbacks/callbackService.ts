@@ -10,9 +10,9 @@ import type { CallbackStore, CustomerStore, LeadStore } from '../ports.js';
 import { validateCallbackTime, type CallbackTimeResult } from '../schedule/callbackSlots.js';
 import { newReference, normalizeReference } from '../schedule/references.js';
 import { createAttemptLimiter, type AttemptLimiter } from '../attemptLimiter.js';
-import { createOwnershipCheck, type ByReference, type Caller } from './ownership.js';
+import { createOwnershipCheck, type ByReference, type Caller, type LookupOptions } from './ownership.js';
 
-export type { ByReference, Caller } from './ownership.js';
+export type { ByReference, Caller, LookupOptions } from './ownership.js';
 
 export type { CallbackRequest as RequestedTime } from '../schedule/callbackSlots.js';
 import type { CallbackRequest as RequestedTime } from '../schedule/callbackSlots.js';
@@ -56,11 +56,13 @@ export interface CallbackService {
   checkTime(requested: RequestedTime): CallbackTimeResult;
   book(request: BookingRequest): Promise<Callback>;
   /** The caller's callback with this reference (see ownership.ts for who owns one). */
-  findByReference(ref: string, caller: Caller): Promise<ByReference<Callback>>;
+  findByReference(ref: string, caller: Caller, options?: LookupOptions): Promise<ByReference<Callback>>;
   /** Cancels the caller's open callback; one refusal when none of theirs is open with that reference. */
   cancel(ref: string, caller: Caller): Promise<ByReference<Callback>>;
   /** Moves the caller's open callback to a new, already validated slot. */
   move(ref: string, slot: { start: Date; asap: boolean }, caller: Caller): Promise<ByReference<Callback>>;
+  /** Open callbacks of a customer or booked in a conversation, soonest first. */
+  openFor(who: { customerId?: string; conversationId?: string }): Promise<Callback[]>;
   /**
    * Records what staff did (status, outcome, note) by the status rules. "Order placed" also moves the
    * callback's lead to won, so the sale counts for that lead's source and channel. Undefined when
@@ -145,7 +147,16 @@ export function createCallbackService(deps: {
       return callback;
     },
 
-    findByReference: async (ref, caller) => ownership.pick(caller, await byReference(ref)),
+    findByReference: async (ref, caller, options) => ownership.pick(caller, await byReference(ref), undefined, options),
+
+    async openFor(who) {
+      const found = [
+        ...(who.customerId ? await callbacks.findByCustomer(who.customerId) : []),
+        ...(who.conversationId ? await callbacks.findByConversation(who.conversationId) : []),
+      ];
+      const open = new Map(found.filter((c) => c.status === 'open').map((c) => [c.id, c]));
+      return [...open.values()].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    },
 
     cancel: (ref, caller) => change(ref, caller, (c) => ({ ...c, status: 'cancelled', updatedAt: clock.now().toISOString() })),
 

@@ -27,6 +27,14 @@ interface Owned {
   phone?: string;
 }
 
+export interface LookupOptions {
+  /**
+   * false: a miss is not counted (a look-up that goes on to another kind of record, which counts
+   * the miss if it misses too). Default true.
+   */
+  countMiss?: boolean;
+}
+
 export interface OwnershipCheck {
   /**
    * Finds the caller's record among `candidates` (the records with the reference), counting a miss
@@ -36,6 +44,7 @@ export interface OwnershipCheck {
     caller: Caller,
     candidates: readonly T[],
     phonesOf?: (record: T) => Promise<string[]>,
+    options?: LookupOptions,
   ): Promise<ByReference<T>>;
 }
 
@@ -65,12 +74,12 @@ export function createOwnershipCheck(deps: {
   };
 
   return {
-    async pick(caller, candidates, phonesOf) {
+    async pick(caller, candidates, phonesOf, options) {
       const keys = keysOf(caller);
       const now = deps.now();
       if (!deps.attempts.allowed(keys, now)) return { ok: false, reason: 'too_many_attempts' };
       for (const record of candidates) if (await owns(caller, record, phonesOf)) return { ok: true, record };
-      deps.attempts.record(keys, now);
+      if (options?.countMiss !== false) deps.attempts.record(keys, now);
       return { ok: false, reason: 'not_found' };
     },
   };

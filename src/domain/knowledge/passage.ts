@@ -29,3 +29,11 @@ export interface KnowledgeIndex {
   /** Every passage, in file order. */
   passages(): readonly Passage[];
 }
+
+/**
+ * Retrieval for a customer's question, with the decision to answer folded into `confidence`: it may
+ * consult a sentence model, so it is asynchronous. Adapters: HybridRetriever (src/knowledge).
+ */
+export interface KnowledgeRetriever {
+  search(question: string, limit?: number): Promise<KnowledgeHit[]>;
+}

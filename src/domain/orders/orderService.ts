@@ -11,7 +11,7 @@ import type { Collection, CustomerStore } from '../ports.js';
 import { newReference, normalizeReference } from '../schedule/references.js';
 import { createAttemptLimiter, type AttemptLimiter } from '../attemptLimiter.js';
 import { REFERENCE_ATTEMPTS } from '../callbacks/callbackService.js';
-import { createOwnershipCheck, type ByReference, type Caller } from '../callbacks/ownership.js';
+import { createOwnershipCheck, type ByReference, type Caller, type LookupOptions } from '../callbacks/ownership.js';
 
 export interface OrderDraft {
   items: { product: string; size?: string; options?: string[]; quantity: number }[];
@@ -34,6 +34,8 @@ export interface OrderService {
   zoneOf(address: string): string | undefined;
   /** The product's options (e.g. flavours) the text names, by the names the business uses. */
   optionsIn(product: string, text: string): string[];
+  /** Order requests not cancelled, of a customer or made in a conversation, soonest needed first. */
+  openFor(who: { customerId?: string; conversationId?: string }): Promise<OrderRequest[]>;
   request(
     draft: OrderDraft,
     links: { customerId?: string; leadId?: string; conversationId?: string; callbackId?: string },
@@ -42,7 +44,7 @@ export interface OrderService {
    * The caller's order request with this reference: made in this conversation, from an account of
    * its customer, or proven with a phone number of its customer. One refusal for every other case.
    */
-  findByReference(ref: string, caller: Caller): Promise<ByReference<OrderRequest>>;
+  findByReference(ref: string, caller: Caller, options?: LookupOptions): Promise<ByReference<OrderRequest>>;
 }
 
 export function createOrderService(deps: {
@@ -103,6 +105,14 @@ export function createOrderService(deps: {
       }
       return problems;
     },
+    async openFor(who) {
+      const found = [
+        ...(who.customerId ? await deps.orders.findBy('customerId', who.customerId) : []),
+        ...(who.conversationId ? await deps.orders.findBy('conversationId', who.conversationId) : []),
+      ];
+      const open = new Map(found.filter((o) => o.status !== 'cancelled').map((o) => [o.id, o]));
+      return [...open.values()].sort((a, b) => a.neededOn.localeCompare(b.neededOn));
+    },
     async request(draft, links) {
       const now = clock.now().toISOString();
       const order: OrderRequest = {
@@ -120,11 +130,11 @@ export function createOrderService(deps: {
       await deps.orders.put(order);
       return order;
     },
-    async findByReference(ref, caller) {
+    async findByReference(ref, caller, options) {
       const candidates = await deps.orders.findBy('ref', normalizeReference(ref));
       const phonesOf = async (o: OrderRequest): Promise<string[]> =>
         o.customerId ? ((await deps.customers.get(o.customerId))?.phones ?? []) : [];
-      return ownership.pick(caller, candidates, phonesOf);
+      return ownership.pick(caller, candidates, phonesOf, options);
     },
   };
 }

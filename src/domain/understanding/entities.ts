@@ -6,14 +6,16 @@
  */
 import { extractBudget, extractQuantity, extractServings } from './extractAmounts.js';
 import { extractName } from './extractName.js';
-import { extractPhone } from './extractPhone.js';
 import { extractWhen } from './extractWhen.js';
+import { readPhone } from './readPhone.js';
+import { whenEntity } from './whenEntity.js';
 import { matchProducts } from './matchProducts.js';
 import type { Entities, RecognizerContext } from './types.js';
 
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
 /** Six letters/digits with at least one of each; unit-like tokens ("12inch", "1230pm") excluded. */
 const REF_CODE = /(?<![\w@.-])(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{6}(?![\w@-])/gi;
+const REF_CUE = /\b(?:cancel|move|reschedule|reference|ref|booking|code|callback|call back|order number)\b/i;
 const NOT_REF =
   /^\d+(?:am|pm|inch|in|cm|mm|kg|g|gr|ml|pcs|pc|th|st|nd|rd|hrs|hr|min|mins|yo|yrs|kids|ppl|pax|x)$|^[a-z]+\d{1,2}$/i;
 
@@ -31,20 +33,22 @@ export function extractEntities(text: string, context: RecognizerContext): Entit
   }
 
   for (const m of rest.matchAll(REF_CODE)) {
-    if (NOT_REF.test(m[0])) continue;
+    // "size10" and "CAKES2" are words; after "cancel" or "reference", "HJSWJ5" is a reference.
+    if (NOT_REF.test(m[0]) && !REF_CUE.test(text)) continue;
     entities.refCode = m[0].toUpperCase();
     mask([m.index ?? 0, (m.index ?? 0) + 6]);
     break;
   }
 
-  const phone = extractPhone(rest, context.defaultPhoneRegion);
+  const phone = readPhone(rest, context.defaultPhoneRegion);
   if (phone.phone) entities.phone = phone.phone;
   if (phone.invalidPhone) entities.invalidPhone = phone.invalidPhone;
   phone.spans.forEach(mask);
 
-  const when = extractWhen(rest, context.timeZone, context.now, context.locale);
-  if (when.when) entities.when = when.when;
-  mask(when.span);
+  // Recognizers-Text with the own rules reads the time; chrono's span tells which characters to mask.
+  const when = whenEntity(rest, context);
+  if (when) entities.when = when;
+  mask(extractWhen(rest, context.timeZone, context.now, context.locale).span);
 
   const budget = extractBudget(rest);
   if (budget) entities.budget = budget.value;

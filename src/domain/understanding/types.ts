@@ -36,7 +36,17 @@ export interface Entities {
    * ISO 8601 with the business time zone's offset. "as soon as possible", "asap", "now", "right away"
    * give asap: true and start = now.
    */
-  when?: { start: string; end?: string; text: string; asap: boolean; hasTime: boolean };
+  when?: {
+    start: string;
+    end?: string;
+    text: string;
+    asap: boolean;
+    hasTime: boolean;
+    /** A window ("tomorrow afternoon"): book the first open slot between start and end. */
+    window?: boolean;
+    /** Whether a day was named (false for "10am", read as today or tomorrow). */
+    dateSaid?: boolean;
+  };
   /** "2 cakes", "a dozen cupcakes" (12), "three". */
   quantity?: number;
   /** "for 20 people", "feeds 30", "20 guests", "about 15 kids". */
@@ -82,6 +92,8 @@ export interface RecognizerContext {
   products: string[];
   now: Date;
   locale?: string;
+  /** Opening intervals (HH:MM) on a local date, so an hour without am/pm takes the open reading. */
+  openingOn?: (isoDate: string) => Array<{ from: string; to: string }>;
 }
 
 /** The port both the offline recognizer and (later) a language model implement. */

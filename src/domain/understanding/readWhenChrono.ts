@@ -1,0 +1,14 @@
+/** chrono-node as the last resort for a date or time Recognizers-Text and the own rules missed. */
+import * as chrono from 'chrono-node';
+import type { DateTime } from 'luxon';
+
+export function chronoWhen(text: string, now: DateTime): { date: string; from?: string; text: string } | undefined {
+  const ref = new Date(now.year, now.month - 1, now.day, now.hour, now.minute);
+  const first = chrono.en.GB.parse(text, ref, { forwardDate: true }).find((r) => !/^(?:right\s+)?now$/i.test(r.text.trim()));
+  if (!first) return undefined;
+  const d = first.start.date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const from = first.start.isCertain('hour') ? `${pad(d.getHours())}:${pad(d.getMinutes())}` : undefined;
+  return { date, from, text: first.text };
+}

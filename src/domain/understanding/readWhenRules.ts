@@ -1,0 +1,317 @@
+/**
+ * The own rules of readWhen: rewrites that put customer wording into a form Recognizers-Text reads
+ * ("arvo" → afternoon, "tmrw" → tomorrow, "2.30pm" → 2:30pm, "half two" → half past two, D/M dates),
+ * and phrases it does not know, read here directly: a day of the month alone ("the 10th"), "saturday
+ * week", "tomorrow week", "after lunch", "first thing", "after 3", "before noon", a bare hour after a
+ * day ("saturday 9") or alone ("11ish").
+ */
+import type { DateTime } from 'luxon';
+import { hhmm } from './whenParts.js';
+
+export interface ClockTime {
+  h: number;
+  m: number;
+  meridiem?: 'am' | 'pm';
+}
+
+export interface Prepared {
+  original: string;
+  /** The text for the recognizer, with what the rules read taken out. */
+  text: string;
+  /** A date the rules read. */
+  date?: string;
+  yearSaid: boolean;
+  /** An hour without am/pm (1–12) the rules read; readWhen takes the reading inside opening hours. */
+  bareHour?: number;
+  bareMinute?: number;
+  /** "between 2 and 4:30pm": both ends, each with its am/pm if said. */
+  range?: { from: ClockTime; to: ClockTime };
+  /** A time with am/pm or on the 24-hour clock the rules read. */
+  fixedTime?: string;
+  /** A window the rules read, given the day's opening and closing and the time read, if any. */
+  window?: (open: string, close: string, from?: string) => { from: string; to: string };
+  /** Whether the window is built on the time read ("after 3"); otherwise a clock time said beside it wins. */
+  windowUsesTime?: boolean;
+  /** What the rules read, for echoing back. */
+  matched: string[];
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_WORD =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\b/i;
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAY = '(mon|tue|wed|thu|fri|sat|sun)[a-z]*';
+const ORDINAL_WORDS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+  'twenty-first',
+  'twenty-second',
+  'twenty-third',
+  'twenty-fourth',
+  'twenty-fifth',
+  'twenty-sixth',
+  'twenty-seventh',
+  'twenty-eighth',
+  'twenty-ninth',
+  'thirtieth',
+  'thirty-first',
+];
+const HOUR_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+
+const MINUTE_WORDS: Record<string, number> = { five: 5, ten: 10, fifteen: 15, twenty: 20, 'twenty-five': 25 };
+
+const REWRITES: Array<[RegExp, string]> = [
+  [/\barvo\b/gi, 'afternoon'],
+  [/\b(?:tmrw|tmr|tmrow|tomoz|tomorow|tommorow|tommorrow|2moro|2morrow)\b/gi, 'tomorrow'],
+  [/\bthurs?\b/gi, 'thursday'],
+  [/\btues\b/gi, 'tuesday'],
+  [/\bweds\b/gi, 'wednesday'],
+  [/\bxmas\b/gi, 'christmas'],
+  [/\bboxing day\b/gi, 'december 26'],
+  [/\b(?:in\s+)?a\s+fortnight(?:\s+from\s+(?:today|now))?\b|\bfortnight\b/gi, 'in two weeks'],
+  [/\b(\d{1,2})\s*o'?\s*clock\b/gi, '$1:00'],
+  [/\b(\d{1,2})\.(\d{2})(\s*(?:am|pm|a\.m\.|p\.m\.))?(?!\d)/gi, '$1:$2$3'],
+  [/\b(\d{1,2})(\d{2})(\s*(?:am|pm))\b/gi, '$1:$2$3'],
+  [/\b(?!19\d\d|20\d\d)([01]\d|2[0-3])([0-5]\d)\b(?!\s*(?:am|pm|\d))/gi, '$1:$2'],
+  [/\b(\d{1,2}(?::\d{2})?)\s*p\.?(?=\s|$)/gi, '$1pm'],
+  [/\b(\d{1,2}(?::\d{2})?)\s*a\.?(?=\s|$)/gi, '$1am'],
+  [/\bsat\b/gi, 'saturday'],
+  [/\bsun\b/gi, 'sunday'],
+  [/\bmon\b/gi, 'monday'],
+  [/\bfri\b/gi, 'friday'],
+  [/\bwed\b/gi, 'wednesday'],
+  [/\btonite\b/gi, 'tonight'],
+  [/\bmid-?\s?day\b/gi, 'noon'],
+  [/\b(\d{1,2})(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/gi, '$1 $2'],
+];
+
+export function prepareWhenText(original: string, now: DateTime, dayFirst: boolean): Prepared {
+  let text = ` ${original.toLowerCase().replace(/[’‘]/g, "'")} `;
+  for (const [re, to] of REWRITES) text = text.replace(re, to);
+  // "4th of july of 1995" is "4th of july 1995"; "the twenty third day of September" is "23 September".
+  text = text.replace(new RegExp(`(${MONTH_WORD.source.slice(5, -3)})\\s+of\\s+(?=(?:19|20)\\d\\d\\b)`, 'g'), '$1 ');
+  text = text.replace(
+    new RegExp(
+      `\\b(${ORDINAL_WORDS.map((w) => w.replace('-', '[\\s-]')).join('|')})\\s+(?:day\\s+)?of\\s+(?=${MONTH_WORD.source.slice(5, -3)})`,
+      'g',
+    ),
+    (_all, word: string) => `${ORDINAL_WORDS.indexOf(word.replace(/\s+/, '-')) + 1} `,
+  );
+  // "10 past 9", "twenty past ten".
+  text = text.replace(
+    /\b(\d{1,2}|five|ten|fifteen|twenty|twenty-five)\s+(?:minutes\s+)?past\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g,
+    (_all, m: string, h: string) => `${HOUR_WORDS[h] ?? h}:${String(MINUTE_WORDS[m] ?? Number(m)).padStart(2, '0')}`,
+  );
+  // "half two" (British and Australian) is half past two; "half an hour" and "half past" are left.
+  text = text.replace(
+    /\bhalf\s+(?!past|an?\b|hour|dozen)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g,
+    'half past $1',
+  );
+  if (dayFirst) {
+    text = text.replace(/\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b/g, (all, d: string, m: string, y?: string) =>
+      Number(m) >= 1 && Number(m) <= 12 && Number(d) <= 31 ? ` ${Number(d)} ${MONTHS[Number(m) - 1]} ${y ?? ''} ` : all,
+    );
+  }
+  const p: Prepared = { original, text, yearSaid: /\b(?:19|20)\d\d\b/.test(text), matched: [] };
+  const take = (re: RegExp): RegExpExecArray | null => {
+    const m = re.exec(p.text);
+    if (m) {
+      p.text = p.text.slice(0, m.index) + ' ' + p.text.slice(m.index + m[0].length);
+      p.matched.push(m[0].trim());
+    }
+    return m;
+  };
+
+  readRelativeWeeks(p, now, take);
+  readDayOfMonth(p, now, take);
+  readRange(p, take);
+  readWindows(p, take);
+  readBareHour(p, take);
+  return p;
+}
+
+type Take = (re: RegExp) => RegExpExecArray | null;
+
+/** "saturday week", "a week on saturday", "tomorrow week": a week after the next such day. */
+function readRelativeWeeks(p: Prepared, now: DateTime, take: Take): void {
+  const week = take(new RegExp(`\\b(?:${WEEKDAY}\\s+week|a\\s+week\\s+(?:on|from)\\s+${WEEKDAY})\\b`));
+  if (week) {
+    const day = (week[1] ?? week[2])!;
+    p.date = nextWeekday(now, day).plus({ weeks: 1 }).toISODate()!;
+    return;
+  }
+  // "this coming Thursday" said on a Thursday is a week today: the next such day after today.
+  const coming = take(new RegExp(`\\b(?:this\\s+|the\\s+)?(?:up)?coming\\s+${WEEKDAY}\\b`));
+  if (coming) {
+    p.date = nextWeekday(now, coming[1]!).toISODate()!;
+    return;
+  }
+  if (take(/\btomorrow\s+week\b/)) {
+    p.date = now.plus({ days: 8 }).toISODate()!;
+    return;
+  }
+  const counts: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+  const inN = take(
+    /\b(?:in\s+(\d{1,2}|an?|one|two|three|four|five|six)\s+(days?|weeks?)(?:\s+time)?|(an?|one|two|three)\s+(weeks?|days?)\s+from\s+(?:today|now))\b/,
+  );
+  if (inN) {
+    const n = counts[inN[1] ?? inN[3]!] ?? Number(inN[1] ?? inN[3]);
+    const unit = (inN[2] ?? inN[4]!).startsWith('week') ? 'weeks' : 'days';
+    p.date = now.plus({ [unit]: n }).toISODate()!;
+  }
+}
+
+/** "her 21st birthday" is an occasion, not the 21st of the month. */
+const NOT_AN_OCCASION = "(?!\\s+(?:birthday|bday|b'day|anniversary|year|floor|century|edition|party|time|place))";
+
+/** "the 10th", "the twelfth": with no month named, the next such day after today. */
+function readDayOfMonth(p: Prepared, now: DateTime, take: Take): void {
+  if (p.date || MONTH_WORD.test(p.text)) return;
+  const m = take(
+    new RegExp(
+      `\\b(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)|(?<=the\\s)(${ORDINAL_WORDS.join('|')}))\\b${NOT_AN_OCCASION}(?:\\s+day)?(?:\\s+of\\s+(the|this|next)\\s+month)?`,
+    ),
+  );
+  if (!m) return;
+  const day = m[1] ? Number(m[1]) : ORDINAL_WORDS.indexOf(m[2]!) + 1;
+  if (day < 1 || day > 31) return;
+  if (m[3] === 'next') {
+    const month = now.startOf('month').plus({ months: 1 });
+    if (day <= month.daysInMonth!) p.date = month.set({ day }).toISODate()!;
+    return;
+  }
+  for (let i = 0; i < 13; i++) {
+    const month = now.startOf('month').plus({ months: i });
+    if (day > month.daysInMonth!) continue;
+    const candidate = month.set({ day });
+    if (candidate.startOf('day') > now.startOf('day')) {
+      p.date = candidate.toISODate()!;
+      return;
+    }
+  }
+}
+
+/** "between 2 and 4:30pm", "from 10 to 11:30": Recognizers-Text loses the first end without am/pm. */
+function readRange(p: Prepared, take: Take): void {
+  const t = '(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?';
+  const m = take(new RegExp(`\\b(?:between|from)\\s+${t}\\s*(?:and|to|-|–|until|till)\\s*${t}(?![:\\d])`));
+  if (!m) return;
+  const end = (h?: string, min?: string, mer?: string): ClockTime => ({
+    h: Number(h),
+    m: Number(min ?? 0),
+    meridiem: mer as ClockTime['meridiem'],
+  });
+  const from = end(m[1], m[2], m[3]);
+  const to = end(m[4], m[5], m[6]);
+  if (from.h > 23 || to.h > 23 || from.m > 59 || to.m > 59) return;
+  p.range = { from, to };
+}
+
+/** Windows Recognizers-Text does not know, or reads in a way the booking rules cannot use. */
+function readWindows(p: Prepared, take: Take): void {
+  const fixed: Array<[RegExp, (open: string, close: string) => { from: string; to: string }]> = [
+    [/\bafter\s+lunch(?:time)?\b/, (_o, c) => ({ from: '13:00', to: c })],
+    [/\b(?:at\s+|over\s+|around\s+)?lunch\s?time\b|\b(?:at|over|around)\s+lunch\b/, () => ({ from: '12:00', to: '14:00' })],
+    [/\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b/, (o) => ({ from: o, to: plusHour(o) })],
+    [/\bmid-?\s?morning\b/, () => ({ from: '10:00', to: '11:00' })],
+    [/\blater?\s+(?:in\s+the\s+|this\s+)?afternoon\b/, (_o, c) => ({ from: '15:00', to: c })],
+    [/\bearly\s+(?:in\s+the\s+|this\s+)?afternoon\b/, () => ({ from: '12:00', to: '14:00' })],
+    [/\bearly\s+(?:in\s+the\s+|this\s+)?morning\b/, (o) => ({ from: o, to: '10:00' })],
+  ];
+  for (const [re, window] of fixed) {
+    if (take(re)) {
+      p.window = (open, close) => window(open, close);
+      return;
+    }
+  }
+  const after = take(/\b(?:any\s*time\s+|anytime\s+|from\s+)?after\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b/);
+  if (after) {
+    setHour(p, after);
+    p.windowUsesTime = true;
+    p.window = (_open, close, from) => ({ from: from ?? '12:00', to: close });
+    return;
+  }
+  const before = take(/\b(?:any\s*time\s+)?before\s+(?:(noon|midday)|(\d{1,2})(?::(\d{2}))?\s*(am|pm)?)\b/);
+  if (before) {
+    const to = before[1] ? '12:00' : to24(Number(before[2]), Number(before[3] ?? 0), before[4]);
+    p.windowUsesTime = true;
+    p.window = (open) => ({ from: open, to });
+  }
+}
+
+/** "saturday 9", "tomorrow at 10", "around 3", "2", "11ish": an hour without am/pm. */
+function readBareHour(p: Prepared, take: Take): void {
+  if (p.bareHour !== undefined) return;
+  const hour = '(?<h>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?<m>\\d{2}))?';
+  const lead = `(?:${WEEKDAY}|today|tomorrow|tonight|morning|afternoon|evening)\\s+(?:at\\s+|around\\s+|about\\s+)?`;
+  const not = `(?![:.\\d]|\\s*(?:am|pm|a\\.m|p\\.m|st|nd|rd|th|\\/|-|to\\b|past|dozen|people|of|x\\b|${MONTH_WORD.source.slice(5, -3)}))`;
+  const m =
+    take(new RegExp(`\\b${hour}\\s*-?\\s*ish\\b`)) ??
+    take(new RegExp(`(?<=\\b${lead})${hour}\\b${not}`)) ??
+    take(new RegExp(`\\b(?:at|around|about|say|by)\\s+${hour}\\b${not}`)) ??
+    take(new RegExp(`^\\s*${hour}\\b${not}(?=\\s*(?:[.!?]|today|tomorrow|on\\b|${WEEKDAY}|$))`));
+  if (m) setHour(p, [m[0], m.groups!.h, m.groups!.m] as unknown as RegExpExecArray);
+}
+
+function setHour(p: Prepared, m: RegExpExecArray): void {
+  const raw = m[1]!;
+  const h = HOUR_WORDS[raw] ?? Number(raw);
+  const minute = Number(m[2] ?? 0);
+  const meridiem = m[3];
+  if (!(h >= 0 && h <= 23) || minute > 59) return;
+  // With am/pm, or on the 24-hour clock, the hour is not ambiguous.
+  if (meridiem || h > 12 || h === 0) p.fixedTime = to24(h, minute, meridiem);
+  else {
+    p.bareHour = h;
+    p.bareMinute = minute;
+  }
+}
+
+function to24(h: number, m: number, meridiem?: string): string {
+  let hour = h;
+  if (meridiem?.startsWith('p') && h < 12) hour += 12;
+  if (meridiem?.startsWith('a') && h === 12) hour = 0;
+  return hhmm(hour, m);
+}
+
+function nextWeekday(now: DateTime, name: string): DateTime {
+  const target = WEEKDAYS.findIndex((w) => w.startsWith(name.slice(0, 3))) + 1;
+  let d = now.startOf('day').plus({ days: 1 });
+  while (d.weekday !== target) d = d.plus({ days: 1 });
+  return d;
+}
+
+function plusHour(t: string): string {
+  return hhmm(Math.min(23, Number(t.slice(0, 2)) + 1), Number(t.slice(3, 5)));
+}

@@ -1,0 +1,159 @@
+/**
+ * Hybrid retrieval: the lexical index (BM25F-style coverage, bm25KnowledgeIndex.ts) fused with a
+ * sentence model's cosines — question to heading / "Also asked" phrasing, and question to heading +
+ * text — as a weighted sum (measured better than reciprocal-rank fusion), then a calibrated refusal
+ * model (refusalModel.ts) turns the best passage's signals into the confidence the bot answers on.
+ *
+ * Without an embedder, or when it fails, the same path runs on the lexical signals alone with the
+ * lexical-only refusal model. Passage vectors are computed once, at start (cached on disk by
+ * CachedEmbedder); a question costs one embedding.
+ */
+import { cosine, type Embedder } from '../domain/knowledge/embedder.js';
+import type { KnowledgeHit, KnowledgeRetriever, Passage } from '../domain/knowledge/passage.js';
+import type { Bm25KnowledgeIndex } from './bm25KnowledgeIndex.js';
+import type { GeneralEnglish } from './generalEnglish.js';
+import { probability, RETRIEVAL_MODEL, type RetrievalModel, type Signals } from './refusalModel.js';
+
+/** How many lexical candidates are scored (the rest count as lexical 0). */
+const LEXICAL_CANDIDATES = 30;
+
+export interface Candidate extends Signals {
+  passage: Passage;
+  /** The lexical ranking score as a share of the best one's (0 when not among its candidates). */
+  lexRank: number;
+}
+
+export interface HybridOptions {
+  embedder?: Embedder;
+  general?: GeneralEnglish;
+  model?: RetrievalModel;
+  /** Told when the embedder fails (the search goes on lexically). */
+  onEmbedderError?: (err: unknown) => void;
+}
+
+interface PassageVectors {
+  heads: Float32Array[];
+  body: Float32Array;
+}
+
+export class HybridRetriever implements KnowledgeRetriever {
+  private readonly passages: readonly Passage[];
+  private readonly model: RetrievalModel;
+
+  private constructor(
+    private readonly lexical: Bm25KnowledgeIndex,
+    private readonly options: HybridOptions,
+    private vectors: PassageVectors[] | undefined,
+  ) {
+    this.passages = lexical.passages();
+    this.model = options.model ?? RETRIEVAL_MODEL;
+  }
+
+  /** Builds the retriever, embedding every passage first when an embedder is given. */
+  static async create(lexical: Bm25KnowledgeIndex, options: HybridOptions = {}): Promise<HybridRetriever> {
+    let vectors: PassageVectors[] | undefined;
+    if (options.embedder) {
+      try {
+        vectors = await embedPassages(options.embedder, lexical.passages());
+      } catch (err) {
+        options.onEmbedderError?.(err);
+      }
+    }
+    return new HybridRetriever(lexical, options, vectors);
+  }
+
+  /**
+   * Brings the sentence model in after start: passages are embedded in the background while the
+   * retriever answers lexically, and it switches over once every passage has its vectors. Resolves
+   * true when it did (false when the embedder failed; retrieval stays lexical).
+   */
+  async attach(embedder: Embedder): Promise<boolean> {
+    try {
+      const vectors = await embedPassages(embedder, this.passages);
+      this.options.embedder = embedder;
+      this.vectors = vectors;
+      return true;
+    } catch (err) {
+      this.options.onEmbedderError?.(err);
+      return false;
+    }
+  }
+
+  /** True when the sentence model takes part. */
+  get dense(): boolean {
+    return this.vectors !== undefined;
+  }
+
+  async search(question: string, limit = 3): Promise<KnowledgeHit[]> {
+    const ranked = await this.candidates(question);
+    const refusal = this.dense ? this.model.dense : this.model.lexicalOnly;
+    return ranked.slice(0, limit).map((c) => ({
+      passage: c.passage,
+      confidence: Math.round(probability(refusal, c) * 1000) / 1000,
+      sentences: this.lexical.sentencesFor(c.passage.id, question),
+    }));
+  }
+
+  /** Every passage with a signal, best first, with its signals (what the tuner fits on). */
+  async candidates(question: string): Promise<Candidate[]> {
+    const lexHits = this.lexical.ranked(question, LEXICAL_CANDIDATES);
+    const lex = new Map(lexHits.map((h) => [h.passage.id, h.confidence]));
+    // The lexical index ranks by more than its confidence (heading matches, BM25): its order counts too.
+    const topRank = lexHits[0]?.rank || 1;
+    const lexRanks = new Map(lexHits.map((h) => [h.passage.id, h.rank / topRank]));
+    const bestLexical = lexHits[0]?.confidence ?? 0;
+    const unknownRarity = this.unknownRarity(question);
+    let q: Float32Array | undefined;
+    if (this.vectors && this.options.embedder) {
+      try {
+        [q] = await this.options.embedder.embed([question]);
+      } catch (err) {
+        this.options.onEmbedderError?.(err);
+      }
+    }
+    const { fusion } = this.model;
+    const out: Candidate[] = [];
+    this.passages.forEach((passage, i) => {
+      const lexical = lex.get(passage.id) ?? 0;
+      let cosHead = 0;
+      let cosBody = 0;
+      if (q && this.vectors) {
+        const v = this.vectors[i]!;
+        for (const h of v.heads) cosHead = Math.max(cosHead, cosine(q, h));
+        cosBody = cosine(q, v.body);
+      } else if (lexical === 0) return;
+      const lexRank = lexRanks.get(passage.id) ?? 0;
+      const fused = q
+        ? fusion.lexical * lexical + fusion.rank * lexRank + fusion.head * cosHead + fusion.body * cosBody
+        : lexRank;
+      out.push({ passage, fused, lexRank, cosHead, cosBody, lexical, margin: 0, bestLexical, unknownRarity });
+    });
+    out.sort((a, b) => b.fused - a.fused);
+    for (let i = 0; i < out.length; i++) out[i]!.margin = out[i]!.fused - (out[i + 1]?.fused ?? 0);
+    return out;
+  }
+
+  private unknownRarity(question: string): number {
+    const general = this.options.general;
+    if (!general) return 0;
+    let rarest = 0;
+    for (const w of this.lexical.unknownWords(question)) rarest = Math.max(rarest, -general.logProb(w));
+    // −8 (a common word) → 0, −23 or rarer → 1.
+    return Math.min(1, Math.max(0, (rarest - 8) / 15));
+  }
+}
+
+async function embedPassages(embedder: Embedder, passages: readonly Passage[]): Promise<PassageVectors[]> {
+  const texts: string[] = [];
+  const layout = passages.map((p) => {
+    const start = texts.length;
+    texts.push(p.heading, ...p.alsoAsked, `${p.heading}. ${p.text}`.slice(0, 2000));
+    return { start, heads: 1 + p.alsoAsked.length };
+  });
+  const vectors: Float32Array[] = [];
+  for (let i = 0; i < texts.length; i += 64) vectors.push(...(await embedder.embed(texts.slice(i, i + 64))));
+  return layout.map(({ start, heads }) => ({
+    heads: vectors.slice(start, start + heads),
+    body: vectors[start + heads]!,
+  }));
+}

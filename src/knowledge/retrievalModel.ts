@@ -1,0 +1,35 @@
+/** The shapes of the fitted retrieval model (refusalModel.fitted.ts holds the numbers). */
+
+/** The signals of one candidate passage. */
+export interface Signals {
+  /** Weighted sum of the lexical confidence and the cosines: what passages are ranked by. */
+  fused: number;
+  /** Cosine of the question with the passage's heading or one of its "Also asked" phrasings (best). */
+  cosHead: number;
+  /** Cosine of the question with heading + text. */
+  cosBody: number;
+  /** Lexical coverage confidence (0–1) of this passage. */
+  lexical: number;
+  /** fused − the runner-up's fused. */
+  margin: number;
+  /** Best lexical confidence of any passage. */
+  bestLexical: number;
+  /** 0–1: how rare in general English the rarest question word the knowledge never uses is. */
+  unknownRarity: number;
+}
+
+export const SIGNAL_NAMES = ['fused', 'cosHead', 'cosBody', 'lexical', 'margin', 'bestLexical', 'unknownRarity'] as const;
+
+export interface LogisticModel {
+  bias: number;
+  weights: Record<(typeof SIGNAL_NAMES)[number], number>;
+}
+
+/** The fusion weights and the two refusal models (with and without the sentence model). */
+export interface RetrievalModel {
+  fusion: { lexical: number; rank: number; head: number; body: number };
+  dense: LogisticModel;
+  lexicalOnly: LogisticModel;
+  /** The threshold chosen on dev (ANSWER_MIN_CONFIDENCE's default). */
+  threshold: number;
+}

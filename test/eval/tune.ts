@@ -1,0 +1,251 @@
+/**
+ * Fits the retrieval model on the DEV split only: the fusion weights (grid search on accuracy@1 with
+ * no threshold on the external sets, the own sets allowed to lose at most TOLERANCE) and the two logistic refusal models (with and without the
+ * sentence model), then the threshold: the lowest at which out-of-scope refusal on dev reaches 0.95
+ * on every set. Writes src/knowledge/refusalModel.fitted.ts. `npx tsx test/eval/tune.ts`
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Passage } from '../../src/domain/knowledge/passage.js';
+import { Bm25KnowledgeIndex } from '../../src/knowledge/bm25KnowledgeIndex.js';
+import { GeneralEnglish } from '../../src/knowledge/generalEnglish.js';
+import { HybridRetriever, type Candidate } from '../../src/knowledge/hybridRetriever.js';
+import { loadKnowledge } from '../../src/knowledge/markdownLoader.js';
+import {
+  probability,
+  SIGNAL_NAMES,
+  type LogisticModel,
+  type RetrievalModel,
+  type Signals,
+} from '../../src/knowledge/refusalModel.js';
+import { banking77, outOfScopeSets, ownSets, ROOT, splitOutOfScope, splitSet } from './evalSets.js';
+import { evalEmbedder } from './retrievers.js';
+
+interface Item {
+  set: string;
+  expected?: string;
+  /** The set's own unanswerable question (near the domain), not a CLINC150 one. */
+  own?: boolean;
+  candidates: Candidate[];
+}
+
+const embedder = await evalEmbedder();
+const general = GeneralEnglish.load();
+const sets = [...(await ownSets()), ...[await banking77()].filter((s) => s !== undefined)];
+const oos = splitOutOfScope((await outOfScopeSets()) ?? { outOfScope: [], otherDomains: [] }, 'dev');
+const items: { dense: Item[]; lexical: Item[] } = { dense: [], lexical: [] };
+for (const full of sets) {
+  const set = splitSet(full, 'dev');
+  const { passages } = await loadKnowledge(set.knowledgeDir);
+  const id = idOf(passages);
+  const lexIndex = new Bm25KnowledgeIndex(passages);
+  const dense = await HybridRetriever.create(lexIndex, { embedder, general });
+  const lexical = await HybridRetriever.create(lexIndex, { general });
+  const questions = [
+    ...set.answerable.map((a) => ({ q: a.q, expected: id(a.passage), own: false })),
+    ...set.unanswerable.map((q) => ({ q, expected: undefined, own: true })),
+    ...oos.outOfScope.map((q) => ({ q, expected: undefined, own: false })),
+  ];
+  for (const { q, expected, own } of questions) {
+    items.dense.push({ set: set.name, expected, own, candidates: await dense.candidates(q) });
+    items.lexical.push({ set: set.name, expected, own, candidates: await lexical.candidates(q) });
+  }
+  console.log(`${set.name}: ${questions.length} dev questions`);
+}
+await embedder.close();
+
+// Fusion weights: re-rank the dense candidates under each weighting.
+const sum = (c: Candidate, w: RetrievalModel['fusion']): number =>
+  w.lexical * c.lexical + w.rank * c.lexRank + w.head * c.cosHead + w.body * c.cosBody;
+let bestFusion = { lexical: 1, rank: 0, head: 1, body: 0.5 };
+let bestScore = -1;
+// Lexical-only ranked@1 per set: fusion must not make any set worse than that by more than TOLERANCE
+// (the lexical weights were once grid-searched on the own sets whole, so their dev figures flatter it).
+const TOLERANCE = 0.04;
+const OWN = new Set(['bakery', 'bikes']);
+const lexicalRanked = perSet(items.lexical, (it) => it.candidates[0]?.passage.id === it.expected);
+for (const lexical of [0, 0.2, 0.5, 0.75, 1, 1.5])
+  for (const rank of [0, 0.25, 0.5, 1, 2])
+    for (const body of [0, 0.1, 0.25, 0.5]) {
+      const w = { lexical, rank, head: 1, body };
+      const scores = perSet(items.dense, (it) => top(it.candidates, w)?.passage.id === it.expected);
+      const ok = [...scores].every(([set, v]) => v >= lexicalRanked.get(set)! - TOLERANCE);
+      if (process.env.TUNE_VERBOSE) console.log(JSON.stringify(w), [...scores.values()].map((v) => v.toFixed(3)).join(' '));
+      // Data nobody here wrote decides; the own sets only guard against a loss (when there is no
+      // external set, they decide).
+      const deciding = [...scores].filter(([set]) => !OWN.has(set));
+      const pool = deciding.length > 0 ? deciding : [...scores];
+      const score = pool.reduce((a, [, v]) => a + v, 0) / pool.length;
+      if (ok && score > bestScore) [bestScore, bestFusion] = [score, w];
+    }
+console.log('fusion', bestFusion, 'dev ranked@1 (mean over sets)', bestScore.toFixed(3));
+const rerank = (it: Item): Signals | undefined => {
+  const ranked = [...it.candidates].sort((a, b) => sum(b, bestFusion) - sum(a, bestFusion));
+  const [a, b] = ranked;
+  if (!a) return undefined;
+  const fused = sum(a, bestFusion);
+  return { ...a, fused, margin: fused - (b ? sum(b, bestFusion) : 0), ok: a.passage.id === it.expected } as Signals;
+};
+const denseRows = items.dense.map((it) => ({
+  set: it.set,
+  answerable: !!it.expected,
+  own: !!it.own,
+  s: rerank(it),
+  ok: isOk(it, rerank(it)),
+}));
+const lexRows = items.lexical.map((it) => {
+  const a = it.candidates[0];
+  return {
+    set: it.set,
+    answerable: !!it.expected,
+    own: !!it.own,
+    s: a as Signals | undefined,
+    ok: !!a && a.passage.id === it.expected,
+  };
+});
+if (process.env.TUNE_DUMP) await writeFile(process.env.TUNE_DUMP, JSON.stringify({ denseRows, lexRows }));
+const dense = fit(denseRows, SIGNAL_NAMES);
+const lexicalOnly = fit(lexRows, ['margin', 'bestLexical', 'unknownRarity']);
+const threshold = chooseThreshold(denseRows, dense);
+const lexThreshold = chooseThreshold(lexRows, lexicalOnly);
+console.log('thresholds dense', threshold, 'lexical', lexThreshold);
+// One knob: the lexical-only model's bias is shifted so that its chosen operating point falls on the
+// same threshold as the dense model's.
+const logit = (p: number): number => Math.log(p / (1 - p));
+lexicalOnly.bias = Math.round((lexicalOnly.bias + logit(threshold) - logit(lexThreshold)) * 1e4) / 1e4;
+for (const set of new Set(denseRows.map((r) => r.set))) {
+  const rank = (rows: Row[]): string => {
+    const a = rows.filter((r) => r.set === set && r.answerable);
+    return (a.filter((r) => r.ok).length / a.length).toFixed(3);
+  };
+  console.log(`dev ranked@1 ${set}: dense ${rank(denseRows)} lexical ${rank(lexRows)}`);
+}
+const model: RetrievalModel = { fusion: bestFusion, dense, lexicalOnly, threshold };
+await writeFile(
+  resolve(ROOT, 'src/knowledge/refusalModel.fitted.ts'),
+  `/** Written by \`npx tsx test/eval/tune.ts\` from the dev split; do not edit by hand. */\nimport type { RetrievalModel } from './retrievalModel.js';\n\nexport const FITTED: RetrievalModel = ${JSON.stringify(model, null, 2)};\n`,
+);
+for (const [name, rows, m] of [
+  ['dense', denseRows, dense],
+  ['lexical', lexRows, lexicalOnly],
+] as const) {
+  for (const set of new Set(rows.map((r) => r.set))) {
+    const mine = rows.filter((r) => r.set === set);
+    const ans = mine.filter((r) => r.answerable);
+    const neg = mine.filter((r) => !r.answerable);
+    const p = (r: (typeof mine)[number]): number => (r.s ? probability(m, r.s) : 0);
+    console.log(
+      `dev ${name} ${set}: acc@1 ${(ans.filter((r) => r.ok && p(r) >= threshold).length / ans.length).toFixed(3)} refusal ${(neg.filter((r) => p(r) < threshold).length / neg.length).toFixed(3)}`,
+    );
+  }
+}
+
+function isOk(_it: Item, s: Signals | undefined): boolean {
+  return !!s && (s as unknown as { ok: boolean }).ok;
+}
+
+function idOf(passages: readonly Passage[]): (p: string) => string {
+  const map = new Map(passages.map((p) => [p.id, p.id]));
+  for (const p of passages) if (!map.has(p.heading)) map.set(p.heading, p.id);
+  return (p) => map.get(p) ?? p;
+}
+
+function top(candidates: Candidate[], w: RetrievalModel['fusion']): Candidate | undefined {
+  let best: Candidate | undefined;
+  let bestS = Number.NEGATIVE_INFINITY;
+  for (const c of candidates) {
+    const s = sum(c, w);
+    if (s > bestS) [bestS, best] = [s, c];
+  }
+  return best;
+}
+
+function perSet(all: Item[], pass: (it: Item) => boolean): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const n of new Set(all.map((i) => i.set))) {
+    const mine = all.filter((i) => i.set === n && i.expected);
+    out.set(n, mine.filter(pass).length / mine.length);
+  }
+  return out;
+}
+
+type Row = { set: string; answerable: boolean; own: boolean; s: Signals | undefined; ok: boolean };
+
+/**
+ * Logistic regression by Newton's method (iteratively reweighted least squares, small L2), each set
+ * weighing the same; positives are the answerable questions, negatives the out-of-scope ones.
+ */
+function fit(rows: Row[], use: readonly (typeof SIGNAL_NAMES)[number][]): LogisticModel {
+  const data = rows.filter((r) => r.s);
+  const perSet = new Map<string, number>();
+  for (const r of data) perSet.set(r.set, (perSet.get(r.set) ?? 0) + 1);
+  const k = use.length + 1;
+  const x = (r: Row): number[] => [1, ...use.map((n) => r.s![n])];
+  let beta = new Array<number>(k).fill(0);
+  for (let iter = 0; iter < 30; iter++) {
+    const grad = new Array<number>(k).fill(0);
+    const hess = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    for (const r of data) {
+      const w = data.length / perSet.size / perSet.get(r.set)!;
+      const xi = x(r);
+      const p = 1 / (1 + Math.exp(-xi.reduce((a, v, j) => a + v * beta[j]!, 0)));
+      // In scope or not: which passage answers is the ranking's job, whether to answer is this model's.
+      const y = r.answerable ? 1 : 0;
+      for (let a = 0; a < k; a++) {
+        grad[a]! += w * (y - p) * xi[a]!;
+        for (let b = 0; b < k; b++) hess[a]![b]! += w * p * (1 - p) * xi[a]! * xi[b]!;
+      }
+    }
+    for (let a = 1; a < k; a++) {
+      grad[a]! -= 1e-2 * beta[a]!;
+      hess[a]![a]! += 1e-2;
+    }
+    const step = solve(hess, grad);
+    beta = beta.map((b, j) => b + step[j]!);
+    if (Math.max(...step.map(Math.abs)) < 1e-6) break;
+  }
+  const round = (n: number): number => Math.round(n * 1e4) / 1e4;
+  const weights = Object.fromEntries(SIGNAL_NAMES.map((n) => [n, 0])) as LogisticModel['weights'];
+  use.forEach((n, j) => (weights[n] = round(beta[j + 1]!)));
+  return { bias: round(beta[0]!), weights };
+}
+
+/** Solves A·x = b (Gaussian elimination with partial pivoting). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
+    [m[c], m[p]] = [m[p]!, m[c]!];
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r]![c]! / m[c]![c]!;
+      for (let j = c; j <= n; j++) m[r]![j]! -= f * m[c]![j]!;
+    }
+  }
+  const out = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let v = m[r]![n]!;
+    for (let j = r + 1; j < n; j++) v -= m[r]![j]! * out[j]!;
+    out[r] = v / m[r]![r]!;
+  }
+  return out;
+}
+
+/**
+ * Lowest threshold (0.01 steps) at which every set refuses ≥ 95 % of its dev CLINC150 out-of-scope
+ * questions and ≥ 90 % of its own unanswerable ones (those are near the domain, and harder).
+ */
+function chooseThreshold(rows: Row[], m: LogisticModel): number {
+  const refused = (rs: Row[]): number =>
+    rs.length === 0 ? 1 : rs.filter((r) => !r.s || probability(m, r.s) < t).length / rs.length;
+  let t = 0.05;
+  for (; t < 0.99; t += 0.01) {
+    const ok = [...new Set(rows.map((r) => r.set))].every((set) => {
+      const neg = rows.filter((r) => r.set === set && !r.answerable);
+      return refused(neg.filter((r) => !r.own)) >= 0.95 && refused(neg.filter((r) => r.own)) >= 0.9;
+    });
+    if (ok) return Math.round(t * 100) / 100;
+  }
+  return 0.99;
+}

@@ -1,0 +1,380 @@
+/**
+ * Issue 11 over /api/messages on the sample bakery: every prompt reads its answer as what it expects
+ * (dates, times and windows, yes/no, names, phones, choices), corrections, several slots at once,
+ * record look-ups and the three-strikes rule. One table row is one conversation; the clock is fixed
+ * on Tuesday 1 December 2026 in Sydney, at 10:00 (open) or 19:30 (closed).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBot, texts, type TestBot, type TestConversation } from '../support/testBot.js';
+
+const OPEN = new Date('2026-12-01T10:00:00+11:00');
+const CLOSED = new Date('2026-12-01T19:30:00+11:00');
+
+type Turn = [string, RegExp];
+interface Row {
+  name: string;
+  closed?: boolean;
+  turns: Turn[];
+  /** Checks on the stores after the conversation. */
+  after?: (bot: TestBot, convo: TestConversation) => Promise<void>;
+}
+
+async function talk(convo: TestConversation, turns: Turn[]): Promise<string[]> {
+  const said: string[] = [];
+  for (const [text, expected] of turns) {
+    const reply = texts(await convo.say(text)).join('\n');
+    expect(reply, `after "${text}"`).toMatch(expected);
+    said.push(reply);
+  }
+  return said;
+}
+
+const ASK_NAME = /Who should we ask for/;
+const ASK_PHONE = /best number to call you on/;
+const ASK_TOPIC = /What would you like to talk about/;
+const CONSENT = /keep your name and contact details[\s\S]*Is that OK\?/;
+const BOOKED = /^Done! We'll call you .*Your reference is [A-Z0-9]{6}/;
+const DECLINED = /Understood, I won't keep your details/;
+const PERSON = /Would you like a person from our team to help you instead\?/;
+const summary = (when: string): RegExp => new RegExp(`So that's a callback for .*, (?:on )?${when}, about .*Shall I book it\\?`);
+
+/** A callback asked for with `first`, then name, number and topic; the read-back names `when`. */
+const callback = (first: string, when: string, closed = false): Row => ({
+  name: `when the callback time is "${first}"${closed ? ' out of hours' : ''}, then it is read back as ${when}`,
+  closed,
+  turns: [
+    [first, ASK_NAME],
+    ['Dana', ASK_PHONE],
+    ['0412 345 678', ASK_TOPIC],
+    ['a birthday order', summary(when)],
+  ],
+});
+
+/** An order request for a large cake with `date` as the answer to the date prompt. */
+const orderOn = (date: string, readBack: string): Row => ({
+  name: `when the order date is "${date}", then it is read back as ${readBack}`,
+  turns: [
+    ['I want to order a large cake', /What date do you need it for\?/],
+    [date, /delivered, or will you pick it up/],
+    ['pick up', ASK_NAME],
+    ['Sam', ASK_PHONE],
+    ['0412 345 678', new RegExp(`for ${readBack}, for pickup from the shop`)],
+  ],
+});
+
+/** Up to the consent question, then `answer`. */
+const consent = (answer: string, expected: RegExp): Row => ({
+  name: `when the consent answer is "${answer}", then it is understood`,
+  turns: [
+    ['callback please, Lucy, 412 987 654, wednesday 2pm', ASK_TOPIC],
+    ['a birthday cake', summary('Wednesday 2 December, 2:00–2:30 pm')],
+    ['yes', CONSENT],
+    [answer, expected],
+  ],
+});
+
+const ROWS: Row[] = [
+  // Windows and times as customers write them.
+  callback('call me back tomorrow afternoon', 'Wednesday 2 December, 12:00–12:30 pm'),
+  callback('can someone call me tomorrow arvo', 'Wednesday 2 December, 12:00–12:30 pm'),
+  callback('callback thursday after lunch', 'Thursday 3 December, 1:00–1:30 pm'),
+  callback('call me half past 2 tomorrow', 'Wednesday 2 December, 2:30–3:00 pm'),
+  callback('call back wed 11ish', 'Wednesday 2 December, 11:00–11:30 am'),
+  callback('call me saturday 9', 'Saturday 5 December, 9:00–9:30 am'),
+  callback('call me back at 3', 'Wednesday 2 December, 3:00–3:30 pm', true),
+  callback('please call me at 10am', 'Wednesday 2 December, 10:00–10:30 am', true),
+  callback('callback asap', 'as soon as we can, from Wednesday 2 December, 9:00–9:30 am', true),
+  callback('call me on the 10th at 2', 'Thursday 10 December, 2:00–2:30 pm'),
+  callback('call me back between 2 and 4:30pm tomorrow', 'Wednesday 2 December, 2:00–2:30 pm'),
+  callback('callback this arvo', 'Tuesday 1 December, 12:00–12:30 pm'),
+  {
+    name: 'when a window is given, then the first open slot inside it is booked and named',
+    turns: [
+      ['call me back tomorrow afternoon', /first time we have free in that window is Wednesday 2 December, 12:00–12:30 pm/],
+    ],
+  },
+  {
+    name: 'when only a day is given, then the time on that day is asked, and "10am" is that day',
+    turns: [
+      ['could i get a call back next friday', ASK_NAME],
+      ['Lucy', ASK_PHONE],
+      ['0412 345 678', /What time on Friday 11 December suits you\?/],
+      ['10am', ASK_TOPIC],
+      ['about a cake', summary('Friday 11 December, 10:00–10:30 am')],
+    ],
+  },
+  {
+    name: 'when the topic prompt gets a time, then it is the time, not the topic',
+    turns: [
+      ['call me tomorrow at 11', ASK_NAME],
+      ['Lucy', ASK_PHONE],
+      ['0412 345 678', ASK_TOPIC],
+      ['actually make it 4pm', ASK_TOPIC],
+      ['wedding order', summary('Wednesday 2 December, 4:00–4:30 pm')],
+    ],
+  },
+  {
+    name: 'when a Sunday is asked for, then alternatives are offered and "the second one" picks one',
+    turns: [
+      ['callback sunday at 10am', /closed that day[\s\S]*nearest times I can offer are/],
+      ['the second one', ASK_NAME],
+    ],
+  },
+
+  // Corrections and several slots at once.
+  {
+    name: 'when the read-back is corrected with "actually make it 4pm", then it is read back again at 4pm',
+    turns: [
+      ['callback please, Lucy, 412 987 654, wednesday 2pm', ASK_TOPIC],
+      ['a birthday cake', summary('Wednesday 2 December, 2:00–2:30 pm')],
+      ['actually make it 4pm', summary('Wednesday 2 December, 4:00–4:30 pm')],
+      ['yes', CONSENT],
+      ['yes', /We'll call you on Wednesday 2 December, 4:00–4:30 pm/],
+    ],
+    async after(bot, convo) {
+      const [booked] = await bot.app.stores.callbacks.findBy('conversationId', convo.id);
+      expect(booked).toMatchObject({ name: 'Lucy', phone: '+61412987654', dueAt: '2026-12-02T05:00:00.000Z' });
+    },
+  },
+  {
+    name: 'when the read-back is corrected with "change the name to Sam", then Sam is read back',
+    turns: [
+      ['callback please, Lucy, 412 987 654, wednesday 2pm', ASK_TOPIC],
+      ['a birthday cake', summary('Wednesday 2 December, 2:00–2:30 pm')],
+      ['change the name to Sam', /callback for Sam on 0412 987 654/],
+    ],
+  },
+  {
+    name: 'when the read-back is corrected with a new number, then the new number is read back',
+    turns: [
+      ['callback please, Lucy, 412 987 654, wednesday 2pm', ASK_TOPIC],
+      ['a birthday cake', summary('Wednesday 2 December, 2:00–2:30 pm')],
+      ["my number's wrong, it's 0413 222 333", /callback for Lucy on 0413 222 333/],
+    ],
+  },
+  {
+    name: 'when name, number and time come in one message, then only the topic is asked',
+    turns: [['callback please, Lucy, 412 987 654, wednesday 2pm', ASK_TOPIC]],
+  },
+  {
+    name: 'when a name and a number are given unprompted, then they start a callback and are kept',
+    turns: [['Noah Brown, 0444 666 777', /When would suit you for the call\?/]],
+  },
+  {
+    name: 'when an order read-back is corrected with "make it 3 dozen", then 36 are read back',
+    turns: [
+      ['I want to order cupcakes for the 18th, pickup', ASK_NAME],
+      ['Sam', ASK_PHONE],
+      ['0412 345 678', /1 × Cupcakes for Friday 18 December/],
+      ['make it 3 dozen', /36 × Cupcakes for Friday 18 December/],
+    ],
+  },
+  {
+    name: 'when an order date is corrected with "sorry, I meant Friday", then Friday is read back',
+    turns: [
+      ['I want to order cupcakes for the 18th, pickup', ASK_NAME],
+      ['Sam', ASK_PHONE],
+      ['0412 345 678', /Friday 18 December/],
+      ['sorry, I meant Friday', /Cupcakes for Friday 4 December/],
+    ],
+  },
+
+  // Orders with a day of the month.
+  orderOn('dec 18', 'Friday 18 December'),
+  orderOn('december 18', 'Friday 18 December'),
+  orderOn('jan 10', 'Sunday 10 January'),
+  orderOn('the 10th', 'Thursday 10 December'),
+  orderOn('saturday week', 'Saturday 12 December'),
+  {
+    name: 'when an order names "saturday the 12th" and pickup in one message, then Saturday 12 December is read back',
+    turns: [
+      ["I'd like to order a medium chocolate cake for saturday the 12th, pickup", ASK_NAME],
+      ['Dana', ASK_PHONE],
+      ['0412 345 678', /Medium celebration cake \(Double chocolate\) for Saturday 12 December, for pickup/],
+    ],
+  },
+  {
+    name: 'when the pickup question is answered "I\'ll come and get it", then it is pickup',
+    turns: [
+      ['I want to order a large cake for the 18th', /delivered, or will you pick it up/],
+      ["I'll come and get it", ASK_NAME],
+    ],
+  },
+
+  // Yes and no as customers write them; declining consent.
+  consent('yes, I agree', BOOKED),
+  consent('I agree', BOOKED),
+  consent('y', BOOKED),
+  consent('sure thing', BOOKED),
+  consent('👍', BOOKED),
+  consent('nah', DECLINED),
+  {
+    name: 'when the read-back gets "no, don\'t store my details", then consent is declined and nothing is kept',
+    turns: [
+      ['callback please, Lucy, 412 987 654, wednesday 2pm', ASK_TOPIC],
+      ['a birthday cake', summary('Wednesday 2 December, 2:00–2:30 pm')],
+      ["no, don't store my details", DECLINED],
+    ],
+    async after(bot, convo) {
+      expect(await bot.app.stores.customers.findBy('channelAccounts', `test|${convo.userId}`)).toEqual([]);
+      expect(await bot.app.stores.callbacks.findBy('conversationId', convo.id)).toEqual([]);
+    },
+  },
+  {
+    name: 'when the consent question gets "no, don\'t store my details", then consent is declined, not erasure',
+    turns: [
+      ['callback please, Lucy, 412 987 654, wednesday 2pm', ASK_TOPIC],
+      ['a birthday cake', summary('Wednesday 2 December, 2:00–2:30 pm')],
+      ['yes', CONSENT],
+      ["no, don't store my details", DECLINED],
+    ],
+  },
+
+  // Three strikes at every prompt.
+  {
+    name: 'when the order date prompt gets other answers three times, then a person is offered',
+    turns: [
+      ['I want to order a large cake', /What date do you need it for\?/],
+      ['pick up', /I need the date you'd like it for, for example/],
+      ['Sam', /I need the date/],
+      ['0412 345 678', PERSON],
+    ],
+  },
+  {
+    name: 'when the name prompt gets no name three times, then a person is offered',
+    turns: [
+      ['call me back tomorrow at 11', ASK_NAME],
+      ['not sure', /I just need a name to ask for/],
+      ['no', /I just need a name/],
+      ['not sure', PERSON],
+    ],
+  },
+  {
+    name: 'when the phone prompt gets a broken number three times, then a person is offered',
+    turns: [
+      ['call me back tomorrow at 11', ASK_NAME],
+      ['Dana', ASK_PHONE],
+      ['0412 345', /doesn't look like a complete phone number/],
+      ['0412 345', /doesn't look like a complete phone number/],
+      ['0412 345', PERSON],
+    ],
+  },
+  {
+    name: 'when the consent question gets no answer three times, then a person is offered',
+    turns: [
+      ['callback please, Lucy, 412 987 654, wednesday 2pm', ASK_TOPIC],
+      ['a birthday cake', summary('Wednesday 2 December, 2:00–2:30 pm')],
+      ['yes', CONSENT],
+      ['hmm', CONSENT],
+      ['let me think', CONSENT],
+      ['maybe', PERSON],
+    ],
+  },
+  {
+    name: 'when a prompt is stuck out of hours, then a callback is offered instead of a person, and yes starts it',
+    closed: true,
+    turns: [
+      ['I want to order a large cake', /What date do you need it for\?/],
+      ['pick up', /I need the date/],
+      ['Sam', /I need the date/],
+      ['0412 345 678', /The team is away right now: would you like someone to call you back/],
+      ['yes', ASK_NAME],
+    ],
+  },
+
+  // Interruptions and side questions still work at a prompt.
+  {
+    name: 'when a question is asked at the time prompt, then it is answered and the time asked again',
+    turns: [
+      ['call me back', ASK_NAME],
+      ['Dana', ASK_PHONE],
+      ['0412 345 678', /When would suit you/],
+      ['are you open on saturday?', /Saturday from 8 am to 1 pm[\s\S]*When would suit you/],
+    ],
+  },
+  {
+    name: 'when "cancel" is said at the name prompt, then the booking stops',
+    turns: [
+      ['call me back tomorrow at 11', ASK_NAME],
+      ['cancel', /I've stopped that/],
+    ],
+  },
+];
+
+/** Look-ups need a booking first; each row books one and then asks about it. */
+const LOOKUPS: Array<{ name: string; ask: (ref: string) => string; expected: (ref: string) => RegExp }> = [
+  {
+    name: 'when asked "do I have a callback booked?", then the open callback is read back with its reference',
+    ask: () => 'do I have a callback booked?',
+    expected: (ref) => new RegExp(`a callback on Wednesday 2 December, 2:00–2:30 pm \\(reference ${ref}\\)`),
+  },
+  {
+    name: 'when asked "when is my callback?", then it is read back',
+    ask: () => 'when is my callback?',
+    expected: (ref) => new RegExp(`Wednesday 2 December[\\s\\S]*${ref}[\\s\\S]*cancel`),
+  },
+  {
+    name: 'when the reference is sent alone, then that callback is read back',
+    ask: (ref) => ref,
+    expected: (ref) => new RegExp(`reference ${ref}`),
+  },
+  {
+    name: 'when the reference is in a sentence, then that callback is read back',
+    ask: (ref) => `my reference is ${ref}`,
+    expected: (ref) => new RegExp(`Here's what I have for you: a callback .*${ref}`),
+  },
+  {
+    name: 'when the reference is read back and then cancelled, then it is cancelled',
+    ask: (ref) => `cancel ${ref}`,
+    expected: (ref) => new RegExp(`Your callback ${ref} is cancelled`),
+  },
+];
+
+describe('issue 11 conversations over HTTP', () => {
+  let open: TestBot;
+  let closed: TestBot;
+  beforeAll(async () => {
+    open = await startTestBot({ overrides: { now: () => new Date(OPEN) } });
+    closed = await startTestBot({ overrides: { now: () => new Date(CLOSED) } });
+  });
+  afterAll(async () => {
+    await Promise.all([open.stop(), closed.stop()]);
+  });
+
+  it.each(ROWS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+    const bot = row.closed ? closed : open;
+    const convo = bot.conversation();
+    await talk(convo, row.turns);
+    await row.after?.(bot, convo);
+  });
+
+  it.each(LOOKUPS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+    const convo = open.conversation();
+    const [, , , done] = await talk(convo, [
+      ['callback please, Lucy, 412 987 654, wednesday 2pm', ASK_TOPIC],
+      ['a birthday cake', summary('Wednesday 2 December, 2:00–2:30 pm')],
+      ['yes', CONSENT],
+      ['yes', BOOKED],
+    ]);
+    const ref = /reference is ([A-Z0-9]{6})/.exec(done!)![1]!;
+    await talk(convo, [[row.ask(ref), row.expected(ref)]]);
+  });
+
+  it('when an unknown reference is given, then it says none was found', async () => {
+    await talk(open.conversation(), [
+      ['my reference is U73YHM', /can't find an open callback or order request with reference U73YHM/],
+    ]);
+  });
+
+  it('when an order request was placed, then "do I have an order?" reads it back', async () => {
+    const convo = open.conversation();
+    await talk(convo, [
+      ['I want to order cupcakes for the 18th, pickup', ASK_NAME],
+      ['Sam', ASK_PHONE],
+      ['0412 345 678', /Shall I send the request\?/],
+      ['yes', CONSENT],
+      ['yes', /Your order request is in, reference [A-Z0-9]{6}/],
+      ['do I have an order?', /an order request for 1 × Cupcakes on 2026-12-18/],
+    ]);
+  });
+});

@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { unit, type Embedder } from '../../src/domain/knowledge/embedder.js';
+import type { Passage } from '../../src/domain/knowledge/passage.js';
+import { Bm25KnowledgeIndex } from '../../src/knowledge/bm25KnowledgeIndex.js';
+import { CachedEmbedder } from '../../src/knowledge/embeddings/cachedEmbedder.js';
+import { HybridRetriever } from '../../src/knowledge/hybridRetriever.js';
+
+/** A stand-in sentence model: letter-trigram counts hashed into 64 dimensions, and a call log. */
+class TrigramEmbedder implements Embedder {
+  readonly id = 'trigram-test';
+  readonly calls: string[][] = [];
+  fail = false;
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    if (this.fail) throw new Error('model down');
+    this.calls.push([...texts]);
+    return texts.map((t) => {
+      const v = new Array<number>(64).fill(0);
+      const s = ` ${t.toLowerCase()} `;
+      for (let i = 0; i + 3 <= s.length; i++)
+        v[[...s.slice(i, i + 3)].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 64, 7)]! += 1;
+      return unit(v);
+    });
+  }
+  async close(): Promise<void> {}
+}
+
+const passage = (heading: string, text: string, alsoAsked: string[] = []): Passage => ({
+  id: `faq.md#${heading}`,
+  file: 'faq.md',
+  heading,
+  title: 'FAQ',
+  text,
+  alsoAsked,
+});
+const PASSAGES = [
+  passage('Card arrival', 'Cards arrive within 5 working days.', ['my card has not come']),
+  passage('Exchange rates', 'We use the daily market rate.', ['what rate do you use abroad']),
+];
+
+describe('hybrid retrieval', () => {
+  let dir: string | undefined;
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  it('when no embedder is attached, then it answers lexically; once attached, the sentence model takes part', async () => {
+    const retriever = await HybridRetriever.create(new Bm25KnowledgeIndex(PASSAGES));
+    expect(retriever.dense).toBe(false);
+    expect((await retriever.search('when will my card arrive'))[0]?.passage.heading).toBe('Card arrival');
+    const embedder = new TrigramEmbedder();
+    expect(await retriever.attach(embedder)).toBe(true);
+    expect(retriever.dense).toBe(true);
+    const [c] = await retriever.candidates('my card has not come yet');
+    expect(c?.passage.heading).toBe('Card arrival');
+    expect(c?.cosHead).toBeGreaterThan(0.5);
+  });
+
+  it('when the embedder fails, then the search still answers lexically and the failure is reported', async () => {
+    const errors: unknown[] = [];
+    const embedder = new TrigramEmbedder();
+    const retriever = await HybridRetriever.create(new Bm25KnowledgeIndex(PASSAGES), {
+      embedder,
+      onEmbedderError: (e) => errors.push(e),
+    });
+    embedder.fail = true;
+    const hits = await retriever.search('what exchange rate do you use');
+    expect(hits[0]?.passage.heading).toBe('Exchange rates');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('when vectors are cached, then a restart embeds nothing again and an edited text only itself', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'isb-emb-test-'));
+    const first = new TrigramEmbedder();
+    const a = new CachedEmbedder(first, dir);
+    await a.embed(['one text', 'another text']);
+    await a.close();
+    const second = new TrigramEmbedder();
+    const b = new CachedEmbedder(second, dir);
+    const [v] = await b.embed(['one text']);
+    expect(second.calls).toEqual([]);
+    expect(Array.from(v!)).toEqual(Array.from((await first.embed(['one text']))[0]!));
+    await b.embed(['one text', 'another text, edited']);
+    expect(second.calls).toEqual([['another text, edited']]);
+    await b.close();
+  });
+});
