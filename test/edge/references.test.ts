@@ -35,6 +35,19 @@ describe('callbacks by reference', () => {
     expect(await dueAt(ref)).toBe(before);
   });
 
+  it('when a stranger asks about a real reference, then they hear what an unknown one gets; the booker hears the booking', async () => {
+    const booker = bot.conversation();
+    const ref = await book(booker);
+    const stranger = bot.conversation();
+    const [foreign] = texts(await stranger.say(`is my callback ${ref} still booked?`));
+    const [unknown] = texts(await stranger.say(`is my callback ZZ8ZZ8 still booked?`));
+    expect(foreign!.replace(ref, 'REF')).toBe(unknown!.replace('ZZ8ZZ8', 'REF'));
+    expect(foreign).not.toMatch(/a callback .*\(reference/);
+    expect(texts(await booker.say(`is my callback ${ref} still booked?`)).join(' ')).toMatch(
+      new RegExp(`a callback .*\\(reference ${ref}\\)`),
+    );
+  });
+
   it('when the same channel account writes from a new conversation, then it can cancel its callback', async () => {
     const first = bot.conversation({ userId: 'returning-customer' });
     const ref = await book(first);
