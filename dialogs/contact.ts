@@ -1,8 +1,9 @@
 /** Entering the customer with their consent, shared by every dialog that keeps contact details. */
 import type { TurnContext } from 'botbuilder';
 import type { Customer, Lead } from '../src/domain/model.js';
+import type { Caller } from '../src/domain/callbacks/ownership.js';
 import { toE164 } from '../src/domain/phone.js';
-import { originOf } from '../src/domain/turn/turnInput.js';
+import { originOf, type TurnInput } from '../src/domain/turn/turnInput.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
 import { copy } from './copy.js';
 import type { Session } from './session.js';
@@ -51,6 +52,16 @@ export async function commitContact(
   });
   void services.conversationLog.linkCustomer(input.conversationId, customer.id);
   return { customer, lead };
+}
+
+/** Who is asking about a booking by reference: their account, conversation, the phone they gave, their address. */
+export function callerOf(input: TurnInput): Caller {
+  return {
+    account: input.account,
+    conversationId: input.conversationId,
+    phone: input.understanding.entities.phone?.e164,
+    address: input.peer,
+  };
 }
 
 /**

@@ -48,6 +48,8 @@ export const copy = {
     `I'm sorry, I don't know that: it isn't in the information I have. Would you like someone from our team to call you back about it?`,
   browsing: (): string => `Of course, take your time. I'm here if you have a question.`,
   turnError: (): string => `Sorry, something went wrong on my side. Could you say that again?`,
+  storeTrouble: (phone?: string): string =>
+    `Sorry, we're having trouble saving that right now — please try again in a minute` + (phone ? `, or call ${phone}.` : `.`),
   offerDeclined: (): string => `No problem. I'm here if you need anything.`,
   noOffer: (): string => `Sure. What can I help you with?`,
   nothingToCancel: (): string => `There's nothing in progress to cancel. What would you like to know?`,
@@ -111,7 +113,11 @@ export const copy = {
   whatToChange: (): string => `What should I change: the name, the number, the time or the topic?`,
   callbackCancelled: (ref: string): string => `Your callback ${ref} is cancelled.`,
   callbackNotFound: (ref: string): string =>
-    `I couldn't find an open callback with the reference ${ref}. Could you check the code?`,
+    `I couldn't find an open callback with the reference ${ref} booked from this chat. Could you check the code? ` +
+    `If you booked it another way, send the code together with the phone number on the booking.`,
+  tooManyReferenceTries: (b: Business): string =>
+    `That's a few codes that didn't match, so I've paused changes by reference for now. ` +
+    `Please try again in a little while${b.staffPhone ? `, or call us on ${b.staffPhone}` : ''}.`,
   callbackMoved: (ref: string, when: string): string => `Done, callback ${ref} is now ${when}.`,
   whichCallback: (): string => `Which callback should I change? Please give me its reference code.`,
   askNewTime: (): string => `What time should I move it to?`,

@@ -5,11 +5,13 @@
  */
 import { ActivityTypes, InputHints } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Business } from '../src/domain/business.js';
 import type { Intent, Understanding } from '../src/domain/understanding/types.js';
 import { MAX_TEXT_LENGTH, originOf } from '../src/domain/turn/turnInput.js';
 import { answerQuestion } from './answering.js';
 import { CALLBACK_DIALOG, CallbackDialog } from './callbackDialog.js';
 import { CONSULT_DIALOG, ConsultDialog, needsNotOrder } from './consultDialog.js';
+import { callerOf } from './contact.js';
 import { copy } from './copy.js';
 import { greet } from './greeting.js';
 import { yesNo } from './choices.js';
@@ -168,7 +170,10 @@ export class MainDialog extends ComponentDialog {
     const { callbacks, orders, business, customers, sessions } = this.services;
     // A code sent alone is looked up even when it reads like a word ("HJSWJ5"); unknown, it is left be.
     const alone = /^\s*((?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{6})\s*[.!]?\s*$/i.exec(u.text)?.[1]?.toUpperCase();
-    const known = alone && !u.entities.refCode ? await callbacks.findByReference(alone) : undefined;
+    const caller = callerOf(turnInputOf(inner.context));
+    // Only the caller's own booking counts as known: someone else's reads as an unknown word.
+    const known =
+      alone && !u.entities.refCode ? (await callbacks.findByReference(alone, caller, { countMiss: false })).ok : false;
     const ref = u.entities.refCode ?? (known ? alone : undefined);
     const asks = LOOKUP.test(u.text);
     const refOnly = ref && (REF_ALONE.test(u.text) || u.text.replace(new RegExp(ref, 'i'), '').trim().length === 0);
@@ -179,10 +184,17 @@ export class MainDialog extends ComponentDialog {
     const session = await sessions.get(context);
     let found: { callbacks: Callback[]; orders: OrderRequest[] };
     if (ref) {
-      const [callback, order] = await Promise.all([callbacks.findByReference(ref), orders.findByReference(ref)]);
+      // The caller's own booking only; unknown and someone else's read the same. One miss is
+      // counted when neither a callback nor an order request of theirs has the reference.
+      const callback = await callbacks.findByReference(ref, caller, { countMiss: false });
+      const order = callback.ok ? undefined : await orders.findByReference(ref, caller);
+      if (order && !order.ok && order.reason === 'too_many_attempts') {
+        await context.sendActivity(copy.tooManyReferenceTries(business));
+        return true;
+      }
       found = {
-        callbacks: callback?.status === 'open' ? [callback] : [],
-        orders: order && order.status !== 'cancelled' ? [order] : [],
+        callbacks: callback.ok && callback.record.status === 'open' ? [callback.record] : [],
+        orders: order?.ok && order.record.status !== 'cancelled' ? [order.record] : [],
       };
     } else {
       const customerId = session.customerId ?? (await customers.recognize(input.account))?.id;
@@ -249,8 +261,10 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async cancelCallback(inner: DialogContext, ref: string): Promise<void> {
-    const cancelled = await this.services.callbacks.cancel(ref);
-    await inner.context.sendActivity(cancelled ? copy.callbackCancelled(cancelled.ref) : copy.callbackNotFound(ref));
+    const cancelled = await this.services.callbacks.cancel(ref, callerOf(turnInputOf(inner.context)));
+    await inner.context.sendActivity(
+      cancelled.ok ? copy.callbackCancelled(cancelled.record.ref) : notFound(this.services.business, ref, cancelled.reason),
+    );
   }
 
   /** "Move it to Friday 10am" / "reschedule K7M2QD to tomorrow 3pm". */
@@ -271,16 +285,24 @@ export class MainDialog extends ComponentDialog {
       );
       return true;
     }
-    const moved = await callbacks.move(ref, { start: checked.slot.start, asap: checked.slot.asap });
+    const moved = await callbacks.move(
+      ref,
+      { start: checked.slot.start, asap: checked.slot.asap },
+      callerOf(turnInputOf(inner.context)),
+    );
     const slot = { start: checked.slot.start.toISOString(), end: checked.slot.end.toISOString(), asap: checked.slot.asap };
     await inner.context.sendActivity(
-      moved ? copy.callbackMoved(moved.ref, slotText(business, slot)) : copy.callbackNotFound(ref),
+      moved.ok ? copy.callbackMoved(moved.record.ref, slotText(business, slot)) : notFound(business, ref, moved.reason),
     );
     return true;
   }
 }
 
 const waiting: DialogTurnResult = { status: DialogTurnStatus.waiting };
+
+/** Unknown and someone else's reference read the same; too many tries say so. */
+const notFound = (business: Business, ref: string, reason: 'not_found' | 'too_many_attempts'): string =>
+  reason === 'too_many_attempts' ? copy.tooManyReferenceTries(business) : copy.callbackNotFound(ref);
 
 /** Asking about a booking already made. */
 const LOOKUP =

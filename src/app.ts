@@ -14,6 +14,7 @@ import { createChannelFacts } from './channels/channelFacts.js';
 import { installChannels } from './channels/installChannels.js';
 import { registerStaffRoutes } from './staff/staffRoutes.js';
 import { createServer, isLoopback, type BotServer } from './server.js';
+import { healthCheck } from './healthCheck.js';
 import { createBot, createCore, type CoreOverrides, type StaffServices } from './container.js';
 import { copy } from '../dialogs/copy.js';
 
@@ -36,7 +37,10 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   const core = await createCore(config, logger, overrides);
   const { bot, conversationState } = createBot(core, { channelFacts: createChannelFacts(core.business.defaultPhoneRegion) });
 
-  const adapter = createAdapter(config, logger, conversationState, { turnErrorText: copy.turnError() });
+  const adapter = createAdapter(config, logger, conversationState, {
+    turnErrorText: copy.turnError(),
+    storeTroubleText: copy.storeTrouble(core.business.staffPhone),
+  });
   adapter.use(transcriptMiddleware(core.conversationLog));
 
   const authenticated = Boolean(config.MicrosoftAppId);
@@ -44,7 +48,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     adapter,
     bot,
     logger,
-    healthy: () => core.stores.healthy(),
+    healthy: healthCheck({ stores: core.stores, dataDir: config.DATA_DIR, minFreeMb: config.HEALTH_MIN_FREE_MB }),
     allowServiceUrl: (url) => authenticated || isLoopback(url),
   });
   const channels = installChannels({

@@ -30,6 +30,12 @@ export const ConfigSchema = z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'a plain SQL identifier')
       .default('public'),
+    /** Deadline of one store call in milliseconds; past it the customer hears that saving failed. */
+    STORE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3_000),
+    /** Store failures in a row that open the circuit breaker (calls then fail at once for 10 s). */
+    STORE_BREAK_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
+    /** Free space (MB) DATA_DIR's disk must keep; below it /healthz answers 503. */
+    HEALTH_MIN_FREE_MB: z.coerce.number().min(0).default(100),
     /** Bot Framework app registration; empty = local, unauthenticated channel. */
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
@@ -68,6 +74,8 @@ export const ConfigSchema = z
     STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
     /** Minutes a staff user name stays locked after STAFF_LOCKOUT_ATTEMPTS failures. */
     STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    /** Staff sign-in attempts accepted per network address per minute, counted before the password is hashed. */
+    STAFF_SIGNIN_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
     /** Mark the staff session cookie `Secure` (true/false); turn on whenever the bot is served over HTTPS. */
     STAFF_COOKIE_SECURE: z.stringbool().default(false),
     /** Minutes after its due time an open callback is flagged on the staff home page as not reached. */

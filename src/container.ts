@@ -26,6 +26,8 @@ import { HybridRetriever } from './knowledge/hybridRetriever.js';
 import { lexicalMinConfidence } from './knowledge/refusalModel.js';
 import { createLanguageModel, type LanguageModel } from './llm/languageModel.js';
 import { openStores } from './stores/openStores.js';
+import { guardStores } from './stores/guardStores.js';
+import { withModelBudget } from './llm/modelBudget.js';
 import { BotStateStorage } from './bot/botStateStorage.js';
 import { SalesBot } from './bot/salesBot.js';
 import { createTurnReader, type TurnReader } from './bot/turnReader.js';
@@ -80,9 +82,16 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
     if (embedder && (await retriever.attach(embedder))) logger.info({ sentenceModel: embedder.id }, 'sentence model ready');
   });
 
-  const stores =
+  // Every store call — role ports included — has a deadline and goes through one circuit breaker.
+  const stores = guardStores(
     overrides.stores ??
-    (await openStores(config, (store, id, problem) => logger.warn({ store, id, problem }, 'corrupt record skipped')));
+      (await openStores(config, (store, id, problem) => logger.warn({ store, id, problem }, 'corrupt record skipped'))),
+    {
+      timeoutMs: config.STORE_TIMEOUT_MS,
+      breakAfter: config.STORE_BREAK_AFTER,
+      onBreak: () => logger.error({ code: 'store_circuit_open' }, 'store failing; circuit open'),
+    },
+  );
   const clock: Clock = overrides.now ? { now: overrides.now } : systemClock;
   const conversationLog = createConversationLog({
     conversations: stores.conversations,
@@ -169,6 +178,13 @@ export function createBot(core: Core, options: BotOptions): Bot {
     clock: core.clock,
     channelFacts: options.channelFacts,
   });
-  const bot = new SalesBot({ conversationState, mainDialog, readTurn });
+  // One budget for all of a turn's model calls: a hanging model costs a customer one deadline per turn.
+  const budgetMs = core.model ? core.config.OPENAI_TIMEOUT_MS : undefined;
+  const bot = new SalesBot({
+    conversationState,
+    mainDialog,
+    readTurn,
+    aroundTurn: budgetMs ? (turn) => withModelBudget(budgetMs, turn) : undefined,
+  });
   return { bot, conversationState, mainDialog, readTurn, services };
 }

@@ -5,24 +5,11 @@
  */
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
-import { z } from 'zod';
+import { InboundActivitySchema } from './inboundActivity.js';
+import { isIP } from 'node:net';
 import type { Logger } from './logger.js';
-
-/** The fields every activity must carry for the bot to answer it. */
-export const InboundActivitySchema = z
-  .object({
-    type: z.string().min(1).max(64),
-    channelId: z.string().min(1).max(128),
-    serviceUrl: z.url().max(2048),
-    conversation: z.object({ id: z.string().min(1).max(512) }).passthrough(),
-    from: z.object({ id: z.string().min(1).max(512) }).passthrough(),
-    recipient: z
-      .object({ id: z.string().min(1).max(512) })
-      .passthrough()
-      .optional(),
-    text: z.string().optional(),
-  })
-  .passthrough();
+import { decodeBody } from './decodeBody.js';
+import { withRequest } from './bot/requestScope.js';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
@@ -48,7 +35,13 @@ export interface BotServer {
 
 export function createServer(deps: ServerDeps): BotServer {
   const server = restify.createServer({ name: 'inbound-sales-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes ?? 512 * 1024, mapParams: false }));
+  const maxBodyBytes = deps.maxBodyBytes ?? 512 * 1024;
+  server.use(decodeBody({ maxBodyBytes }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false }));
+  // After the body is read: its stream events would run outside the scope.
+  server.use((req: restify.Request, _res: restify.Response, next: () => void) =>
+    withRequest({ address: req.socket.remoteAddress }, next),
+  );
 
   let inFlight = 0;
   let waiters: (() => void)[] = [];
@@ -68,10 +61,13 @@ export function createServer(deps: ServerDeps): BotServer {
       });
       return;
     }
-    if (!deps.allowServiceUrl(new URL(parsed.data.serviceUrl))) {
+    const serviceUrl = new URL(parsed.data.serviceUrl);
+    if (!isHttp(serviceUrl) || !deps.allowServiceUrl(serviceUrl)) {
       res.send(403, { error: 'service_url_not_allowed' });
       return;
     }
+    // The adapter reads the repaired activity, not what was sent.
+    req.body = parsed.data;
     inFlight++;
     try {
       await deps.adapter.process(req, res, (context) => deps.bot.run(context));
@@ -104,8 +100,17 @@ export function createServer(deps: ServerDeps): BotServer {
   };
 }
 
-/** Loopback hosts: the only reply targets allowed when the bot runs without authentication. */
+/** Replies go only to http(s) addresses. */
+export const isHttp = (url: URL): boolean => url.protocol === 'http:' || url.protocol === 'https:';
+
+/**
+ * Loopback hosts: the only reply targets allowed when the bot runs without authentication. Judged
+ * on the parsed host, as a literal address (never resolved, never a prefix of a name): `localhost`,
+ * an IPv4 literal in 127.0.0.0/8, or `::1`.
+ */
 export function isLoopback(url: URL): boolean {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+  if (!isHttp(url)) return false;
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host === '::1') return true;
+  return isIP(host) === 4 && host.split('.')[0] === '127';
 }

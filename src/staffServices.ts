@@ -22,9 +22,10 @@ import { createFunnelReport } from './staff/funnelReport.js';
 import { createLoginThrottle } from './staff/loginThrottle.js';
 import { createStaffAccounts } from './staff/staffAccounts.js';
 import { createStaffExports } from './staff/staffExports.js';
+import { createSignInLimit } from './staff/signInLimit.js';
 
 type StaffConfig = Pick<Config, 'STAFF_SESSION_HOURS' | 'STAFF_LOCKOUT_ATTEMPTS' | 'STAFF_LOCKOUT_MINUTES'>;
-type SalesConfig = StaffConfig & Pick<Config, 'STAFF_CALLBACK_GRACE_MINUTES'>;
+type SalesConfig = StaffConfig & Pick<Config, 'STAFF_CALLBACK_GRACE_MINUTES' | 'STAFF_SIGNIN_PER_MINUTE'>;
 
 /** Staff accounts with every STAFF_* setting: the bot's sign-in and the staff CLI use this. */
 export function createStaffAccountsFor(config: StaffConfig, stores: Stores, clock: Clock) {
@@ -51,6 +52,7 @@ export function createStaffServices(
   const forecast = createForecastReport({ stores, rollup, business, clock });
   return {
     accounts: createStaffAccountsFor(config, stores, clock),
+    signIns: createSignInLimit(config.STAFF_SIGNIN_PER_MINUTE, clock),
     conversations: createConversationReview(deps),
     customers: createCustomerRecords({ ...deps, erasure: domain.erasure }),
     callbacks: createCallbackQueue({ ...deps, callbacks: domain.callbacks }),

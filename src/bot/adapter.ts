@@ -6,11 +6,23 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationState, type TurnContext } from 'botbuilder';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { maskText } from '../domain/maskText.js';
+import { StoreUnavailableError } from '../domain/errors.js';
 
 export interface AdapterOptions {
   /** What the customer hears when a turn fails (the dialogs' copy, passed in by the composition root). */
   turnErrorText: string;
+  /**
+   * What the customer hears when the store did not answer: nothing was saved, try again or call
+   * (the dialogs' copy with the business's number); `turnErrorText` when unset.
+   */
+  storeTroubleText?: string;
 }
+
+/** Whether the error, or one it wraps, is the store not answering. */
+const isStoreTrouble = (error: unknown, depth = 0): boolean =>
+  error instanceof StoreUnavailableError ||
+  (depth < 4 && error instanceof Error && isStoreTrouble((error as { error?: unknown }).error ?? error.cause, depth + 1));
 
 export function createAdapter(
   config: Config,
@@ -26,18 +38,27 @@ export function createAdapter(
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
+    // Ids and the error's kind and code only: no dialog state, no text (see logger.ts).
     logger.error(
-      { err: error, conversationId: context.activity.conversation?.id, channelId: context.activity.channelId },
+      {
+        err: error,
+        conversationId: maskText(String(context.activity.conversation?.id ?? '')),
+        activityId: context.activity.id,
+        channelId: context.activity.channelId,
+      },
       'turn failed',
     );
+    const storeTrouble = isStoreTrouble(error);
     try {
       // The customer hears about it first, even when the store is what failed…
-      await context.sendActivity(options.turnErrorText);
+      await context.sendActivity(storeTrouble ? (options.storeTroubleText ?? options.turnErrorText) : options.turnErrorText);
     } catch (sendError) {
       logger.error({ err: sendError }, 'could not tell the customer about the failed turn');
     }
+    // …then a conversation whose state broke the turn starts clean rather than failing again; when
+    // the store is down the state is left as it was (nothing newer was saved).
+    if (storeTrouble) return;
     try {
-      // …then a conversation whose state broke the turn starts clean rather than failing again.
       await conversationState.delete(context);
     } catch (deleteError) {
       logger.error({ err: deleteError }, 'could not reset the failed conversation');

@@ -12,6 +12,11 @@ export interface SalesBotDeps {
   /** The root dialog: it greets, routes and never ends. */
   mainDialog: Dialog;
   readTurn: TurnReader;
+  /**
+   * Runs the turn inside a scope the root sets up — one model budget for all of a turn's model
+   * calls (OPENAI_TIMEOUT_MS); unset: the turn runs as it is.
+   */
+  aroundTurn?: (turn: () => Promise<void>) => Promise<void>;
 }
 
 export class SalesBot extends ActivityHandler {
@@ -38,7 +43,8 @@ export class SalesBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
+    const turn = (): Promise<void> => super.run(context);
+    await (this.deps.aroundTurn ? this.deps.aroundTurn(turn) : turn());
     await this.deps.conversationState.saveChanges(context, false);
   }
 

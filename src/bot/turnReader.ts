@@ -10,6 +10,7 @@ import type { Clock } from '../domain/clock.js';
 import { MAX_TEXT_LENGTH, type ChannelFacts, type TurnInput } from '../domain/turn/turnInput.js';
 import type { Recognizer, Understanding } from '../domain/understanding/types.js';
 import { openingOn } from '../domain/schedule/openingOn.js';
+import { requestAddress } from './requestScope.js';
 
 export interface TurnReaderDeps {
   recognizer: Recognizer;
@@ -39,6 +40,7 @@ export function createTurnReader(deps: TurnReaderDeps): TurnReader {
       understanding,
       account: { channelId: String(activity.channelId ?? 'unknown'), userId: String(joiner?.id ?? activity.from?.id ?? '') },
       conversationId: String(activity.conversation?.id ?? ''),
+      peer: requestAddress(),
       joined: Boolean(joiner),
     };
   };

@@ -32,3 +32,10 @@ export class NotFoundError extends AppError {
     super('not_found', `${what} not found`);
   }
 }
+
+/** The store did not answer in time, failed, or is being given a rest (the circuit is open). */
+export class StoreUnavailableError extends AppError {
+  constructor(operation: string, options?: { cause?: unknown }) {
+    super('store_unavailable', `the store did not complete ${operation}`, options);
+  }
+}

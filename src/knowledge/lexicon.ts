@@ -3,6 +3,7 @@
  * variants and synonym groups. Everything here is general English and general commerce vocabulary —
  * never a fact about one business — so that any operator's knowledge base benefits from it.
  */
+import { lookupTable } from '../domain/lookupTable.js';
 
 /** Words that carry no topic in a customer's question (checked before stemming). */
 export const STOP_WORDS = new Set(
@@ -51,7 +52,7 @@ export const UNITS = new Set(
 );
 
 /** Abbreviations and chat shorthand, expanded word by word before anything else. */
-export const ABBREVIATIONS: Record<string, string> = {
+export const ABBREVIATIONS = lookupTable<string>({
   ppl: 'people',
   pax: 'people',
   gf: 'gluten free',
@@ -109,10 +110,10 @@ export const ABBREVIATIONS: Record<string, string> = {
   hav: 'have',
   dat: 'that',
   abt: 'about',
-};
+});
 
 /** British and American spellings that the suffix rules below do not catch. */
-export const SPELLINGS: Record<string, string> = {
+export const SPELLINGS = lookupTable<string>({
   tyre: 'tire',
   tyres: 'tires',
   centre: 'center',
@@ -143,10 +144,10 @@ export const SPELLINGS: Record<string, string> = {
   customised: 'customized',
   apologise: 'apologize',
   recognise: 'recognize',
-};
+});
 
 /** Number words written out, read as digits (so "three tier" meets "3-tier"). */
-export const NUMBER_WORDS: Record<string, string> = {
+export const NUMBER_WORDS = lookupTable<string>({
   two: '2',
   three: '3',
   four: '4',
@@ -167,7 +168,7 @@ export const NUMBER_WORDS: Record<string, string> = {
   dozen: 'dozen 12',
   couple: '2',
   pair: 'pair 2',
-};
+});
 
 /**
  * Multi-word phrasings rewritten before tokenising, so that meaning carried by stop words survives

@@ -5,8 +5,9 @@
  * own words). Deliberately literal: a fact written differently from its source fails the check and
  * the offline wording is used, which costs some fluency and never the truth.
  */
+import { lookupTable } from '../domain/lookupTable.js';
 
-const NUMBER_WORDS: Record<string, number> = {
+const NUMBER_WORDS = lookupTable<number>({
   two: 2,
   three: 3,
   four: 4,
@@ -36,7 +37,7 @@ const NUMBER_WORDS: Record<string, number> = {
   hundred: 100,
   thousand: 1000,
   dozen: 12,
-};
+});
 
 const DATE_WORDS =
   /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|tonight|weekend|christmas|easter)s?\b/g;

@@ -9,6 +9,7 @@
 import { BrokenCircuitError, circuitBreaker, ConsecutiveBreaker, handleType, type CircuitBreakerPolicy } from 'cockatiel';
 import OpenAI from 'openai';
 import { z } from 'zod';
+import { modelTimeLeft } from './modelBudget.js';
 
 /** A failure that counts towards opening the circuit (the endpoint is down, slow or refusing us). */
 class CountedFailure extends Error {
@@ -22,6 +23,9 @@ export interface LlmLog {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
 }
+
+/** Shortest time worth a model call; with less left in the turn's budget the call is not made. */
+const MIN_CALL_MS = 50;
 
 export type LlmFailure = 'timeout' | 'rate_limited' | 'server' | 'network' | 'refusal' | 'invalid' | 'rejected' | 'circuit_open';
 
@@ -74,9 +78,13 @@ export class OpenAiClient implements LlmClient {
 
   async completeJson<T>(request: JsonRequest<T>): Promise<LlmResult<T>> {
     const started = Date.now();
+    // The turn's budget, when there is one, caps this call: earlier calls may have spent it. A call
+    // not made for want of time says nothing about the endpoint, so it does not count as a failure.
+    const timeoutMs = Math.min(this.options.timeoutMs, modelTimeLeft() ?? Infinity);
+    if (timeoutMs < MIN_CALL_MS) return this.done(request.name, started, { reason: 'timeout' });
     try {
       return await this.breaker.execute(async () => {
-        const result = await this.attempt(request, started);
+        const result = await this.attempt(request, started, timeoutMs);
         if (!result.ok && result.reason !== 'invalid' && result.reason !== 'refusal') throw new CountedFailure(result);
         return result;
       });
@@ -87,13 +95,13 @@ export class OpenAiClient implements LlmClient {
     }
   }
 
-  private async attempt<T>(request: JsonRequest<T>, started: number): Promise<LlmResult<T>> {
+  private async attempt<T>(request: JsonRequest<T>, started: number, timeoutMs: number): Promise<LlmResult<T>> {
     const now = Date.now;
-    const deadline = AbortSignal.timeout(this.options.timeoutMs);
+    const deadline = AbortSignal.timeout(timeoutMs);
     let retries = Math.min(1, this.options.maxRetries ?? 1);
     for (;;) {
       try {
-        const content = await this.call(request, deadline);
+        const content = await this.call(request, deadline, timeoutMs);
         if (content.refusal) return this.done(request.name, started, { reason: 'refusal' });
         const value = parseJson(content.text, request.schema);
         return this.done(request.name, started, value === undefined ? { reason: 'invalid' } : { value });
@@ -106,13 +114,17 @@ export class OpenAiClient implements LlmClient {
           continue;
         }
         const elapsed = now() - started;
-        if (reason === 'network' && retries-- > 0 && elapsed < this.options.timeoutMs / 2) continue;
+        if (reason === 'network' && retries-- > 0 && elapsed < timeoutMs / 2) continue;
         return this.done(request.name, started, { reason }, error);
       }
     }
   }
 
-  private async call<T>(request: JsonRequest<T>, signal: AbortSignal): Promise<{ text: string; refusal: boolean }> {
+  private async call<T>(
+    request: JsonRequest<T>,
+    signal: AbortSignal,
+    timeoutMs: number,
+  ): Promise<{ text: string; refusal: boolean }> {
     const response_format =
       this.mode === 'json_schema'
         ? {
@@ -134,7 +146,7 @@ export class OpenAiClient implements LlmClient {
         temperature: 0,
         max_tokens: request.maxTokens ?? 500,
       },
-      { signal, timeout: this.options.timeoutMs, maxRetries: 0 },
+      { signal, timeout: timeoutMs, maxRetries: 0 },
     );
     const choice = completion.choices?.[0];
     const refusal = Boolean(choice?.message?.refusal) || choice?.finish_reason === 'content_filter';

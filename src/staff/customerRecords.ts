@@ -67,6 +67,18 @@ export function createCustomerRecords(deps: { stores: Stores; clock: Clock; eras
     };
   }
 
+  /**
+   * Every conversation the customer's records name — their conversation records, and those that
+   * leads, callbacks and orders point to — so a transcript whose record was never written (a crash
+   * before the record caught up) is still exported and erased.
+   */
+  const conversationIdsOf = (file: CustomerFile): string[] => [
+    ...new Set([
+      ...file.conversations.map((c) => c.id),
+      ...[...file.leads, ...file.callbacks, ...file.orders].flatMap((r) => (r.conversationId ? [r.conversationId] : [])),
+    ]),
+  ];
+
   const maskFile = (file: CustomerFile): CustomerFile => ({
     customer: maskCustomer(file.customer),
     conversations: file.conversations.map((c) => ({ ...c, unanswered: c.unanswered.map(maskText) })),
@@ -94,10 +106,10 @@ export function createCustomerRecords(deps: { stores: Stores; clock: Clock; eras
       const file = await gather(id);
       if (!file) return undefined;
       const shown = options.masked ? maskFile(file) : file;
-      const entries: Record<string, TranscriptEntry[]> = {};
-      for (const c of file.conversations) {
-        const read = await transcripts.read(c.id);
-        entries[c.id] = options.masked ? read.map(maskEntry) : read;
+      const entries: Record<string, TranscriptEntry[]> = Object.create(null) as Record<string, TranscriptEntry[]>; // keyed by conversation ids from outside
+      for (const conversationId of conversationIdsOf(file)) {
+        const read = await transcripts.read(conversationId);
+        if (read.length) entries[conversationId] = options.masked ? read.map(maskEntry) : read;
       }
       return { ...shown, transcripts: entries, exportedAt: deps.clock.now().toISOString() };
     },

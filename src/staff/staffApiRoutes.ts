@@ -11,6 +11,7 @@ import type { CustomerRecords } from './customerRecords.js';
 import type { createFunnelReport } from './funnelReport.js';
 import type { createStaffExports } from './staffExports.js';
 import { parse, queryOf, sendBody, type Guard } from './staffHttp.js';
+import { maskDeep, maskText } from './mask.js';
 import {
   CallbackListQuery,
   CallbackPatch,
@@ -42,6 +43,12 @@ const found = <T>(value: T | undefined, what: string): T => {
 export function registerStaffApi(server: restify.Server, deps: StaffApiDeps): void {
   const { guard } = deps;
   const masked = (role: string) => ({ masked: role !== 'manager' });
+  /**
+   * What a viewer is sent: on top of each view's own masking, every string and key in the body is
+   * masked once more at the edge, so a number or address in an id (SMS and telephony user ids are
+   * phone numbers), a channel account or a note never reaches a viewer.
+   */
+  const shown = <T>(role: string, body: T): T => (role === 'manager' ? body : (maskDeep(body) as T));
   const idOf = (req: restify.Request): string => parse(IdParam, req.params).id;
 
   server.get(
@@ -60,14 +67,14 @@ export function registerStaffApi(server: restify.Server, deps: StaffApiDeps): vo
   server.get(
     '/staff/api/conversations',
     guard(async (req, res, who) => {
-      res.send(200, await deps.conversations.list(parse(ConversationListQuery, queryOf(req)), masked(who.role)));
+      res.send(200, shown(who.role, await deps.conversations.list(parse(ConversationListQuery, queryOf(req)), masked(who.role))));
     }),
   );
 
   server.get(
     '/staff/api/conversations/:id',
     guard(async (req, res, who) => {
-      res.send(200, found(await deps.conversations.get(idOf(req), masked(who.role)), 'conversation'));
+      res.send(200, shown(who.role, found(await deps.conversations.get(idOf(req), masked(who.role)), 'conversation')));
     }),
   );
 
@@ -86,14 +93,14 @@ export function registerStaffApi(server: restify.Server, deps: StaffApiDeps): vo
   server.get(
     '/staff/api/customers',
     guard(async (req, res, who) => {
-      res.send(200, await deps.customers.list(parse(CustomerListQuery, queryOf(req)), masked(who.role)));
+      res.send(200, shown(who.role, await deps.customers.list(parse(CustomerListQuery, queryOf(req)), masked(who.role))));
     }),
   );
 
   server.get(
     '/staff/api/customers/:id',
     guard(async (req, res, who) => {
-      res.send(200, found(await deps.customers.get(idOf(req), masked(who.role)), 'customer'));
+      res.send(200, shown(who.role, found(await deps.customers.get(idOf(req), masked(who.role)), 'customer')));
     }),
   );
 
@@ -101,9 +108,9 @@ export function registerStaffApi(server: restify.Server, deps: StaffApiDeps): vo
     '/staff/api/customers/:id/export',
     guard(async (req, res, who) => {
       const id = idOf(req);
-      const data = found(await deps.customers.export(id, masked(who.role)), 'customer');
+      const data = shown(who.role, found(await deps.customers.export(id, masked(who.role)), 'customer'));
       sendBody(res, 200, 'application/json; charset=utf-8', JSON.stringify(data, null, 2), {
-        'Content-Disposition': `attachment; filename="customer-${id.replace(/[^\w.-]/g, '_')}.json"`,
+        'Content-Disposition': `attachment; filename="customer-${maskText(id).replace(/[^\w.-]/g, '_')}.json"`,
       });
     }),
   );
@@ -124,7 +131,7 @@ export function registerStaffApi(server: restify.Server, deps: StaffApiDeps): vo
   server.get(
     '/staff/api/callbacks',
     guard(async (req, res, who) => {
-      res.send(200, await deps.callbacks.list(parse(CallbackListQuery, queryOf(req)), masked(who.role)));
+      res.send(200, shown(who.role, await deps.callbacks.list(parse(CallbackListQuery, queryOf(req)), masked(who.role))));
     }),
   );
 
@@ -143,14 +150,15 @@ export function registerStaffApi(server: restify.Server, deps: StaffApiDeps): vo
   server.get(
     '/staff/api/funnel',
     guard(async (req, res, who) => {
-      res.send(200, await deps.funnel(parse(FunnelQuery, queryOf(req)), masked(who.role)));
+      res.send(200, shown(who.role, await deps.funnel(parse(FunnelQuery, queryOf(req)), masked(who.role))));
     }),
   );
 
   const csv = (name: string, make: (options: { masked: boolean }) => Promise<string>) =>
     guard(async (req, res, who) => {
       parse(NoParams, queryOf(req));
-      sendBody(res, 200, 'text/csv; charset=utf-8', await make(masked(who.role)), {
+      const body = await make(masked(who.role));
+      sendBody(res, 200, 'text/csv; charset=utf-8', who.role === 'manager' ? body : maskText(body), {
         'Content-Disposition': `attachment; filename="${name}"`,
       });
     });

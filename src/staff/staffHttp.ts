@@ -14,7 +14,7 @@ export const CSRF_HEADER = 'x-staff-csrf';
 /** Failing credentials or rights, with the status they answer with. */
 export class StaffHttpError extends AppError {
   constructor(
-    readonly status: 401 | 403 | 429,
+    readonly status: 401 | 403 | 429 | 503,
     code: string,
     message: string,
     readonly retryAfterSeconds?: number,

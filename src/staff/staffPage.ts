@@ -6,13 +6,14 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { lookupTable } from '../domain/lookupTable.js';
 
-const TYPES: Record<string, string> = {
+const TYPES = lookupTable<string>({
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.svg': 'image/svg+xml',
-};
+});
 
 /** The files that may be served, by name; nothing else in the folder is reachable. */
 export const PAGE_FILES = [

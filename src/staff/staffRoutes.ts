@@ -27,10 +27,13 @@ import {
 } from './staffHttp.js';
 import { createPageFiles, PAGE_CSP } from './staffPage.js';
 import { SignInBody } from './staffParams.js';
+import { lookupTable } from '../domain/lookupTable.js';
+import { HashingBusyError } from './passwords.js';
+import type { SignInLimit } from './signInLimit.js';
 
 export interface StaffRoutesDeps {
   /** The staff services, built in the composition root. */
-  staff: Omit<StaffApiDeps, 'guard' | 'logger'> & Omit<SalesApiDeps, 'guard'> & { accounts: StaffAccounts };
+  staff: Omit<StaffApiDeps, 'guard' | 'logger'> & Omit<SalesApiDeps, 'guard'> & { accounts: StaffAccounts; signIns: SignInLimit };
   logger: Logger;
   /** Hours a sign-in lasts (the cookie's lifetime). */
   sessionHours: number;
@@ -38,15 +41,15 @@ export interface StaffRoutesDeps {
   cookieSecure: boolean;
 }
 
-const LOGIN_ERRORS: Record<string, string> = {
+const LOGIN_ERRORS = lookupTable<string>({
   invalid: 'That name and password do not match.',
   locked: 'Too many failed attempts. Try again later.',
   signedout: 'You are signed out.',
-};
+});
 
 export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDeps): { accounts: StaffAccounts } {
   const { logger } = deps;
-  const { accounts, ...views } = deps.staff;
+  const { accounts, signIns, ...views } = deps.staff;
   const page = createPageFiles();
   const cookie = (value: string, maxAgeSeconds: number): string =>
     sessionCookie(value, { maxAgeSeconds, secure: deps.cookieSecure });
@@ -110,8 +113,17 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDep
       if (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) {
         throw new StaffHttpError(403, 'origin', 'sign-in from another site refused');
       }
+      const address = req.socket.remoteAddress ?? 'unknown';
+      if (!signIns.take(address)) {
+        logger.warn({ address }, 'staff sign-ins from one address throttled');
+        if (!json) return redirect('/staff/login?error=locked');
+        throw new StaffHttpError(429, 'too_many_sign_ins', 'too many sign-ins from this address; try again in a minute', 60);
+      }
       const body = parse(SignInBody, req.body);
-      const result = await accounts.signIn(body.name, body.password);
+      const result = await accounts.signIn(body.name, body.password).catch((error: unknown) => {
+        if (error instanceof HashingBusyError) throw new StaffHttpError(503, 'busy', error.message, 1);
+        throw error;
+      });
       if (!result.ok) {
         if (result.reason === 'locked') {
           logger.warn({ staff: body.name.slice(0, 64) }, 'staff sign-in locked out');

@@ -164,10 +164,12 @@ describe('end to end with a model that fails', () => {
         const convo = bot.conversation();
         const started = Date.now();
         const replies = texts(await convo.say(PRICE));
-        // Two calls at most (understanding, answer), each cut at the 300 ms deadline: the turn never
-        // waits for the 2 s the slow model would take.
+        // Two calls at most (understanding, answer), sharing the turn's one 300 ms budget: a model
+        // that hangs spends it on the first, and the second is not made. A model that fails fast
+        // leaves time for the second, unless a loaded machine spent the budget before it.
         expect(Date.now() - started).toBeLessThan(2_000);
-        expect(stub.requests.length).toBe(2);
+        expect(stub.requests.length).toBeGreaterThanOrEqual(1);
+        expect(stub.requests.length).toBeLessThanOrEqual(name === 'is slower than the timeout' ? 1 : 2);
         expectOfflinePriceAnswer(replies);
         const advice = texts(await convo.say('can you help me choose a cake?'));
         expect(advice.join(' ')).toMatch(/About how many people will it need to serve\?/);

@@ -271,3 +271,14 @@ describe('offline recognizer', () => {
     expect(u.entities.when?.start.startsWith('2026-11-28')).toBe(true);
   });
 });
+
+describe('references the bot issues', () => {
+  // Each extraction runs every reader; 1,000 keeps the test within its time on a loaded machine.
+  it('when 1,000 new references are quoted back, then every one is read as a reference', { timeout: 60_000 }, async () => {
+    const { newReference } = await import('../../src/domain/schedule/references.js');
+    const missed = Array.from({ length: 1_000 }, () => newReference()).filter(
+      (ref) => ex(`cancel my callback ${ref}`).refCode !== ref,
+    );
+    expect(missed).toEqual([]);
+  });
+});

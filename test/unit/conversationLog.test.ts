@@ -72,7 +72,7 @@ describe('the conversation log', () => {
     });
     void log.record(activity('in', 'hi'));
     void log.addOutcome('c1', 'answered');
-    expect(await stores.conversations.get('c1')).toBeUndefined();
+    expect((await stores.conversations.get('c1'))?.outcomes ?? []).toEqual([]);
     await expect.poll(async () => (await stores.conversations.get('c1'))?.outcomes, { timeout: 2000 }).toEqual(['answered']);
   });
 
@@ -89,5 +89,18 @@ describe('the conversation log', () => {
     await log.flush();
     expect(errors).toHaveLength(1);
     expect((await stores.transcripts.read('c1')).map((e) => e.text)).toEqual(['second']);
+  });
+
+  it('when the first line of a conversation is written, then its record exists by then, before any delay or flush', async () => {
+    const log = createConversationLog({
+      conversations: stores.conversations,
+      transcripts: stores.transcripts,
+      onError: () => {},
+      recordDelayMs: 60_000,
+    });
+    void log.record(activity('in', 'call me on 0412 345 678'));
+    // transcript() waits for the conversation's queued writes: the line is on disk now.
+    expect(await log.transcript('c1')).toHaveLength(1);
+    expect(await stores.conversations.get('c1')).toMatchObject({ id: 'c1', channelId: 'test', userId: 'u1' });
   });
 });

@@ -55,7 +55,8 @@ export async function readLetter(raw: Buffer): Promise<Letter | UnreadableLetter
     .filter(Boolean)
     .map(bare);
   // From the raw header lines: mailparser folds List-* and others into structured values.
-  const headers: Record<string, string> = {};
+  // Keyed by header names the sender chose: null-prototype, so "__proto__" is just a header.
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const { key, line } of parsed.headerLines) {
     const name = key.toLowerCase();
     headers[name] ??= line

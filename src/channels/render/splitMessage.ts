@@ -2,7 +2,9 @@
  * Splits a long reply into messages of at most `max` characters: at paragraph breaks first, then
  * at sentence ends, then at spaces; a word longer than `max` is cut as a last resort.
  */
-export function splitMessage(text: string, max: number): string[] {
+export function splitMessage(text: string, maxLength: number): string[] {
+  // The limit comes from a table keyed by the channel id; whatever it says, the loops below end.
+  const max = Number.isFinite(maxLength) && maxLength >= MIN_LENGTH ? Math.floor(maxLength) : FALLBACK_LENGTH;
   const trimmed = text.trim();
   if (trimmed.length <= max) return trimmed ? [trimmed] : [];
   const parts: string[] = [];
@@ -17,8 +19,13 @@ export function splitMessage(text: string, max: number): string[] {
     }
   }
   if (current) parts.push(current);
-  return parts;
+  return parts.length > MAX_PARTS ? [...parts.slice(0, MAX_PARTS - 1), `${parts[MAX_PARTS - 1]!.slice(0, max - 1)}…`] : parts;
 }
+
+/** Shortest limit honoured, the limit used when none is usable, and most messages one reply becomes. */
+const MIN_LENGTH = 16;
+const FALLBACK_LENGTH = 2_000;
+const MAX_PARTS = 20;
 
 interface Piece {
   text: string;

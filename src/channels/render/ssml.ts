@@ -5,6 +5,7 @@
  */
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from '../../domain/schedule/references.js';
 import { stripMarkdown } from './markdown.js';
+import { lookupTable } from '../../domain/lookupTable.js';
 
 export interface VoiceOptions {
   /** BCP 47 language of the speech, e.g. en-AU. */
@@ -14,14 +15,14 @@ export interface VoiceOptions {
 }
 
 /** A neural voice for common locales; others fall back to en-US. */
-const DEFAULT_VOICES: Record<string, string> = {
+const DEFAULT_VOICES = lookupTable<string>({
   'en-AU': 'en-AU-NatashaNeural',
   'en-US': 'en-US-JennyNeural',
   'en-GB': 'en-GB-SoniaNeural',
   'en-NZ': 'en-NZ-MollyNeural',
   'en-CA': 'en-CA-ClaraNeural',
   'en-IE': 'en-IE-EmilyNeural',
-};
+});
 
 export function defaultVoice(locale: string): string {
   return DEFAULT_VOICES[locale] ?? 'en-US-JennyNeural';

@@ -6,9 +6,13 @@ import type { Business } from '../business.js';
 import type { Clock, IdSource } from '../clock.js';
 import type { z } from 'zod';
 import type { Callback, CallbackOutcome, CallbackStatus, Lead } from '../model.js';
-import type { CallbackStore, LeadStore } from '../ports.js';
+import type { CallbackStore, CustomerStore, LeadStore } from '../ports.js';
 import { validateCallbackTime, type CallbackTimeResult } from '../schedule/callbackSlots.js';
 import { newReference, normalizeReference } from '../schedule/references.js';
+import { createAttemptLimiter, type AttemptLimiter } from '../attemptLimiter.js';
+import { createOwnershipCheck, type ByReference, type Caller, type LookupOptions } from './ownership.js';
+
+export type { ByReference, Caller, LookupOptions } from './ownership.js';
 
 export type { CallbackRequest as RequestedTime } from '../schedule/callbackSlots.js';
 import type { CallbackRequest as RequestedTime } from '../schedule/callbackSlots.js';
@@ -51,13 +55,14 @@ export interface CallbackService {
   /** Checks a requested time against opening hours, lead time and holidays. */
   checkTime(requested: RequestedTime): CallbackTimeResult;
   book(request: BookingRequest): Promise<Callback>;
-  findByReference(ref: string): Promise<Callback | undefined>;
+  /** The caller's callback with this reference (see ownership.ts for who owns one). */
+  findByReference(ref: string, caller: Caller, options?: LookupOptions): Promise<ByReference<Callback>>;
+  /** Cancels the caller's open callback; one refusal when none of theirs is open with that reference. */
+  cancel(ref: string, caller: Caller): Promise<ByReference<Callback>>;
+  /** Moves the caller's open callback to a new, already validated slot. */
+  move(ref: string, slot: { start: Date; asap: boolean }, caller: Caller): Promise<ByReference<Callback>>;
   /** Open callbacks of a customer or booked in a conversation, soonest first. */
   openFor(who: { customerId?: string; conversationId?: string }): Promise<Callback[]>;
-  /** Cancels an open callback; undefined when no open callback has that reference. */
-  cancel(ref: string): Promise<Callback | undefined>;
-  /** Moves an open callback to a new, already validated slot. */
-  move(ref: string, slot: { start: Date; asap: boolean }): Promise<Callback | undefined>;
   /**
    * Records what staff did (status, outcome, note) by the status rules. "Order placed" also moves the
    * callback's lead to won, so the sale counts for that lead's source and channel. Undefined when
@@ -66,16 +71,34 @@ export interface CallbackService {
   record(id: string, change: CallbackChange): Promise<{ callback: Callback; lead?: Lead } | undefined>;
 }
 
+/**
+ * Failed look-ups by reference allowed in 15 minutes: 5 per conversation, 20 per network address
+ * (several customers may share one).
+ */
+export const REFERENCE_ATTEMPTS = {
+  max: (key: string): number => (key.startsWith('address:') ? 20 : 5),
+  windowMs: 15 * 60_000,
+};
+
 export function createCallbackService(deps: {
   callbacks: CallbackStore;
   leads: LeadStore;
+  /** To tell whether a caller's channel account belongs to the callback's customer. */
+  customers: Pick<CustomerStore, 'get'>;
   business: Business;
   clock: Clock;
   newId: IdSource;
+  /** Failed look-ups by reference; default REFERENCE_ATTEMPTS, per process. */
+  attempts?: AttemptLimiter;
 }): CallbackService {
   const { callbacks, business, clock } = deps;
+  const ownership = createOwnershipCheck({
+    customers: deps.customers,
+    attempts: deps.attempts ?? createAttemptLimiter(REFERENCE_ATTEMPTS),
+    now: () => clock.now(),
+  });
 
-  const findOpen = (ref: string): Promise<Callback | undefined> => callbacks.findOpenByRef(normalizeReference(ref));
+  const byReference = (ref: string): Promise<Callback[]> => callbacks.findByRef(normalizeReference(ref));
 
   /** The lead a callback belongs to: its leadId, else the lead of its conversation. */
   async function leadOf(callback: Callback): Promise<Lead | undefined> {
@@ -91,10 +114,12 @@ export function createCallbackService(deps: {
     }
   }
 
-  const change = async (ref: string, patch: (c: Callback) => Callback): Promise<Callback | undefined> => {
-    const open = await findOpen(ref);
-    if (!open) return undefined;
-    return callbacks.update(open.id, (c) => (c && c.status === 'open' ? patch(c) : undefined));
+  const change = async (ref: string, caller: Caller, patch: (c: Callback) => Callback): Promise<ByReference<Callback>> => {
+    const open = (await byReference(ref)).filter((c) => c.status === 'open');
+    const found = await ownership.pick(caller, open);
+    if (!found.ok) return found;
+    const updated = await callbacks.update(found.record.id, (c) => (c && c.status === 'open' ? patch(c) : undefined));
+    return updated ? { ok: true, record: updated } : { ok: false, reason: 'not_found' };
   };
 
   return {
@@ -122,23 +147,26 @@ export function createCallbackService(deps: {
       return callback;
     },
 
-    async findByReference(ref) {
-      return (await callbacks.findByRef(normalizeReference(ref)))[0];
-    },
+    findByReference: async (ref, caller, options) => ownership.pick(caller, await byReference(ref), undefined, options),
 
     async openFor(who) {
       const found = [
-        ...(who.customerId ? await callbacks.findBy('customerId', who.customerId) : []),
-        ...(who.conversationId ? await callbacks.findBy('conversationId', who.conversationId) : []),
+        ...(who.customerId ? await callbacks.findByCustomer(who.customerId) : []),
+        ...(who.conversationId ? await callbacks.findByConversation(who.conversationId) : []),
       ];
       const open = new Map(found.filter((c) => c.status === 'open').map((c) => [c.id, c]));
       return [...open.values()].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     },
 
-    cancel: (ref) => change(ref, (c) => ({ ...c, status: 'cancelled', updatedAt: clock.now().toISOString() })),
+    cancel: (ref, caller) => change(ref, caller, (c) => ({ ...c, status: 'cancelled', updatedAt: clock.now().toISOString() })),
 
-    move: (ref, slot) =>
-      change(ref, (c) => ({ ...c, dueAt: slot.start.toISOString(), asap: slot.asap, updatedAt: clock.now().toISOString() })),
+    move: (ref, slot, caller) =>
+      change(ref, caller, (c) => ({
+        ...c,
+        dueAt: slot.start.toISOString(),
+        asap: slot.asap,
+        updatedAt: clock.now().toISOString(),
+      })),
 
     async record(id, change) {
       const updatedAt = clock.now().toISOString();

@@ -95,6 +95,23 @@ export function createConversationLog(deps: ConversationLogDeps): ConversationLo
     return Promise.resolve();
   }
 
+  /**
+   * Conversations whose record this process has made sure of. The first line of a conversation
+   * creates its record in the same queue, before the line itself, so a crash can lag the counters
+   * but never leave a transcript without its record. Bounded: a forgotten id costs one more check.
+   */
+  const ensured = new Set<string>();
+  const MAX_ENSURED = 50_000;
+  function ensureRecord(fresh: Conversation): void {
+    if (ensured.has(fresh.id)) return;
+    ensured.add(fresh.id);
+    if (ensured.size > MAX_ENSURED) ensured.delete(ensured.values().next().value!);
+    void enqueue(fresh.id, async () => {
+      if (await deps.conversations.get(fresh.id)) return;
+      await deps.conversations.update(fresh.id, (current) => current ?? { ...fresh, activityCount: 0 });
+    });
+  }
+
   const touch = (conversationId: string, change: (c: Conversation) => Conversation): Promise<void> =>
     changeRecord(conversationId, (c) => (c ? change(c) : undefined));
 
@@ -110,20 +127,24 @@ export function createConversationLog(deps: ConversationLogDeps): ConversationLo
         activity: entry.activity,
         ...(entry.failed ? { failed: true } : {}),
       };
+      const fresh: Conversation = {
+        id: entry.conversationId,
+        channelId: entry.channelId,
+        userId: entry.userId,
+        source: entry.source,
+        campaign: entry.campaign,
+        startedAt: at,
+        lastActivityAt: at,
+        activityCount: 0,
+        outcomes: [],
+        unanswered: [],
+        tags: [],
+        reviewed: false,
+      };
+      ensureRecord(fresh);
       void enqueue(entry.conversationId, () => deps.transcripts.append(transcriptEntry));
       return changeRecord(entry.conversationId, (current) => {
-        const base: Conversation = current ?? {
-          id: entry.conversationId,
-          channelId: entry.channelId,
-          userId: entry.userId,
-          startedAt: at,
-          lastActivityAt: at,
-          activityCount: 0,
-          outcomes: [],
-          unanswered: [],
-          tags: [],
-          reviewed: false,
-        };
+        const base: Conversation = current ?? fresh;
         return {
           ...base,
           userId: base.userId ?? entry.userId,

@@ -7,8 +7,11 @@ import { DateTime } from 'luxon';
 import type { Business } from '../business.js';
 import type { Clock, IdSource } from '../clock.js';
 import type { OrderRequest } from '../model.js';
-import type { Collection } from '../ports.js';
-import { newReference } from '../schedule/references.js';
+import type { Collection, CustomerStore } from '../ports.js';
+import { newReference, normalizeReference } from '../schedule/references.js';
+import { createAttemptLimiter, type AttemptLimiter } from '../attemptLimiter.js';
+import { REFERENCE_ATTEMPTS } from '../callbacks/callbackService.js';
+import { createOwnershipCheck, type ByReference, type Caller, type LookupOptions } from '../callbacks/ownership.js';
 
 export interface OrderDraft {
   items: { product: string; size?: string; options?: string[]; quantity: number }[];
@@ -31,22 +34,34 @@ export interface OrderService {
   zoneOf(address: string): string | undefined;
   /** The product's options (e.g. flavours) the text names, by the names the business uses. */
   optionsIn(product: string, text: string): string[];
-  findByReference(ref: string): Promise<OrderRequest | undefined>;
   /** Order requests not cancelled, of a customer or made in a conversation, soonest needed first. */
   openFor(who: { customerId?: string; conversationId?: string }): Promise<OrderRequest[]>;
   request(
     draft: OrderDraft,
     links: { customerId?: string; leadId?: string; conversationId?: string; callbackId?: string },
   ): Promise<OrderRequest>;
+  /**
+   * The caller's order request with this reference: made in this conversation, from an account of
+   * its customer, or proven with a phone number of its customer. One refusal for every other case.
+   */
+  findByReference(ref: string, caller: Caller, options?: LookupOptions): Promise<ByReference<OrderRequest>>;
 }
 
 export function createOrderService(deps: {
   orders: Collection<OrderRequest>;
+  customers: Pick<CustomerStore, 'get'>;
   business: Business;
   clock: Clock;
   newId: IdSource;
+  /** Failed look-ups by reference; default REFERENCE_ATTEMPTS, per process. */
+  attempts?: AttemptLimiter;
 }): OrderService {
   const { business, clock } = deps;
+  const ownership = createOwnershipCheck({
+    customers: deps.customers,
+    attempts: deps.attempts ?? createAttemptLimiter(REFERENCE_ATTEMPTS),
+    now: () => clock.now(),
+  });
   const productByName = new Map<string, Business['products'][number]>();
   for (const p of business.products) for (const n of [p.name, ...p.aliases]) productByName.set(n.toLowerCase(), p);
 
@@ -90,9 +105,6 @@ export function createOrderService(deps: {
       }
       return problems;
     },
-    async findByReference(ref) {
-      return (await deps.orders.findBy('ref', ref.trim().toUpperCase()))[0];
-    },
     async openFor(who) {
       const found = [
         ...(who.customerId ? await deps.orders.findBy('customerId', who.customerId) : []),
@@ -117,6 +129,12 @@ export function createOrderService(deps: {
       };
       await deps.orders.put(order);
       return order;
+    },
+    async findByReference(ref, caller, options) {
+      const candidates = await deps.orders.findBy('ref', normalizeReference(ref));
+      const phonesOf = async (o: OrderRequest): Promise<string[]> =>
+        o.customerId ? ((await deps.customers.get(o.customerId))?.phones ?? []) : [];
+      return ownership.pick(caller, candidates, phonesOf, options);
     },
   };
 }

@@ -14,6 +14,11 @@ export type RandomBytes = (bytes: Uint8Array) => Uint8Array;
 const defaultRandom: RandomBytes = (bytes) => globalThis.crypto.getRandomValues(bytes);
 const VALID = new RegExp(`^[${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}}$`);
 const MAX_ATTEMPTS = 1000;
+/**
+ * Codes the message reader takes for something else — a word with a number ("TIER22") or a
+ * quantity with a unit ("12PCS", "3PM") — and would not find when a customer quotes them back.
+ */
+const READS_AS_WORD = /^[A-Z]+\d{1,2}$|^\d+[A-Z]{1,4}$/;
 
 /**
  * A new reference: {@link REFERENCE_LENGTH} characters from {@link REFERENCE_ALPHABET}, with at
@@ -30,7 +35,7 @@ export function newReference(random: RandomBytes = defaultRandom): string {
         if (byte < limit && code.length < REFERENCE_LENGTH) code += REFERENCE_ALPHABET[byte % REFERENCE_ALPHABET.length];
       }
     }
-    if (/\d/.test(code) && /[A-Z]/.test(code)) return code;
+    if (/\d/.test(code) && /[A-Z]/.test(code) && !READS_AS_WORD.test(code)) return code;
   }
   throw new AppError('random_source', `no usable reference after ${MAX_ATTEMPTS} attempts; is the random source random?`);
 }

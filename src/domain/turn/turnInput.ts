@@ -70,6 +70,12 @@ export interface TurnInput extends ChannelFacts {
    */
   account: { channelId: string; userId: string };
   conversationId: string;
+  /**
+   * The network address the turn's request came from (the TCP peer; the load balancer's behind one),
+   * for limits that hold per address such as guessing references. Set by the bot from the request,
+   * never from anything the client writes.
+   */
+  peer?: string;
   /** Members other than the bot joined the conversation (a new visitor to greet). */
   joined: boolean;
 }

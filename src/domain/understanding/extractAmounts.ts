@@ -3,13 +3,14 @@
  * caller can mask it: "$80 cake for 20 people, 2 of them" gives budget 80, servings 20, quantity 2.
  */
 import { NUMBER_SOURCE, numberValue } from './numberWords.js';
+import { lookupTable } from '../lookupTable.js';
 
 export interface Found<T> {
   value: T;
   span: [number, number];
 }
 
-const CURRENCY_WORDS: Record<string, string | undefined> = {
+const CURRENCY_WORDS = lookupTable<string | undefined>({
   aud: 'AUD',
   usd: 'USD',
   nzd: 'NZD',
@@ -25,7 +26,7 @@ const CURRENCY_WORDS: Record<string, string | undefined> = {
   nz$: 'NZD',
   '€': 'EUR',
   '£': 'GBP',
-};
+});
 const AMOUNT = '(\\d{1,6}(?:[.,]\\d{3})*(?:\\.\\d{1,2})?)\\s*(k)?';
 const MONEY_BEFORE = new RegExp(`(a\\$|au\\$|us\\$|nz\\$|\\$|€|£)\\s?${AMOUNT}`, 'i');
 const MONEY_AFTER = new RegExp(`(?<![\\w.])${AMOUNT}\\s*(dollars?|bucks|aud|usd|nzd|gbp|eur|euros?|pounds?)\\b`, 'i');

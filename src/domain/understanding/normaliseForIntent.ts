@@ -4,9 +4,10 @@
  * Reports how many corrections it made, so the classifier can lower its confidence.
  */
 import { allowedTypos, editDistance, normalise } from './textTools.js';
+import { lookupTable } from '../lookupTable.js';
 
 /** Explicit variants, mostly too short for edit distance to be safe. */
-const VARIANTS: Record<string, string> = {
+const VARIANTS = lookupTable<string>({
   thx: 'thanks',
   thnx: 'thanks',
   thanx: 'thanks',
@@ -100,7 +101,7 @@ const VARIANTS: Record<string, string> = {
   halp: 'help',
   stp: 'stop',
   info: 'information',
-};
+});
 
 /** Keywords the rules rely on; long enough (5+) for typo correction to be safe. */
 const KEYWORDS = [

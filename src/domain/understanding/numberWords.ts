@@ -1,6 +1,7 @@
 /** Reads small numbers written as words or digits ("three", "twenty", "12", "a dozen"). */
+import { lookupTable } from '../lookupTable.js';
 
-const WORDS: Record<string, number> = {
+const WORDS = lookupTable<number>({
   one: 1,
   two: 2,
   three: 3,
@@ -31,7 +32,7 @@ const WORDS: Record<string, number> = {
   hundred: 100,
   dozen: 12,
   couple: 2,
-};
+});
 
 /** Regex source for one number: digits, a number word, or "a/half a/two dozen". */
 export const NUMBER_SOURCE =
