@@ -6,38 +6,11 @@
  * the offline wording is used, which costs some fluency and never the truth.
  */
 import { lookupTable } from '../domain/lookupTable.js';
+import { CARDINAL_WORDS } from '../domain/understanding/numberWords.js';
 
-const NUMBER_WORDS = lookupTable<number>({
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-  thousand: 1000,
-  dozen: 12,
-});
+// "one" is left out: it is a pronoun as often as a number ("the large one").
+const { one: _one, ...cardinals } = CARDINAL_WORDS;
+const NUMBER_WORDS = lookupTable<number>({ ...cardinals, thousand: 1000, dozen: 12 });
 
 const DATE_WORDS =
   /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|tonight|weekend|christmas|easter)s?\b/g;

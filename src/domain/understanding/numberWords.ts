@@ -1,7 +1,8 @@
 /** Reads small numbers written as words or digits ("three", "twenty", "12", "a dozen"). */
 import { lookupTable } from '../lookupTable.js';
 
-const WORDS = lookupTable<number>({
+/** Cardinal numbers as words, one to a hundred: the one table every reader derives its own from. */
+export const CARDINAL_WORDS = lookupTable<number>({
   one: 1,
   two: 2,
   three: 3,
@@ -30,9 +31,9 @@ const WORDS = lookupTable<number>({
   eighty: 80,
   ninety: 90,
   hundred: 100,
-  dozen: 12,
-  couple: 2,
 });
+
+const WORDS = lookupTable<number>({ ...CARDINAL_WORDS, dozen: 12, couple: 2 });
 
 /** Regex source for one number: digits, a number word, or "a/half a/two dozen". */
 export const NUMBER_SOURCE =

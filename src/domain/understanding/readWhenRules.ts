@@ -6,6 +6,8 @@
  * day ("saturday 9") or alone ("11ish").
  */
 import type { DateTime } from 'luxon';
+import { lookupTable } from '../lookupTable.js';
+import { CARDINAL_WORDS } from './numberWords.js';
 import { hhmm } from './whenParts.js';
 
 export interface ClockTime {
@@ -74,20 +76,10 @@ const ORDINAL_WORDS = [
   'thirtieth',
   'thirty-first',
 ];
-const HOUR_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
+/** Hours as words: the cardinals one to twelve. */
+const HOUR_WORDS = lookupTable<number>(
+  Object.fromEntries(Object.entries(CARDINAL_WORDS).filter((e): e is [string, number] => e[1] !== undefined && e[1] <= 12)),
+);
 
 const MINUTE_WORDS: Record<string, number> = { five: 5, ten: 10, fifteen: 15, twenty: 20, 'twenty-five': 25 };
 
