@@ -3,25 +3,14 @@
  * Web Chat from node_modules, the embedded Direct Line, the real dialogs. The screenshot is kept in
  * test/output/ (git-ignored).
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../support/browser.js';
 import { REPO, startTestBot, type TestBot } from '../support/testBot.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-describe.skipIf(!existsSync(CHROMIUM))('the chat page in Chromium', () => {
+describe.skipIf(!hasChromium)('the chat page in Chromium', () => {
   let bot: TestBot;
   let browser: Browser;
   let page: Page;
@@ -29,7 +18,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the chat page in Chromium', () => {
 
   beforeAll(async () => {
     bot = await startTestBot();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 480, height: 760 } });
     page.on('pageerror', (e) => errors.push(e.message));
     // The page must need nothing but the bot's own origin.

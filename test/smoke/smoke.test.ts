@@ -3,25 +3,13 @@
  * one knowledge answer over /api/messages, and the chat page greeting in Chromium.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../support/browser.js';
 import { ChannelStub } from '../support/channelStub.js';
 import { REPO } from '../support/testBot.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let child: ChildProcess;
 let dataDir: string;
@@ -86,10 +74,10 @@ it(`when the bot is started with npm start on Node ${process.versions.node}, the
   }
 });
 
-it.skipIf(!existsSync(CHROMIUM))(
+it.skipIf(!hasChromium)(
   'when the chat page opens in Chromium, then Web Chat greets the visitor',
   async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.goto(url);

@@ -5,15 +5,15 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
 import { loadBusiness } from '../../src/knowledge/markdownLoader.js';
 import { fillDemoData } from '../../src/staff/demoData.js';
 import { REPO } from '../support/testBot.js';
 import { PASSWORD, startStaffBot, type StaffBot } from './staffSupport.js';
 
 const OUTPUT = path.join(REPO, 'test', 'output');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('staff sales views in Chromium', () => {
   let s: StaffBot;
@@ -47,18 +47,7 @@ describe('staff sales views in Chromium', () => {
       dueAt: hours(3),
       topic: 'Question',
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     await mkdir(OUTPUT, { recursive: true });
   }, 180_000);
   afterAll(async () => {

@@ -4,13 +4,13 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
 import { REPO } from '../support/testBot.js';
 import { PASSWORD, seed, startStaffBot, type StaffBot } from './staffSupport.js';
 
 const OUTPUT = path.join(REPO, 'test', 'output');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('staff page in Chromium', () => {
   let s: StaffBot;
@@ -20,18 +20,7 @@ describe('staff page in Chromium', () => {
   beforeAll(async () => {
     s = await startStaffBot();
     await seed(s.stores);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     await mkdir(OUTPUT, { recursive: true });
   }, 60_000);
   afterAll(async () => {
