@@ -172,5 +172,3 @@ export const copy = {
     `Our team isn't available right now${nextOpen ? ` (we're back ${nextOpen})` : ''}. Would you like a callback instead?`,
   handoffEnded: (): string => `You're back with the bot. Anything else I can help with?`,
 };
-
-export { list as joinChoices };

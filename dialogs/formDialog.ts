@@ -43,7 +43,7 @@ export interface Absorbed {
   notice?: string;
 }
 
-export const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 3;
 
 /** A question about the business rather than an answer to ours ("are you open Saturday?"). */
 const ASKS_ABOUT = /^\s*(?:how|what|what's|whats|where|which|why|who|do you|does|are you|is there|is it)\b/i;

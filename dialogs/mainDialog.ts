@@ -25,7 +25,7 @@ import type { FormState } from './formDialog.js';
 import { fitsExpectation, readContextOf } from './promptReading.js';
 import type { Callback, OrderRequest } from '../src/domain/model.js';
 
-export const MAIN_DIALOG = 'main';
+const MAIN_DIALOG = 'main';
 
 export class MainDialog extends ComponentDialog {
   constructor(

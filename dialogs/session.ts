@@ -6,7 +6,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { ConsultFacts, NeedFacts } from '../src/domain/consulting/facts.js';
 
-export type Offer = 'callback' | 'human' | 'next_step';
+type Offer = 'callback' | 'human' | 'next_step';
 
 export interface Session {
   offer?: Offer;
@@ -29,7 +29,7 @@ export interface Session {
   silences?: number;
 }
 
-export const newSession = (): Session => ({ contact: {}, consented: false, facts: {}, misunderstood: 0 });
+const newSession = (): Session => ({ contact: {}, consented: false, facts: {}, misunderstood: 0 });
 
 export interface Sessions {
   get(context: TurnContext): Promise<Session>;

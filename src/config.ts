@@ -13,7 +13,7 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-export const ConfigSchema = z
+const ConfigSchema = z
   .object({
     /** TCP port of the bot's HTTP server. */
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),

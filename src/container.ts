@@ -127,7 +127,7 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
 }
 
 /** What the dialogs may call: the core's domain services, the knowledge and the session. */
-export function createDialogServices(core: Core, sessions: DialogServices['sessions']): DialogServices {
+function createDialogServices(core: Core, sessions: DialogServices['sessions']): DialogServices {
   const { customers, leads, callbacks, orders } = core.services;
   return {
     business: core.business,

@@ -74,4 +74,3 @@ export const InboundActivitySchema = z.looseObject({
   channelData: optional(z.looseObject({})),
   suggestedActions: optional(z.looseObject({})),
 });
-export type InboundActivity = z.infer<typeof InboundActivitySchema>;

@@ -36,7 +36,7 @@ const REDACT = [
  * same for its cause — never its other fields, where botbuilder keeps the whole dialog stack with
  * everything the customer said.
  */
-export function errorFacts(error: unknown, depth = 0): Record<string, unknown> {
+function errorFacts(error: unknown, depth = 0): Record<string, unknown> {
   if (!(error instanceof Error)) return { type: typeof error };
   const e = error as Error & { code?: unknown; status?: unknown; statusCode?: unknown; error?: unknown };
   const cause = e.cause ?? e.error;

@@ -101,7 +101,7 @@ export function createServer(deps: ServerDeps): BotServer {
 }
 
 /** Replies go only to http(s) addresses. */
-export const isHttp = (url: URL): boolean => url.protocol === 'http:' || url.protocol === 'https:';
+const isHttp = (url: URL): boolean => url.protocol === 'http:' || url.protocol === 'https:';
 
 /**
  * Loopback hosts: the only reply targets allowed when the bot runs without authentication. Judged

@@ -16,7 +16,7 @@ export interface TranscriptMiddlewareOptions {
 }
 
 /** Payment card numbers are never needed by staff: they are masked before anything is stored. */
-export const maskCardNumbers = (text: string): string =>
+const maskCardNumbers = (text: string): string =>
   text.replace(/\b(?:\d[ -]?){12,18}\d\b/g, (m) => (m.replace(/\D/g, '').length >= 13 ? '[card number removed]' : m));
 
 export function transcriptMiddleware(log: ConversationLog, options: TranscriptMiddlewareOptions = {}): Middleware {

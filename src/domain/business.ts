@@ -8,15 +8,13 @@ import { ConsultationSchema } from './consulting/consultationSchema.js';
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
 
 /** One opening interval in local time, e.g. { open: "09:00", close: "17:00" }. */
-export const IntervalSchema = z
+const IntervalSchema = z
   .object({ open: hhmm, close: hhmm })
   .refine((i) => i.open < i.close, { message: 'open must be before close' });
-export type Interval = z.infer<typeof IntervalSchema>;
 
 const day = z.array(IntervalSchema).default([]);
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
 
 export const BusinessSchema = z.object({
   name: z.string().min(1).default('Our business'),

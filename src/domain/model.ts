@@ -7,7 +7,7 @@ import { z } from 'zod';
 const isoDate = z.iso.datetime({ offset: true });
 
 /** Consent as given: the exact sentence the customer agreed to, when and where. */
-export const ConsentSchema = z.object({
+const ConsentSchema = z.object({
   text: z.string(),
   at: isoDate,
   channelId: z.string(),
@@ -84,7 +84,7 @@ export const LeadSchema = z.object({
 });
 export type Lead = z.infer<typeof LeadSchema>;
 
-export const OrderItemSchema = z.object({
+const OrderItemSchema = z.object({
   product: z.string(),
   size: z.string().optional(),
   /** Options the customer named (e.g. a flavour), as the business lists them. */

@@ -30,7 +30,7 @@ function rewriteWord(word: string): string {
   return out;
 }
 
-export function normalize(text: string): string {
+function normalize(text: string): string {
   let t = text
     .replace(/[\w.+-]+@[\w-]+\.[\w.]+/g, ' email $& ')
     .replace(/(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]\d{3,4}\b/g, ' phone ')

@@ -16,11 +16,9 @@ import type { KnowledgeHit, KnowledgeIndex, Passage } from '../domain/knowledge/
 import { derivedStems, isWeakWord, synonymsOf, tokenize, TypoIndex } from './analyzer.js';
 import { IN_HEAD, IN_TEXT, IN_TITLE, Postings, type FieldText } from './postings.js';
 import { DEFAULT_TUNING, TUNED_MIN_CONFIDENCE, type RetrievalTuning } from './retrievalTuning.js';
-import { pickSentences, splitSentences, splitUnits } from './sentences.js';
+import { pickSentences, splitUnits } from './sentences.js';
 
-export { splitSentences };
-
-export { DEFAULT_TUNING, TUNED_MIN_CONFIDENCE, type RetrievalTuning };
+export { TUNED_MIN_CONFIDENCE, type RetrievalTuning };
 
 interface Entry {
   passage: Passage;

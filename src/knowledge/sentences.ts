@@ -29,7 +29,7 @@ export function splitUnits(text: string): string[] {
 }
 
 /** Splits passage text into sentences and list items, without Markdown decoration. */
-export function splitSentences(text: string): string[] {
+function splitSentences(text: string): string[] {
   const plain = text
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/[*_`]+/g, '')

@@ -21,7 +21,7 @@ export function fitText(text: string, fit: AnswerFit): string | undefined {
   return cut.trim() || undefined;
 }
 
-export function stripMarkdown(text: string): string {
+function stripMarkdown(text: string): string {
   return text
     .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')

@@ -18,7 +18,7 @@ import { fitText } from './fitText.js';
 import type { LlmClient, LlmLog } from './openAiClient.js';
 import { clip, passageData, DATA_RULE, dataMessage } from './promptData.js';
 
-export const GroundedAnswerSchema = z.object({
+const GroundedAnswerSchema = z.object({
   /** False when the passages do not answer the question. */
   answerable: z.boolean(),
   answer: z.string().max(4_000).default(''),

@@ -46,7 +46,7 @@ export function createLanguageModel(config: ModelConfig, deps: LanguageModelDeps
 }
 
 /** The adapters over a given client (the evaluation and tests pass their own). */
-export function languageModelOver(client: LlmClient, deps: LanguageModelDeps): LanguageModel {
+function languageModelOver(client: LlmClient, deps: LanguageModelDeps): LanguageModel {
   const productNames = deps.business.products.flatMap((p) => [p.name, ...p.aliases]);
   return {
     client,

@@ -12,7 +12,7 @@ import { fitText } from './fitText.js';
 import type { LlmClient } from './openAiClient.js';
 import { clip, DATA_RULE, dataMessage } from './promptData.js';
 
-export const LamaWordingSchema = z.object({
+const LamaWordingSchema = z.object({
   acknowledgement: z.string().max(400).optional(),
   question: z.string().min(3).max(400),
 });

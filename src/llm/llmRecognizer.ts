@@ -20,7 +20,7 @@ import { clip, DATA_RULE, dataMessage } from './promptData.js';
 const short = z.string().trim().min(1).max(80);
 const count = z.number().int().positive().max(10_000);
 
-export const ModelUnderstandingSchema = z.object({
+const ModelUnderstandingSchema = z.object({
   intent: z.enum(INTENTS),
   confidence: z.number().min(0).max(1).optional(),
   entities: z

@@ -18,7 +18,7 @@ export interface QueuedCallback extends Callback {
 }
 
 /** Bookings of one customer for one slot count once: the same phone, due time and status. */
-export function mergeDuplicates(items: QueuedCallback[], raw: Callback[]): QueuedCallback[] {
+function mergeDuplicates(items: QueuedCallback[], raw: Callback[]): QueuedCallback[] {
   const kept = new Map<string, QueuedCallback>();
   items.forEach((item, i) => {
     const c = raw[i]!;

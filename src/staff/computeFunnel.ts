@@ -16,7 +16,7 @@
  */
 import type { Callback, Conversation, Lead } from '../domain/model.js';
 
-export const FUNNEL_STAGES = [
+const FUNNEL_STAGES = [
   'conversations',
   'engaged',
   'questionsAnswered',
@@ -26,10 +26,10 @@ export const FUNNEL_STAGES = [
   'reached',
   'won',
 ] as const;
-export type FunnelStageName = (typeof FUNNEL_STAGES)[number];
-export type StageCounts = Record<FunnelStageName, number>;
+type FunnelStageName = (typeof FUNNEL_STAGES)[number];
+type StageCounts = Record<FunnelStageName, number>;
 
-export interface FunnelSegment {
+interface FunnelSegment {
   counts: StageCounts;
   /** won / qualified, or null when nothing qualified. */
   conversion: number | null;
@@ -49,7 +49,7 @@ export const NO_CAMPAIGN = '(none)';
 const emptyCounts = (): StageCounts => Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, 0])) as StageCounts;
 
 /** The stages one conversation reached, given its leads and callbacks. */
-export function stagesOf(conversation: Conversation, leads: Lead[], callbacks: Callback[]): Set<FunnelStageName> {
+function stagesOf(conversation: Conversation, leads: Lead[], callbacks: Callback[]): Set<FunnelStageName> {
   const stages = new Set<FunnelStageName>(['conversations']);
   const outcomes = conversation.outcomes;
   if (conversation.activityCount >= 3 || outcomes.length > 0) stages.add('engaged');

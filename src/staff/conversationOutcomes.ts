@@ -7,7 +7,7 @@
  */
 import type { Conversation, ConversationOutcome } from '../domain/model.js';
 
-export const ABANDONED_AFTER_MINUTES = 30;
+const ABANDONED_AFTER_MINUTES = 30;
 
 /** Outcomes stored on the record by the dialogs; a `where` filter can use them directly. */
 export const RECORDED_OUTCOMES = new Set<ConversationOutcome>([
@@ -31,8 +31,4 @@ export function outcomesOf(conversation: Conversation, now: Date): ConversationO
   if (conversation.unanswered.length > 0) outcomes.add('unanswered');
   if (isAbandoned(conversation, now)) outcomes.add('abandoned');
   return [...outcomes];
-}
-
-export function hasOutcome(conversation: Conversation, outcome: ConversationOutcome, now: Date): boolean {
-  return outcomesOf(conversation, now).includes(outcome);
 }

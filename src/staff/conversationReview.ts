@@ -14,7 +14,7 @@ import { maskCallback, maskCustomer, maskEntry, maskLead, maskText } from './mas
 import { scanPage } from './scanPage.js';
 import type { ConversationListQuery, ConversationPatch } from './staffParams.js';
 
-export const TRANSCRIPT_SEARCH_LIMIT = 100;
+const TRANSCRIPT_SEARCH_LIMIT = 100;
 
 export interface ConversationSummary extends Conversation {
   /** Recorded and derived outcomes (see conversationOutcomes). */

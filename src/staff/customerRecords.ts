@@ -31,7 +31,7 @@ export interface CustomerExport extends CustomerFile {
 /** Unique by id, in first-seen order. */
 const unique = <T extends { id: string }>(lists: T[][]): T[] => [...new Map(lists.flat().map((r) => [r.id, r])).values()];
 
-export function matchesCustomer(customer: Customer, q: string): boolean {
+function matchesCustomer(customer: Customer, q: string): boolean {
   const needle = q.toLowerCase();
   // Leading zeros (a national trunk prefix such as 0412…) are dropped: numbers are stored in E.164.
   const digits = q.replace(/\D/g, '').replace(/^0+/, '');

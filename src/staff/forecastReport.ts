@@ -19,12 +19,12 @@ import type { DailyRollup } from './dailyRollup.js';
 import { toCsv } from './toCsv.js';
 
 export const FORECAST_METRICS = ['conversations', 'won'] as const;
-export type ForecastMetric = (typeof FORECAST_METRICS)[number];
-export const DEFAULT_FORECAST_DAYS = 28;
+type ForecastMetric = (typeof FORECAST_METRICS)[number];
+const DEFAULT_FORECAST_DAYS = 28;
 /** Days of actual shown against the forecast by default (the origin is this far back). */
-export const DEFAULT_COMPARED_DAYS = 14;
+const DEFAULT_COMPARED_DAYS = 14;
 
-export interface ForecastPoint {
+interface ForecastPoint {
   day: string;
   actual: number | null;
   forecast: number;

@@ -11,7 +11,7 @@ import { knowledgeGaps, type KnowledgeGap } from './knowledgeGaps.js';
 import { maskText } from './mask.js';
 import type { FunnelQuery } from './staffParams.js';
 
-export const DEFAULT_FUNNEL_DAYS = 30;
+const DEFAULT_FUNNEL_DAYS = 30;
 
 export interface FunnelReport extends Funnel {
   from: string;

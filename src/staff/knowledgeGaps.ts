@@ -31,7 +31,7 @@ const INSTRUCTION =
 const CONTACT = /[\w.+-]+@[\w-]+\.[\w.]+|(?:\+?\d[\s().-]*){7,}/g;
 
 /** True when the text reads as a customer's question (see the module comment). */
-export function isRealQuestion(text: string): boolean {
+function isRealQuestion(text: string): boolean {
   if (INSTRUCTION.test(text)) return false;
   const words = text.replace(CONTACT, ' ').match(/\p{L}{2,}/gu) ?? [];
   if (words.length < 2) return false;

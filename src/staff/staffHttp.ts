@@ -9,7 +9,7 @@ import type { Logger } from '../logger.js';
 import { sameSecret, type StaffAccounts, type StaffPrincipal } from './staffAccounts.js';
 
 export const SESSION_COOKIE = 'staff_session';
-export const CSRF_HEADER = 'x-staff-csrf';
+const CSRF_HEADER = 'x-staff-csrf';
 
 /** Failing credentials or rights, with the status they answer with. */
 export class StaffHttpError extends AppError {
@@ -124,7 +124,7 @@ export function sendError(res: restify.Response, error: unknown, logger: Logger)
 }
 
 /** A route handler that runs once the caller is known. */
-export type Guarded = (req: restify.Request, res: restify.Response, who: StaffPrincipal) => Promise<void>;
+type Guarded = (req: restify.Request, res: restify.Response, who: StaffPrincipal) => Promise<void>;
 export type Guard = (
   handler: Guarded,
   options?: { managers?: boolean },

@@ -16,7 +16,7 @@ const TYPES = lookupTable<string>({
 });
 
 /** The files that may be served, by name; nothing else in the folder is reachable. */
-export const PAGE_FILES = [
+const PAGE_FILES = [
   'index.html',
   'login.html',
   'staff.css',

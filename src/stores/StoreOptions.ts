@@ -25,7 +25,6 @@ export class CorruptionCounter {
 
 /** The names of the record collections, as used for files and tables. */
 export const collectionNames = ['customers', 'callbacks', 'leads', 'orders', 'conversations'] as const;
-export type CollectionName = (typeof collectionNames)[number];
 
 /** The staff collections (accounts, token hashes, sessions), added after the first schema version. */
 export const staffCollectionNames = ['staffUsers', 'staffTokens', 'staffSessions'] as const;

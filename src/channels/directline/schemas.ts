@@ -37,4 +37,3 @@ export const PostActivitySchema = z.object({
   localTimezone: z.string().max(64).optional(),
   replyToId: z.string().max(256).optional(),
 });
-export type PostActivity = z.infer<typeof PostActivitySchema>;

@@ -28,7 +28,7 @@ export function numberedChoices(choices: readonly OfferedChoice[]): string {
 }
 
 /** "A, B or C". */
-export function proseList(items: readonly string[], conjunction = 'or'): string {
+function proseList(items: readonly string[], conjunction = 'or'): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }

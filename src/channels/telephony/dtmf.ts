@@ -11,7 +11,7 @@ import { BoundedMap } from '../boundedMap.js';
 import { conversationKey, type ChoiceMemory } from '../choiceMemory.js';
 
 /** The entity the middleware adds to a completed keypad entry. */
-export interface DtmfInputEntity {
+interface DtmfInputEntity {
   type: 'dtmfInput';
   /** The keys before "#", digits only. */
   digits: string;
@@ -21,7 +21,7 @@ const KEYS = /^[0-9*#]+$/;
 const MAX_KEYS = 20;
 
 /** Whether the activity carries keypad input (a `DTMF` entity, case-insensitive, on a message of keys). */
-export function isDtmf(activity: Partial<Activity>): boolean {
+function isDtmf(activity: Partial<Activity>): boolean {
   const text = (activity.text ?? '').replace(/\s+/g, '');
   return Boolean(text && KEYS.test(text) && activity.entities?.some((e) => e.type?.toLowerCase() === 'dtmf'));
 }

@@ -5,7 +5,7 @@
  */
 import type { Activity } from 'botbuilder';
 
-export const HANDOFF_STATUS = 'handoff.status';
+const HANDOFF_STATUS = 'handoff.status';
 
 export interface HandoffStatus {
   state: 'accepted' | 'failed' | 'completed' | string;

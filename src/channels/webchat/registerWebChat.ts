@@ -10,7 +10,7 @@ import type restify from 'restify';
 import { chatPage, type ChatPageOptions } from './chatPage.js';
 
 /** The bundle's path: the package's exports hide dist/, so it is found next to the CommonJS entry. */
-export function webChatBundlePath(): string {
+function webChatBundlePath(): string {
   const entry = createRequire(import.meta.url).resolve('botframework-webchat');
   return join(dirname(entry), '..', 'dist', 'webchat.js');
 }

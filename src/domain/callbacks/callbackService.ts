@@ -12,12 +12,9 @@ import { newReference, normalizeReference } from '../schedule/references.js';
 import { createAttemptLimiter, type AttemptLimiter } from '../attemptLimiter.js';
 import { createOwnershipCheck, type ByReference, type Caller, type LookupOptions } from './ownership.js';
 
-export type { ByReference, Caller, LookupOptions } from './ownership.js';
-
-export type { CallbackRequest as RequestedTime } from '../schedule/callbackSlots.js';
 import type { CallbackRequest as RequestedTime } from '../schedule/callbackSlots.js';
 
-export interface BookingRequest {
+interface BookingRequest {
   name: string;
   /** E.164. */
   phone: string;
@@ -30,7 +27,7 @@ export interface BookingRequest {
 }
 
 /** What staff record about a callback. */
-export interface CallbackChange {
+interface CallbackChange {
   status?: z.infer<typeof CallbackStatus>;
   /** An outcome without a status marks the callback done; null removes it. */
   outcome?: z.infer<typeof CallbackOutcome> | null;
@@ -41,7 +38,7 @@ export interface CallbackChange {
  * The status rules: an outcome belongs to a done callback (setting one marks it done; reopening or
  * cancelling clears it).
  */
-export function applyChange(current: Callback, change: CallbackChange, updatedAt: string): Callback {
+function applyChange(current: Callback, change: CallbackChange, updatedAt: string): Callback {
   const next: Callback = { ...current, updatedAt };
   if (change.outcome !== undefined) next.outcome = change.outcome ?? undefined;
   if (change.status !== undefined) next.status = change.status;

@@ -35,7 +35,7 @@ export interface ConsultInput extends FitContext {
   choosingBetween?: readonly string[];
 }
 
-export interface Recommendation {
+interface Recommendation {
   products: ConsultProduct[];
   /** The facts the recommendation rests on, in the customer's terms ("a wedding, for about 80 people"). */
   because?: string;

@@ -6,12 +6,11 @@
 import { z } from 'zod';
 
 /** Entities a need can be recognised by (the understanding layer's, plus consulting's own). */
-export const NEED_ENTITIES = ['servings', 'quantity', 'budget', 'date', 'height', 'age'] as const;
-export type NeedEntity = (typeof NEED_ENTITIES)[number];
+const NEED_ENTITIES = ['servings', 'quantity', 'budget', 'date', 'height', 'age'] as const;
 
 const words = z.array(z.string().min(1)).default([]);
 
-export const NeedValueSchema = z.object({
+const NeedValueSchema = z.object({
   /** The value as the business names it, e.g. "gluten-free"; products list these names. */
   name: z.string().min(1),
   /** What customers say for it anywhere in a message ("gf", "coeliac"); the name itself counts too. */
@@ -23,9 +22,8 @@ export const NeedValueSchema = z.object({
   /** How the acknowledgement names it (default: the name; '' to leave it out). */
   ack: z.string().optional(),
 });
-export type NeedValue = z.infer<typeof NeedValueSchema>;
 
-export const NeedSchema = z
+const NeedSchema = z
   .object({
     /** Stable key, used in products' attributes and lead facts. */
     id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _'),
@@ -61,7 +59,7 @@ const RangeSchema = z.union([
     .refine((r) => r.min !== undefined || r.max !== undefined, 'give min, max or both'),
 ]);
 
-export const ConsultProductSchema = z.object({
+const ConsultProductSchema = z.object({
   name: z.string().min(1),
   /** Heading of the passage that describes it; recommendations cite it. */
   passage: z.string().min(1),

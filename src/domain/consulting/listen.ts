@@ -144,7 +144,7 @@ function phraseSpans(plain: string, phrase: string): { start: number; end: numbe
   return [...plain.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-export function hasPhrase(plain: string, phrase: string): boolean {
+function hasPhrase(plain: string, phrase: string): boolean {
   return phraseSpans(plain, phrase).length > 0;
 }
 

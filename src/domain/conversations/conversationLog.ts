@@ -7,7 +7,7 @@ import { KeyedMutex } from '../keyedMutex.js';
 import type { Conversation, ConversationOutcome, TranscriptEntry } from '../model.js';
 import type { Collection, TranscriptStore } from '../ports.js';
 
-export interface ActivityRecord {
+interface ActivityRecord {
   conversationId: string;
   channelId: string;
   userId?: string;

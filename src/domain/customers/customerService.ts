@@ -10,7 +10,7 @@ import type { ErasureReport, ErasureService } from './erasureService.js';
 
 export type CustomerStores = Pick<Stores, 'customers' | 'leads' | 'callbacks' | 'orders' | 'conversations'>;
 
-export interface ContactDetails {
+interface ContactDetails {
   name?: string;
   /** E.164. */
   phone?: string;

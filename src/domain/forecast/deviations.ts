@@ -17,7 +17,7 @@ export interface Deviation {
   direction: 'above' | 'below';
 }
 
-export const DEVIATION_MIN_DAYS = 2;
+const DEVIATION_MIN_DAYS = 2;
 
 export function findDeviations(days: readonly ComparedDay[], minDays = DEVIATION_MIN_DAYS): Deviation[] {
   const found: Deviation[] = [];

@@ -11,7 +11,7 @@
  */
 import { backtest, quantile, seasonalNaive, SEASON, type BacktestResult, type Forecaster } from './backtest.js';
 
-export const MIN_HISTORY_DAYS = 21;
+const MIN_HISTORY_DAYS = 21;
 export const MIN_HORIZON = 7;
 export const MAX_HORIZON = 31;
 /** The normal quantile of an 80 % two-sided interval. */

@@ -7,8 +7,8 @@
 import type { Callback, Conversation, Lead, OrderRequest } from '../model.js';
 import { ALL, DAILY_METRICS, dailyStatId, type DailyMetric, type DailyStat } from './dailyStat.js';
 
-export const NO_SOURCE = '(direct)';
-export const NO_CAMPAIGN = '(none)';
+const NO_SOURCE = '(direct)';
+const NO_CAMPAIGN = '(none)';
 
 export interface Origin {
   channel: string;
@@ -31,7 +31,7 @@ export interface DayEvents {
 const QUALIFIED = new Set(['desire', 'ready', 'won']);
 
 /** A lead is qualified once it holds facts or has reached desire (as the funnel counts it). */
-export const isQualified = (lead: Lead): boolean => QUALIFIED.has(lead.stage) || Object.keys(lead.facts).length > 0;
+const isQualified = (lead: Lead): boolean => QUALIFIED.has(lead.stage) || Object.keys(lead.facts).length > 0;
 
 export const originOfConversation = (c: Conversation, lead?: Lead): Origin => ({
   channel: c.channelId,

@@ -7,7 +7,7 @@ import type { Clock } from '../clock.js';
 import type { FunnelStage, Lead } from '../model.js';
 import type { Collection } from '../ports.js';
 
-export interface LeadOrigin {
+interface LeadOrigin {
   channelId: string;
   source?: string;
   medium?: string;
@@ -15,7 +15,7 @@ export interface LeadOrigin {
   referrer?: string;
 }
 
-export interface LeadChange {
+interface LeadChange {
   need?: string;
   facts?: Lead['facts'];
   products?: string[];
@@ -31,12 +31,12 @@ export interface LeadService {
 
 const STAGE_ORDER: FunnelStage[] = ['interest', 'desire', 'ready', 'won'];
 
-export function laterStage(a: FunnelStage, b: FunnelStage): FunnelStage {
+function laterStage(a: FunnelStage, b: FunnelStage): FunnelStage {
   if (a === 'lost' || b === 'lost') return b;
   return STAGE_ORDER.indexOf(b) > STAGE_ORDER.indexOf(a) ? b : a;
 }
 
-export const leadIdOf = (conversationId: string): string => `lead:${conversationId}`;
+const leadIdOf = (conversationId: string): string => `lead:${conversationId}`;
 
 export function createLeadService(deps: { leads: Collection<Lead>; clock: Clock }): LeadService {
   return {

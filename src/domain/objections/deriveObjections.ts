@@ -47,7 +47,7 @@ const CUES: [ObjectionKind, RegExp][] = [
 ];
 
 /** True when the conversation ended without the customer going on to order or be called. */
-export function didNotGoOn(f: Pick<ConversationFacts, 'conversation' | 'lead' | 'callbacks' | 'orders'>): boolean {
+function didNotGoOn(f: Pick<ConversationFacts, 'conversation' | 'lead' | 'callbacks' | 'orders'>): boolean {
   const { conversation, lead, callbacks, orders } = f;
   if (lead?.stage === 'won' || orders.length > 0 || conversation.outcomes.includes('order_request')) return false;
   if (callbacks.some((c) => c.outcome === 'order_placed')) return false;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const OBJECTION_KINDS = [
+const OBJECTION_KINDS = [
   'price',
   'area_not_served',
   'notice_too_short',

@@ -21,7 +21,7 @@ export interface OrderDraft {
   address?: string;
 }
 
-export type OrderProblem =
+type OrderProblem =
   | { kind: 'unknown_product'; product: string }
   | { kind: 'too_soon'; product: string; leadTimeHours: number; earliest: string }
   | { kind: 'past'; neededOn: string }

@@ -10,28 +10,27 @@ import type { Business } from '../business.js';
 import { isHoliday, localDateOf, localDatesFrom, openIntervalsOn, OPENING_SEARCH_DAYS } from './openingHours.js';
 
 export { describeSlot } from './describeSlot.js';
-export type { SlotDescription } from './describeSlot.js';
 
 /** Offered slots start on the quarter hour (or exactly at opening time). */
-export const SLOT_STEP_MINUTES = 15;
+const SLOT_STEP_MINUTES = 15;
 /** A slot must start at least this long before closing; its window is clipped to closing time. */
-export const MIN_SLOT_MINUTES = 15;
+const MIN_SLOT_MINUTES = 15;
 /** Callbacks are booked at most this many days ahead. */
-export const BOOKING_HORIZON_DAYS = 90;
+const BOOKING_HORIZON_DAYS = 90;
 /** At most this many alternatives are offered. */
-export const MAX_ALTERNATIVES = 3;
+const MAX_ALTERNATIVES = 3;
 
 export interface SlotOption {
   start: Date;
   end: Date;
 }
-export interface CallbackSlot extends SlotOption {
+interface CallbackSlot extends SlotOption {
   /** The customer asked for "as soon as possible" rather than a time. */
   asap: boolean;
 }
 /** A time as the customer gave it: an instant, or a day only (`hasTime: false`), or "asap". */
 export type CallbackRequest = { start: Date; hasTime: boolean } | 'asap';
-export type CallbackRejection = 'past' | 'too_soon' | 'closed_day' | 'holiday' | 'outside_hours' | 'too_far';
+type CallbackRejection = 'past' | 'too_soon' | 'closed_day' | 'holiday' | 'outside_hours' | 'too_far';
 export type CallbackTimeResult =
   { ok: true; slot: CallbackSlot } | { ok: false; reason: CallbackRejection; alternatives: SlotOption[] };
 

@@ -47,7 +47,7 @@ export interface Attribution {
  * Something the channel observed that is not words: on a call, nothing was heard. Channel middleware
  * sets it; the dialogs decide what to say.
  */
-export type TurnSignal = 'silence';
+type TurnSignal = 'silence';
 
 /** What the channel layer knows about a turn, before the words are understood. */
 export interface ChannelFacts {

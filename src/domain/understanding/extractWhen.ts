@@ -14,7 +14,7 @@ import * as chrono from 'chrono-node';
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { Entities } from './types.js';
 
-export type When = NonNullable<Entities['when']>;
+type When = NonNullable<Entities['when']>;
 
 const ASAP =
   /\b(?:as soon as (?:possible|you can)|asap|a\.s\.a\.p|right away|straight away|immediately|urgently|(?<!(?:for|until|till|by|from|know|just)\s)(?:right )?now)\b/i;

@@ -75,7 +75,7 @@ export function readCorrection(
 }
 
 /** "3 dozen" 36, "half a dozen" 6, "a dozen" 12, "two" 2, "4 not 2" 4. */
-export function quantityIn(text: string): number | undefined {
+function quantityIn(text: string): number | undefined {
   const m = new RegExp(`\\b${NUMBER_SOURCE}\\b(?!\\s*(?:am|pm|:|\\.\\d|th|st|nd|rd|o'?clock))`, 'i').exec(text);
   const value = m ? numberValue(m[0]) : undefined;
   return value && value > 0 ? value : undefined;

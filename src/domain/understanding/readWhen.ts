@@ -17,9 +17,7 @@ import { prepareWhenText, type ClockTime, type Prepared } from './readWhenRules.
 import { recognizeWhen, type Candidate } from './readWhenRecognizer.js';
 import { hhmm, partWindow, type Part } from './whenParts.js';
 
-export { hhmm, partWindow, type Part } from './whenParts.js';
-
-export type OpeningOn = (isoDate: string) => Array<{ from: string; to: string }>;
+type OpeningOn = (isoDate: string) => Array<{ from: string; to: string }>;
 
 export interface WhenContext {
   timeZone: string;
@@ -243,5 +241,3 @@ function inPart(part: Part, times: Candidate[], p: Prepared): { from: string; to
   const time = said.find((t) => PART_HOURS[part](t));
   return time ? { from: time } : partWindow(part);
 }
-
-export type { Candidate };

@@ -76,7 +76,7 @@ export interface Understanding {
 }
 
 /** Needs a language model heard that rules may miss ("my nan's 80th" is an occasion). */
-export interface ListenedFacts {
+interface ListenedFacts {
   occasion?: string;
   dietary?: string;
   /** A taste, style or other preference the customer states. */

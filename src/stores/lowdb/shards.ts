@@ -1,7 +1,7 @@
 /** How records are spread over shard files. */
 
 /** FNV-1a over UTF-16 code units: stable across versions and platforms, fast, good enough spread. */
-export function hashOf(text: string): number {
+function hashOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
