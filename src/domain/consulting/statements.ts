@@ -96,17 +96,33 @@ export function valueSentence(
   products: readonly ConsultProduct[],
 ): Statement | undefined {
   if (fact.kind !== 'values') return undefined;
-  for (const name of fact.values) {
+  // The sentence about the best-placed product first, then any about the value itself.
+  return fromValuePassages(
+    src,
+    need,
+    fact.values,
+    (all, words) =>
+      products.map((p) => all.find((s) => mentionsProduct(s, p))).find((s) => s !== undefined) ??
+      all.find((s) => hasAny(s, words)) ??
+      all[0],
+  );
+}
+
+/**
+ * The first sentence `pick` chooses from the passage of a value the customer named, in the order
+ * named; `pick` gets the passage's sentences and the words for the value (its name and synonyms).
+ */
+function fromValuePassages(
+  src: Sources,
+  need: Need,
+  names: readonly string[],
+  pick: (sentences: string[], words: string[]) => string | undefined,
+): Statement | undefined {
+  for (const name of names) {
     const value = need.values.find((v) => v.name === name);
     const passage = value?.passage ? src.passage(value.passage) : undefined;
     if (!value || !passage) continue;
-    const all = sentencesOf(passage);
-    const words = [value.name, ...value.words];
-    // The sentence about the best-placed product first, then any about the value itself.
-    const hit =
-      products.map((p) => all.find((s) => mentionsProduct(s, p))).find((s) => s !== undefined) ??
-      all.find((s) => hasAny(s, words)) ??
-      all[0];
+    const hit = pick(sentencesOf(passage), [value.name, ...value.words]);
     if (hit) return { text: hit, passage };
   }
   return undefined;
@@ -116,18 +132,13 @@ const CANNOT = /\b(?:cannot|can't|can not|do not|don't|does not|doesn't|not avai
 
 /** What the knowledge says rules a need out ("We cannot make a nut-free cake"), for "nothing fits". */
 export function limitSentence(src: Sources, need: Need, fact: FactValue): Statement | undefined {
-  if (fact.kind === 'values') {
-    for (const name of fact.values) {
-      const value = need.values.find((v) => v.name === name);
-      const passage = value?.passage ? src.passage(value.passage) : undefined;
-      if (!value || !passage) continue;
-      const all = sentencesOf(passage);
-      const words = [value.name, ...value.words];
-      const hit = all.find((s) => CANNOT.test(s) && hasAny(s, words)) ?? all.find((s) => CANNOT.test(s));
-      if (hit) return { text: hit, passage };
-    }
-    return undefined;
-  }
+  if (fact.kind === 'values')
+    return fromValuePassages(
+      src,
+      need,
+      fact.values,
+      (all, words) => all.find((s) => CANNOT.test(s) && hasAny(s, words)) ?? all.find((s) => CANNOT.test(s)),
+    );
   const passage = need.passage ? src.passage(need.passage) : undefined;
   const hit = passage && sentencesOf(passage).find((s) => hasAny(s, need.cue));
   return passage && hit ? { text: hit, passage } : undefined;
