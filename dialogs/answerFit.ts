@@ -5,6 +5,7 @@
  */
 import type { AnswerFit } from '../src/domain/knowledge/answerComposer.js';
 import type { ChannelFlags } from '../src/domain/turn/turnInput.js';
+import { copy } from './copy.js';
 
 /** Longest spoken answer: about twenty seconds of speech. */
 const SPOKEN_MAX = 300;
@@ -48,8 +49,7 @@ function spoken(text: string): string {
         .trim()
         .split('\n')
         .map((l) => l.replace(/^- /, '').replace(/[.;]$/, ''));
-      const last = items.pop();
-      return `: ${items.length > 0 ? `${items.join('; ')}; and ${last}` : last}. `;
+      return `: ${copy.spokenList(items)}. `;
     })
     .trim();
 }
@@ -74,5 +74,5 @@ export function yesFromList(question: string, text: string): string | undefined 
     return n > 0 && n < items.length;
   });
   const hits = items.filter((i) => telling.some((w) => named(w).test(i)));
-  return hits.length === 1 ? `Yes — ${hits[0]!.slice(2)}` : undefined;
+  return hits.length === 1 ? copy.yesItem(hits[0]!.slice(2)) : undefined;
 }

@@ -59,7 +59,7 @@ export async function answerQuestion(
     session.offerTopic = question.slice(0, 200);
     await context.sendActivity(yesNo(copy.unknown()));
   } else {
-    await context.sendActivity(`I'm sorry, I don't know that: it isn't in the information I have.`);
+    await context.sendActivity(copy.unknownNoOffer());
   }
   return result;
 }

@@ -6,9 +6,8 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { formatPhone } from '../src/domain/phone.js';
 import type { SlotOption } from '../src/domain/schedule/callbackSlots.js';
-import { describeSlot } from '../src/domain/schedule/describeSlot.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
-import { copy } from './copy.js';
+import { copy, dates } from './copy.js';
 import { FormDialog, type Absorbed, type FormState } from './formDialog.js';
 import { absorbContact, commitContact, contactNeedsConsent } from './contact.js';
 import { readChoice } from '../src/domain/understanding/readChoice.js';
@@ -16,7 +15,7 @@ import type { Correction, CorrectionSlot } from '../src/domain/understanding/rea
 import { readYesNo } from '../src/domain/understanding/readYesNo.js';
 import { DateTime } from 'luxon';
 import { readContextOf, type Expectation } from './promptReading.js';
-import { slotText, type StoredSlot } from './slotText.js';
+import type { StoredSlot } from './slotText.js';
 import { getUnderstanding } from './turnInput.js';
 import { turnInputOf } from './turnInput.js';
 
@@ -39,14 +38,6 @@ interface CallbackState extends FormState {
   /** The customer can key the number in (asked for with the keypad in mind). */
   keypad?: boolean;
 }
-
-const REASONS: Record<string, string> = {
-  past: 'That time has already passed.',
-  too_soon: "That's a little too soon for us to arrange.",
-  closed_day: "We're closed that day.",
-  holiday: "We're closed that day for a holiday.",
-  outside_hours: "That's outside our opening hours.",
-};
 
 export class CallbackDialog extends FormDialog<CallbackState> {
   protected async start(dc: DialogContext, options?: CallbackOptions): Promise<CallbackState> {
@@ -74,7 +65,7 @@ export class CallbackDialog extends FormDialog<CallbackState> {
     const session = await this.services.sessions.get(dc.context);
 
     // The answer to "what would you like to talk about?" is the topic, whatever dates or numbers it
-    // mentions ("a birthday cake for Saturday" does not move the call to Saturday).
+    // mentions ("a gift for Saturday" does not move the call to Saturday).
     if (state.asking === 'topic' && u.text.trim() && !entities.phone && !entities.name && !onlyATime(u)) {
       state.topic = u.text
         .trim()
@@ -158,7 +149,7 @@ export class CallbackDialog extends FormDialog<CallbackState> {
         if (inside.ok) {
           state.slot = { start: inside.slot.start.toISOString(), end: inside.slot.end.toISOString(), asap: false };
           state.alternatives = undefined;
-          return { filled: ['time'], notice: copy.firstSlotInWindow(describeSlot(business, inside.slot).text) };
+          return { filled: ['time'], notice: copy.firstSlotInWindow(dates.slot(business, inside.slot)) };
         }
       }
     }
@@ -175,8 +166,8 @@ export class CallbackDialog extends FormDialog<CallbackState> {
     return {
       filled: ['alternatives'],
       notice: copy.timeAlternatives(
-        REASONS[result.reason] ?? '',
-        result.alternatives.map((a) => describeSlot(business, a).text),
+        copy.slotRejected(result.reason),
+        result.alternatives.map((a) => dates.slot(business, a)),
       ),
     };
   }
@@ -262,15 +253,12 @@ export class CallbackDialog extends FormDialog<CallbackState> {
       case 'phone':
         return state.keypad ? copy.askPhoneKeypad() : copy.askPhone();
       case 'time':
-        return state.day && !state.alternatives?.length ? copy.askTimeOnDay(this.dayText(state.day)) : copy.askTime();
+        return state.day && !state.alternatives?.length
+          ? copy.askTimeOnDay(dates.day(this.services.business, state.day))
+          : copy.askTime();
       default:
         return copy.askTopic();
     }
-  }
-
-  private dayText(isoDate: string): string {
-    const { business } = this.services;
-    return DateTime.fromISO(isoDate, { zone: business.timeZone }).setLocale(business.locale).toFormat('cccc d LLLL');
   }
 
   protected summary(state: CallbackState): string {
@@ -278,7 +266,7 @@ export class CallbackDialog extends FormDialog<CallbackState> {
     return copy.callbackSummary(
       state.name!,
       formatPhone(state.phone!, business.defaultPhoneRegion),
-      slotText(business, state.slot!),
+      dates.callbackWhen(business, state.slot!),
       state.topic!,
     );
   }
@@ -307,7 +295,7 @@ export class CallbackDialog extends FormDialog<CallbackState> {
     const session = await services.sessions.get(dc.context);
     session.lastCallbackRef = callback.ref;
     void services.conversationLog.addOutcome(turnInputOf(dc.context).conversationId, 'callback_booked');
-    await dc.context.sendActivity(copy.callbackBooked(callback.ref, slotText(services.business, state.slot!)));
+    await dc.context.sendActivity(copy.callbackBooked(callback.ref, dates.callbackWhen(services.business, state.slot!)));
   }
 }
 
@@ -327,7 +315,7 @@ function onlyATime(u: Understanding): boolean {
 const iso = (s: SlotOption): { start: string; end: string } => ({ start: s.start.toISOString(), end: s.end.toISOString() });
 
 /**
- * "call me tomorrow … about the wedding cake": the topic a one-shot request names, without the time
+ * "call me tomorrow … about the wedding order": the topic a one-shot request names, without the time
  * or the number said in the same breath ("about 3pm" is a time, not a topic).
  */
 function topicIn(u: Understanding): string | undefined {

@@ -211,7 +211,7 @@ export class ConsultDialog extends Dialog {
     }
     if (turn.recommendation) {
       const rec = turn.recommendation;
-      const names = rec.products.map((p) => displayName(p.name));
+      const names = rec.products.map((p) => p.name);
       const same = state.recommended?.join('|') === rec.products.map((p) => p.name).join('|');
       if (same) parts.push(copy.stillSuggest(names));
       else {
@@ -258,7 +258,7 @@ export class ConsultDialog extends Dialog {
 
   private cite(state: ConsultState, s: Statement): string {
     state.stated.push(key(s));
-    return `${s.text} (Source: ${citation(s.passage)})`;
+    return copy.cited(s.text, citation(s.passage));
   }
 
   private async noteLead(dc: DialogContext, session: Session, turn: ConsultTurn): Promise<void> {
@@ -298,10 +298,4 @@ const key = (s: Statement): string => `${s.passage.id}|${s.text}`;
 
 function pick(facts: Record<string, string | number>, ids: string[]): Record<string, string> {
   return Object.fromEntries(ids.filter((id) => facts[id] !== undefined).map((id) => [id, String(facts[id])]));
-}
-
-/** "Large celebration cake" reads "large celebration cake" mid-sentence; a brand ("Alder Metro 3") keeps its capitals. */
-function displayName(name: string): string {
-  const capitals = name.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).length;
-  return capitals > 1 ? name : name.charAt(0).toLowerCase() + name.slice(1);
 }

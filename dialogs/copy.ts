@@ -10,6 +10,20 @@ import { formatPhone } from '../src/domain/phone.js';
 const list = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 
+/** "Large celebration cake" reads "large celebration cake" mid-sentence; a brand ("Alder Metro 3") keeps its capitals. */
+const midSentence = (name: string): string =>
+  name.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).length > 1 ? name : name.charAt(0).toLowerCase() + name.slice(1);
+const theProducts = (names: string[]): string => list(names.map((n) => `the ${midSentence(n)}`));
+
+/** Why a callback time cannot be booked, said before the alternatives. */
+const SLOT_REJECTED: Record<string, string> = {
+  past: 'That time has already passed.',
+  too_soon: "That's a little too soon for us to arrange.",
+  closed_day: "We're closed that day.",
+  holiday: "We're closed that day for a holiday.",
+  outside_hours: "That's outside our opening hours.",
+};
+
 /** Dates and times as the customer reads them: in the business's time zone and locale. */
 export const dates = {
   /** "Tuesday 24 November". */
@@ -18,6 +32,24 @@ export const dates = {
   /** "Tuesday at 9:00 am". */
   weekdayAndTime: (b: Business, at: Date): string =>
     DateTime.fromJSDate(at, { zone: b.timeZone }).setLocale(b.locale).toFormat("cccc 'at' h:mm a"),
+  /** A callback window, "Tuesday 24 November, 3:00–3:30 pm" (in `locale`, default the business's). */
+  slot: (b: Business, slot: { start: Date; end: Date }, locale: string = b.locale): string => {
+    const timeZone = b.timeZone;
+    const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' });
+    const time = new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' });
+    // ICU uses thin and narrow no-break spaces; plain spaces survive every channel, and an en dash
+    // between the two times reads as a range without them.
+    const range = time
+      .formatRange(slot.start, slot.end)
+      .replace(/[\s\u2009\u202f]+/g, ' ')
+      .replace(/ ?– ?/g, '–');
+    return `${day.format(slot.start)}, ${range}`;
+  },
+  /** When a booked callback is: "on Tuesday 24 November, 3:00–3:30 pm", or "as soon as we can, from …". */
+  callbackWhen: (b: Business, slot: { start: string; end: string; asap: boolean }): string => {
+    const text = dates.slot(b, { start: new Date(slot.start), end: new Date(slot.end) });
+    return slot.asap ? `as soon as we can, from ${text}` : `on ${text}`;
+  },
 };
 
 export const copy = {
@@ -44,8 +76,16 @@ export const copy = {
   answerPart: (text: string, source: string): string => `${text}\n(Source: ${source})`,
   /** The customer's words are not echoed: a part may be an attempt to make the bot say something. */
   unknownPart: (): string => `One part of your message I can't answer: it isn't in the information I have.`,
-  unknown: (): string =>
-    `I'm sorry, I don't know that: it isn't in the information I have. Would you like someone from our team to call you back about it?`,
+  unknown: (): string => `${copy.unknownNoOffer()} Would you like someone from our team to call you back about it?`,
+  /** Not known, inside a dialog that is already booking a callback: nothing is offered. */
+  unknownNoOffer: (): string => `I'm sorry, I don't know that: it isn't in the information I have.`,
+  /** A yes/no question about one item of a listed answer: "Yes — " and that item. */
+  yesItem: (item: string): string => `Yes — ${item}`,
+  /** A listed answer read out on the phone: "Intro: a; b; and c." */
+  spokenList: (items: string[]): string =>
+    items.length > 1 ? `${items.slice(0, -1).join('; ')}; and ${items[items.length - 1]}` : (items[0] ?? ''),
+  /** The labels of a yes/no question's choices (buttons, or numbers, by channel). */
+  yesNoChoices: (): string[] => ['Yes', 'No'],
   browsing: (): string => `Of course, take your time. I'm here if you have a question.`,
   turnError: (): string => `Sorry, something went wrong on my side. Could you say that again?`,
   storeTrouble: (phone?: string): string =>
@@ -76,6 +116,9 @@ export const copy = {
     })[slot] ?? `Sorry, I didn't catch that.`,
   askTimeOnDay: (day: string): string => `What time on ${day} suits you? For example "10am" or "after lunch".`,
   firstSlotInWindow: (slot: string): string => `The first time we have free in that window is ${slot}.`,
+  /** A time that cannot be booked: why (the reason code from the scheduling rules), then the nearest valid ones. */
+  slotRejected: (reason: string): string => SLOT_REJECTED[reason] ?? '',
+  cannotMoveThere: (): string => `I can't move it to that time.`,
   // Existing records
   recordsFound: (lines: string[]): string =>
     `Here's what I have for you: ${lines.join('; ')}. You can say "cancel" with the reference, or "move it to" a new time.`,
@@ -83,8 +126,8 @@ export const copy = {
     `I can't find an open callback or order request for you in this conversation. Would you like to book one?`,
   recordNotFound: (ref: string): string => `I can't find an open callback or order request with reference ${ref}.`,
   callbackRecord: (ref: string, when: string): string => `a callback ${when} (reference ${ref})`,
-  orderRecord: (ref: string, items: string, date: string): string =>
-    `an order request for ${items} on ${date} (reference ${ref})`,
+  orderRecord: (b: Business, ref: string, items: string, isoDate: string): string =>
+    `an order request for ${items} on ${dates.day(b, isoDate)} (reference ${ref})`,
 
   // Callbacks
   askName: (): string => `Who should we ask for when we call?`,
@@ -96,6 +139,8 @@ export const copy = {
     `"${raw}" doesn't look like a complete phone number. Could you type it again, with the area code?`,
   askTime: (): string => `When would suit you for the call? You can say a day and time, or "as soon as possible".`,
   askTopic: (): string => `What would you like to talk about, in a few words?`,
+  /** The topic of a callback asked for instead of a person (read back to the customer, read by the team). */
+  personTopic: (): string => `Talk to a person`,
   timeAlternatives: (reason: string, options: string[]): string =>
     `${reason} The nearest times I can offer are ${list(options)}. Which suits you, or is there another time?`,
   timeTooFar: (): string => `That's further ahead than we book callbacks. Could you pick a time within the next three months?`,
@@ -125,6 +170,14 @@ export const copy = {
   // Orders
   askProduct: (products: string[]): string => `What would you like to order? We have ${list(products)}.`,
   askQuantity: (product: string): string => `How many ${product.toLowerCase()} would you like?`,
+  /** "1 × Large celebration cake (Double chocolate), 2 × Cupcakes". */
+  orderItems: (items: readonly { quantity: number; product: string; options?: readonly string[] }[]): string =>
+    items.map((i) => `${i.quantity} × ${i.product}${i.options?.length ? ` (${i.options.join(', ')})` : ''}`).join(', '),
+  /** How the order reaches the customer, as the read-back says it. */
+  fulfilment: (how: 'delivery' | 'pickup', address?: string): string =>
+    how === 'delivery' ? `delivered to ${address}` : 'for pickup from the shop',
+  /** The topic of the callback that confirms an order request (read by the team). */
+  orderCallbackTopic: (items: string, isoDate: string): string => `Confirm order request: ${items} for ${isoDate}`,
   askDate: (): string => `What date do you need it for?`,
   askFulfilment: (): string => `Would you like it delivered, or will you pick it up?`,
   askAddress: (): string => `What's the delivery address, including the suburb?`,
@@ -140,8 +193,9 @@ export const copy = {
     `I'm not sure we make "${product}". We have ${list(products)}. Which would you like?`,
   orderSummary: (items: string, date: string, fulfilment: string, name: string, phone: string): string =>
     `So that's ${items} for ${date}, ${fulfilment}. A manager will call ${name} on ${phone} to confirm it and take payment. Shall I send the request?`,
-  orderPlaced: (ref: string, when: string): string =>
-    `Your order request is in, reference ${ref}. A manager will call you ${when} to confirm the details and payment. Nothing is charged until then.`,
+  /** `when` is the confirming callback's time, when one could be booked. */
+  orderPlaced: (ref: string, when: string | undefined): string =>
+    `Your order request is in, reference ${ref}. A manager will call you ${when ?? 'soon'} to confirm the details and payment. Nothing is charged until then.`,
 
   // Consulting (L.A.M.A.)
   adviceStart: (): string => `Happy to help you choose.`,
@@ -149,9 +203,11 @@ export const copy = {
   nextStep: (): string =>
     `If you'd like, I can arrange a callback from our team or take an order request, or you can keep asking me anything.`,
   suggest: (names: string[], because?: string): string =>
-    `${because ? `For ${because.replace(/^for\s+/i, '')}` : 'Based on that'}, I'd suggest ${list(names.map((n) => `the ${n}`))}.`,
+    `${because ? `For ${because.replace(/^for\s+/i, '')}` : 'Based on that'}, I'd suggest ${theProducts(names)}.`,
   setAside: (preference: string): string => `It isn't listed for ${preference}, but nothing that is meets all your must-haves.`,
-  stillSuggest: (names: string[]): string => `That still points to ${list(names.map((n) => `the ${n}`))}.`,
+  stillSuggest: (names: string[]): string => `That still points to ${theProducts(names)}.`,
+  /** A sentence quoted from the knowledge, with where it is from. */
+  cited: (text: string, source: string): string => `${text} (Source: ${source})`,
   nothingFits: (): string =>
     `I'm sorry, nothing we offer fits all of that, and I'd rather tell you than suggest something that doesn't. Would you like a person from our team to help?`,
   adviceClose: (): string => `Glad I could help. I'm here if you need anything else.`,

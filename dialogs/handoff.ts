@@ -18,7 +18,7 @@ export async function startHandoff(context: TurnContext, services: DialogService
     const next = nextOpening(business, now);
     const when = next ? dates.weekdayAndTime(business, next) : undefined;
     session.offer = 'callback';
-    session.offerTopic ??= 'Talk to a person';
+    session.offerTopic ??= copy.personTopic();
     await context.sendActivity(yesNo(copy.handoffOutOfHours(when)));
     return;
   }
@@ -52,7 +52,7 @@ export async function handleHandoffStatus(context: TurnContext, services: Dialog
   } else if (state === 'failed') {
     session.handedOff = false;
     session.offer = 'callback';
-    session.offerTopic ??= 'Talk to a person';
+    session.offerTopic ??= copy.personTopic();
     await context.sendActivity(yesNo(copy.handoffFailed()));
   }
   return true;

@@ -12,14 +12,13 @@ import { answerQuestion } from './answering.js';
 import { CALLBACK_DIALOG, CallbackDialog } from './callbackDialog.js';
 import { CONSULT_DIALOG, ConsultDialog, needsNotOrder } from './consultDialog.js';
 import { callerOf } from './contact.js';
-import { copy } from './copy.js';
+import { copy, dates } from './copy.js';
 import { greet } from './greeting.js';
 import { yesNo } from './choices.js';
 import { FORGET_ME_DIALOG, ForgetMeDialog, type OnForgotten } from './forgetMeDialog.js';
 import { handleHandoffStatus, startHandoff } from './handoff.js';
 import { ORDER_DIALOG, OrderDialog } from './orderDialog.js';
 import type { DialogServices } from './services.js';
-import { slotText } from './slotText.js';
 import { turnInputOf } from './turnInput.js';
 import type { FormState } from './formDialog.js';
 import { fitsExpectation, readContextOf } from './promptReading.js';
@@ -205,7 +204,7 @@ export class MainDialog extends ComponentDialog {
       ...found.callbacks.map((c) =>
         copy.callbackRecord(
           c.ref,
-          slotText(business, {
+          dates.callbackWhen(business, {
             start: c.dueAt,
             end: new Date(Date.parse(c.dueAt) + business.callbackWindowMinutes * 60_000).toISOString(),
             asap: c.asap,
@@ -213,7 +212,12 @@ export class MainDialog extends ComponentDialog {
         ),
       ),
       ...found.orders.map((o) =>
-        copy.orderRecord(o.ref, o.items.map((i) => `${i.quantity} × ${i.product}`).join(', '), o.neededOn),
+        copy.orderRecord(
+          business,
+          o.ref,
+          copy.orderItems(o.items.map(({ quantity, product }) => ({ quantity, product }))),
+          o.neededOn,
+        ),
       ),
     ];
     if (found.callbacks[0]) session.lastCallbackRef = found.callbacks[0].ref;
@@ -278,10 +282,10 @@ export class MainDialog extends ComponentDialog {
     const checked = callbacks.checkTime(when.asap ? 'asap' : { start: new Date(when.start), hasTime: when.hasTime });
     if (!checked.ok) {
       const options = checked.alternatives.map((a) =>
-        slotText(business, { start: a.start.toISOString(), end: a.end.toISOString(), asap: false }),
+        dates.callbackWhen(business, { start: a.start.toISOString(), end: a.end.toISOString(), asap: false }),
       );
       await inner.context.sendActivity(
-        options.length ? copy.timeAlternatives("I can't move it to that time.", options) : copy.timeTooFar(),
+        options.length ? copy.timeAlternatives(copy.cannotMoveThere(), options) : copy.timeTooFar(),
       );
       return true;
     }
@@ -292,7 +296,7 @@ export class MainDialog extends ComponentDialog {
     );
     const slot = { start: checked.slot.start.toISOString(), end: checked.slot.end.toISOString(), asap: checked.slot.asap };
     await inner.context.sendActivity(
-      moved.ok ? copy.callbackMoved(moved.record.ref, slotText(business, slot)) : notFound(business, ref, moved.reason),
+      moved.ok ? copy.callbackMoved(moved.record.ref, dates.callbackWhen(business, slot)) : notFound(business, ref, moved.reason),
     );
     return true;
   }

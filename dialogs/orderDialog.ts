@@ -14,7 +14,6 @@ import { originOf } from '../src/domain/turn/turnInput.js';
 import { copy, dates } from './copy.js';
 import { turnInputOf } from './turnInput.js';
 import { FormDialog, type Absorbed, type FormState } from './formDialog.js';
-import { slotText } from './slotText.js';
 import { FULFILMENT_CHOICES } from '../src/domain/understanding/fulfilmentChoices.js';
 import { readChoice } from '../src/domain/understanding/readChoice.js';
 import type { Correction, CorrectionSlot } from '../src/domain/understanding/readCorrection.js';
@@ -30,7 +29,7 @@ export const ORDER_DIALOG = 'order';
 
 interface OrderState extends FormState {
   product?: string;
-  /** Options named for the product (e.g. a flavour). */
+  /** Options named for the product (a variant the business lists). */
   options?: string[];
   quantity: number;
   neededOn?: string;
@@ -221,7 +220,7 @@ export class OrderDialog extends FormDialog<OrderState> {
   protected summary(state: OrderState): string {
     const { business } = this.services;
     const items = this.itemText(state);
-    const how = state.fulfilment === 'delivery' ? `delivered to ${state.address}` : 'for pickup from the shop';
+    const how = copy.fulfilment(state.fulfilment ?? 'pickup', state.address);
     return copy.orderSummary(
       items,
       this.dateText(state.neededOn!),
@@ -251,7 +250,7 @@ export class OrderDialog extends FormDialog<OrderState> {
           name: state.name!,
           phone: state.phone!,
           slot: { start: slot.start, asap: true },
-          topic: `Confirm order request: ${this.itemText(state)} for ${state.neededOn}`,
+          topic: copy.orderCallbackTopic(this.itemText(state), state.neededOn!),
           channelId: input.account.channelId,
           conversationId,
           customerId: customer.id,
@@ -269,9 +268,8 @@ export class OrderDialog extends FormDialog<OrderState> {
     if (callback) session.lastCallbackRef = callback.ref;
     void services.conversationLog.addOutcome(conversationId, 'order_request');
     if (callback) void services.conversationLog.addOutcome(conversationId, 'callback_booked');
-    const when = slot
-      ? slotText(services.business, { start: slot.start.toISOString(), end: slot.end.toISOString(), asap: true })
-      : 'soon';
+    const when =
+      slot && dates.callbackWhen(services.business, { start: slot.start.toISOString(), end: slot.end.toISOString(), asap: true });
     await dc.context.sendActivity(copy.orderPlaced(order.ref, when));
   }
 
@@ -286,9 +284,9 @@ export class OrderDialog extends FormDialog<OrderState> {
     };
   }
 
-  /** "1 × Large celebration cake (Double chocolate)". */
+  /** The item as the read-back and the team's callback name it. */
   private itemText(state: OrderState): string {
-    return `${state.quantity} × ${state.product}${state.options?.length ? ` (${state.options.join(', ')})` : ''}`;
+    return copy.orderItems([{ quantity: state.quantity, product: state.product!, options: state.options }]);
   }
 
   private productNames(): string[] {

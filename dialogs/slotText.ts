@@ -1,6 +1,4 @@
 /** Small readers for answers to a specific question, shared by the form dialogs. */
-import type { Business } from '../src/domain/business.js';
-import { describeSlot } from '../src/domain/schedule/describeSlot.js';
 
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, last: -1 };
 
@@ -26,14 +24,9 @@ export function plainName(text: string): string | undefined {
   return t.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
 }
 
+/** A callback time kept in a dialog's state (ISO instants). */
 export interface StoredSlot {
   start: string;
   end: string;
   asap: boolean;
-}
-
-/** "Tuesday 24 November, 3:00–3:30 pm", or for as-soon-as-possible "as soon as we can (from …)". */
-export function slotText(business: Business, slot: StoredSlot): string {
-  const text = describeSlot(business, { start: new Date(slot.start), end: new Date(slot.end) }).text;
-  return slot.asap ? `as soon as we can, from ${text}` : `on ${text}`;
 }

@@ -5,6 +5,7 @@
  * on Tuesday 1 December 2026 in Sydney, at 10:00 (open) or 19:30 (closed).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copy } from '../../dialogs/copy.js';
 import { startTestBot, texts, type TestBot, type TestConversation } from '../support/testBot.js';
 
 const OPEN = new Date('2026-12-01T10:00:00+11:00');
@@ -374,7 +375,12 @@ describe('issue 11 conversations over HTTP', () => {
       ['0412 345 678', /Shall I send the request\?/],
       ['yes', CONSENT],
       ['yes', /Your order request is in, reference [A-Z0-9]{6}/],
-      ['do I have an order?', /an order request for 1 × Cupcakes on 2026-12-18/],
     ]);
+    const [order] = await open.app.stores.orders.findBy('conversationId', convo.id);
+    expect(order).toMatchObject({ neededOn: '2026-12-18', items: [{ product: 'Cupcakes', quantity: 1 }] });
+    // The record read back is that order, its date in words.
+    const items = copy.orderItems([{ quantity: 1, product: 'Cupcakes' }]);
+    const record = copy.orderRecord(open.app.business, order!.ref, items, '2026-12-18');
+    expect(texts(await convo.say('do I have an order?')).join('\n')).toContain(record);
   });
 });

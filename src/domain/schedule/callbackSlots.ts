@@ -9,8 +9,6 @@ import { DateTime } from 'luxon';
 import type { Business } from '../business.js';
 import { isHoliday, localDateOf, localDatesFrom, openIntervalsOn, OPENING_SEARCH_DAYS } from './openingHours.js';
 
-export { describeSlot } from './describeSlot.js';
-
 /** Offered slots start on the quarter hour (or exactly at opening time). */
 const SLOT_STEP_MINUTES = 15;
 /** A slot must start at least this long before closing; its window is clipped to closing time. */
