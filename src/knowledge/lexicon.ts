@@ -4,6 +4,7 @@
  * never a fact about one business — so that any operator's knowledge base benefits from it.
  */
 import { lookupTable } from '../domain/lookupTable.js';
+import { CHAT_SHORTHAND } from '../domain/understanding/chatShorthand.js';
 
 /** Words that carry no topic in a customer's question (checked before stemming). */
 export const STOP_WORDS = new Set(
@@ -51,9 +52,9 @@ export const UNITS = new Set(
     .filter(Boolean),
 );
 
-/** Abbreviations and chat shorthand, expanded word by word before anything else. */
+/** Abbreviations, and the chat shorthand shared with the intent rules, expanded word by word before anything else. */
 export const ABBREVIATIONS = lookupTable<string>({
-  ppl: 'people',
+  ...CHAT_SHORTHAND,
   pax: 'people',
   gf: 'gluten free',
   df: 'dairy free',
@@ -62,35 +63,18 @@ export const ABBREVIATIONS = lookupTable<string>({
   insta: 'instagram',
   ig: 'instagram',
   fb: 'facebook',
-  info: 'information',
   asap: 'urgent',
   approx: 'about',
-  thx: 'thanks',
-  ty: 'thanks',
-  u: 'you',
-  r: 'are',
-  ur: 'your',
-  pls: 'please',
-  plz: 'please',
-  tmrw: 'tomorrow',
-  tmr: 'tomorrow',
-  tmw: 'tomorrow',
-  tonite: 'tonight',
   wk: 'week',
   wks: 'weeks',
   hr: 'hour',
   hrs: 'hours',
   mins: 'minutes',
-  pic: 'picture',
-  pics: 'pictures',
-  msg: 'message',
   qty: 'quantity',
   diff: 'different',
   amex: 'american express',
   mtb: 'mountain bike',
   bf: 'boyfriend',
-  gonna: 'going to',
-  wanna: 'want to',
   w: 'with',
   wo: 'without',
   ph: 'phone',
@@ -103,13 +87,6 @@ export const ABBREVIATIONS = lookupTable<string>({
   eta: 'arrive time',
   nyc: 'new york',
   appt: 'appointment',
-  b4: 'before',
-  cuz: 'because',
-  wat: 'what',
-  wot: 'what',
-  hav: 'have',
-  dat: 'that',
-  abt: 'about',
 });
 
 /** British and American spellings that the suffix rules below do not catch. */
