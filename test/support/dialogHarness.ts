@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConversationState, MemoryStorage, type Activity, type Middleware } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
+import { DateTime } from 'luxon';
 import { expect } from 'vitest';
 import type { DialogServices } from '../../dialogs/services.js';
 import type { Session } from '../../dialogs/session.js';
@@ -127,6 +128,28 @@ export async function createDialogHarness(options: HarnessOptions = {}): Promise
       }
     },
   };
+}
+
+/** Stands for any words in a copy text given to {@link says}. */
+export const ANY = '\u0000';
+
+/**
+ * A reply as copy.ts words it, as a pattern: the text itself, with each {@link ANY} matching any
+ * words. Tests name the copy function and its arguments (the behaviour), not the wording.
+ */
+export function says(text: string): RegExp {
+  return new RegExp(
+    text
+      .split(ANY)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('(.+?)'),
+  );
+}
+
+/** The callback window starting at a Sydney wall-clock time, as copy.ts `dates.callbackWhen` takes it. */
+export function windowAt(business: Business, local: string, asap = false): { start: string; end: string; asap: boolean } {
+  const start = DateTime.fromISO(local, { zone: business.timeZone });
+  return { start: start.toISO()!, end: start.plus({ minutes: business.callbackWindowMinutes }).toISO()!, asap };
 }
 
 /** What one turn's replies must show: a pattern each (in order), or a check of their joined text. */
