@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDialogHarness, play, SUNDAY_10AM, type DialogHarness } from '../support/dialogHarness.js';
+import { copy, dates } from '../../dialogs/copy.js';
+import { createDialogHarness, play, says, SUNDAY_10AM, windowAt, type DialogHarness } from '../support/dialogHarness.js';
 
 const status = (state: string): Partial<Activity> => ({ type: 'event', name: 'handoff.status', value: { state } });
 
@@ -15,7 +16,7 @@ describe('hand-off to a person', () => {
     await play(h, [['how much is the small cake?', /\$55/]]);
     const replies = await h.send({ type: 'message', text: 'can I talk to a real person?' });
     expect(replies.map((r) => r.type)).toEqual(['message', 'event']);
-    expect(replies[0]!.text).toMatch(/I'm connecting you with a person from our team now/);
+    expect(replies[0]!.text).toBe(copy.handoffStarted());
     const initiate = replies[1]!;
     expect(initiate.name).toBe('handoff.initiate');
     expect(initiate.value).toMatchObject({ skill: 'sales' });
@@ -29,23 +30,23 @@ describe('hand-off to a person', () => {
       ['call me on 0412 345 678', []],
     ]);
     expect(await h.send(status('completed'))).toEqual([]);
-    await play(h, [['hi', [/^Hi, welcome to Crumb & Candle Bakery!/]]]);
+    await play(h, [['hi', [says(copy.greeting(h.business))]]]);
     expect(await h.stores.callbacks.count()).toBe(0);
     expect(await h.stores.orders.count()).toBe(0);
   });
 
   it('when the hand-off fails, then it apologises and offers a callback, and "yes" starts one', async () => {
     h = await createDialogHarness();
-    await play(h, [['talk to a person', [/connecting you/]]]);
+    await play(h, [['talk to a person', [says(copy.handoffStarted())]]]);
     const replies = await h.send(status('failed'));
-    expect(replies.map((r) => r.text)).toEqual([
-      "I'm sorry, nobody from the team could take the chat just now. Would you like a callback instead?",
-    ]);
+    expect(replies.map((r) => r.text)).toEqual([copy.handoffFailed()]);
+    // The callback is about talking to a person.
+    const tomorrow3pm = dates.callbackWhen(h.business, windowAt(h.business, '2026-11-24T15:00'));
     await play(h, [
-      ['yes', [/Who should we ask for when we call\?/]],
-      ['Dana', [/best number/]],
-      ['0412 345 678', [/When would suit you/]],
-      ['tomorrow at 3pm', [/about Talk to a person\. Shall I book it\?/]],
+      ['yes', [says(copy.askName())]],
+      ['Dana', [says(copy.askPhone())]],
+      ['0412 345 678', [says(copy.askTime())]],
+      ['tomorrow at 3pm', [says(copy.callbackSummary('Dana', '0412 345 678', tomorrow3pm, copy.personTopic()))]],
     ]);
   });
 
@@ -53,17 +54,24 @@ describe('hand-off to a person', () => {
     h = await createDialogHarness({ now: SUNDAY_10AM });
     const replies = await h.send({ type: 'message', text: 'I want to speak to a human' });
     expect(replies.map((r) => r.type)).toEqual(['message']);
-    expect(replies[0]!.text).toBe(
-      "Our team isn't available right now (we're back Monday at 9:00 am). Would you like a callback instead?",
-    );
-    await play(h, [['yes please', [/Who should we ask for when we call\?/]]]);
+    // Back when the shop opens: Monday 23 November at 9:00 in Sydney.
+    const monday9am = new Date(windowAt(h.business, '2026-11-23T09:00').start);
+    expect(replies[0]!.text).toBe(copy.handoffOutOfHours(dates.weekdayAndTime(h.business, monday9am)));
+    await play(h, [['yes please', [says(copy.askName())]]]);
   });
 
   it('when the callback offered out of hours is declined, then it leaves the customer in peace', async () => {
     h = await createDialogHarness({ now: SUNDAY_10AM });
     await play(h, [
-      ['get me a real person', [/Would you like a callback instead\?/]],
-      ['no thanks', [/^No problem\. I'm here if you need anything\.$/]],
+      [
+        'get me a real person',
+        [
+          says(
+            copy.handoffOutOfHours(dates.weekdayAndTime(h.business, new Date(windowAt(h.business, '2026-11-23T09:00').start))),
+          ),
+        ],
+      ],
+      ['no thanks', [new RegExp(`^${says(copy.offerDeclined()).source}$`)]],
     ]);
   });
 

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDialogHarness, play, type DialogHarness } from '../support/dialogHarness.js';
+import { copy, dates } from '../../dialogs/copy.js';
+import { ANY, createDialogHarness, play, says, windowAt, type DialogHarness } from '../support/dialogHarness.js';
 
-const ASK_PRODUCT = /What would you like to order\? We have Small celebration cake, .* or Cookie box\./;
-const ASK_DATE = /What date do you need it for\?/;
-const ASK_FULFILMENT = /Would you like it delivered, or will you pick it up\?/;
-const ASK_ADDRESS = /What's the delivery address, including the suburb\?/;
-const ASK_NAME = /Who should we ask for when we call\?/;
-const ASK_PHONE = /What's the best number to call you on\?/;
-const CONSENT = /keep your name and contact details .* Is that OK\?/;
-const PLACED =
-  /Your order request is in, reference [A-Z0-9]{6}\. A manager will call you as soon as we can, from Monday 23 November, 11:00–11:30 am .* Nothing is charged until then\./;
+// Replies are the copy functions' words for what the dialog decided; the stores hold the facts.
+const ASK_DATE = says(copy.askDate());
+const ASK_FULFILMENT = says(copy.askFulfilment());
+const ASK_ADDRESS = says(copy.askAddress());
+const ASK_NAME = says(copy.askName());
+const ASK_PHONE = says(copy.askPhone());
+const CAKE = copy.orderItems([{ quantity: 1, product: 'Large celebration cake', options: ['Double chocolate'] }]);
+const SATURDAY = '2026-11-28';
 
 describe('the order dialog', () => {
   let h: DialogHarness;
@@ -27,12 +27,10 @@ describe('the order dialog', () => {
       ['Dana', [ASK_PHONE]],
       [
         '0412 345 678',
-        [
-          /So that's 1 × Large celebration cake \(Double chocolate\) for Saturday 28 November, for pickup from the shop\. A manager will call Dana on 0412 345 678 .* Shall I send the request\?/,
-        ],
+        [says(copy.orderSummary(CAKE, dates.day(h.business, SATURDAY), copy.fulfilment('pickup'), 'Dana', '0412 345 678'))],
       ],
-      ['yes', [CONSENT]],
-      ['yes', [PLACED]],
+      ['yes', [says(copy.consent(h.business))]],
+      ['yes', [says(copy.orderPlaced(ANY, dates.callbackWhen(h.business, windowAt(h.business, '2026-11-23T11:00', true))))]],
     ]);
     const [order] = (await h.stores.orders.query()).items;
     const [customer] = await h.stores.customers.findBy('phones', '+61412345678');
@@ -47,7 +45,7 @@ describe('the order dialog', () => {
     });
     const [callback] = (await h.stores.callbacks.query()).items;
     expect(callback).toMatchObject({ id: order!.callbackId, asap: true, phone: '+61412345678', customerId: customer!.id });
-    expect(callback!.topic).toMatch(/Confirm order request: 1 × Large celebration cake \(Double chocolate\) for 2026-11-28/);
+    expect(callback!.topic).toBe(copy.orderCallbackTopic(CAKE, SATURDAY));
     expect(await h.stores.leads.get('lead:Convo1')).toMatchObject({
       stage: 'ready',
       productInterest: ['Large celebration cake'],
@@ -62,11 +60,19 @@ describe('the order dialog', () => {
       [
         "I'm Dana, 0412 345 678",
         [
-          /1 × Large celebration cake \(Double chocolate\) for Saturday 28 November, delivered to 12 King St, Newtown\. .* Shall I send the request\?/,
+          says(
+            copy.orderSummary(
+              CAKE,
+              dates.day(h.business, SATURDAY),
+              copy.fulfilment('delivery', '12 King St, Newtown'),
+              'Dana',
+              '0412 345 678',
+            ),
+          ),
         ],
       ],
-      ['yes', [CONSENT]],
-      ['yes', [PLACED]],
+      ['yes', [says(copy.consent(h.business))]],
+      ['yes', [says(copy.orderPlaced(ANY, dates.callbackWhen(h.business, windowAt(h.business, '2026-11-23T11:00', true))))]],
     ]);
     expect((await h.stores.orders.query()).items[0]).toMatchObject({ fulfilment: 'delivery', address: '12 King St, Newtown' });
   });
@@ -75,12 +81,7 @@ describe('the order dialog', () => {
     await play(h, [
       ["I'd like to order the large chocolate cake for Saturday", [ASK_FULFILMENT]],
       ['delivered please', [ASK_ADDRESS]],
-      [
-        '5 High St, Penrith',
-        [
-          /I couldn't find that suburb in our delivery areas\. If your suburb is not listed, a manager can tell you which zone .* Would you like to give another address, or pick it up\?/,
-        ],
-      ],
+      ['5 High St, Penrith', [says(copy.areaNotServed(h.business.delivery.unknownAreaNote))]],
       ["I'll pick it up then", [ASK_NAME]],
     ]);
   });
@@ -89,7 +90,7 @@ describe('the order dialog', () => {
     await play(h, [
       [
         "I'd like to order a tiered cake for Friday",
-        [/The tiered cake needs at least 168 hours' notice, so the earliest date is Monday 30 November\. What date would work\?/],
+        [says(copy.orderTooSoon('Tiered cake', 168, dates.day(h.business, '2026-11-30')))],
       ],
       ['Saturday 5 December', [ASK_FULFILMENT]],
       ['pickup', [ASK_NAME]],
@@ -97,15 +98,23 @@ describe('the order dialog', () => {
   });
 
   it('when the date has passed, then it says so', async () => {
-    await play(h, [
-      ["I'd like to order a large cake for yesterday", [/That date has already passed\. What date do you need it for\?/]],
-    ]);
+    await play(h, [["I'd like to order a large cake for yesterday", [says(copy.orderPastDate())]]]);
   });
 
   it('when the product is not named, then it lists what the shop makes, and an unknown one is explained', async () => {
     await play(h, [
-      ["I'd like to place an order", [ASK_PRODUCT]],
-      ['a pavlova', [/I'm not sure we make "a pavlova"\. We have .*Cookie box\. Which would you like\?/]],
+      ["I'd like to place an order", [says(copy.askProduct(h.business.products.map((p) => p.name)))]],
+      [
+        'a pavlova',
+        [
+          says(
+            copy.unknownProduct(
+              'a pavlova',
+              h.business.products.map((p) => p.name),
+            ),
+          ),
+        ],
+      ],
       ['two dozen cupcakes please', [ASK_DATE]],
       ['Friday', [ASK_FULFILMENT]],
     ]);
@@ -122,10 +131,10 @@ describe('the order dialog', () => {
     await play(h, [
       [
         "I'd like to order the large chocolate cake for Saturday, pickup, I'm Dana on 0412 345 678",
-        [/Shall I send the request\?/],
+        [says(copy.orderSummary(CAKE, dates.day(h.business, SATURDAY), copy.fulfilment('pickup'), 'Dana', '0412 345 678'))],
       ],
-      ['yes', [CONSENT]],
-      ['no thanks', [/I won't keep your details/]],
+      ['yes', [says(copy.consent(h.business))]],
+      ['no thanks', [says(copy.consentDeclined(h.business))]],
     ]);
     expect(await h.stores.orders.count()).toBe(0);
     expect(await h.stores.callbacks.count()).toBe(0);
