@@ -1,15 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDialogHarness, play, type DialogHarness, type Turn } from '../support/dialogHarness.js';
+import { copy } from '../../dialogs/copy.js';
+import type { Business } from '../../src/domain/business.js';
+import { ANY, createDialogHarness, play, says, saysOnly, type DialogHarness, type Turn } from '../support/dialogHarness.js';
 
-const CONFIRM = /Do you want me to erase everything Crumb & Candle Bakery holds about you .* This can't be undone\./;
+const confirm = (b: Business): RegExp => says(copy.forgetConfirm(b));
 
 /** Books a callback and places an order request in the harness's conversation. */
-const BOOK_AND_ORDER: Turn[] = [
-  ["call me tomorrow at 3pm on 0412 345 678 about cupcakes, I'm Dana", /Shall I book it\?/],
-  ['yes', /Is that OK\?/],
-  ['yes', /Your reference is/],
-  ["I'd like to order the large chocolate cake for Saturday, pickup please", /Shall I send the request\?/],
-  ['yes', /Your order request is in/],
+const bookAndOrder = (b: Business): Turn[] => [
+  [
+    "call me tomorrow at 3pm on 0412 345 678 about cupcakes, I'm Dana",
+    says(copy.callbackSummary('Dana', '0412 345 678', ANY, 'cupcakes')),
+  ],
+  ['yes', says(copy.consent(b))],
+  ['yes', says(copy.callbackBooked(ANY, ANY))],
+  [
+    "I'd like to order the large chocolate cake for Saturday, pickup please",
+    says(copy.orderSummary(ANY, ANY, copy.fulfilment('pickup'), 'Dana', '0412 345 678')),
+  ],
+  ['yes', says(copy.orderPlaced(ANY, ANY))],
 ];
 
 describe('the forget-me dialog', () => {
@@ -22,7 +30,7 @@ describe('the forget-me dialog', () => {
   });
 
   it('when the customer confirms, then the customer, leads, callbacks, orders and transcripts are erased', async () => {
-    await play(h, BOOK_AND_ORDER);
+    await play(h, bookAndOrder(h.business));
     await h.conversationLog.flush();
     expect(await h.stores.customers.count()).toBe(1);
     expect(await h.stores.callbacks.count()).toBe(2); // the booking and the order's confirming call
@@ -30,8 +38,8 @@ describe('the forget-me dialog', () => {
     expect((await h.stores.transcripts.read('Convo1')).length).toBeGreaterThan(0);
 
     await play(h, [
-      ['please forget me', [CONFIRM]],
-      ['yes', [/^Done\. I've erased your details and this conversation's records\.$/]],
+      ['please forget me', [confirm(h.business)]],
+      ['yes', [saysOnly(copy.forgotten())]],
     ]);
     await h.conversationLog.flush();
     expect(await h.stores.customers.count()).toBe(0);
@@ -44,10 +52,10 @@ describe('the forget-me dialog', () => {
   });
 
   it('when the customer says no, then everything is kept', async () => {
-    await play(h, BOOK_AND_ORDER);
+    await play(h, bookAndOrder(h.business));
     await play(h, [
-      ['delete my data', [CONFIRM]],
-      ['no', [/^OK, I haven't erased anything\.$/]],
+      ['delete my data', [confirm(h.business)]],
+      ['no', [saysOnly(copy.forgetKept())]],
     ]);
     await h.conversationLog.flush();
     expect(await h.stores.customers.count()).toBe(1);
@@ -57,14 +65,14 @@ describe('the forget-me dialog', () => {
   });
 
   it('when a returning customer asks in a new conversation, then their earlier conversations are erased too', async () => {
-    await play(h, BOOK_AND_ORDER);
+    await play(h, bookAndOrder(h.business));
     await h.conversationLog.flush();
     const later = await createDialogHarness({ stores: h.stores, conversationId: 'Convo2' });
     try {
       await play(later, [
-        ['hi', [/^Welcome back, Dana!/]],
-        ['forget me', [CONFIRM]],
-        ['yes', [/erased your details/]],
+        ['hi', [saysOnly(copy.greetingBack(h.business, 'Dana'))]],
+        ['forget me', [confirm(h.business)]],
+        ['yes', [saysOnly(copy.forgotten())]],
       ]);
       await later.conversationLog.flush();
       expect(await h.stores.customers.count()).toBe(0);
@@ -79,20 +87,20 @@ describe('the forget-me dialog', () => {
   it('when a visitor with no record confirms, then it erases this conversation and says so', async () => {
     await play(h, [
       ['how much is the small cake?', /\$55/],
-      ['forget me', [CONFIRM]],
-      ['yes please', [/erased your details/]],
+      ['forget me', [confirm(h.business)]],
+      ['yes please', [saysOnly(copy.forgotten())]],
     ]);
     await h.conversationLog.flush();
     expect(await h.stores.transcripts.read('Convo1')).toEqual([]);
   });
 
   it('when the answer is unclear three times, then nothing is erased and a person is offered', async () => {
-    await play(h, BOOK_AND_ORDER);
+    await play(h, bookAndOrder(h.business));
     await play(h, [
-      ['forget me', [CONFIRM]],
-      ['banana', [/Sorry, I didn't catch that\. Do you want me to erase everything/]],
-      ['banana', [/Sorry, I didn't catch that\./]],
-      ['banana', [/I haven't erased anything\. .*Would you like a person from our team to help you instead\?/]],
+      ['forget me', [confirm(h.business)]],
+      ['banana', [says(copy.didNotCatch() + ANY + copy.forgetConfirm(h.business))]],
+      ['banana', [says(copy.didNotCatch() + ANY + copy.forgetConfirm(h.business))]],
+      ['banana', [says(copy.forgetKept() + ANY + copy.stuck())]],
     ]);
     expect(await h.stores.customers.count()).toBe(1);
   });

@@ -146,6 +146,9 @@ export function says(text: string): RegExp {
   );
 }
 
+/** Like {@link says}, but the reply must be that text and nothing else. */
+export const saysOnly = (text: string): RegExp => new RegExp(`^${says(text).source}$`);
+
 /** The callback window starting at a Sydney wall-clock time, as copy.ts `dates.callbackWhen` takes it. */
 export function windowAt(business: Business, local: string, asap = false): { start: string; end: string; asap: boolean } {
   const start = DateTime.fromISO(local, { zone: business.timeZone });
