@@ -199,7 +199,8 @@ export class ConsultDialog extends Dialog {
     const parts: string[] = [];
     if (first) parts.push(copy.adviceStart());
     const ackAt = parts.length;
-    if (turn.acknowledgement) parts.push(turn.acknowledgement);
+    const acknowledgement = turn.acknowledged && copy.acknowledge(turn.acknowledged);
+    if (acknowledgement) parts.push(acknowledgement);
 
     if (turn.nothingFits) {
       if (turn.nothingFits.statement) parts.push(this.cite(state, turn.nothingFits.statement));
@@ -217,7 +218,7 @@ export class ConsultDialog extends Dialog {
       else {
         // "Based on that" when the acknowledgement just said every fact; else the facts it rests on.
         const saidAll = Object.keys(facts).every((id) => turn.fresh.includes(id) || turn.changed.includes(id));
-        parts.push(copy.suggest(names, turn.acknowledgement && saidAll ? undefined : rec.because));
+        parts.push(copy.suggest(names, acknowledgement && saidAll ? undefined : rec.because));
         if (rec.setAside) parts.push(copy.setAside(rec.setAside));
       }
       // The cited facts behind it; one already stated is not repeated, unless it is the only reason.
@@ -244,13 +245,13 @@ export class ConsultDialog extends Dialog {
       customerText: u.text,
       fresh: pick(known, [...turn.fresh, ...turn.changed]),
       known: Object.fromEntries(Object.entries(known).map(([k, v]) => [k, String(v)])),
-      acknowledgement: turn.acknowledgement,
+      acknowledgement,
       ask: { need: need.id, question: need.question, keywords: need.keywords },
       knownKeywords: consultation.needs.filter((n) => facts[n.id]).flatMap((n) => n.keywords),
       fit,
       beforeSlowCall: fit.typing ? () => dc.context.sendActivity({ type: 'typing' }) : undefined,
     });
-    if (turn.acknowledgement && worded.acknowledgement) parts[ackAt] = worded.acknowledgement;
+    if (acknowledgement && worded.acknowledgement) parts[ackAt] = worded.acknowledgement;
     parts.push(worded.question);
     await dc.context.sendActivity(parts.join(' '));
     return Dialog.EndOfTurn;

@@ -199,6 +199,11 @@ export const copy = {
 
   // Consulting (L.A.M.A.)
   adviceStart: (): string => `Happy to help you choose.`,
+  /** The facts just heard, reflected back: "A birthday, now for about 45 people: got it." */
+  acknowledge: ({ told, corrected }: { told?: string; corrected?: string }): string => {
+    const text = [told, corrected && `now ${corrected}`].filter(Boolean).join(', ');
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}: got it.`;
+  },
   adviceEnd: (): string => `Of course. I'm here if you want to pick it up again.`,
   nextStep: (): string =>
     `If you'd like, I can arrange a callback from our team or take an order request, or you can keep asking me anything.`,

@@ -160,13 +160,13 @@ describe('a consulting turn', () => {
   it('when nothing is known, then it asks the need that splits the products best', () => {
     const t = turn({}, 'can you help me choose a tea?');
     expect(t.ask?.id).toBe('style');
-    expect(t.acknowledgement).toBeUndefined();
+    expect(t.acknowledged).toBeUndefined();
     expect(t.recommendation).toBeUndefined();
   });
 
   it('when facts arrive, then it acknowledges them briefly, states a cited sentence about them and never asks what it knows', () => {
     const t = turn({}, 'can you help? I have about $13 to spend');
-    expect(t.acknowledgement).toBe('Up to $13: got it.');
+    expect(t.acknowledged).toEqual({ told: 'up to $13' });
     expect(t.statement).toMatchObject({
       text: 'Our sencha is a grassy green tea and costs $12 a tin.',
       passage: { heading: 'Green teas' },
@@ -209,7 +209,7 @@ describe('a consulting turn', () => {
     turn(facts, 'under $11');
     const t = turn(facts, 'actually up to $35');
     expect(t.changed).toEqual(['budget']);
-    expect(t.acknowledgement).toBe('Now up to $35: got it.');
+    expect(t.acknowledged).toEqual({ corrected: 'up to $35' });
     expect(facts.budget).toMatchObject({ value: 35 });
   });
 

@@ -44,10 +44,18 @@ interface Recommendation {
   statements: Statement[];
 }
 
+/** What the acknowledgement reflects back, in the customer's terms (copy.ts words the sentence). */
+export interface Acknowledged {
+  /** The new facts ("a birthday, for about 20 people"). */
+  told?: string;
+  /** Facts the customer corrected ("for about 45 people"). */
+  corrected?: string;
+}
+
 export interface ConsultTurn {
   fresh: string[];
   changed: string[];
-  acknowledgement?: string;
+  acknowledged?: Acknowledged;
   statement?: Statement;
   ask?: Need;
   recommendation?: Recommendation;
@@ -62,7 +70,7 @@ export function consultTurn(input: ConsultInput): ConsultTurn {
   const order = [...c.needs.map((n) => n.id).filter((id) => !newest.includes(id)), ...newest];
   const src = sources(input.passages);
   const used = new Set(input.stated);
-  const turn: ConsultTurn = { fresh, changed, acknowledgement: acknowledge(c, facts, fresh, changed) };
+  const turn: ConsultTurn = { fresh, changed, acknowledged: acknowledge(c, facts, fresh, changed) };
 
   const left = candidates(c, facts, input, order);
   if (left.products.length === 0) {
@@ -176,15 +184,11 @@ function recommend(
 }
 
 /** Acknowledge: the new and corrected facts, briefly, in the customer's terms. */
-function acknowledge(c: Consultation, facts: ConsultFacts, fresh: string[], changed: string[]): string | undefined {
-  const parts: string[] = [];
+function acknowledge(c: Consultation, facts: ConsultFacts, fresh: string[], changed: string[]): Acknowledged | undefined {
   const told = describe(c, facts, fresh);
-  if (told) parts.push(told);
   const corrected = describe(c, facts, changed);
-  if (corrected) parts.push(`now ${corrected}`);
-  if (parts.length === 0) return undefined;
-  const text = parts.join(', ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}: got it.`;
+  if (!told && !corrected) return undefined;
+  return { ...(told ? { told } : {}), ...(corrected ? { corrected } : {}) };
 }
 
 /** The facts of the given needs as a short phrase, in need order. */
