@@ -1,21 +1,36 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDialogHarness, play, type DialogHarness, type Turn } from '../support/dialogHarness.js';
+import { copy, dates } from '../../dialogs/copy.js';
+import {
+  ANY,
+  createDialogHarness,
+  play,
+  says,
+  saysOnly,
+  saysParts,
+  windowAt,
+  type DialogHarness,
+  type Turn,
+} from '../support/dialogHarness.js';
 
-/** A L.A.M.A. advice turn: acknowledges, states one cited fact, asks exactly one question. */
+// copy.ts words the turn (acknowledgement, suggestion, next steps); the knowledge words the
+// questions and the cited facts, which stay as written there.
+const cited = (fact: string | RegExp, source: string): RegExp => says(copy.cited(typeof fact === 'string' ? fact : ANY, source));
+/** How a citation starts, as copy.ts words it ("(Source:"). */
+const SOURCE_MARK = copy.cited('', '').trim().replace(/\)$/, '');
+/** A L.A.M.A. advice turn: acknowledges `told`, states one cited fact, asks exactly one question. */
 const lama =
-  (ack: RegExp, question: RegExp) =>
+  (told: string, fact: RegExp, source: string, question: RegExp) =>
   (reply: string, replies: string[]): void => {
     expect(replies, reply).toHaveLength(1);
-    expect(reply).toMatch(ack);
-    expect(reply).toMatch(/: got it\./);
-    expect(reply.match(/\(Source: /g), reply).toHaveLength(1);
-    expect(reply.replace(/\(Source: [^)]*\)/g, '').match(/\?/g), reply).toHaveLength(1);
-    expect(reply.trim()).toMatch(question);
+    expect(reply).toMatch(new RegExp(`^${saysParts(copy.acknowledge({ told }), cited(fact, source), question).source}`));
+    expect(reply).toMatch(fact);
+    expect(reply.split(SOURCE_MARK).length - 1, reply).toBe(1);
+    expect(reply.replace(cited(fact, source), '').match(/\?/g), reply).toHaveLength(1);
   };
 
 const SERVINGS = /About how many people will it need to serve\?$/;
 const BUDGET = /Roughly what would you like to spend\?$/;
-const NEXT_STEP = /I can arrange a callback from our team or take an order request, or you can keep asking me anything\./;
+const NEXT_STEP = says(copy.nextStep());
 
 describe('the consult dialog (L.A.M.A.)', () => {
   let h: DialogHarness;
@@ -28,12 +43,17 @@ describe('the consult dialog (L.A.M.A.)', () => {
 
   it('when advice is asked for, then each turn acknowledges, states a cited fact and asks one question, ending in a recommendation', async () => {
     const rows: Turn[] = [
-      ['can you help me choose a cake?', [/^Happy to help you choose\. About how many people will it need to serve\?$/]],
-      ["it's for my daughter's birthday", lama(/^A birthday: got it\. .*birthdays/, BUDGET)],
+      ['can you help me choose a cake?', [new RegExp(`^${saysParts(copy.adviceStart(), SERVINGS).source}`)]],
+      ["it's for my daughter's birthday", lama('a birthday', /birthdays/, 'Large celebration cake — Celebration cakes', BUDGET)],
       [
         'about 20 people',
         [
-          /^For about 20 people: got it\. .*I'd suggest the large celebration cake\. .*serves 20–24 people.*\(Source: Large celebration cake/,
+          saysParts(
+            copy.acknowledge({ told: 'for about 20 people' }),
+            copy.suggest(['Large celebration cake'], 'a birthday, for about 20 people'),
+            cited(/serves 20–24 people/, 'Large celebration cake — Celebration cakes'),
+            copy.nextStep(),
+          ),
         ],
       ],
     ];
@@ -53,12 +73,17 @@ describe('the consult dialog (L.A.M.A.)', () => {
       [
         'we are getting married in march, 80 guests, which cake would you recommend?',
         [
-          /^Happy to help you choose\. A wedding, for about 80 people, by march: got it\. Based on that, I'd suggest the three-tier cake\./,
+          saysParts(
+            copy.adviceStart(),
+            copy.acknowledge({ told: 'a wedding, for about 80 people, by march' }),
+            // "Based on that": the acknowledgement has just said every fact.
+            copy.suggest(['Three-tier cake']),
+          ),
         ],
       ],
     ]);
     expect(turn!.join(' ')).toMatch(
-      /A three-tier cake serves 70–90 people and starts at \$380\. \(Source: Tiered cakes — Celebration cakes\)/,
+      cited('A three-tier cake serves 70–90 people and starts at $380.', 'Tiered cakes — Celebration cakes'),
     );
     expect(turn!.join(' ')).not.toMatch(/occasion|how many people/i);
   });
@@ -66,35 +91,42 @@ describe('the consult dialog (L.A.M.A.)', () => {
   it('when a long message is acknowledged, then only its facts are reflected, never the whole message', async () => {
     const said = 'help me choose a cake for 30 people at the office next friday, one of them is vegan';
     const [turn] = await play(h, [[said, /./]]);
-    const ack = /Happy to help you choose\. (.*?): got it\./.exec(turn![0]!)?.[1];
-    expect(ack).toBe('A work do, for about 30 people, by next friday, vegan');
-    expect(turn![0]).toMatch(/I'd suggest the cupcakes\. .*Vegan cupcakes cost \$54 per dozen/);
+    // The acknowledgement is the facts heard, and ends there.
+    expect(turn![0]).toMatch(
+      saysParts(copy.adviceStart(), copy.acknowledge({ told: 'a work do, for about 30 people, by next friday, vegan' })),
+    );
+    expect(turn![0]).toMatch(saysParts(copy.suggest(['Cupcakes']), /.*Vegan cupcakes cost \$54 per dozen/));
   });
 
   it('when the need cannot be met (nut-free), then it says so from the knowledge, recommends nothing and offers a person', async () => {
     const [turn] = await play(h, [
       [
         'can you help me choose a cake for 20 people on Saturday? we need it nut free',
-        [/We cannot make a nut-free cake .*\(Source: Nuts and our kitchen/],
+        [
+          saysParts(
+            cited(/We cannot make a nut-free cake/, 'Nuts and our kitchen — Dietary options and allergens'),
+            copy.nothingFits(),
+          ),
+        ],
       ],
-      ['yes', /connecting you with a person/],
+      ['yes', [saysOnly(copy.handoffStarted())]],
     ]);
-    expect(turn!.join(' ')).not.toMatch(/I'd suggest/);
-    expect(turn!.join(' ')).toMatch(/Would you like a person from our team to help\?/);
+    expect(turn!.join(' ')).not.toMatch(says(copy.suggest([ANY], ANY)));
+    expect(turn!.join(' ')).not.toMatch(says(copy.suggest([ANY])));
   });
 
   it('when a side question comes mid-advice, then it is answered and the pending question asked again, without taking it as a fact', async () => {
     await play(h, [
       ['which cake should I take?', [SERVINGS]],
       ['do you deliver to Bondi?', [/Bondi[\s\S]*Source: Delivery areas/, SERVINGS]],
-      ['20 people', /^For about 20 people: got it\./],
+      ['20 people', new RegExp(`^${says(copy.acknowledge({ told: 'for about 20 people' })).source}`)],
     ]);
   });
 
   it('when a question answers the need just asked ("could you do 20 people?"), then it is taken as the answer', async () => {
     await play(h, [
       ['which cake should I take?', [SERVINGS]],
-      ['could you do one for 20 people?', /^For about 20 people: got it\./],
+      ['could you do one for 20 people?', new RegExp(`^${says(copy.acknowledge({ told: 'for about 20 people' })).source}`)],
     ]);
   });
 
@@ -102,14 +134,14 @@ describe('the consult dialog (L.A.M.A.)', () => {
     await play(h, [
       ['can you help me choose a cake?', [SERVINGS]],
       ['a birthday', [BUDGET]],
-      ['what do you recommend?', [/I'd suggest the small celebration cake or the medium celebration cake\./]],
+      ['what do you recommend?', [says(copy.suggest(['Small celebration cake', 'Medium celebration cake'], ANY))]],
     ]);
   });
 
   it('when the customer is "just looking", then the advice ends politely and a plain question gets a plain answer', async () => {
     await play(h, [
       ['can you recommend a cake?', [SERVINGS]],
-      ["I'm just looking", [/^Of course\. I'm here if you want to pick it up again\.$/]],
+      ["I'm just looking", [saysOnly(copy.adviceEnd())]],
       ['how much is the small celebration cake?', [/\$55[\s\S]*Source: Small celebration cake/]],
     ]);
   });
@@ -119,8 +151,8 @@ describe('the consult dialog (L.A.M.A.)', () => {
     async (closing) => {
       await play(h, [
         ['which cake should I get for a birthday for 20 people on Saturday? no allergies', NEXT_STEP],
-        [closing, [/^Glad I could help\. I'm here if you need anything else\.$/]],
-        ['yes', [/^Sure\. What can I help you with\?$/]],
+        [closing, [saysOnly(copy.adviceClose())]],
+        ['yes', [saysOnly(copy.noOffer())]],
       ]);
       expect(await h.stores.callbacks.count()).toBe(0);
     },
@@ -129,10 +161,22 @@ describe('the consult dialog (L.A.M.A.)', () => {
   it('when the recommendation is followed by "yes", then the callback dialog starts with the need as topic', async () => {
     await play(h, [
       ['which cake should I get for a birthday for 20 people on Saturday? no allergies', NEXT_STEP],
-      ['yes', [/Who should we ask for when we call\?/]],
-      ['Dana', [/What's the best number/]],
-      ['0412 345 678', [/When would suit you/]],
-      ['tomorrow at 3pm', [/about which cake should I get for a birthday/]],
+      ['yes', [says(copy.askName())]],
+      ['Dana', [says(copy.askPhone())]],
+      ['0412 345 678', [says(copy.askTime())]],
+      [
+        'tomorrow at 3pm',
+        [
+          says(
+            copy.callbackSummary(
+              'Dana',
+              '0412 345 678',
+              dates.callbackWhen(h.business, windowAt(h.business, '2026-11-24T15:00')),
+              'which cake should I get for a birthday for 20 people on Saturday? no allergies',
+            ),
+          ),
+        ],
+      ],
     ]);
   });
 
@@ -141,7 +185,12 @@ describe('the consult dialog (L.A.M.A.)', () => {
       ['we are getting married in march, 80 guests, which cake would you recommend?', NEXT_STEP],
       [
         'actually only 45 guests',
-        [/^Now for about 45 people: got it\. For a wedding, for about 45 people, by march, I'd suggest the two-tier cake\./],
+        [
+          saysParts(
+            copy.acknowledge({ corrected: 'for about 45 people' }),
+            copy.suggest(['Two-tier cake'], 'a wedding, for about 45 people, by march'),
+          ),
+        ],
       ],
     ]);
     expect(second!.join(' ')).not.toMatch(NEXT_STEP);
@@ -150,7 +199,10 @@ describe('the consult dialog (L.A.M.A.)', () => {
   it('when the customer asks for a callback mid-advice, then the callback dialog takes over', async () => {
     await play(h, [
       ['which cake should I take?', [SERVINGS]],
-      ["can you call me tomorrow at 3pm? I'm Dana, 0412 345 678", [/What would you like to talk about|Shall I book it\?/]],
+      [
+        "can you call me tomorrow at 3pm? I'm Dana, 0412 345 678",
+        [new RegExp(`${says(copy.askTopic()).source}|${says(copy.callbackSummary('Dana', ANY, ANY, ANY)).source}`)],
+      ],
     ]);
   });
 
@@ -159,7 +211,9 @@ describe('the consult dialog (L.A.M.A.)', () => {
       ['can you help me choose?', [SERVINGS]],
       [
         "i need a gluten free cake for my husband's 40th",
-        /^A birthday, gluten-free: got it\. Gluten-free celebration cakes are available/,
+        new RegExp(
+          `^${saysParts(copy.acknowledge({ told: 'a birthday, gluten-free' }), /Gluten-free celebration cakes are available/).source}`,
+        ),
       ],
     ]);
   });
@@ -168,11 +222,13 @@ describe('the consult dialog (L.A.M.A.)', () => {
     await play(h, [
       [
         "i need a gluten free cake for my husband's 40th",
-        /^Happy to help you choose\. A birthday, gluten-free: got it\. .*Gluten-free/,
+        new RegExp(
+          `^${saysParts(copy.adviceStart(), copy.acknowledge({ told: 'a birthday, gluten-free' }), /.*Gluten-free/).source}`,
+        ),
       ],
-      ['maybe 30 people', /I'd suggest the cupcakes\. .*Gluten-free cupcakes cost \$54 per dozen/],
-      ['thanks', [/^Glad I could help/]],
-      ["I'd like to order the large chocolate cake for Saturday", /delivered, or will you pick it up\?/],
+      ['maybe 30 people', saysParts(copy.suggest(['Cupcakes'], ANY), /.*Gluten-free cupcakes cost \$54 per dozen/)],
+      ['thanks', [saysOnly(copy.adviceClose())]],
+      ["I'd like to order the large chocolate cake for Saturday", says(copy.askFulfilment())],
     ]);
   });
 
@@ -181,8 +237,8 @@ describe('the consult dialog (L.A.M.A.)', () => {
       ['which cake should I take?', [SERVINGS]],
       ['ok', [/What's the occasion\?/]],
       ['ok', [/Is there a dietary need I should keep in mind\?/]],
-      ['ok', [/I'm sorry, I'm not getting this right\. Would you like a person from our team to help you instead\?/]],
-      ['yes', [/connecting you with a person/]],
+      ['ok', [saysOnly(copy.stuck())]],
+      ['yes', [saysOnly(copy.handoffStarted())]],
     ]);
   });
 

@@ -146,6 +146,10 @@ export function says(text: string): RegExp {
   );
 }
 
+/** One reply made of parts in this order (copy texts, or patterns for the knowledge's words), as a dialog joins them. */
+export const saysParts = (...parts: (string | RegExp)[]): RegExp =>
+  new RegExp(parts.map((p) => (typeof p === 'string' ? says(p).source : p.source)).join(' '));
+
 /** Like {@link says}, but the reply must be that text and nothing else. */
 export const saysOnly = (text: string): RegExp => new RegExp(`^${says(text).source}$`);
 
