@@ -3,6 +3,8 @@
  * asserting what the customer is told and what the store holds afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copy, dates } from '../../dialogs/copy.js';
+import { ANY, says, saysOnly, windowAt } from '../support/says.js';
 import { startTestBot, texts, type TestBot, type TestConversation } from '../support/testBot.js';
 
 /** Monday 23 November 2026, 10:00 in Sydney. */
@@ -20,13 +22,15 @@ async function talk(convo: TestConversation, turns: [string, RegExp][]): Promise
   return said;
 }
 
-const refIn = (text: string): string => /reference(?: is)? ([A-Z0-9]{6})/.exec(text)![1]!;
-
 describe('whole conversations over HTTP', () => {
   let bot: TestBot;
   beforeAll(async () => {
     bot = await startTestBot({ overrides: { now: () => new Date(NOW) } });
   });
+  // What the customer is told, as copy.ts words it; facts (prices, sources) as the knowledge has them.
+  const when = (local: string): string => dates.callbackWhen(bot.app.business, windowAt(bot.app.business, local));
+  const danaReadBack = (local: string, topic = ANY) => says(copy.callbackSummary('Dana', '0412 345 678', when(local), topic));
+  const consent = () => says(copy.consent(bot.app.business));
   afterAll(async () => {
     await bot.stop();
   });
@@ -34,12 +38,12 @@ describe('whole conversations over HTTP', () => {
   it('when a visitor only asks questions, then each gets a sourced answer and nothing about them is stored', async () => {
     const convo = bot.conversation();
     const [greeting] = texts(await convo.join());
-    expect(greeting).toMatch(/^Hi, welcome to Crumb & Candle Bakery!/);
+    expect(greeting).toBe(copy.greeting(bot.app.business));
     await talk(convo, [
       ['How much is the large celebration cake?', /\$95[\s\S]*Source: Large celebration cake/],
       ['do you deliver to Bondi?', /Bondi[\s\S]*Source: Delivery areas/],
       ['are you open on Sundays?', /closed on Sundays[\s\S]*Source: Opening hours/],
-      ['thanks!', /^You're welcome!$/],
+      ['thanks!', saysOnly(copy.thanks())],
     ]);
     await expect.poll(async () => (await bot.app.stores.transcripts.read(convo.id)).length).toBe(10);
     expect(await bot.app.stores.customers.findBy('channelAccounts', `test|${convo.userId}`)).toEqual([]);
@@ -53,24 +57,23 @@ describe('whole conversations over HTTP', () => {
   it('when a visitor from a campaign asks for advice, then it qualifies them and the advice leads to a callback', async () => {
     const convo = bot.conversation({ channelData: { utm_source: 'google', utm_campaign: 'xmas' } });
     await talk(convo, [
-      ['Hi! can you help me choose a cake?', /Happy to help you choose\. About how many people will it need to serve\?/],
+      ['Hi! can you help me choose a cake?', says(`${copy.adviceStart()} About how many people will it need to serve?`)],
       [
         "it's for my daughter's birthday, on Saturday",
-        /A birthday, by Saturday: got it\.[\s\S]*\(Source: [\s\S]*what would you like to spend\?/,
+        new RegExp(
+          `${says(copy.acknowledge({ told: 'a birthday, by Saturday' })).source}[\\s\\S]*what would you like to spend\\?`,
+        ),
       ],
       [
         'about 20 people, vanilla',
-        /I'd suggest the large celebration cake[\s\S]*arrange a callback from our team or take an order request/,
+        new RegExp(`${says(copy.suggest(['Large celebration cake'], ANY)).source}[\\s\\S]*${says(copy.nextStep()).source}`),
       ],
-      ['yes please', /Who should we ask for when we call\?/],
-      ['Dana', /best number/],
-      ['0412 345 678', /When would suit you/],
-      [
-        'tomorrow at 11am',
-        /callback for Dana on 0412 345 678, on Tuesday 24 November, 11:00–11:30 am, about .*Shall I book it\?/,
-      ],
-      ['yes', /keep your name and contact details[\s\S]*Is that OK\?/],
-      ['yes', /Done! We'll call you on Tuesday 24 November, 11:00–11:30 am\. Your reference is [A-Z0-9]{6}/],
+      ['yes please', says(copy.askName())],
+      ['Dana', says(copy.askPhone())],
+      ['0412 345 678', says(copy.askTime())],
+      ['tomorrow at 11am', danaReadBack('2026-11-24T11:00')],
+      ['yes', consent()],
+      ['yes', says(copy.callbackBooked(ANY, when('2026-11-24T11:00')))],
     ]);
     const [callback] = await bot.app.stores.callbacks.findBy('conversationId', convo.id);
     const [customer] = await bot.app.stores.customers.findBy('channelAccounts', `test|${convo.userId}`);
@@ -103,12 +106,13 @@ describe('whole conversations over HTTP', () => {
     const [, , booked] = await talk(convo, [
       [
         "call me tomorrow at 3pm on 0412 345 678 about the wedding cake, I'm Dana",
-        /on Tuesday 24 November, 3:00–3:30 pm, about the wedding cake\. Shall I book it\?/,
+        danaReadBack('2026-11-24T15:00', 'the wedding cake'),
       ],
-      ['yes', /Is that OK\?/],
-      ['yes', /Your reference is [A-Z0-9]{6}/],
+      ['yes', consent()],
+      ['yes', says(copy.callbackBooked(ANY, when('2026-11-24T15:00')))],
     ]);
-    const [callback] = await bot.app.stores.callbacks.findBy('ref', refIn(booked!));
+    const [callback] = await bot.app.stores.callbacks.findBy('conversationId', convo.id);
+    expect(booked).toBe(copy.callbackBooked(callback!.ref, when('2026-11-24T15:00')));
     expect(callback).toMatchObject({
       phone: DANA,
       dueAt: '2026-11-24T04:00:00.000Z',
@@ -117,14 +121,12 @@ describe('whole conversations over HTTP', () => {
     });
 
     const again = bot.conversation({ userId: convo.userId });
-    expect(texts(await again.join())).toEqual([
-      'Welcome back, Dana! Ask me anything about Crumb & Candle Bakery, or say "callback" to speak with the team.',
-    ]);
+    expect(texts(await again.join())).toEqual([copy.greetingBack(bot.app.business, 'Dana')]);
     await talk(again, [
-      ['hello', /^Welcome back, Dana!/],
-      ['can you call me again on Friday at 10am about cupcakes?', /Shall we call you on 0412 345 678, as before\?/],
-      ['yes', /callback for Dana on 0412 345 678, on Friday 27 November, 10:00–10:30 am, about cupcakes\. Shall I book it\?/],
-      ['yes', /Done! We'll call you on Friday 27 November/], // consent is on record: not asked again
+      ['hello', saysOnly(copy.greetingBack(bot.app.business, 'Dana'))],
+      ['can you call me again on Friday at 10am about cupcakes?', says(copy.confirmKnownNumber('0412 345 678'))],
+      ['yes', danaReadBack('2026-11-27T10:00', 'cupcakes')],
+      ['yes', says(copy.callbackBooked(ANY, when('2026-11-27T10:00')))], // consent is on record: not asked again
     ]);
     // One person, one record: found by channel account and by phone alike.
     const [customer] = await bot.app.stores.customers.findBy('channelAccounts', `test|${convo.userId}`);
@@ -136,20 +138,28 @@ describe('whole conversations over HTTP', () => {
   it('when a ready customer asks to order, then the order request and a confirming callback are stored', async () => {
     const convo = bot.conversation();
     const said = await talk(convo, [
-      ["I'd like to order the large chocolate cake for Saturday", /Would you like it delivered, or will you pick it up\?/],
-      ['delivered please', /delivery address/],
-      ['12 King St, Newtown', /Who should we ask for/],
-      ['Dana Smith', /best number/],
+      ["I'd like to order the large chocolate cake for Saturday", says(copy.askFulfilment())],
+      ['delivered please', says(copy.askAddress())],
+      ['12 King St, Newtown', says(copy.askName())],
+      ['Dana Smith', says(copy.askPhone())],
       [
         '0412 345 678',
-        /1 × Large celebration cake \(Double chocolate\) for Saturday 28 November, delivered to 12 King St, Newtown\.[\s\S]*Shall I send the request\?/,
+        says(
+          copy.orderSummary(
+            copy.orderItems([{ quantity: 1, product: 'Large celebration cake', options: ['Double chocolate'] }]),
+            dates.day(bot.app.business, '2026-11-28'),
+            copy.fulfilment('delivery', '12 King St, Newtown'),
+            'Dana Smith',
+            '0412 345 678',
+          ),
+        ),
       ],
-      ['yes', /Is that OK\?/],
-      ['yes', /Your order request is in, reference [A-Z0-9]{6}\. A manager will call you/],
+      ['yes', consent()],
+      ['yes', says(copy.orderPlaced(ANY, ANY))],
     ]);
     const [order] = await bot.app.stores.orders.findBy('conversationId', convo.id);
+    expect(said.at(-1)).toMatch(says(copy.orderPlaced(order!.ref, ANY)));
     expect(order).toMatchObject({
-      ref: refIn(said.at(-1)!),
       items: [{ product: 'Large celebration cake', options: ['Double chocolate'], quantity: 1 }],
       neededOn: '2026-11-28',
       fulfilment: 'delivery',
@@ -165,14 +175,17 @@ describe('whole conversations over HTTP', () => {
   it('when the customer asks to be forgotten, then their record and the transcript are gone', async () => {
     const convo = bot.conversation();
     await talk(convo, [
-      ["call me tomorrow at 2pm on 0499 888 777 about cupcakes, I'm Sam", /Shall I book it\?/],
-      ['yes', /Is that OK\?/],
-      ['yes', /Your reference is/],
+      [
+        "call me tomorrow at 2pm on 0499 888 777 about cupcakes, I'm Sam",
+        says(copy.callbackSummary('Sam', '0499 888 777', when('2026-11-24T14:00'), 'cupcakes')),
+      ],
+      ['yes', consent()],
+      ['yes', says(copy.callbackBooked(ANY, when('2026-11-24T14:00')))],
     ]);
     expect(await bot.app.stores.customers.findBy('phones', '+61499888777')).toHaveLength(1);
     await talk(convo, [
-      ['please forget me', /erase everything Crumb & Candle Bakery holds about you/],
-      ['yes', /^Done\. I've erased your details and this conversation's records\.$/],
+      ['please forget me', says(copy.forgetConfirm(bot.app.business))],
+      ['yes', saysOnly(copy.forgotten())],
     ]);
     expect(await bot.app.stores.customers.findBy('phones', '+61499888777')).toEqual([]);
     expect(await bot.app.stores.callbacks.findBy('conversationId', convo.id)).toEqual([]);
@@ -182,6 +195,6 @@ describe('whole conversations over HTTP', () => {
     expect(await bot.app.stores.transcripts.read(convo.id)).toEqual([]);
     expect(await bot.app.stores.conversations.get(convo.id)).toBeUndefined();
     // The conversation starts afresh: no contact details remembered.
-    await talk(convo, [["I'd like a callback", /Who should we ask for when we call\?/]]);
+    await talk(convo, [["I'd like a callback", says(copy.askName())]]);
   });
 });

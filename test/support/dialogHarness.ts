@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConversationState, MemoryStorage, type Activity, type Middleware } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
-import { DateTime } from 'luxon';
 import { expect } from 'vitest';
 import type { DialogServices } from '../../dialogs/services.js';
 import type { Session } from '../../dialogs/session.js';
@@ -21,6 +20,8 @@ import type { Business } from '../../src/domain/business.js';
 import type { ConversationLog } from '../../src/domain/conversations/conversationLog.js';
 import { createLogger } from '../../src/logger.js';
 import { openLowdbStores, type LowdbStores } from '../../src/stores/lowdb/openLowdbStores.js';
+
+export { ANY, says, saysOnly, saysParts, windowAt } from './says.js';
 
 /** Monday 23 November 2026, 10:00 in Sydney: the shop is open. */
 export const MONDAY_10AM = new Date('2026-11-23T10:00:00+11:00');
@@ -128,35 +129,6 @@ export async function createDialogHarness(options: HarnessOptions = {}): Promise
       }
     },
   };
-}
-
-/** Stands for any words in a copy text given to {@link says}. */
-export const ANY = '\u0000';
-
-/**
- * A reply as copy.ts words it, as a pattern: the text itself, with each {@link ANY} matching any
- * words. Tests name the copy function and its arguments (the behaviour), not the wording.
- */
-export function says(text: string): RegExp {
-  return new RegExp(
-    text
-      .split(ANY)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('(.+?)'),
-  );
-}
-
-/** One reply made of parts in this order (copy texts, or patterns for the knowledge's words), as a dialog joins them. */
-export const saysParts = (...parts: (string | RegExp)[]): RegExp =>
-  new RegExp(parts.map((p) => (typeof p === 'string' ? says(p).source : p.source)).join(' '));
-
-/** Like {@link says}, but the reply must be that text and nothing else. */
-export const saysOnly = (text: string): RegExp => new RegExp(`^${says(text).source}$`);
-
-/** The callback window starting at a Sydney wall-clock time, as copy.ts `dates.callbackWhen` takes it. */
-export function windowAt(business: Business, local: string, asap = false): { start: string; end: string; asap: boolean } {
-  const start = DateTime.fromISO(local, { zone: business.timeZone });
-  return { start: start.toISO()!, end: start.plus({ minutes: business.callbackWindowMinutes }).toISO()!, asap };
 }
 
 /** What one turn's replies must show: a pattern each (in order), or a check of their joined text. */
