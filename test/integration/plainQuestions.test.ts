@@ -4,6 +4,8 @@
  * known — and only then.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copy } from '../../dialogs/copy.js';
+import { ANY, says } from '../support/says.js';
 import { startTestBot, texts, type TestBot, type TestConversation } from '../support/testBot.js';
 
 const NOW = new Date('2026-11-23T10:00:00+11:00');
@@ -11,7 +13,9 @@ const NOW = new Date('2026-11-23T10:00:00+11:00');
 const SALES_OFFER =
   /would you like to (?:order|buy|purchase|book|add|upgrade)|special offer|discount|on sale|deal for you|can i (?:interest|sell|tempt)|anything else i can (?:sell|get you)|book a callback|order request|(?:take|place) an order|arrange a callback|buy now|limited time|don't miss|you might also like|customers also|why not (?:try|add|get|order)|how about (?:a|an|our|some)|shall i (?:book|order|add)|help you choose|add (?:a|some) .* to your/i;
 const CALLBACK_OFFER = /would you like (?:someone|a callback|us to call)|call you back about|shall (?:we|i) call/i;
-const UNKNOWN = /^I'm sorry, I don't know that: it isn't in the information I have\./;
+const UNKNOWN = new RegExp(`^${says(copy.unknownNoOffer()).source}`);
+/** An answer with its source line, as copy.ts lays it out. */
+const SOURCED = new RegExp(`${says(copy.answer(ANY, ANY)).source}$`);
 
 /** Questions the knowledge answers, with the passage the answer must cite. */
 const ANSWERED: [string, RegExp][] = [
@@ -59,7 +63,7 @@ describe('plain questions get plain answers, never a sales offer', () => {
     expect(replies).toHaveLength(1);
     const [reply] = replies as [string];
     expect(reply).toMatch(expected);
-    expect(reply).toMatch(/\n\nSource: .+$/);
+    expect(reply).toMatch(SOURCED);
     expect(reply).not.toMatch(SALES_OFFER);
     expect(reply).not.toMatch(CALLBACK_OFFER);
     expect(reply).not.toMatch(UNKNOWN);
@@ -69,7 +73,7 @@ describe('plain questions get plain answers, never a sales offer', () => {
     const [reply, ...rest] = texts(await convo.say(question));
     expect(rest).toEqual([]);
     expect(reply).toMatch(UNKNOWN);
-    expect(reply).toMatch(/Would you like someone from our team to call you back about it\?$/);
+    expect(reply).toBe(copy.unknown());
     expect(reply!.replace(CALLBACK_OFFER, '')).not.toMatch(SALES_OFFER);
   });
 
