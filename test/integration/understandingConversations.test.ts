@@ -6,7 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copy } from '../../dialogs/copy.js';
-import { startTestBot, texts, type TestBot, type TestConversation } from '../support/testBot.js';
+import { join } from 'node:path';
+import { loadBusiness } from '../../src/knowledge/markdownLoader.js';
+import { ANY, says, saysOnly } from '../support/says.js';
+import { REPO, startTestBot, texts, type TestBot, type TestConversation } from '../support/testBot.js';
 
 const OPEN = new Date('2026-12-01T10:00:00+11:00');
 const CLOSED = new Date('2026-12-01T19:30:00+11:00');
@@ -30,13 +33,15 @@ async function talk(convo: TestConversation, turns: Turn[]): Promise<string[]> {
   return said;
 }
 
-const ASK_NAME = /Who should we ask for/;
-const ASK_PHONE = /best number to call you on/;
-const ASK_TOPIC = /What would you like to talk about/;
-const CONSENT = /keep your name and contact details[\s\S]*Is that OK\?/;
-const BOOKED = /^Done! We'll call you .*Your reference is [A-Z0-9]{6}/;
-const DECLINED = /Understood, I won't keep your details/;
-const PERSON = /Would you like a person from our team to help you instead\?/;
+// copy.ts words the replies: the patterns name the copy function, for the sample bakery.
+const BAKERY = await loadBusiness(join(REPO, 'knowledge'));
+const ASK_NAME = says(copy.askName());
+const ASK_PHONE = says(copy.askPhone());
+const ASK_TOPIC = says(copy.askTopic());
+const CONSENT = says(copy.consent(BAKERY));
+const BOOKED = new RegExp(`^${says(copy.callbackBooked(ANY, ANY)).source}`);
+const DECLINED = saysOnly(copy.consentDeclined(BAKERY));
+const PERSON = says(copy.stuck());
 const summary = (when: string): RegExp => new RegExp(`So that's a callback for .*, (?:on )?${when}, about .*Shall I book it\\?`);
 
 /** A callback asked for with `first`, then name, number and topic; the read-back names `when`. */
