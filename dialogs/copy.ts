@@ -4,6 +4,7 @@
  * No text here sells: offers are made only where the customer asked for help or for a next step.
  */
 import type { Business } from '../src/domain/business.js';
+import type { Acknowledged } from '../src/domain/consulting/consultTurn.js';
 import { DateTime } from 'luxon';
 import { formatPhone } from '../src/domain/phone.js';
 
@@ -200,7 +201,7 @@ export const copy = {
   // Consulting (L.A.M.A.)
   adviceStart: (): string => `Happy to help you choose.`,
   /** The facts just heard, reflected back: "A birthday, now for about 45 people: got it." */
-  acknowledge: ({ told, corrected }: { told?: string; corrected?: string }): string => {
+  acknowledge: ({ told, corrected }: Acknowledged): string => {
     const text = [told, corrected && `now ${corrected}`].filter(Boolean).join(', ');
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}: got it.`;
   },
