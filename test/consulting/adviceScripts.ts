@@ -4,6 +4,9 @@
  * hard constraint the customer gave, checked by hand against the Markdown), or that nothing fits.
  * The rules every script must meet are in adviceRules.ts.
  */
+import { copy } from '../../dialogs/copy.js';
+import { says, saysOnly } from '../support/says.js';
+
 export interface AdviceScript {
   name: string;
   shop: 'bakery' | 'bikes';
@@ -18,7 +21,8 @@ export interface AdviceScript {
   expect?: [turn: number, pattern: RegExp][];
 }
 
-const CLOSED = /Glad I could help|You're welcome|Bye for now/;
+/** The consultation ended politely, as copy.ts words it. */
+const CLOSED = new RegExp([copy.adviceClose(), copy.thanks(), copy.goodbye()].map((t) => says(t).source).join('|'));
 
 export const ADVICE_SCRIPTS: AdviceScript[] = [
   // The sample bakery — the examples of issue 13 first.
@@ -95,7 +99,7 @@ export const ADVICE_SCRIPTS: AdviceScript[] = [
     turns: ['which cake should I get for a birthday for 20 people on Saturday? no allergies', 'yes please'],
     recommends: ['Large celebration cake'],
     booksAt: 1,
-    expect: [[1, /Who should we ask for when we call\?/]],
+    expect: [[1, says(copy.askName())]],
   },
   {
     name: 'nut-free cannot be met: said honestly, a person offered',
@@ -122,7 +126,7 @@ export const ADVICE_SCRIPTS: AdviceScript[] = [
     name: '"just looking" ends it',
     shop: 'bakery',
     turns: ['can you recommend a cake?', "I'm just looking"],
-    expect: [[1, /I'm here if you want to pick it up again/]],
+    expect: [[1, saysOnly(copy.adviceEnd())]],
   },
   {
     name: 'a correction replaces the head count',
@@ -169,7 +173,9 @@ export const ADVICE_SCRIPTS: AdviceScript[] = [
     shop: 'bikes',
     turns: ['torn between the metro 3 and the metro e, which should I get?', 'no motor', 'thanks'],
     recommends: ['Alder Metro 3'],
-    expect: [[0, /^Happy to help you choose\. Are you after an e-bike, or a regular bike without a motor\?$/]],
+    expect: [
+      [0, new RegExp(`^${says(copy.adviceStart()).source} Are you after an e-bike, or a regular bike without a motor\\?$`)],
+    ],
   },
   {
     name: 'a regular commuter under $1000 in three answers',
@@ -238,7 +244,7 @@ export const ADVICE_SCRIPTS: AdviceScript[] = [
     name: 'just looking at bikes',
     shop: 'bikes',
     turns: ['which bike would you recommend?', 'just browsing for now'],
-    expect: [[1, /I'm here if you want to pick it up again/]],
+    expect: [[1, saysOnly(copy.adviceEnd())]],
   },
   {
     name: 'a toddler balance bike on a budget',

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { copy } from '../../dialogs/copy.js';
+import { ANY, says } from '../support/says.js';
 import { ADVICE_NOW } from './adviceRules.js';
 import { REPO, startTestBot, texts, type TestBot } from '../support/testBot.js';
 
@@ -30,9 +32,12 @@ describe('a business without consultation data', () => {
   it('when advice is asked for, then a person is offered and "yes" hands over, with no product suggested', async () => {
     const convo = bot.conversation();
     const [offer] = texts(await convo.say('help me choose a bike'));
-    expect(offer).toMatch(/^I can't advise on choosing here myself, but a person from our team can\./);
+    expect(offer).toBe(copy.noConsultation());
     expect(offer).not.toMatch(/occasion|how many people|I'd suggest/i);
-    expect(texts(await convo.say('yes')).join(' ')).toMatch(/connecting you with a person|callback instead/);
+    // In hours a person takes over; out of hours a callback is offered instead.
+    expect(texts(await convo.say('yes')).join(' ')).toMatch(
+      new RegExp(`${says(copy.handoffStarted()).source}|${says(copy.handoffOutOfHours(ANY)).source}`),
+    );
   });
 
   it('when a question is asked, then it is still answered from the knowledge', async () => {
