@@ -13,7 +13,8 @@
  * (postings.ts) instead of minisearch, which needed ~30 ms at p99 on 10,000 passages.
  */
 import type { KnowledgeHit, KnowledgeIndex, Passage } from '../domain/knowledge/passage.js';
-import { derivedStems, isWeakWord, synonymsOf, tokenize, TypoIndex } from './analyzer.js';
+import { derivedStems, isWeakWord, LocalLexicon, synonymsOf, tokenize, TypoIndex } from './analyzer.js';
+import type { KnowledgeLexiconSpec } from './knowledgeLexicon.js';
 import { IN_HEAD, IN_TEXT, IN_TITLE, Postings, type FieldText } from './postings.js';
 import { DEFAULT_TUNING, TUNED_MIN_CONFIDENCE, type RetrievalTuning } from './retrievalTuning.js';
 import { pickSentences, splitSentences, splitUnits } from './sentences.js';
@@ -58,10 +59,14 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
   private readonly bestRank: Float64Array;
   private readonly bestTopic: Float64Array;
 
-  constructor(passages: readonly Passage[], tuning: Partial<RetrievalTuning> = {}) {
-    this.tuning = { ...DEFAULT_TUNING, ...tuning };
+  /** The business's own words (synonyms.yaml), beside the general lexicon. */
+  private readonly local: LocalLexicon | undefined;
+
+  constructor(passages: readonly Passage[], options: { tuning?: Partial<RetrievalTuning>; lexicon?: KnowledgeLexiconSpec } = {}) {
+    this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
+    this.local = options.lexicon ? new LocalLexicon(options.lexicon) : undefined;
     const words = (text: string): string[] =>
-      tokenize(text).map(({ word, term }) => {
+      tokenize(text, this.local).map(({ word, term }) => {
         this.wordTerm.set(word, term);
         return term;
       });
@@ -206,7 +211,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
   private concepts(question: string): Concept[] {
     const seen = new Set<string>();
     const out: Concept[] = [];
-    for (const { word, term } of tokenize(question)) {
+    for (const { word, term } of tokenize(question, this.local)) {
       if (seen.has(term)) continue;
       seen.add(term);
       const alternatives = new Map<string, number>();
@@ -214,18 +219,18 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
         if (this.postings.df(t) > 0 && (alternatives.get(t) ?? 0) < w) alternatives.set(t, w);
       };
       add(term, 1);
-      for (const [syn, w] of synonymsOf(term)) add(syn, w);
+      for (const [syn, w] of synonymsOf(term, this.local)) add(syn, w);
       if (alternatives.size === 0) {
         for (const d of derivedStems(word)) {
           add(d, this.tuning.typoMatch);
-          for (const [syn, w] of synonymsOf(d)) add(syn, w * this.tuning.typoMatch);
+          for (const [syn, w] of synonymsOf(d, this.local)) add(syn, w * this.tuning.typoMatch);
         }
       }
       if (alternatives.size === 0) {
         for (const near of this.typos.near(word)) {
           const t = this.wordTerm.get(near)!;
           add(t, this.tuning.typoMatch);
-          for (const [syn, w] of synonymsOf(t)) add(syn, w * this.tuning.typoMatch);
+          for (const [syn, w] of synonymsOf(t, this.local)) add(syn, w * this.tuning.typoMatch);
         }
       }
       // A concept is as rare as the passages that mention it in any of its forms.

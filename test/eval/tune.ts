@@ -36,9 +36,9 @@ const oos = splitOutOfScope((await outOfScopeSets()) ?? { outOfScope: [], otherD
 const items: { dense: Item[]; lexical: Item[] } = { dense: [], lexical: [] };
 for (const full of sets) {
   const set = splitSet(full, 'dev');
-  const { passages } = await loadKnowledge(set.knowledgeDir);
+  const { passages, lexicon } = await loadKnowledge(set.knowledgeDir);
   const id = idOf(passages);
-  const lexIndex = new Bm25KnowledgeIndex(passages);
+  const lexIndex = new Bm25KnowledgeIndex(passages, { lexicon });
   const dense = await HybridRetriever.create(lexIndex, { embedder, general });
   const lexical = await HybridRetriever.create(lexIndex, { general });
   const questions = [
