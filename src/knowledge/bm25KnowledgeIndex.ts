@@ -37,8 +37,8 @@ interface Concept {
   weight: number;
 }
 
-/** Field boosts for BM25. */
-const BOOST = { heading: 3, alsoAsked: 2.5, title: 1, text: 1 } as const;
+/** Field boosts for BM25 (heading and "Also asked" are tuning, RetrievalTuning). */
+const BOOST = { title: 1, text: 1 } as const;
 
 export class Bm25KnowledgeIndex implements KnowledgeIndex {
   private readonly entries: Entry[];
@@ -74,8 +74,8 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     this.entries = passages.map((passage) => {
       const sentences = splitUnits(passage.text).map((text) => ({ text, terms: new Set(words(text)) }));
       fields.push([
-        { terms: words(passage.heading), boost: BOOST.heading, flags: IN_HEAD },
-        { terms: words(passage.alsoAsked.join(' ; ')), boost: BOOST.alsoAsked, flags: IN_HEAD },
+        { terms: words(passage.heading), boost: this.tuning.headingBoost, flags: IN_HEAD },
+        { terms: words(passage.alsoAsked.join(' ; ')), boost: this.tuning.alsoAskedBoost, flags: IN_HEAD },
         { terms: words(passage.title), boost: BOOST.title, flags: IN_TITLE },
         { terms: sentences.flatMap((s) => words(s.text)), boost: BOOST.text, flags: IN_TEXT },
       ]);

@@ -18,6 +18,9 @@ export interface RetrievalTuning {
   headingBonus: number;
   /** Share of the ranking given to the normalised BM25 score. */
   bm25Share: number;
+  /** BM25F field weights of the heading and the "Also asked" phrasings (the text weighs 1). */
+  headingBoost: number;
+  alsoAskedBoost: number;
   /**
    * Share of confidence that depends on the passage's heading, "Also asked" line or title matching
    * the question: a passage that only mentions the question's words in passing is less likely the answer.
@@ -40,5 +43,7 @@ export const DEFAULT_TUNING: RetrievalTuning = {
   titleOnly: 0.5,
   headingBonus: 0.3,
   bm25Share: 0.1,
+  headingBoost: 3,
+  alsoAskedBoost: 2.5,
   topicShare: 0,
 };

@@ -177,8 +177,11 @@ type Row = { set: string; answerable: boolean; own: boolean; s: Signals | undefi
  */
 function fit(rows: Row[], use: readonly (typeof SIGNAL_NAMES)[number][]): LogisticModel {
   const data = rows.filter((r) => r.s);
-  const perSet = new Map<string, number>();
-  for (const r of data) perSet.set(r.set, (perSet.get(r.set) ?? 0) + 1);
+  // Each set, and within it the answerable and the out-of-scope questions, weigh the same: the
+  // model then reads every knowledge base on one scale, and one threshold holds across them.
+  const group = (r: Row): string => `${r.set}/${r.answerable}`;
+  const perGroup = new Map<string, number>();
+  for (const r of data) perGroup.set(group(r), (perGroup.get(group(r)) ?? 0) + 1);
   const k = use.length + 1;
   const x = (r: Row): number[] => [1, ...use.map((n) => r.s![n])];
   let beta = new Array<number>(k).fill(0);
@@ -186,7 +189,7 @@ function fit(rows: Row[], use: readonly (typeof SIGNAL_NAMES)[number][]): Logist
     const grad = new Array<number>(k).fill(0);
     const hess = Array.from({ length: k }, () => new Array<number>(k).fill(0));
     for (const r of data) {
-      const w = data.length / perSet.size / perSet.get(r.set)!;
+      const w = data.length / perGroup.size / perGroup.get(group(r))!;
       const xi = x(r);
       const p = 1 / (1 + Math.exp(-xi.reduce((a, v, j) => a + v * beta[j]!, 0)));
       // In scope or not: which passage answers is the ranking's job, whether to answer is this model's.
