@@ -21,15 +21,20 @@ export async function answerQuestion(
 ): Promise<AnswerResult> {
   const { conversationId, flags } = turnInputOf(context);
   const minConfidence = services.answerMinConfidence;
+  const session = await services.sessions.get(context);
   const parts = questionParts(question);
   if (parts.length > 1) {
     const answered = await answerParts(context, services, parts);
-    if (answered) return answered;
+    if (answered) {
+      if (answered.kind === 'answer') session.lastTopic = { question: parts[parts.length - 1]!, passageId: answered.source.id };
+      return answered;
+    }
   }
-  const offline = await answerFromRetriever(services.retriever, question, { minConfidence });
+  const asked = await inTopic(services, session.lastTopic, question);
+  const offline = await answerFromRetriever(services.retriever, asked, { minConfidence });
   const fit = answerFit(flags);
   const composed = await services.answerComposer.compose({
-    question,
+    question: asked,
     offline,
     minConfidence,
     fit,
@@ -42,6 +47,7 @@ export async function answerQuestion(
     for (const part of parts.slice(0, -1)) await context.sendActivity(part);
     await context.sendActivity(copy.answer(parts[parts.length - 1]!, composed.sources.map(citation).join('; ')));
     void services.conversationLog.addOutcome(conversationId, 'answered');
+    session.lastTopic = { question: asked.slice(-300), passageId: composed.sources[0]!.id };
     return {
       kind: 'answer',
       text: composed.text,
@@ -54,7 +60,6 @@ export async function answerQuestion(
   void services.conversationLog.addOutcome(conversationId, 'unanswered');
   void services.conversationLog.addUnanswered(conversationId, question);
   if (options.offerCallback) {
-    const session = await services.sessions.get(context);
     session.offer = 'callback';
     session.offerTopic = question.slice(0, 200);
     await context.sendActivity(yesNo(copy.unknown()));
@@ -62,6 +67,35 @@ export async function answerQuestion(
     await context.sendActivity(`I'm sorry, I don't know that: it isn't in the information I have.`);
   }
   return result;
+}
+
+/** A follow-up opens like one ("and for parramatta?", "what about sundays?"). */
+const FOLLOWS_ON = /^\s*(?:and|or|also|what about|how about)\b/i;
+/** Words a question may have and still be short enough to lean on the one before. */
+const SHORT = 6;
+
+/**
+ * The question as it is to be read: a follow-up ("and the fee for parramatta?", "can i freeze
+ * them?") is read together with the last question answered, when that reading is answered; a short
+ * question that finds nothing alone is tried the same way. Anything else is read alone.
+ */
+async function inTopic(
+  services: DialogServices,
+  previous: { question: string; passageId: string } | undefined,
+  question: string,
+): Promise<string> {
+  if (!previous) return question;
+  const leans = FOLLOWS_ON.test(question) || LEANS_ON_BEFORE.test(question);
+  const short = question.split(/\s+/).filter(Boolean).length <= SHORT;
+  if (!leans && !short) return question;
+  const minConfidence = services.answerMinConfidence;
+  if (!leans && (await answerFromRetriever(services.retriever, question, { minConfidence })).kind === 'answer') return question;
+  const joined = `${previous.question} ${question}`;
+  const read = await answerFromRetriever(services.retriever, joined, { minConfidence });
+  if (read.kind !== 'answer') return question;
+  // A short question that does not lean on the last one may be a new topic: the joined reading
+  // counts only when it finds something else than the last answer (never the old passage again).
+  return leans || read.source.id !== previous.passageId ? joined : question;
 }
 
 /**

@@ -92,3 +92,60 @@ describe('chat shorthand', () => {
     expect(all).toContain('Red velvet');
   });
 });
+
+describe('follow-ups, policy questions and covered questions in chat spelling', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(() => bot.stop());
+
+  for (const channelId of CHANNELS) {
+    it(`when asked on ${channelId} "if i cancel the day before do i get my money back", then the refund policy answers it (it cancels nothing)`, async () => {
+      const all = texts(await bot.conversation({ channelId }).say('if i cancel the day before do i get my money back')).join(
+        '\n',
+      );
+      expect(all).toMatch(/refunded in full/);
+      expect(all).toMatch(/Source: Cancellations and refunds/);
+      expect(all).not.toMatch(/nothing in progress to cancel/i);
+    });
+
+    it(`when on ${channelId} "how much is it" and "how long do they keep" follow a question about cupcakes, then both are read as about cupcakes`, async () => {
+      const convo = bot.conversation({ channelId });
+      await convo.say('how much are cupcakes');
+      const price = texts(await convo.say('how much is it')).join('\n');
+      expect(price).toMatch(/\$48 per dozen/);
+      expect(price).toMatch(/Source: Cupcakes by the dozen/);
+      const keep = texts(await convo.say('how long do they keep')).join('\n');
+      expect(keep).toMatch(/Cupcakes keep for 2 days/);
+      expect(keep).toMatch(/Source: Storing your cake/);
+    });
+
+    it(`when asked on ${channelId} "will the driver leave it at the door if im not home", then the delivery passage answers`, async () => {
+      const all = texts(await bot.conversation({ channelId }).say('will the driver leave it at the door if im not home')).join(
+        '\n',
+      );
+      expect(all).toMatch(/never leave cakes unattended/);
+      expect(all).toMatch(/Source: Delivery days and times/);
+    });
+
+    it(`when asked on ${channelId} "wat flavours do u hav for cakes", then the flavours are listed`, async () => {
+      const all = texts(await bot.conversation({ channelId }).say('wat flavours do u hav for cakes')).join('\n');
+      expect(all).toMatch(/seven flavours/);
+      expect(all).toContain('Salted caramel');
+    });
+  }
+
+  it('when a short question on a new topic follows an answer, then the last topic is not answered again', async () => {
+    const convo = bot.conversation({ channelId: 'webchat' });
+    await convo.say('how much are cupcakes');
+    const all = texts(await convo.say('do you repair car engines?')).join('\n');
+    expect(all).not.toMatch(/Source: Cupcakes/);
+    expect(all).toMatch(/I don't know/);
+  });
+
+  it('when a follow-up has no previous question, then it is read alone', async () => {
+    const all = texts(await bot.conversation({ channelId: 'webchat' }).say('how much is it')).join('\n');
+    expect(all).not.toMatch(/Source: Cupcakes/);
+  });
+});
