@@ -216,6 +216,7 @@ export const PHRASES: [RegExp, string][] = [
   [/\b(?:pay|paying|payment) (?:monthly|in instalments|in installments|over time)\b|\bpayment plans?\b/g, ' finance '],
   [/\bup ?front\b/g, ' upfront '],
   [/\bgift (?:cards?|certificates?)\b/g, ' giftcard '],
+  [/\bice[- ]creams?\b/g, ' icecream '],
   [/\bfor life\b/g, ' lifetime '],
   [/\bput (?:it|them|\w+) together\b|\bbuild (?:it |them )?up\b/g, ' assemble '],
   [/\bfree range\b/g, ' freerange '],
@@ -281,7 +282,9 @@ export const SYNONYM_GROUPS: [number, string[]][] = [
   [0.8, ['notice', 'advance', 'ahead', 'lead', 'early', 'beforehand']],
   [0.8, ['urgent', 'rush', 'hurry', 'sameday', 'lastminute', 'express', 'today', 'tonight', 'tomorrow']],
   [0.8, ['rent', 'rental', 'hire', 'borrow', 'lease', 'renting']],
-  [0.8, ['finance', 'financing', 'instalment', 'installment', 'afterpay', 'loan', 'monthly', 'apr', 'interest']],
+  [0.8, ['finance', 'financing', 'instalment', 'installment', 'afterpay', 'loan', 'apr', 'interest']],
+  // "monthly" is finance only sometimes ("a monthly invoice" is not a payment plan).
+  [0.6, ['finance', 'monthly']],
   [0.8, ['tradein', 'exchange', 'trade']],
   [0.6, ['wedding', 'engagement', 'anniversary', 'party', 'celebration', 'birthday', 'event', 'function', 'occasion']],
   [0.8, ['corporate', 'business', 'office', 'company', 'work', 'workplace', 'client', 'clients', 'invoice']],

@@ -136,6 +136,19 @@ describe('follow-ups, policy questions and covered questions in chat spelling', 
     });
   }
 
+  for (const [q, wrong] of [
+    ['Do you repair car engines?', /Source: Transporting your cake/],
+    ['afterpay?', /Source: Corporate orders/],
+    ['do you sell ice cream cakes', /Source: Frostings and fillings/],
+  ] as const) {
+    it(`when asked "${q}", then no passage that merely shares a word is quoted: the bot says it does not know`, async () => {
+      const all = texts(await bot.conversation({ channelId: 'sms' }).say(q)).join('\n');
+      expect(all).not.toMatch(wrong);
+      expect(all).not.toMatch(/Source:/);
+      expect(all).toMatch(/I don't know/);
+    });
+  }
+
   it('when a short question on a new topic follows an answer, then the last topic is not answered again', async () => {
     const convo = bot.conversation({ channelId: 'webchat' });
     await convo.say('how much are cupcakes');
