@@ -2,7 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import { answerFromRetriever, citation, type AnswerResult } from '../src/domain/knowledge/answer.js';
 import { questionParts } from '../src/domain/knowledge/questionParts.js';
-import { answerFit, fitAnswer, yesFromList } from './answerFit.js';
+import { answerFit, asksYesNo, fitAnswer, namedLine, relatedFact, yesFromList } from './answerFit.js';
 import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
@@ -41,11 +41,21 @@ export async function answerQuestion(
     beforeSlowCall: fit.typing ? () => context.sendActivity({ type: 'typing' }) : undefined,
   });
   if (composed.kind === 'answer') {
-    // An offline answer is the passage's own text: fit lists to the channel and answer yes/no first.
-    const text = composed.by === 'offline' ? (yesFromList(question, composed.text) ?? composed.text) : composed.text;
+    // An offline answer is the passage's own text: fit lists to the channel and answer yes/no first;
+    // the one list line asked about comes with the fact another passage gives about it (its fee).
+    let text = composed.text;
+    let sources = composed.sources;
+    if (composed.by === 'offline') {
+      const line = namedLine(question, text);
+      const related = line && relatedFact(line, offline.hits.slice(1));
+      if (line && related) {
+        text = `${asksYesNo(question) ? 'Yes — ' : ''}${line}\n${related.sentence}`;
+        sources = [...sources, related.passage];
+      } else text = yesFromList(question, text) ?? text;
+    }
     const parts = composed.by === 'offline' ? fitAnswer(text, flags) : [text];
     for (const part of parts.slice(0, -1)) await context.sendActivity(part);
-    await context.sendActivity(copy.answer(parts[parts.length - 1]!, composed.sources.map(citation).join('; ')));
+    await context.sendActivity(copy.answer(parts[parts.length - 1]!, sources.map(citation).join('; ')));
     void services.conversationLog.addOutcome(conversationId, 'answered');
     session.lastTopic = { question: asked.slice(-300), passageId: composed.sources[0]!.id };
     return {

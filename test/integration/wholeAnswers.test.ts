@@ -39,6 +39,9 @@ describe('whole answers on every channel', () => {
     it(`when asked on ${channel} "do you deliver to coogee", then it says yes and names the zone`, async () => {
       const all = (await ask(channel, 'do you deliver to coogee')).join('\n');
       expect(all).toMatch(/^Yes — Zone 2\b.*Coogee/);
+      // The fee comes from the passage that gives it, cited beside the zone list.
+      expect(all).toMatch(/\$25 to Zone 2/);
+      expect(all).toMatch(/Source: Delivery areas[^\n]*; Delivery fees/);
     });
   }
 
@@ -119,6 +122,15 @@ describe('follow-ups, policy questions and covered questions in chat spelling', 
       const keep = texts(await convo.say('how long do they keep')).join('\n');
       expect(keep).toMatch(/Cupcakes keep for 2 days/);
       expect(keep).toMatch(/Source: Storing your cake/);
+    });
+
+    it(`when on ${channelId} "and the fee for parramatta?" follows "how much is delivery", then Parramatta's zone and its fee are the answer`, async () => {
+      const convo = bot.conversation({ channelId });
+      await convo.say('how much is delivery');
+      const all = texts(await convo.say('and the fee for parramatta?')).join('\n');
+      expect(all).toMatch(/^Zone 3\b.*Parramatta/);
+      expect(all).toMatch(/\$40 to Zone 3/);
+      expect(all).not.toMatch(/Coogee/);
     });
 
     it(`when asked on ${channelId} "will the driver leave it at the door if im not home", then the delivery passage answers`, async () => {
