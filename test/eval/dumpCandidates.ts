@@ -2,7 +2,7 @@
  * Writes every question's candidate signals (all sets, both splits, CLINC150 out-of-scope and other
  * domains) to a JSON file, for fitting experiments outside the bot: `npx tsx test/eval/dumpCandidates.ts OUT.json`.
  * Each question row: set, split, kind (ans | own | oos | other), expected passage index (ans), and
- * per candidate [passage index, lexical, lexRank, cosHead, cosBody]; set-level bestLexical and unknownRarity.
+ * per candidate [passage index, lexical, lexRank, cosHead, cosBody, cosCentroid, head cosines]; set-level bestLexical and unknownRarity.
  */
 import { writeFile } from 'node:fs/promises';
 import { cosine } from '../../src/domain/knowledge/embedder.js';
@@ -59,6 +59,7 @@ for (const set of sets) {
         round(c.lexRank),
         round(c.cosHead),
         round(c.cosBody),
+        round(c.cosCentroid),
         pv[index.get(c.passage.id)!]!.heads.map((h) => round(cosine(qv!, h))),
       ]),
     });

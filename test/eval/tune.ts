@@ -56,28 +56,31 @@ await embedder.close();
 
 // Fusion weights: re-rank the dense candidates under each weighting.
 const sum = (c: Candidate, w: RetrievalModel['fusion']): number =>
-  w.lexical * c.lexical + w.rank * c.lexRank + w.head * c.cosHead + w.body * c.cosBody;
-let bestFusion = { lexical: 1, rank: 0, head: 1, body: 0.5 };
+  w.lexical * c.lexical + w.rank * c.lexRank + w.head * c.cosHead + w.body * c.cosBody + w.centroid * c.cosCentroid;
+let bestFusion = { lexical: 1, rank: 0, head: 1, body: 0.5, centroid: 0 };
 let bestScore = -1;
 // Lexical-only ranked@1 per set: fusion must not make any set worse than that by more than TOLERANCE
 // (the lexical weights were once grid-searched on the own sets whole, so their dev figures flatter it).
 const TOLERANCE = 0.04;
 const OWN = new Set(['bakery', 'bikes']);
 const lexicalRanked = perSet(items.lexical, (it) => it.candidates[0]?.passage.id === it.expected);
-for (const lexical of [0, 0.2, 0.5, 0.75, 1, 1.5])
-  for (const rank of [0, 0.25, 0.5, 1, 2])
-    for (const body of [0, 0.1, 0.25, 0.5]) {
-      const w = { lexical, rank, head: 1, body };
-      const scores = perSet(items.dense, (it) => top(it.candidates, w)?.passage.id === it.expected);
-      const ok = [...scores].every(([set, v]) => v >= lexicalRanked.get(set)! - TOLERANCE);
-      if (process.env.TUNE_VERBOSE) console.log(JSON.stringify(w), [...scores.values()].map((v) => v.toFixed(3)).join(' '));
-      // Data nobody here wrote decides; the own sets only guard against a loss (when there is no
-      // external set, they decide).
-      const deciding = [...scores].filter(([set]) => !OWN.has(set));
-      const pool = deciding.length > 0 ? deciding : [...scores];
-      const score = pool.reduce((a, [, v]) => a + v, 0) / pool.length;
-      if (ok && score > bestScore) [bestScore, bestFusion] = [score, w];
-    }
+const grid: RetrievalModel['fusion'][] = [];
+for (const lexical of [0.5, 1, 1.5])
+  for (const rank of [0.5, 1, 1.5, 2])
+    for (const head of [0, 0.5, 1])
+      for (const body of [0, 0.25, 0.5])
+        for (const centroid of [0, 0.5, 1, 1.5]) grid.push({ lexical, rank, head, body, centroid });
+for (const w of grid) {
+  const scores = perSet(items.dense, (it) => top(it.candidates, w)?.passage.id === it.expected);
+  const ok = [...scores].every(([set, v]) => v >= lexicalRanked.get(set)! - TOLERANCE);
+  if (process.env.TUNE_VERBOSE) console.log(JSON.stringify(w), [...scores.values()].map((v) => v.toFixed(3)).join(' '));
+  // Data nobody here wrote decides; the own sets only guard against a loss (when there is no
+  // external set, they decide).
+  const deciding = [...scores].filter(([set]) => !OWN.has(set));
+  const pool = deciding.length > 0 ? deciding : [...scores];
+  const score = pool.reduce((a, [, v]) => a + v, 0) / pool.length;
+  if (ok && score > bestScore) [bestScore, bestFusion] = [score, w];
+}
 console.log('fusion', bestFusion, 'dev ranked@1 (mean over sets)', bestScore.toFixed(3));
 const rerank = (it: Item): Signals | undefined => {
   const ranked = [...it.candidates].sort((a, b) => sum(b, bestFusion) - sum(a, bestFusion));
@@ -238,6 +241,8 @@ function solve(a: number[][], b: number[]): number[] {
 /**
  * Lowest threshold (0.01 steps) at which every set refuses ≥ 95 % of its dev CLINC150 out-of-scope
  * questions and ≥ 90 % of its own unanswerable ones (those are near the domain, and harder).
+ * (Measured: asking instead for a Wilson lower bound of 95 % on the 64 dev out-of-scope questions
+ * pushed the threshold to 0.92 and cost a third of the answers.)
  */
 function chooseThreshold(rows: Row[], m: LogisticModel): number {
   const refused = (rs: Row[]): number =>

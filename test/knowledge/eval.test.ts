@@ -45,7 +45,7 @@ describe('retrieval evaluation with the sentence model (held-out split)', () => 
   afterAll(() => embedder?.close());
   const every = (set: EvalSet, n: number): EvalSet => ({ ...set, answerable: set.answerable.filter((_, i) => i % n === 0) });
 
-  it('when BANKING77 (every 6th held-out question) is asked, then accuracy@1 ≥ 0.55 at out-of-scope refusal ≥ 0.93', async (ctx) => {
+  it('when BANKING77 (every 6th held-out question) is asked, then accuracy@1 ≥ 0.55 at out-of-scope refusal ≥ 0.90', async (ctx) => {
     const set = await banking77();
     const oos = await outOfScopeSets();
     if (!set || !oos) return ctx.skip();
@@ -55,16 +55,16 @@ describe('retrieval evaluation with the sentence model (held-out split)', () => 
       otherDomains: [],
     });
     const f = figuresAt(scores, t);
-    expect(f.outOfScopeRefusal).toBeGreaterThanOrEqual(0.93);
+    expect(f.outOfScopeRefusal).toBeGreaterThanOrEqual(0.9);
     expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.55);
   }, 300_000);
 
-  it('when the bakery set is asked, then accuracy@1 ≥ 0.75 and refusal ≥ 0.82', async () => {
+  it('when the bakery set is asked, then accuracy@1 ≥ 0.75 and refusal ≥ 0.78', async () => {
     embedder ??= await evalEmbedder();
     const set = (await ownSets()).find((s) => s.name === 'bakery')!;
     const scores = await scoreSet(splitSet(set, 'test'), hybridRetriever(embedder));
     const f = figuresAt(scores, t);
     expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.75);
-    expect(f.refusal).toBeGreaterThanOrEqual(0.82);
+    expect(f.refusal).toBeGreaterThanOrEqual(0.78);
   }, 120_000);
 });
