@@ -25,6 +25,8 @@ export { DEFAULT_TUNING, TUNED_MIN_CONFIDENCE, type RetrievalTuning };
 
 interface Entry {
   passage: Passage;
+  /** Trigrams of the heading and of each "Also asked" phrasing. */
+  heads: Set<string>[];
   sentences: { text: string; terms: Set<string> }[];
 }
 
@@ -35,6 +37,28 @@ interface Concept {
   /** Vocabulary terms that stand for it, with their match worth (1 for the word itself). */
   alternatives: Map<string, number>;
   weight: number;
+}
+
+/** How many of the best lexical candidates the heading trigrams re-rank. */
+const GRAM_POOL = 30;
+
+/** The character trigrams of a text, lower-cased, words padded with a space. */
+function trigrams(text: string): Set<string> {
+  const t = ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= t.length; i++) out.add(t.slice(i, i + 3));
+  return out;
+}
+
+/** Dice likeness of two trigram sets. */
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size + b.size === 0) return 0;
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size);
 }
 
 /** Field boosts for BM25 (heading and "Also asked" are tuning, RetrievalTuning). */
@@ -79,7 +103,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
         { terms: words(passage.title), boost: BOOST.title, flags: IN_TITLE },
         { terms: sentences.flatMap((s) => words(s.text)), boost: BOOST.text, flags: IN_TEXT },
       ]);
-      return { passage, sentences };
+      return { passage, sentences, heads: [passage.heading, ...passage.alsoAsked].map(trigrams) };
     });
     this.postings = new Postings(fields);
     const n = this.entries.length;
@@ -117,16 +141,31 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     const { bm25Share, topicShare } = this.tuning;
     let maxBm25 = 0;
     for (const d of touched) if (this.bm25[d]! > maxBm25) maxBm25 = this.bm25[d]!;
-    // Keep the `limit` best by rank (a small sorted list beats sorting every touched passage).
-    const top: { doc: number; rank: number }[] = [];
+    // Keep the best by rank (a small sorted list beats sorting every touched passage); the heading
+    // trigrams then re-rank a pool of them, scaled to the best rank.
+    const { headingGrams } = this.tuning;
+    const pool = headingGrams > 0 ? Math.max(limit, GRAM_POOL) : limit;
+    let top: { doc: number; rank: number }[] = [];
     for (const d of touched) {
       this.seen[d] = 0;
       const rank = (1 - bm25Share) * (this.rankCovered[d]! / totalWeight) + (bm25Share * this.bm25[d]!) / (maxBm25 || 1);
-      if (top.length === limit && rank <= top[top.length - 1]!.rank) continue;
+      if (top.length === pool && rank <= top[top.length - 1]!.rank) continue;
       let i = top.length;
       while (i > 0 && top[i - 1]!.rank < rank) i--;
       top.splice(i, 0, { doc: d, rank });
-      if (top.length > limit) top.pop();
+      if (top.length > pool) top.pop();
+    }
+    if (headingGrams > 0 && top.length > 0) {
+      const q = trigrams(question);
+      const best = top[0]!.rank || 1;
+      top = top
+        .map(({ doc, rank }) => {
+          let like = 0;
+          for (const h of this.entries[doc]!.heads) like = Math.max(like, dice(q, h));
+          return { doc, rank: rank / best + headingGrams * like };
+        })
+        .sort((a, b) => b.rank - a.rank)
+        .slice(0, limit);
     }
     return top.map(({ doc, rank }) => {
       const covered = this.covered[doc]!;

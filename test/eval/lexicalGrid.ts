@@ -1,6 +1,6 @@
 /**
- * Measures lexical settings on the DEV split: ranked@1 (no threshold) per set for field weights
- * and the BM25 share of the ranking. `npx tsx test/eval/lexicalGrid.ts`
+ * Measures lexical settings on the DEV split: ranked@1 (no threshold) per set for field weights,
+ * the BM25 share of the ranking and the heading trigrams' weight. `npx tsx test/eval/lexicalGrid.ts`
  */
 import { Bm25KnowledgeIndex, type RetrievalTuning } from '../../src/knowledge/bm25KnowledgeIndex.js';
 import { loadKnowledge } from '../../src/knowledge/markdownLoader.js';
@@ -9,10 +9,13 @@ import { banking77, ownSets, splitSet } from './evalSets.js';
 const sets = [...(await ownSets()), ...[await banking77()].filter((s) => s !== undefined)];
 const loaded = await Promise.all(sets.map(async (s) => ({ set: splitSet(s, 'dev'), k: await loadKnowledge(s.knowledgeDir) })));
 const grid: Partial<RetrievalTuning>[] = [];
+// Field weights and the BM25 share (heading trigrams off), then the heading trigrams' weight.
 for (const headingBoost of [3, 8])
   for (const alsoAskedBoost of [2.5, 8])
     for (const bm25Share of [0.1, 0.3, 0.5, 0.8])
-      for (const headingBonus of [0.3, 0.6]) grid.push({ headingBoost, alsoAskedBoost, bm25Share, headingBonus });
+      for (const headingBonus of [0.3, 0.6])
+        grid.push({ headingGrams: 0, headingBoost, alsoAskedBoost, bm25Share, headingBonus });
+for (const headingGrams of [0, 0.1, 0.2, 0.3, 0.5]) grid.push({ headingGrams });
 for (const tuning of grid) {
   const out: string[] = [];
   for (const { set, k } of loaded) {

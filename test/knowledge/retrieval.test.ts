@@ -139,3 +139,22 @@ describe("a knowledge folder's own words (synonyms.yaml)", () => {
     expect(synonymsOf(stem('velo')).size).toBe(0);
   });
 });
+
+describe('heading character trigrams', () => {
+  // The analyzer reads both headings as the same words; only their spelling tells them apart.
+  const twins = [
+    passage('Colour charts', 'Charts of every shade we mix.'),
+    passage('Color chart', 'Charts of every shade we mix.'),
+  ];
+
+  it('when two passages tie on words, then the heading spelled like the question ranks first', () => {
+    const index = new Bm25KnowledgeIndex(twins);
+    expect(index.search('colour charts')[0]?.passage.heading).toBe('Colour charts');
+    expect(index.search('color chart')[0]?.passage.heading).toBe('Color chart');
+  });
+
+  it('when the trigrams weigh nothing, then the tie is not broken by spelling', () => {
+    const index = new Bm25KnowledgeIndex(twins, { tuning: { headingGrams: 0 } });
+    expect(index.search('colour charts')[0]?.passage.heading).toBe(index.search('color chart')[0]?.passage.heading);
+  });
+});
