@@ -26,7 +26,7 @@ describe('retrieval evaluation, lexical only (held-out split)', () => {
     });
   }
 
-  it('when BANKING77 and CLINC150 are beside the repo, then out-of-scope refusal ≥ 0.95 and accuracy@1 ≥ 0.38', async (ctx) => {
+  it('when BANKING77 and CLINC150 are beside the repo, then out-of-scope refusal ≥ 0.95 and accuracy@1 ≥ 0.40', async (ctx) => {
     const set = await banking77();
     const oos = await outOfScopeSets();
     if (!set || !oos) return ctx.skip();
@@ -36,7 +36,7 @@ describe('retrieval evaluation, lexical only (held-out split)', () => {
     });
     const f = figuresAt(scores, t);
     expect(f.outOfScopeRefusal).toBeGreaterThanOrEqual(0.95);
-    expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.38);
+    expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.4);
   }, 60_000);
 });
 
@@ -45,7 +45,7 @@ describe('retrieval evaluation with the sentence model (held-out split)', () => 
   afterAll(() => embedder?.close());
   const every = (set: EvalSet, n: number): EvalSet => ({ ...set, answerable: set.answerable.filter((_, i) => i % n === 0) });
 
-  it('when BANKING77 (every 6th held-out question) is asked, then accuracy@1 ≥ 0.55 at out-of-scope refusal ≥ 0.90', async (ctx) => {
+  it('when BANKING77 (every 6th held-out question) is asked, then accuracy@1 ≥ 0.58 at out-of-scope refusal ≥ 0.90', async (ctx) => {
     const set = await banking77();
     const oos = await outOfScopeSets();
     if (!set || !oos) return ctx.skip();
@@ -56,7 +56,7 @@ describe('retrieval evaluation with the sentence model (held-out split)', () => 
     });
     const f = figuresAt(scores, t);
     expect(f.outOfScopeRefusal).toBeGreaterThanOrEqual(0.9);
-    expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.55);
+    expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.58);
   }, 300_000);
 
   it('when the bakery set is asked, then accuracy@1 ≥ 0.75 and refusal ≥ 0.78', async () => {
