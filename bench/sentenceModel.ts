@@ -17,7 +17,7 @@ import { loadKnowledge } from '../src/knowledge/markdownLoader.js';
 import { readQuestionFile } from '../test/eval/evalSets.js';
 
 const dir = resolve(process.argv[2] ?? 'knowledge');
-const { passages } = await loadKnowledge(dir);
+const { passages, lexicon } = await loadKnowledge(dir);
 const questions = (await readQuestionFile(resolve('test/eval/bakery.json'), 'bakery')).answerable.map((a) => a.q);
 const mb = (n: number): string => `${(n / 1e6).toFixed(0)} MB`;
 const rss0 = process.memoryUsage().rss;
@@ -36,7 +36,7 @@ async function perQuestion(r: HybridRetriever, qs: readonly string[]): Promise<{
 }
 const pct = (xs: number[], p: number): string => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]!.toFixed(1);
 
-const lexical = await HybridRetriever.create(new Bm25KnowledgeIndex(passages), { general: GeneralEnglish.load() });
+const lexical = await HybridRetriever.create(new Bm25KnowledgeIndex(passages, { lexicon }), { general: GeneralEnglish.load() });
 const lex = await perQuestion(lexical, questions);
 console.log(`knowledge: ${dir}, ${passages.length} passages; ${questions.length} questions`);
 console.log(
@@ -49,7 +49,10 @@ for (const label of ['cold cache', 'warm cache']) {
   const worker = await WorkerEmbedder.start();
   const loaded = performance.now() - t0;
   const embedder = new CachedEmbedder(worker, cache);
-  const hybrid = await HybridRetriever.create(new Bm25KnowledgeIndex(passages), { embedder, general: GeneralEnglish.load() });
+  const hybrid = await HybridRetriever.create(new Bm25KnowledgeIndex(passages, { lexicon }), {
+    embedder,
+    general: GeneralEnglish.load(),
+  });
   const ready = performance.now() - t0;
   const fresh = questions.map((q, i) => `${q} ${label} ${i}`); // never cached: every question is embedded
   const h = await perQuestion(hybrid, fresh);

@@ -4,6 +4,7 @@
  * Room is kept for the "Source:" line.
  */
 import type { AnswerFit } from '../src/domain/knowledge/answerComposer.js';
+import type { KnowledgeHit, Passage } from '../src/domain/knowledge/passage.js';
 import type { ChannelFlags } from '../src/domain/turn/turnInput.js';
 import { copy } from './copy.js';
 
@@ -49,7 +50,8 @@ function spoken(text: string): string {
         .trim()
         .split('\n')
         .map((l) => l.replace(/^- /, '').replace(/[.;]$/, ''));
-      return `: ${copy.spokenList(items)}. `;
+      const last = items.pop();
+      return `: ${items.length > 0 ? `${items.join('; ')}; and ${last}` : last}. `;
     })
     .trim();
 }
@@ -61,18 +63,52 @@ const YES_NO = /^(?:do|does|did|can|could|is|are|will|would|have|has)\b/i;
  * to Coogee?") gets "Yes — " and that line. Undefined when the answer is not such a list.
  */
 export function yesFromList(question: string, text: string): string | undefined {
-  if (!YES_NO.test(question.trim()) || !text.includes('\n- ')) return undefined;
+  if (!YES_NO.test(question.trim())) return undefined;
+  const line = namedLine(question, text);
+  return line === undefined ? undefined : copy.yesItem(line);
+}
+
+/** True for a question that expects yes or no first. */
+export const asksYesNo = (question: string): boolean => YES_NO.test(question.trim());
+
+/**
+ * The one line of a listed answer that a word of the question names ("… to Coogee" → the Zone 2
+ * line), without its "- ". Undefined when the answer is no list or no single line is named.
+ */
+export function namedLine(question: string, text: string): string | undefined {
+  if (!text.includes('\n- ')) return undefined;
   const items = text.split('\n').filter((l) => l.startsWith('- '));
   const words = question
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 4);
-  const named = (w: string): RegExp => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'iu');
   // A word that only some items name is the item asked about (words every item shares are not).
   const telling = words.filter((w) => {
     const n = items.filter((i) => named(w).test(i)).length;
     return n > 0 && n < items.length;
   });
   const hits = items.filter((i) => telling.some((w) => named(w).test(i)));
-  return hits.length === 1 ? copy.yesItem(hits[0]!.slice(2)) : undefined;
+  return hits.length === 1 ? hits[0]!.slice(2) : undefined;
+}
+
+const named = (w: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'iu');
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A list line's label ("Zone 2" of "Zone 2, Inner West: …") named in a sentence of another passage
+ * among the hits ("Delivery costs … $25 to Zone 2 …"): the fact that completes the line, quoted with
+ * its own passage. Undefined when no other hit names it.
+ */
+export function relatedFact(line: string, others: readonly KnowledgeHit[]): { sentence: string; passage: Passage } | undefined {
+  const label = /^([^,:;(]{2,40}?)\s*[,:;(]/.exec(line)?.[1]?.trim();
+  if (!label || !/\p{L}/u.test(label) || label.split(/\s+/).length > 4) return undefined;
+  const pattern = named(label);
+  for (const hit of others) {
+    const sentence = hit.passage.text
+      .split(/(?<=[.!?])\s+|\n/)
+      .map((x) => x.trim())
+      .find((x) => pattern.test(x) && !x.startsWith('- '));
+    if (sentence) return { sentence, passage: hit.passage };
+  }
+  return undefined;
 }

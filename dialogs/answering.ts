@@ -2,7 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import { answerFromRetriever, citation, type AnswerResult } from '../src/domain/knowledge/answer.js';
 import { questionParts } from '../src/domain/knowledge/questionParts.js';
-import { answerFit, fitAnswer, yesFromList } from './answerFit.js';
+import { answerFit, asksYesNo, fitAnswer, namedLine, relatedFact, yesFromList } from './answerFit.js';
 import { yesNo } from './choices.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
@@ -21,27 +21,43 @@ export async function answerQuestion(
 ): Promise<AnswerResult> {
   const { conversationId, flags } = turnInputOf(context);
   const minConfidence = services.answerMinConfidence;
+  const session = await services.sessions.get(context);
   const parts = questionParts(question);
   if (parts.length > 1) {
     const answered = await answerParts(context, services, parts);
-    if (answered) return answered;
+    if (answered) {
+      if (answered.kind === 'answer') session.lastTopic = { question: parts[parts.length - 1]!, passageId: answered.source.id };
+      return answered;
+    }
   }
-  const offline = await answerFromRetriever(services.retriever, question, { minConfidence });
+  const asked = await inTopic(services, session.lastTopic, question);
+  const offline = await answerFromRetriever(services.retriever, asked, { minConfidence });
   const fit = answerFit(flags);
   const composed = await services.answerComposer.compose({
-    question,
+    question: asked,
     offline,
     minConfidence,
     fit,
     beforeSlowCall: fit.typing ? () => context.sendActivity({ type: 'typing' }) : undefined,
   });
   if (composed.kind === 'answer') {
-    // An offline answer is the passage's own text: fit lists to the channel and answer yes/no first.
-    const text = composed.by === 'offline' ? (yesFromList(question, composed.text) ?? composed.text) : composed.text;
+    // An offline answer is the passage's own text: fit lists to the channel and answer yes/no first;
+    // the one list line asked about comes with the fact another passage gives about it (its fee).
+    let text = composed.text;
+    let sources = composed.sources;
+    if (composed.by === 'offline') {
+      const line = namedLine(question, text);
+      const related = line && relatedFact(line, offline.hits.slice(1));
+      if (line && related) {
+        text = `${asksYesNo(question) ? copy.yesItem(line) : line}\n${related.sentence}`;
+        sources = [...sources, related.passage];
+      } else text = yesFromList(question, text) ?? text;
+    }
     const parts = composed.by === 'offline' ? fitAnswer(text, flags) : [text];
     for (const part of parts.slice(0, -1)) await context.sendActivity(part);
-    await context.sendActivity(copy.answer(parts[parts.length - 1]!, composed.sources.map(citation).join('; ')));
+    await context.sendActivity(copy.answer(parts[parts.length - 1]!, sources.map(citation).join('; ')));
     void services.conversationLog.addOutcome(conversationId, 'answered');
+    session.lastTopic = { question: asked.slice(-300), passageId: composed.sources[0]!.id };
     return {
       kind: 'answer',
       text: composed.text,
@@ -54,7 +70,6 @@ export async function answerQuestion(
   void services.conversationLog.addOutcome(conversationId, 'unanswered');
   void services.conversationLog.addUnanswered(conversationId, question);
   if (options.offerCallback) {
-    const session = await services.sessions.get(context);
     session.offer = 'callback';
     session.offerTopic = question.slice(0, 200);
     await context.sendActivity(yesNo(copy.unknown()));
@@ -62,6 +77,35 @@ export async function answerQuestion(
     await context.sendActivity(copy.unknownNoOffer());
   }
   return result;
+}
+
+/** A follow-up opens like one ("and for parramatta?", "what about sundays?"). */
+const FOLLOWS_ON = /^\s*(?:and|or|also|what about|how about)\b/i;
+/** Words a question may have and still be short enough to lean on the one before. */
+const SHORT = 6;
+
+/**
+ * The question as it is to be read: a follow-up ("and the fee for parramatta?", "can i freeze
+ * them?") is read together with the last question answered, when that reading is answered; a short
+ * question that finds nothing alone is tried the same way. Anything else is read alone.
+ */
+async function inTopic(
+  services: DialogServices,
+  previous: { question: string; passageId: string } | undefined,
+  question: string,
+): Promise<string> {
+  if (!previous) return question;
+  const leans = FOLLOWS_ON.test(question) || LEANS_ON_BEFORE.test(question);
+  const short = question.split(/\s+/).filter(Boolean).length <= SHORT;
+  if (!leans && !short) return question;
+  const minConfidence = services.answerMinConfidence;
+  if (!leans && (await answerFromRetriever(services.retriever, question, { minConfidence })).kind === 'answer') return question;
+  const joined = `${previous.question} ${question}`;
+  const read = await answerFromRetriever(services.retriever, joined, { minConfidence });
+  if (read.kind !== 'answer') return question;
+  // A short question that does not lean on the last one may be a new topic: the joined reading
+  // counts only when it finds something else than the last answer (never the old passage again).
+  return leans || read.source.id !== previous.passageId ? joined : question;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface Session {
   /** What advice has learnt, per need of the business's consultation (kept so nothing is asked twice). */
   advice?: ConsultFacts;
   lastCallbackRef?: string;
+  /** The last question answered from the knowledge, as read, and its passage: a follow-up is read against it. */
+  lastTopic?: { question: string; passageId: string };
   /** Set while a person has the conversation: the bot stays silent. */
   handedOff?: boolean;
   /** Consecutive turns the bot could not use (for the offer of a person). */

@@ -68,8 +68,8 @@ export interface Core {
 }
 
 export async function createCore(config: Config, logger: Logger, overrides: CoreOverrides = {}): Promise<Core> {
-  const { passages, business } = await loadKnowledge(resolve(config.KNOWLEDGE_DIR));
-  const knowledge = new Bm25KnowledgeIndex(passages);
+  const { passages, business, lexicon } = await loadKnowledge(resolve(config.KNOWLEDGE_DIR));
+  const knowledge = new Bm25KnowledgeIndex(passages, { lexicon });
   const retriever = await HybridRetriever.create(knowledge, {
     general: GeneralEnglish.load(),
     onEmbedderError: (err) => logger.warn({ err }, 'sentence model failed; answering lexically'),

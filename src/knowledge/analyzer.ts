@@ -5,6 +5,7 @@
  * so every rewrite applies to both sides and can never make them drift apart.
  */
 import { stemmer } from 'stemmer';
+import type { KnowledgeLexiconSpec } from './knowledgeLexicon.js';
 import { ABBREVIATIONS, NUMBER_WORDS, PHRASES, SPELLINGS, STOP_WORDS, SYNONYM_GROUPS, UNITS, WEAK_WORDS } from './lexicon.js';
 
 /** True for words that count for little in a question (see WEAK_WORDS). */
@@ -20,8 +21,8 @@ const NOT_WITHOUT = new Set(
 /** Widest "a–b" number range whose members are all indexed ("serves 20–24" matches "for 22"). */
 const MAX_RANGE_SPAN = 30;
 
-function rewriteWord(word: string): string {
-  const w = ABBREVIATIONS[word] ?? SPELLINGS[word] ?? NUMBER_WORDS[word];
+function rewriteWord(word: string, local?: LocalLexicon): string {
+  const w = local?.abbreviations.get(word) ?? ABBREVIATIONS[word] ?? SPELLINGS[word] ?? NUMBER_WORDS[word];
   if (w !== undefined) return w;
   // Spelling: colour/flavour/favourite → color/flavor/favorite (3+ letters before, so "flour" stays).
   let out = word.replace(/^([a-z]{3,})our(s|ed|ing|ite|ites|ful|able)?$/, '$1or$2');
@@ -30,8 +31,9 @@ function rewriteWord(word: string): string {
   return out;
 }
 
-function normalize(text: string): string {
-  let t = text
+/** Lowercase words with contractions, hyphenated prefixes, abbreviations and spellings rewritten. */
+function normalizeWords(text: string, local?: LocalLexicon): string {
+  return text
     .replace(/[\w.+-]+@[\w-]+\.[\w.]+/g, ' email $& ')
     .replace(/(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]\d{3,4}\b/g, ' phone ')
     .normalize('NFKD')
@@ -41,9 +43,14 @@ function normalize(text: string): string {
     .replace(/n't\b/g, ' not')
     .replace(/'(?:s|ll|re|ve|d|m)\b/g, '')
     .replace(/'/g, '')
-    .replace(/\b([a-z])[- ](bikes?|mail|scooters?)\b/g, '$1$2') // e-bike, e bike → ebike
-    .replace(/\b([a-z])-([a-z]{2,})\b/g, '$1$2')
-    .replace(/[a-z0-9]+/g, rewriteWord);
+    .replace(/\be mail\b/g, 'email')
+    .replace(/\b([a-z])-([a-z]{2,})\b/g, '$1$2') // e-mail → email
+    .replace(/[a-z0-9]+/g, (w) => rewriteWord(w, local));
+}
+
+export function normalize(text: string, local?: LocalLexicon): string {
+  let t = normalizeWords(text, local);
+  for (const [pattern, replacement] of local?.phrases ?? []) t = t.replace(pattern, replacement);
   for (const [pattern, replacement] of PHRASES) t = t.replace(pattern, replacement);
   return t
     .replace(/(\d),(\d{3})\b/g, '$1$2')
@@ -86,9 +93,9 @@ export interface Token {
 }
 
 /** Content words of a text with their stemmed terms, stop words removed, in order. */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, local?: LocalLexicon): Token[] {
   const out: Token[] = [];
-  for (const word of normalize(text).split(/[^a-z0-9.]+|\.(?!\d)/)) {
+  for (const word of normalize(text, local).split(/[^a-z0-9.]+|\.(?!\d)/)) {
     if (!word || STOP_WORDS.has(word) || (word.length === 1 && !/\d/.test(word))) continue;
     out.push({ word, term: stem(word) });
   }
@@ -96,8 +103,8 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Content terms of a text, stemmed, stop words removed, in order (duplicates kept). */
-export function analyze(text: string): string[] {
-  return tokenize(text).map((t) => t.term);
+export function analyze(text: string, local?: LocalLexicon): string[] {
+  return tokenize(text, local).map((t) => t.term);
 }
 
 /**
@@ -133,10 +140,13 @@ const DERIVATIONS: [string, string][] = [
   ['est', ''],
 ];
 
-const SYNONYMS: Map<string, Map<string, number>> = (() => {
+function synonymMap(
+  groups: readonly (readonly [number, readonly string[]])[],
+  local?: LocalLexicon,
+): Map<string, Map<string, number>> {
   const map = new Map<string, Map<string, number>>();
-  for (const [weight, group] of SYNONYM_GROUPS) {
-    const stems = [...new Set(group.flatMap((w) => analyze(w)))];
+  for (const [weight, group] of groups) {
+    const stems = [...new Set(group.flatMap((w) => analyze(w, local)))];
     for (const s of stems) {
       const own = map.get(s) ?? new Map<string, number>();
       for (const other of stems) if (other !== s && (own.get(other) ?? 0) < weight) own.set(other, weight);
@@ -144,12 +154,56 @@ const SYNONYMS: Map<string, Map<string, number>> = (() => {
     }
   }
   return map;
-})();
+}
+
+const SYNONYMS = synonymMap(SYNONYM_GROUPS);
 
 /** Stemmed synonyms of a stemmed term, with how much a match through each is worth (0–1). */
-export function synonymsOf(term: string): ReadonlyMap<string, number> {
-  return SYNONYMS.get(term) ?? EMPTY;
+export function synonymsOf(term: string, local?: LocalLexicon): ReadonlyMap<string, number> {
+  return local ? local.synonymsOf(term) : (SYNONYMS.get(term) ?? EMPTY);
 }
+
+/** What a knowledge folder's synonyms.yaml contributes, compiled once for its index. */
+export class LocalLexicon {
+  readonly abbreviations: ReadonlyMap<string, string>;
+  readonly phrases: readonly [RegExp, string][];
+  private readonly synonyms: Map<string, Map<string, number>>;
+  private readonly merged = new Map<string, ReadonlyMap<string, number>>();
+
+  constructor(spec: KnowledgeLexiconSpec) {
+    this.abbreviations = new Map(Object.entries(spec.abbreviations));
+    const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    this.phrases = Object.entries(spec.phrases).flatMap(([word, phrasings]) =>
+      phrasings.map((p): [RegExp, string] => {
+        const words = normalizeWords(p)
+          .split(/[^a-z0-9]+/)
+          .filter(Boolean);
+        return [new RegExp(`\\b${words.map(escape).join('\\s+')}\\b`, 'g'), ` ${normalizeWords(word)} `];
+      }),
+    );
+    this.synonyms = synonymMap(
+      spec.synonyms.map((g) => [0.8, g] as const),
+      this,
+    );
+  }
+
+  /** The general synonyms of a term merged with this business's. */
+  synonymsOf(term: string): ReadonlyMap<string, number> {
+    const hit = this.merged.get(term);
+    if (hit) return hit;
+    const own = this.synonyms.get(term);
+    const general = SYNONYMS.get(term);
+    let out: ReadonlyMap<string, number> = general ?? EMPTY;
+    if (own) {
+      const m = new Map(general ?? []);
+      for (const [t, w] of own) if ((m.get(t) ?? 0) < w) m.set(t, w);
+      out = m;
+    }
+    this.merged.set(term, out);
+    return out;
+  }
+}
+
 const EMPTY: ReadonlyMap<string, number> = new Map();
 
 /**

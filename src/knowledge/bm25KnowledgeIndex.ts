@@ -13,7 +13,8 @@
  * (postings.ts) instead of minisearch, which needed ~30 ms at p99 on 10,000 passages.
  */
 import type { KnowledgeHit, KnowledgeIndex, Passage } from '../domain/knowledge/passage.js';
-import { derivedStems, isWeakWord, synonymsOf, tokenize, TypoIndex } from './analyzer.js';
+import { derivedStems, isWeakWord, LocalLexicon, synonymsOf, tokenize, TypoIndex } from './analyzer.js';
+import type { KnowledgeLexiconSpec } from './knowledgeLexicon.js';
 import { IN_HEAD, IN_TEXT, IN_TITLE, Postings, type FieldText } from './postings.js';
 import { DEFAULT_TUNING, TUNED_MIN_CONFIDENCE, type RetrievalTuning } from './retrievalTuning.js';
 import { pickSentences, splitUnits } from './sentences.js';
@@ -22,6 +23,8 @@ export { TUNED_MIN_CONFIDENCE, type RetrievalTuning };
 
 interface Entry {
   passage: Passage;
+  /** Trigrams of the heading and of each "Also asked" phrasing. */
+  heads: Set<string>[];
   sentences: { text: string; terms: Set<string> }[];
 }
 
@@ -34,8 +37,30 @@ interface Concept {
   weight: number;
 }
 
-/** Field boosts for BM25. */
-const BOOST = { heading: 3, alsoAsked: 2.5, title: 1, text: 1 } as const;
+/** How many of the best lexical candidates the heading trigrams re-rank. */
+const GRAM_POOL = 30;
+
+/** The character trigrams of a text, lower-cased, words padded with a space. */
+function trigrams(text: string): Set<string> {
+  const t = ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= t.length; i++) out.add(t.slice(i, i + 3));
+  return out;
+}
+
+/** Dice likeness of two trigram sets. */
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size + b.size === 0) return 0;
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+/** Field boosts for BM25 (heading and "Also asked" are tuning, RetrievalTuning). */
+const BOOST = { title: 1, text: 1 } as const;
 
 export class Bm25KnowledgeIndex implements KnowledgeIndex {
   private readonly entries: Entry[];
@@ -56,10 +81,14 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
   private readonly bestRank: Float64Array;
   private readonly bestTopic: Float64Array;
 
-  constructor(passages: readonly Passage[], tuning: Partial<RetrievalTuning> = {}) {
-    this.tuning = { ...DEFAULT_TUNING, ...tuning };
+  /** The business's own words (synonyms.yaml), beside the general lexicon. */
+  private readonly local: LocalLexicon | undefined;
+
+  constructor(passages: readonly Passage[], options: { tuning?: Partial<RetrievalTuning>; lexicon?: KnowledgeLexiconSpec } = {}) {
+    this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
+    this.local = options.lexicon ? new LocalLexicon(options.lexicon) : undefined;
     const words = (text: string): string[] =>
-      tokenize(text).map(({ word, term }) => {
+      tokenize(text, this.local).map(({ word, term }) => {
         this.wordTerm.set(word, term);
         return term;
       });
@@ -67,12 +96,12 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     this.entries = passages.map((passage) => {
       const sentences = splitUnits(passage.text).map((text) => ({ text, terms: new Set(words(text)) }));
       fields.push([
-        { terms: words(passage.heading), boost: BOOST.heading, flags: IN_HEAD },
-        { terms: words(passage.alsoAsked.join(' ; ')), boost: BOOST.alsoAsked, flags: IN_HEAD },
+        { terms: words(passage.heading), boost: this.tuning.headingBoost, flags: IN_HEAD },
+        { terms: words(passage.alsoAsked.join(' ; ')), boost: this.tuning.alsoAskedBoost, flags: IN_HEAD },
         { terms: words(passage.title), boost: BOOST.title, flags: IN_TITLE },
         { terms: sentences.flatMap((s) => words(s.text)), boost: BOOST.text, flags: IN_TEXT },
       ]);
-      return { passage, sentences };
+      return { passage, sentences, heads: [passage.heading, ...passage.alsoAsked].map(trigrams) };
     });
     this.postings = new Postings(fields);
     const n = this.entries.length;
@@ -110,16 +139,31 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     const { bm25Share, topicShare } = this.tuning;
     let maxBm25 = 0;
     for (const d of touched) if (this.bm25[d]! > maxBm25) maxBm25 = this.bm25[d]!;
-    // Keep the `limit` best by rank (a small sorted list beats sorting every touched passage).
-    const top: { doc: number; rank: number }[] = [];
+    // Keep the best by rank (a small sorted list beats sorting every touched passage); the heading
+    // trigrams then re-rank a pool of them, scaled to the best rank.
+    const { headingGrams } = this.tuning;
+    const pool = headingGrams > 0 ? Math.max(limit, GRAM_POOL) : limit;
+    let top: { doc: number; rank: number }[] = [];
     for (const d of touched) {
       this.seen[d] = 0;
       const rank = (1 - bm25Share) * (this.rankCovered[d]! / totalWeight) + (bm25Share * this.bm25[d]!) / (maxBm25 || 1);
-      if (top.length === limit && rank <= top[top.length - 1]!.rank) continue;
+      if (top.length === pool && rank <= top[top.length - 1]!.rank) continue;
       let i = top.length;
       while (i > 0 && top[i - 1]!.rank < rank) i--;
       top.splice(i, 0, { doc: d, rank });
-      if (top.length > limit) top.pop();
+      if (top.length > pool) top.pop();
+    }
+    if (headingGrams > 0 && top.length > 0) {
+      const q = trigrams(question);
+      const best = top[0]!.rank || 1;
+      top = top
+        .map(({ doc, rank }) => {
+          let like = 0;
+          for (const h of this.entries[doc]!.heads) like = Math.max(like, dice(q, h));
+          return { doc, rank: rank / best + headingGrams * like };
+        })
+        .sort((a, b) => b.rank - a.rank)
+        .slice(0, limit);
     }
     return top.map(({ doc, rank }) => {
       const covered = this.covered[doc]!;
@@ -204,7 +248,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
   private concepts(question: string): Concept[] {
     const seen = new Set<string>();
     const out: Concept[] = [];
-    for (const { word, term } of tokenize(question)) {
+    for (const { word, term } of tokenize(question, this.local)) {
       if (seen.has(term)) continue;
       seen.add(term);
       const alternatives = new Map<string, number>();
@@ -212,18 +256,18 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
         if (this.postings.df(t) > 0 && (alternatives.get(t) ?? 0) < w) alternatives.set(t, w);
       };
       add(term, 1);
-      for (const [syn, w] of synonymsOf(term)) add(syn, w);
+      for (const [syn, w] of synonymsOf(term, this.local)) add(syn, w);
       if (alternatives.size === 0) {
         for (const d of derivedStems(word)) {
           add(d, this.tuning.typoMatch);
-          for (const [syn, w] of synonymsOf(d)) add(syn, w * this.tuning.typoMatch);
+          for (const [syn, w] of synonymsOf(d, this.local)) add(syn, w * this.tuning.typoMatch);
         }
       }
       if (alternatives.size === 0) {
         for (const near of this.typos.near(word)) {
           const t = this.wordTerm.get(near)!;
           add(t, this.tuning.typoMatch);
-          for (const [syn, w] of synonymsOf(t)) add(syn, w * this.tuning.typoMatch);
+          for (const [syn, w] of synonymsOf(t, this.local)) add(syn, w * this.tuning.typoMatch);
         }
       }
       // A concept is as rare as the passages that mention it in any of its forms.

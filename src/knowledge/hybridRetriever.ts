@@ -1,14 +1,14 @@
 /**
  * Hybrid retrieval: the lexical index (BM25F-style coverage, bm25KnowledgeIndex.ts) fused with a
- * sentence model's cosines — question to heading / "Also asked" phrasing, and question to heading +
- * text — as a weighted sum (measured better than reciprocal-rank fusion), then a calibrated refusal
+ * sentence model's cosines — question to heading / "Also asked" phrasing, question to heading +
+ * text, and question to the passage's phrasings' centroid relative to the knowledge's mean — as a weighted sum (measured better than reciprocal-rank fusion), then a calibrated refusal
  * model (refusalModel.ts) turns the best passage's signals into the confidence the bot answers on.
  *
  * Without an embedder, or when it fails, the same path runs on the lexical signals alone with the
  * lexical-only refusal model. Passage vectors are computed once, at start (cached on disk by
  * CachedEmbedder); a question costs one embedding.
  */
-import { cosine, type Embedder } from '../domain/knowledge/embedder.js';
+import { cosine, unit, type Embedder } from '../domain/knowledge/embedder.js';
 import type { KnowledgeHit, KnowledgeRetriever, Passage } from '../domain/knowledge/passage.js';
 import type { Bm25KnowledgeIndex } from './bm25KnowledgeIndex.js';
 import type { GeneralEnglish } from './generalEnglish.js';
@@ -34,6 +34,14 @@ export interface HybridOptions {
 interface PassageVectors {
   heads: Float32Array[];
   body: Float32Array;
+  /** Mean of the heads minus the knowledge's mean head, unit length. */
+  centroid: Float32Array;
+}
+
+interface KnowledgeVectors {
+  passages: PassageVectors[];
+  /** Mean of every heading and "Also asked" vector of the knowledge. */
+  mean: Float32Array;
 }
 
 export class HybridRetriever implements KnowledgeRetriever {
@@ -43,7 +51,7 @@ export class HybridRetriever implements KnowledgeRetriever {
   private constructor(
     private readonly lexical: Bm25KnowledgeIndex,
     private readonly options: HybridOptions,
-    private vectors: PassageVectors[] | undefined,
+    private vectors: KnowledgeVectors | undefined,
   ) {
     this.passages = lexical.passages();
     this.model = options.model ?? RETRIEVAL_MODEL;
@@ -51,7 +59,7 @@ export class HybridRetriever implements KnowledgeRetriever {
 
   /** Builds the retriever, embedding every passage first when an embedder is given. */
   static async create(lexical: Bm25KnowledgeIndex, options: HybridOptions = {}): Promise<HybridRetriever> {
-    let vectors: PassageVectors[] | undefined;
+    let vectors: KnowledgeVectors | undefined;
     if (options.embedder) {
       try {
         vectors = await embedPassages(options.embedder, lexical.passages());
@@ -112,21 +120,28 @@ export class HybridRetriever implements KnowledgeRetriever {
       }
     }
     const { fusion } = this.model;
+    const centred = q && this.vectors ? centre(q, this.vectors.mean) : undefined;
     const out: Candidate[] = [];
     this.passages.forEach((passage, i) => {
       const lexical = lex.get(passage.id) ?? 0;
       let cosHead = 0;
       let cosBody = 0;
-      if (q && this.vectors) {
-        const v = this.vectors[i]!;
+      let cosCentroid = 0;
+      if (q && centred && this.vectors) {
+        const v = this.vectors.passages[i]!;
         for (const h of v.heads) cosHead = Math.max(cosHead, cosine(q, h));
         cosBody = cosine(q, v.body);
+        cosCentroid = cosine(centred, v.centroid);
       } else if (lexical === 0) return;
       const lexRank = lexRanks.get(passage.id) ?? 0;
       const fused = q
-        ? fusion.lexical * lexical + fusion.rank * lexRank + fusion.head * cosHead + fusion.body * cosBody
+        ? fusion.lexical * lexical +
+          fusion.rank * lexRank +
+          fusion.head * cosHead +
+          fusion.body * cosBody +
+          fusion.centroid * cosCentroid
         : lexRank;
-      out.push({ passage, fused, lexRank, cosHead, cosBody, lexical, margin: 0, bestLexical, unknownRarity });
+      out.push({ passage, fused, lexRank, cosHead, cosBody, cosCentroid, lexical, margin: 0, bestLexical, unknownRarity });
     });
     out.sort((a, b) => b.fused - a.fused);
     for (let i = 0; i < out.length; i++) out[i]!.margin = out[i]!.fused - (out[i + 1]?.fused ?? 0);
@@ -143,7 +158,7 @@ export class HybridRetriever implements KnowledgeRetriever {
   }
 }
 
-async function embedPassages(embedder: Embedder, passages: readonly Passage[]): Promise<PassageVectors[]> {
+async function embedPassages(embedder: Embedder, passages: readonly Passage[]): Promise<KnowledgeVectors> {
   const texts: string[] = [];
   const layout = passages.map((p) => {
     const start = texts.length;
@@ -152,8 +167,27 @@ async function embedPassages(embedder: Embedder, passages: readonly Passage[]): 
   });
   const vectors: Float32Array[] = [];
   for (let i = 0; i < texts.length; i += 64) vectors.push(...(await embedder.embed(texts.slice(i, i + 64))));
-  return layout.map(({ start, heads }) => ({
-    heads: vectors.slice(start, start + heads),
-    body: vectors[start + heads]!,
-  }));
+  const heads = layout.map(({ start, heads: n }) => vectors.slice(start, start + n));
+  const mean = average(heads.flat());
+  return {
+    mean,
+    passages: layout.map(({ start, heads: n }, i) => ({
+      heads: heads[i]!,
+      body: vectors[start + n]!,
+      centroid: centre(average(heads[i]!), mean),
+    })),
+  };
+}
+
+function average(vs: readonly Float32Array[]): Float32Array {
+  const out = new Float32Array(vs[0]?.length ?? 0);
+  for (const v of vs) for (let i = 0; i < out.length; i++) out[i]! += v[i]! / vs.length;
+  return out;
+}
+
+/** The vector less the knowledge's mean, unit length. */
+function centre(v: Float32Array, mean: Float32Array): Float32Array {
+  const d = new Float32Array(v.length);
+  for (let i = 0; i < v.length; i++) d[i] = v[i]! - (mean[i] ?? 0);
+  return unit(d);
 }

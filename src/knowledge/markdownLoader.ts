@@ -10,6 +10,7 @@ import { BusinessSchema, type Business } from '../domain/business.js';
 import { citedHeadings } from '../domain/consulting/consultationSchema.js';
 import { ValidationError } from '../domain/errors.js';
 import type { Passage } from '../domain/knowledge/passage.js';
+import { EMPTY_LEXICON, KnowledgeLexiconSchema, type KnowledgeLexiconSpec } from './knowledgeLexicon.js';
 
 const FrontMatterSchema = z.object({ title: z.string().optional(), url: z.string().optional() }).passthrough();
 
@@ -71,6 +72,8 @@ export function parseMarkdown(file: string, source: string): Passage[] {
 export interface LoadedKnowledge {
   passages: Passage[];
   business: Business;
+  /** The business's own words (`synonyms.yaml`; empty when absent). */
+  lexicon: KnowledgeLexiconSpec;
 }
 
 /** Loads every `*.md` passage and `business.yaml` from `dir`. */
@@ -88,7 +91,24 @@ export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
   }
   const business = await loadBusiness(dir);
   checkConsultationSources(dir, business, passages);
-  return { passages, business };
+  return { passages, business, lexicon: await loadLexicon(dir) };
+}
+
+/** `synonyms.yaml`: the business's shorthand, phrasings and synonym groups (knowledgeLexicon.ts). */
+export async function loadLexicon(dir: string): Promise<KnowledgeLexiconSpec> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(await readFile(join(dir, 'synonyms.yaml'), 'utf8')) ?? {};
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_LEXICON;
+    throw new ValidationError(`${dir}/synonyms.yaml cannot be read`, [String(cause)]);
+  }
+  const parsed = KnowledgeLexiconSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ValidationError(`${dir}/synonyms.yaml is invalid:\n  - ${issues.join('\n  - ')}`, issues);
+  }
+  return parsed.data;
 }
 
 /** Every passage the consultation section cites must exist, or its statements could not be true. */

@@ -8,6 +8,12 @@ export interface Signals {
   cosHead: number;
   /** Cosine of the question with heading + text. */
   cosBody: number;
+  /**
+   * Cosine of the question with the mean of the passage's heading and "Also asked" vectors, both
+   * taken relative to the mean of every heading vector of this knowledge: what the passages share
+   * (their domain) drops out, and what sets one apart counts.
+   */
+  cosCentroid: number;
   /** Lexical coverage confidence (0–1) of this passage. */
   lexical: number;
   /** fused − the runner-up's fused. */
@@ -18,7 +24,16 @@ export interface Signals {
   unknownRarity: number;
 }
 
-export const SIGNAL_NAMES = ['fused', 'cosHead', 'cosBody', 'lexical', 'margin', 'bestLexical', 'unknownRarity'] as const;
+export const SIGNAL_NAMES = [
+  'fused',
+  'cosHead',
+  'cosBody',
+  'cosCentroid',
+  'lexical',
+  'margin',
+  'bestLexical',
+  'unknownRarity',
+] as const;
 
 export interface LogisticModel {
   bias: number;
@@ -27,7 +42,7 @@ export interface LogisticModel {
 
 /** The fusion weights and the two refusal models (with and without the sentence model). */
 export interface RetrievalModel {
-  fusion: { lexical: number; rank: number; head: number; body: number };
+  fusion: { lexical: number; rank: number; head: number; body: number; centroid: number };
   dense: LogisticModel;
   lexicalOnly: LogisticModel;
   /** The threshold chosen on dev (ANSWER_MIN_CONFIDENCE's default). */

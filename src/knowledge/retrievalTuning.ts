@@ -19,6 +19,14 @@ export interface RetrievalTuning {
   /** Share of the ranking given to the normalised BM25 score. */
   bm25Share: number;
   /**
+   * Weight of the character-trigram likeness (Dice) of the question to the passage's heading or an
+   * "Also asked" phrasing, added to the ranking of the best lexical candidates (typos, word forms).
+   */
+  headingGrams: number;
+  /** BM25F field weights of the heading and the "Also asked" phrasings (the text weighs 1). */
+  headingBoost: number;
+  alsoAskedBoost: number;
+  /**
    * Share of confidence that depends on the passage's heading, "Also asked" line or title matching
    * the question: a passage that only mentions the question's words in passing is less likely the answer.
    */
@@ -40,5 +48,8 @@ export const DEFAULT_TUNING: RetrievalTuning = {
   titleOnly: 0.5,
   headingBonus: 0.3,
   bm25Share: 0.1,
+  headingGrams: 0.2,
+  headingBoost: 3,
+  alsoAskedBoost: 2.5,
   topicShare: 0,
 };

@@ -5,6 +5,7 @@
  * above the threshold; refusal is the share of questions nothing answers that get "I don't know".
  */
 import type { KnowledgeHit, Passage } from '../../src/domain/knowledge/passage.js';
+import type { KnowledgeLexiconSpec } from '../../src/knowledge/knowledgeLexicon.js';
 import { loadKnowledge } from '../../src/knowledge/markdownLoader.js';
 import type { EvalSet, OutOfScopeSets } from './evalSets.js';
 
@@ -12,7 +13,10 @@ import type { EvalSet, OutOfScopeSets } from './evalSets.js';
 export interface EvalRetriever {
   search(question: string): Promise<readonly KnowledgeHit[]> | readonly KnowledgeHit[];
 }
-export type RetrieverFactory = (passages: readonly Passage[]) => Promise<EvalRetriever> | EvalRetriever;
+export type RetrieverFactory = (
+  passages: readonly Passage[],
+  lexicon?: KnowledgeLexiconSpec,
+) => Promise<EvalRetriever> | EvalRetriever;
 
 export interface Scored {
   q: string;
@@ -54,10 +58,10 @@ export async function scoreSet(
   factory: RetrieverFactory,
   oos: OutOfScopeSets = { outOfScope: [], otherDomains: [] },
 ): Promise<SetScores> {
-  const { passages } = await loadKnowledge(set.knowledgeDir);
+  const { passages, lexicon } = await loadKnowledge(set.knowledgeDir);
   const byId = new Map(passages.map((p) => [p.id, p.id]));
   for (const p of passages) if (!byId.has(p.heading)) byId.set(p.heading, p.id);
-  const retriever = await factory(passages);
+  const retriever = await factory(passages, lexicon);
   const ask = async (q: string, expected?: string): Promise<Scored> => {
     const best = (await retriever.search(q))[0];
     return { q, expected, top: best?.passage.id, confidence: best?.confidence ?? 0 };

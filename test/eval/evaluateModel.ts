@@ -39,8 +39,10 @@ export async function evaluateModelSet(
   client: LlmClient,
   options: { concurrency?: number } = {},
 ): Promise<ModelEvalResult> {
-  const { passages, business } = await loadKnowledge(set.knowledgeDir);
-  const retriever = await HybridRetriever.create(new Bm25KnowledgeIndex(passages), { general: GeneralEnglish.load() });
+  const { passages, business, lexicon } = await loadKnowledge(set.knowledgeDir);
+  const retriever = await HybridRetriever.create(new Bm25KnowledgeIndex(passages, { lexicon }), {
+    general: GeneralEnglish.load(),
+  });
   const productNames = business.products.flatMap((p) => [p.name, ...p.aliases]);
   const answerer = new GroundedAnswerer({ client, productNames, businessName: business.name, log: silent });
   const fit = { maxChars: 600, markdown: true };

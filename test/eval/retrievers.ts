@@ -11,13 +11,14 @@ import type { RetrieverFactory } from './evaluate.js';
 import { ROOT } from './evalSets.js';
 
 /** The raw lexical index (its own confidence, no refusal model): the baseline. */
-export const lexicalRetriever: RetrieverFactory = (passages) => new Bm25KnowledgeIndex(passages);
+export const lexicalRetriever: RetrieverFactory = (passages, lexicon) => new Bm25KnowledgeIndex(passages, { lexicon });
 
 const general = GeneralEnglish.load();
 
 /** What the bot runs: hybrid retrieval with the refusal model; lexical only without an embedder. */
 export function hybridRetriever(embedder?: Embedder, model?: RetrievalModel): RetrieverFactory {
-  return (passages) => HybridRetriever.create(new Bm25KnowledgeIndex(passages), { embedder, general, model });
+  return (passages, lexicon) =>
+    HybridRetriever.create(new Bm25KnowledgeIndex(passages, { lexicon }), { embedder, general, model });
 }
 
 /** The sentence model in its worker, with vectors cached under data/embeddings (as the bot does). */

@@ -26,9 +26,15 @@ interface Item {
   expected?: string;
   /** The set's own unanswerable question (near the domain), not a CLINC150 one. */
   own?: boolean;
+  /** A CLINC150 other-domain question asked of a knowledge base of another trade: fitted on, not thresholded on. */
+  other?: boolean;
   candidates: Candidate[];
 }
 
+const OWN = new Set(['bakery', 'bikes']);
+// TUNE_OTHER=1 adds CLINC150's other-domain dev questions as negatives of the own trades' refusal fit
+// (measured: the threshold rose to 0.90 and dev accuracy@1 fell, BANKING77 0.618 → 0.544; off).
+const OTHER_NEGATIVES = process.env.TUNE_OTHER === '1';
 const embedder = await evalEmbedder();
 const general = GeneralEnglish.load();
 const sets = [...(await ownSets()), ...[await banking77()].filter((s) => s !== undefined)];
@@ -36,19 +42,24 @@ const oos = splitOutOfScope((await outOfScopeSets()) ?? { outOfScope: [], otherD
 const items: { dense: Item[]; lexical: Item[] } = { dense: [], lexical: [] };
 for (const full of sets) {
   const set = splitSet(full, 'dev');
-  const { passages } = await loadKnowledge(set.knowledgeDir);
+  const { passages, lexicon } = await loadKnowledge(set.knowledgeDir);
   const id = idOf(passages);
-  const lexIndex = new Bm25KnowledgeIndex(passages);
+  const lexIndex = new Bm25KnowledgeIndex(passages, { lexicon });
   const dense = await HybridRetriever.create(lexIndex, { embedder, general });
   const lexical = await HybridRetriever.create(lexIndex, { general });
   const questions = [
-    ...set.answerable.map((a) => ({ q: a.q, expected: id(a.passage), own: false })),
-    ...set.unanswerable.map((q) => ({ q, expected: undefined, own: true })),
-    ...oos.outOfScope.map((q) => ({ q, expected: undefined, own: false })),
+    ...set.answerable.map((a) => ({ q: a.q, expected: id(a.passage), own: false, other: false })),
+    ...set.unanswerable.map((q) => ({ q, expected: undefined, own: true, other: false })),
+    ...oos.outOfScope.map((q) => ({ q, expected: undefined, own: false, other: false })),
+    // A larger dev for the refusal fit: CLINC150's other domains are out of scope for the own trades
+    // (not for BANKING77, where some are banking questions its knowledge answers).
+    ...(OTHER_NEGATIVES && OWN.has(set.name)
+      ? oos.otherDomains.map((q) => ({ q, expected: undefined, own: false, other: true }))
+      : []),
   ];
-  for (const { q, expected, own } of questions) {
-    items.dense.push({ set: set.name, expected, own, candidates: await dense.candidates(q) });
-    items.lexical.push({ set: set.name, expected, own, candidates: await lexical.candidates(q) });
+  for (const { q, expected, own, other } of questions) {
+    items.dense.push({ set: set.name, expected, own, other, candidates: await dense.candidates(q) });
+    items.lexical.push({ set: set.name, expected, own, other, candidates: await lexical.candidates(q) });
   }
   console.log(`${set.name}: ${questions.length} dev questions`);
 }
@@ -56,28 +67,30 @@ await embedder.close();
 
 // Fusion weights: re-rank the dense candidates under each weighting.
 const sum = (c: Candidate, w: RetrievalModel['fusion']): number =>
-  w.lexical * c.lexical + w.rank * c.lexRank + w.head * c.cosHead + w.body * c.cosBody;
-let bestFusion = { lexical: 1, rank: 0, head: 1, body: 0.5 };
+  w.lexical * c.lexical + w.rank * c.lexRank + w.head * c.cosHead + w.body * c.cosBody + w.centroid * c.cosCentroid;
+let bestFusion = { lexical: 1, rank: 0, head: 1, body: 0.5, centroid: 0 };
 let bestScore = -1;
 // Lexical-only ranked@1 per set: fusion must not make any set worse than that by more than TOLERANCE
 // (the lexical weights were once grid-searched on the own sets whole, so their dev figures flatter it).
 const TOLERANCE = 0.04;
-const OWN = new Set(['bakery', 'bikes']);
 const lexicalRanked = perSet(items.lexical, (it) => it.candidates[0]?.passage.id === it.expected);
-for (const lexical of [0, 0.2, 0.5, 0.75, 1, 1.5])
-  for (const rank of [0, 0.25, 0.5, 1, 2])
-    for (const body of [0, 0.1, 0.25, 0.5]) {
-      const w = { lexical, rank, head: 1, body };
-      const scores = perSet(items.dense, (it) => top(it.candidates, w)?.passage.id === it.expected);
-      const ok = [...scores].every(([set, v]) => v >= lexicalRanked.get(set)! - TOLERANCE);
-      if (process.env.TUNE_VERBOSE) console.log(JSON.stringify(w), [...scores.values()].map((v) => v.toFixed(3)).join(' '));
-      // Data nobody here wrote decides; the own sets only guard against a loss (when there is no
-      // external set, they decide).
-      const deciding = [...scores].filter(([set]) => !OWN.has(set));
-      const pool = deciding.length > 0 ? deciding : [...scores];
-      const score = pool.reduce((a, [, v]) => a + v, 0) / pool.length;
-      if (ok && score > bestScore) [bestScore, bestFusion] = [score, w];
-    }
+const grid: RetrievalModel['fusion'][] = [];
+for (const lexical of [0.5, 1, 1.5])
+  for (const rank of [0.5, 1, 1.5, 2])
+    for (const head of [0, 0.5, 1])
+      for (const body of [0, 0.25, 0.5])
+        for (const centroid of [0, 0.5, 1, 1.5]) grid.push({ lexical, rank, head, body, centroid });
+for (const w of grid) {
+  const scores = perSet(items.dense, (it) => top(it.candidates, w)?.passage.id === it.expected);
+  const ok = [...scores].every(([set, v]) => v >= lexicalRanked.get(set)! - TOLERANCE);
+  if (process.env.TUNE_VERBOSE) console.log(JSON.stringify(w), [...scores.values()].map((v) => v.toFixed(3)).join(' '));
+  // Data nobody here wrote decides; the own sets only guard against a loss (when there is no
+  // external set, they decide).
+  const deciding = [...scores].filter(([set]) => !OWN.has(set));
+  const pool = deciding.length > 0 ? deciding : [...scores];
+  const score = pool.reduce((a, [, v]) => a + v, 0) / pool.length;
+  if (ok && score > bestScore) [bestScore, bestFusion] = [score, w];
+}
 console.log('fusion', bestFusion, 'dev ranked@1 (mean over sets)', bestScore.toFixed(3));
 const rerank = (it: Item): Signals | undefined => {
   const ranked = [...it.candidates].sort((a, b) => sum(b, bestFusion) - sum(a, bestFusion));
@@ -90,6 +103,7 @@ const denseRows = items.dense.map((it) => ({
   set: it.set,
   answerable: !!it.expected,
   own: !!it.own,
+  other: !!it.other,
   s: rerank(it),
   ok: isOk(it, rerank(it)),
 }));
@@ -99,6 +113,7 @@ const lexRows = items.lexical.map((it) => {
     set: it.set,
     answerable: !!it.expected,
     own: !!it.own,
+    other: !!it.other,
     s: a as Signals | undefined,
     ok: !!a && a.passage.id === it.expected,
   };
@@ -169,7 +184,7 @@ function perSet(all: Item[], pass: (it: Item) => boolean): Map<string, number> {
   return out;
 }
 
-type Row = { set: string; answerable: boolean; own: boolean; s: Signals | undefined; ok: boolean };
+type Row = { set: string; answerable: boolean; own: boolean; other: boolean; s: Signals | undefined; ok: boolean };
 
 /**
  * Logistic regression by Newton's method (iteratively reweighted least squares, small L2), each set
@@ -177,8 +192,11 @@ type Row = { set: string; answerable: boolean; own: boolean; s: Signals | undefi
  */
 function fit(rows: Row[], use: readonly (typeof SIGNAL_NAMES)[number][]): LogisticModel {
   const data = rows.filter((r) => r.s);
-  const perSet = new Map<string, number>();
-  for (const r of data) perSet.set(r.set, (perSet.get(r.set) ?? 0) + 1);
+  // Each set, and within it the answerable and the out-of-scope questions, weigh the same: the
+  // model then reads every knowledge base on one scale, and one threshold holds across them.
+  const group = (r: Row): string => `${r.set}/${r.answerable}`;
+  const perGroup = new Map<string, number>();
+  for (const r of data) perGroup.set(group(r), (perGroup.get(group(r)) ?? 0) + 1);
   const k = use.length + 1;
   const x = (r: Row): number[] => [1, ...use.map((n) => r.s![n])];
   let beta = new Array<number>(k).fill(0);
@@ -186,7 +204,7 @@ function fit(rows: Row[], use: readonly (typeof SIGNAL_NAMES)[number][]): Logist
     const grad = new Array<number>(k).fill(0);
     const hess = Array.from({ length: k }, () => new Array<number>(k).fill(0));
     for (const r of data) {
-      const w = data.length / perSet.size / perSet.get(r.set)!;
+      const w = data.length / perGroup.size / perGroup.get(group(r))!;
       const xi = x(r);
       const p = 1 / (1 + Math.exp(-xi.reduce((a, v, j) => a + v * beta[j]!, 0)));
       // In scope or not: which passage answers is the ranking's job, whether to answer is this model's.
@@ -235,6 +253,8 @@ function solve(a: number[][], b: number[]): number[] {
 /**
  * Lowest threshold (0.01 steps) at which every set refuses ≥ 95 % of its dev CLINC150 out-of-scope
  * questions and ≥ 90 % of its own unanswerable ones (those are near the domain, and harder).
+ * (Measured: asking instead for a Wilson lower bound of 95 % on the 64 dev out-of-scope questions
+ * pushed the threshold to 0.92 and cost a third of the answers.)
  */
 function chooseThreshold(rows: Row[], m: LogisticModel): number {
   const refused = (rs: Row[]): number =>
@@ -242,7 +262,7 @@ function chooseThreshold(rows: Row[], m: LogisticModel): number {
   let t = 0.05;
   for (; t < 0.99; t += 0.01) {
     const ok = [...new Set(rows.map((r) => r.set))].every((set) => {
-      const neg = rows.filter((r) => r.set === set && !r.answerable);
+      const neg = rows.filter((r) => r.set === set && !r.answerable && !r.other);
       return refused(neg.filter((r) => !r.own)) >= 0.95 && refused(neg.filter((r) => r.own)) >= 0.9;
     });
     if (ok) return Math.round(t * 100) / 100;

@@ -41,6 +41,9 @@ describe('whole answers on every channel', () => {
     it(`when asked on ${channel} "do you deliver to coogee", then it says yes and names the zone`, async () => {
       const all = (await ask(channel, 'do you deliver to coogee')).join('\n');
       expect(all).toMatch(new RegExp(`^${says(copy.yesItem('Zone 2')).source}\\b.*Coogee`));
+      // The fee comes from the passage that gives it, cited beside the zone list.
+      expect(all).toMatch(/\$25 to Zone 2/);
+      expect(all).toMatch(/Source: Delivery areas[^\n]*; Delivery fees/);
     });
   }
 
@@ -93,5 +96,84 @@ describe('chat shorthand', () => {
     const all = texts(await bot.conversation({ channelId: 'webchat' }).say('wat flavours do u hav for cakes')).join('\n');
     expect(all).toMatch(/Source: Cake flavours/);
     expect(all).toContain('Red velvet');
+  });
+});
+
+describe('follow-ups, policy questions and covered questions in chat spelling', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(() => bot.stop());
+
+  for (const channelId of CHANNELS) {
+    it(`when asked on ${channelId} "if i cancel the day before do i get my money back", then the refund policy answers it (it cancels nothing)`, async () => {
+      const all = texts(await bot.conversation({ channelId }).say('if i cancel the day before do i get my money back')).join(
+        '\n',
+      );
+      expect(all).toMatch(/refunded in full/);
+      expect(all).toMatch(/Source: Cancellations and refunds/);
+      expect(all).not.toMatch(/nothing in progress to cancel/i);
+    });
+
+    it(`when on ${channelId} "how much is it" and "how long do they keep" follow a question about cupcakes, then both are read as about cupcakes`, async () => {
+      const convo = bot.conversation({ channelId });
+      await convo.say('how much are cupcakes');
+      const price = texts(await convo.say('how much is it')).join('\n');
+      expect(price).toMatch(/\$48 per dozen/);
+      expect(price).toMatch(/Source: Cupcakes by the dozen/);
+      const keep = texts(await convo.say('how long do they keep')).join('\n');
+      expect(keep).toMatch(/Cupcakes keep for 2 days/);
+      expect(keep).toMatch(/Source: Storing your cake/);
+    });
+
+    it(`when on ${channelId} "and the fee for parramatta?" follows "how much is delivery", then Parramatta's zone and its fee are the answer`, async () => {
+      const convo = bot.conversation({ channelId });
+      await convo.say('how much is delivery');
+      const all = texts(await convo.say('and the fee for parramatta?')).join('\n');
+      expect(all).toMatch(/^Zone 3\b.*Parramatta/);
+      expect(all).toMatch(/\$40 to Zone 3/);
+      expect(all).not.toMatch(/Coogee/);
+    });
+
+    it(`when asked on ${channelId} "will the driver leave it at the door if im not home", then the delivery passage answers`, async () => {
+      const all = texts(await bot.conversation({ channelId }).say('will the driver leave it at the door if im not home')).join(
+        '\n',
+      );
+      expect(all).toMatch(/never leave cakes unattended/);
+      expect(all).toMatch(/Source: Delivery days and times/);
+    });
+
+    it(`when asked on ${channelId} "wat flavours do u hav for cakes", then the flavours are listed`, async () => {
+      const all = texts(await bot.conversation({ channelId }).say('wat flavours do u hav for cakes')).join('\n');
+      expect(all).toMatch(/seven flavours/);
+      expect(all).toContain('Salted caramel');
+    });
+  }
+
+  for (const [q, wrong] of [
+    ['Do you repair car engines?', /Source: Transporting your cake/],
+    ['afterpay?', /Source: Corporate orders/],
+    ['do you sell ice cream cakes', /Source: Frostings and fillings/],
+  ] as const) {
+    it(`when asked "${q}", then no passage that merely shares a word is quoted: the bot says it does not know`, async () => {
+      const all = texts(await bot.conversation({ channelId: 'sms' }).say(q)).join('\n');
+      expect(all).not.toMatch(wrong);
+      expect(all).not.toMatch(/Source:/);
+      expect(all).toMatch(/I don't know/);
+    });
+  }
+
+  it('when a short question on a new topic follows an answer, then the last topic is not answered again', async () => {
+    const convo = bot.conversation({ channelId: 'webchat' });
+    await convo.say('how much are cupcakes');
+    const all = texts(await convo.say('do you repair car engines?')).join('\n');
+    expect(all).not.toMatch(/Source: Cupcakes/);
+    expect(all).toMatch(/I don't know/);
+  });
+
+  it('when a follow-up has no previous question, then it is read alone', async () => {
+    const all = texts(await bot.conversation({ channelId: 'webchat' }).say('how much is it')).join('\n');
+    expect(all).not.toMatch(/Source: Cupcakes/);
   });
 });

@@ -9,19 +9,24 @@ import { evalEmbedder, hybridRetriever } from '../eval/retrievers.js';
 const t = DEFAULT_MIN_CONFIDENCE;
 
 describe('retrieval evaluation, lexical only (held-out split)', () => {
-  for (const name of ['bakery', 'bikes']) {
-    it(`when ${name} is evaluated at the default threshold, then accuracy@1 ≥ 0.75 and refusal ≥ 0.90`, async () => {
+  // Held-out lexical accuracy@1: bakery 0.803, bikes 0.746 (two bike questions moved when "a bike"
+  // stopped being read as one word "abike"); the floor sits a question or two below.
+  for (const [name, floor] of [
+    ['bakery', 0.75],
+    ['bikes', 0.72],
+  ] as const) {
+    it(`when ${name} is evaluated at the default threshold, then accuracy@1 ≥ ${floor} and refusal ≥ 0.90`, async () => {
       const set = (await ownSets()).find((s) => s.name === name)!;
       const scores = await scoreSet(splitSet(set, 'test'), hybridRetriever());
       const f = figuresAt(scores, t);
       const { misses, falseAnswers } = mistakes(scores, t);
       const detail = JSON.stringify({ misses: misses.map((m) => m.q), falseAnswers: falseAnswers.map((m) => m.q) });
-      expect(f.accuracyAt1, detail).toBeGreaterThanOrEqual(0.75);
+      expect(f.accuracyAt1, detail).toBeGreaterThanOrEqual(floor);
       expect(f.refusal, detail).toBeGreaterThanOrEqual(0.9);
     });
   }
 
-  it('when BANKING77 and CLINC150 are beside the repo, then out-of-scope refusal ≥ 0.95 and accuracy@1 ≥ 0.38', async (ctx) => {
+  it('when BANKING77 and CLINC150 are beside the repo, then out-of-scope refusal ≥ 0.95 and accuracy@1 ≥ 0.40', async (ctx) => {
     const set = await banking77();
     const oos = await outOfScopeSets();
     if (!set || !oos) return ctx.skip();
@@ -31,7 +36,7 @@ describe('retrieval evaluation, lexical only (held-out split)', () => {
     });
     const f = figuresAt(scores, t);
     expect(f.outOfScopeRefusal).toBeGreaterThanOrEqual(0.95);
-    expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.38);
+    expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.4);
   }, 60_000);
 });
 
@@ -40,7 +45,7 @@ describe('retrieval evaluation with the sentence model (held-out split)', () => 
   afterAll(() => embedder?.close());
   const every = (set: EvalSet, n: number): EvalSet => ({ ...set, answerable: set.answerable.filter((_, i) => i % n === 0) });
 
-  it('when BANKING77 (every 6th held-out question) is asked, then accuracy@1 ≥ 0.55 at out-of-scope refusal ≥ 0.90', async (ctx) => {
+  it('when BANKING77 (every 6th held-out question) is asked, then accuracy@1 ≥ 0.58 at out-of-scope refusal ≥ 0.90', async (ctx) => {
     const set = await banking77();
     const oos = await outOfScopeSets();
     if (!set || !oos) return ctx.skip();
@@ -51,15 +56,15 @@ describe('retrieval evaluation with the sentence model (held-out split)', () => 
     });
     const f = figuresAt(scores, t);
     expect(f.outOfScopeRefusal).toBeGreaterThanOrEqual(0.9);
-    expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.55);
+    expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.58);
   }, 300_000);
 
-  it('when the bakery set is asked, then accuracy@1 ≥ 0.75 and refusal ≥ 0.75', async () => {
+  it('when the bakery set is asked, then accuracy@1 ≥ 0.75 and refusal ≥ 0.78', async () => {
     embedder ??= await evalEmbedder();
     const set = (await ownSets()).find((s) => s.name === 'bakery')!;
     const scores = await scoreSet(splitSet(set, 'test'), hybridRetriever(embedder));
     const f = figuresAt(scores, t);
     expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.75);
-    expect(f.refusal).toBeGreaterThanOrEqual(0.75);
+    expect(f.refusal).toBeGreaterThanOrEqual(0.78);
   }, 120_000);
 });

@@ -87,4 +87,28 @@ describe('hybrid retrieval', () => {
     expect(second.calls).toEqual([['another text, edited']]);
     await b.close();
   });
+
+  it('when every passage shares the domain, then the centroid cosine, taken relative to the knowledge mean, tells them apart', async () => {
+    // Three dimensions: a domain direction every passage shares strongly, and one per passage.
+    const vectors: Record<string, number[]> = {
+      'Card arrival': [1, 0.3, 0],
+      'my card has not come': [1, 0.3, 0],
+      'Exchange rates': [1, 0, 0.3],
+      'what rate do you use abroad': [1, 0, 0.3],
+      'where is my card': [1, 0.2, 0.1],
+    };
+    const fixed: Embedder = {
+      id: 'fixed-test',
+      embed: async (texts) => texts.map((t) => unit(vectors[t] ?? [1, 0, 0])),
+      close: async () => undefined,
+    };
+    const retriever = await HybridRetriever.create(new Bm25KnowledgeIndex(PASSAGES), { embedder: fixed });
+    const byHeading = new Map((await retriever.candidates('where is my card')).map((c) => [c.passage.heading, c]));
+    const arrival = byHeading.get('Card arrival')!;
+    const rates = byHeading.get('Exchange rates')!;
+    // Raw cosines are both near 1 (the shared direction); relative to the mean they differ in sign.
+    expect(rates.cosHead).toBeGreaterThan(0.95);
+    expect(arrival.cosCentroid).toBeGreaterThan(0.5);
+    expect(rates.cosCentroid).toBeLessThan(0);
+  });
 });

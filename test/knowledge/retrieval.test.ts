@@ -111,3 +111,50 @@ describe('Bm25KnowledgeIndex', () => {
     expect(top('how much is delivery to the suburbs')?.sentences[0]).toContain('$20 to the suburbs');
   });
 });
+
+describe("a knowledge folder's own words (synonyms.yaml)", () => {
+  const trade = [
+    passage('Road cycles', 'Our road cycles weigh under 9 kg and start at $1,200.'),
+    passage('Pedal-assist models', 'Every pedelec has a 500 Wh battery and a two-year warranty.'),
+    passage('Opening hours', 'We are open Monday to Friday from 9 am to 5 pm.'),
+  ];
+  const lexicon = {
+    abbreviations: { rb: 'road cycle' },
+    phrases: { pedelec: ['electric bicycle'] },
+    synonyms: [['cycle', 'velo']],
+  };
+
+  it('when the folder names a synonym group, a phrase and a shorthand, then questions in those words find the passage', () => {
+    const own = new Bm25KnowledgeIndex(trade, { lexicon });
+    expect(own.search('how heavy is a velo')[0]?.passage.heading).toBe('Road cycles');
+    expect(own.search('an electric bicycle?')[0]?.passage.heading).toBe('Pedal-assist models');
+    expect(own.search('rb?')[0]?.passage.heading).toBe('Road cycles');
+  });
+
+  it('when the words are not in the folder, then the general lexicon alone does not know them', () => {
+    const plain = new Bm25KnowledgeIndex(trade);
+    expect(plain.search('how heavy is a velo')[0]?.passage.heading).not.toBe('Road cycles');
+    expect(plain.search('an electric bicycle?')).toEqual([]);
+    expect(plain.search('rb?')).toEqual([]);
+    expect(synonymsOf(stem('velo')).size).toBe(0);
+  });
+});
+
+describe('heading character trigrams', () => {
+  // The analyzer reads both headings as the same words; only their spelling tells them apart.
+  const twins = [
+    passage('Colour charts', 'Charts of every shade we mix.'),
+    passage('Color chart', 'Charts of every shade we mix.'),
+  ];
+
+  it('when two passages tie on words, then the heading spelled like the question ranks first', () => {
+    const index = new Bm25KnowledgeIndex(twins);
+    expect(index.search('colour charts')[0]?.passage.heading).toBe('Colour charts');
+    expect(index.search('color chart')[0]?.passage.heading).toBe('Color chart');
+  });
+
+  it('when the trigrams weigh nothing, then the tie is not broken by spelling', () => {
+    const index = new Bm25KnowledgeIndex(twins, { tuning: { headingGrams: 0 } });
+    expect(index.search('colour charts')[0]?.passage.heading).toBe(index.search('color chart')[0]?.passage.heading);
+  });
+});

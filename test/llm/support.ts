@@ -12,9 +12,9 @@ import type { StubModelServer } from './stubModelServer.js';
 export const WEBCHAT: AnswerFit = { maxChars: 600, markdown: true };
 
 export async function bakery(): Promise<{ index: KnowledgeIndex; productNames: string[]; name: string }> {
-  const { passages, business } = await loadKnowledge(join(REPO, 'knowledge'));
+  const { passages, business, lexicon } = await loadKnowledge(join(REPO, 'knowledge'));
   return {
-    index: new Bm25KnowledgeIndex(passages),
+    index: new Bm25KnowledgeIndex(passages, { lexicon }),
     productNames: business.products.flatMap((p) => [p.name, ...p.aliases]),
     name: business.name,
   };

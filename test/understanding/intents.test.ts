@@ -11,6 +11,7 @@ const TABLE: Record<Intent, string[]> = {
     'how do I cancel an order',
     'what is your refund policy if I cancel?',
     'is there a cancellation fee',
+    'if i cancel the day before do i get my money back',
     'When are you open on Saturday?',
     'is there a vegan option',
     'Can you write a message on the cake?',

@@ -50,4 +50,20 @@ describe('knowledge loading', () => {
     await writeFile(join(dir, 'business.yaml'), 'timeZone: Mars/Olympus\ncallbackLeadMinutes: -5\n');
     await expect(loadKnowledge(dir)).rejects.toThrow(/timeZone[\s\S]*callbackLeadMinutes|callbackLeadMinutes[\s\S]*timeZone/);
   });
+
+  it('when synonyms.yaml is present, then its words are loaded; when absent, the lexicon is empty', async () => {
+    const { lexicon } = await loadKnowledge(join(REPO, 'test/fixtures/knowledge-bikes'));
+    expect(lexicon.synonyms).toContainEqual(['bike', 'bicycle', 'cycle']);
+    expect(lexicon.abbreviations.mtb).toBe('mountain bike');
+    const dir = await mkdtemp(join(tmpdir(), 'kb-'));
+    await writeFile(join(dir, 'a.md'), '## Hours\nWe open at nine.');
+    expect((await loadKnowledge(dir)).lexicon).toEqual({ abbreviations: {}, phrases: {}, synonyms: [] });
+  });
+
+  it('when synonyms.yaml is invalid, then the error names the file and the bad entry', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-'));
+    await writeFile(join(dir, 'a.md'), '## Hours\nWe open at nine.');
+    await writeFile(join(dir, 'synonyms.yaml'), 'synonyms:\n  - [alone]\nphrasez: {}\n');
+    await expect(loadKnowledge(dir)).rejects.toThrow(/synonyms\.yaml is invalid[\s\S]*synonyms\.0/);
+  });
 });

@@ -68,6 +68,8 @@ const RULES: Rule[] = [
       /\b(?:what happens|is it possible|can you tell me how) .*\bcancel/,
       // "what is your refund policy if I cancel?" asks about cancelling; it does not cancel anything.
       /^(?:what|how|when|where|why|which|who|is|are|do|does|will)\b.*\b(?:cancel|cancell?ation)\b/,
+      // "if I cancel the day before, do I get my money back?" asks about the policy too.
+      /\bif (?:i|we) (?:cancel|call off)\b.*\b(?:do|does|will|would|can|could|is|are|what|how)\b/,
     ],
   },
   {
