@@ -21,6 +21,11 @@ export interface Session {
   /** What advice has learnt, per need of the business's consultation (kept so nothing is asked twice). */
   advice?: ConsultFacts;
   lastCallbackRef?: string;
+  /**
+   * Bookings and order requests this conversation has committed: with the conversation id it names
+   * the next commit's occasion, so a "yes" delivered twice or raced commits once.
+   */
+  commits?: number;
   /** Set while a person has the conversation: the bot stays silent. */
   handedOff?: boolean;
   /** Consecutive turns the bot could not use (for the offer of a person). */
