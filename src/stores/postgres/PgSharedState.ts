@@ -108,7 +108,9 @@ export async function openPgSharedState(connectionString: string, options: PgSha
     },
   };
 
-  const sweepAttempts = sweeper(() => query(`DELETE FROM ${t('attempts')} WHERE expires < $1`, [Date.now()]));
+  // Expired by the clock the limits are counted on (the one `add` is given).
+  let sweepBefore = 0;
+  const sweepAttempts = sweeper(() => query(`DELETE FROM ${t('attempts')} WHERE expires < $1`, [sweepBefore]));
   const attempts: AttemptLog = {
     async recent(key, now, windowMs) {
       const { rows } = await query<{ at: string }>(
@@ -118,6 +120,7 @@ export async function openPgSharedState(connectionString: string, options: PgSha
       return rows.map((r) => Number(r.at));
     },
     async add(key, now, windowMs) {
+      sweepBefore = now.getTime();
       sweepAttempts();
       await query(`INSERT INTO ${t('attempts')} (key, at, expires) VALUES ($1, $2, $3)`, [
         key,
