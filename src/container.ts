@@ -112,7 +112,7 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
     onError: (err, conversationId) => logger.error({ err, conversationId }, 'transcript write failed'),
   });
   const newId = overrides.newId ?? (() => randomUUID());
-  const services = createDomainServices(business, stores, clock, newId);
+  const services = createDomainServices(business, stores, clock, newId, shared.attempts);
   // With OPENAI_API_KEY, a language model words answers and advice; offline adapters otherwise.
   const offlineRecognizer = createOfflineRecognizer();
   const model = createLanguageModel(config, { business, offlineRecognizer, log: logger.child({ component: 'llm' }) });
@@ -131,7 +131,7 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
     model,
     recognizer: overrides.recognizer ?? model?.recognizer ?? offlineRecognizer,
     services,
-    staff: createStaffServices(config, stores, clock, services, business),
+    staff: createStaffServices(config, stores, clock, services, business, shared.attempts),
     async close() {
       await conversationLog.flush();
       await stores.close();

@@ -6,7 +6,8 @@
 import { LRUCache } from 'lru-cache';
 import { LockTimeoutError } from '../../domain/errors.js';
 import { KeyedMutex } from '../../domain/keyedMutex.js';
-import type { ActivityLedger, AttemptLog, SharedState, TurnLocks } from '../../domain/sharedState.js';
+import { memoryAttemptLog } from '../../domain/attemptLimiter.js';
+import type { ActivityLedger, SharedState, TurnLocks } from '../../domain/sharedState.js';
 
 export interface SharedStateOptions {
   /** How long a turn waits for its conversation's lock. Default 10 s. */
@@ -41,26 +42,6 @@ export function memoryActivityLedger(ttlMs = DEFAULT_ACTIVITY_TTL_MS, max = 100_
     },
     async release(scope, id) {
       seen.delete(keyOf(scope, id));
-    },
-  };
-}
-
-export function memoryAttemptLog(maxKeys = 10_000): AttemptLog {
-  const byKey = new LRUCache<string, { at: number; until: number }[]>({ max: maxKeys });
-  return {
-    async recent(key, now, windowMs) {
-      const t = now.getTime();
-      return (byKey.get(key) ?? []).filter((a) => a.at > t - windowMs && a.at <= t).map((a) => a.at);
-    },
-    async add(key, now, windowMs) {
-      const t = now.getTime();
-      const kept = (byKey.get(key) ?? []).filter((a) => a.until > t);
-      kept.push({ at: t, until: t + windowMs });
-      // A key's list is bounded too: nothing counts more than a few hundred attempts.
-      byKey.set(key, kept.slice(-500));
-    },
-    async clear(key) {
-      byKey.delete(key);
     },
   };
 }

@@ -82,6 +82,8 @@ export async function openPgSharedState(connectionString: string, options: PgSha
   };
 
   const turnLocks = pgTurnLocks(lockPool, schema, lockWaitMs);
+  // Keys and scopes are stored hashed: a conversation id may carry a phone number, an address is personal.
+  const hashed = (key: string): string => createHash('sha256').update(key).digest('base64url');
 
   const activityTtl = options.activityTtlMs ?? DEFAULT_ACTIVITY_TTL_MS;
   const sweepActivities = sweeper(() =>
@@ -92,19 +94,19 @@ export async function openPgSharedState(connectionString: string, options: PgSha
       sweepActivities();
       const { rowCount } = await query(
         `INSERT INTO ${t('processed_activities')} (scope, activity_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-        [scope, id],
+        [hashed(scope), id],
       );
       if (rowCount) return true;
       // A claim older than the time to live no longer counts (the sweep has not run yet).
       const { rowCount: renewed } = await query(
         `UPDATE ${t('processed_activities')} SET at = now()
          WHERE scope = $1 AND activity_id = $2 AND at < now() - make_interval(secs => $3)`,
-        [scope, id, activityTtl / 1000],
+        [hashed(scope), id, activityTtl / 1000],
       );
       return Boolean(renewed);
     },
     async release(scope, id) {
-      await query(`DELETE FROM ${t('processed_activities')} WHERE scope = $1 AND activity_id = $2`, [scope, id]);
+      await query(`DELETE FROM ${t('processed_activities')} WHERE scope = $1 AND activity_id = $2`, [hashed(scope), id]);
     },
   };
 
@@ -115,7 +117,7 @@ export async function openPgSharedState(connectionString: string, options: PgSha
     async recent(key, now, windowMs) {
       const { rows } = await query<{ at: string }>(
         `SELECT at FROM ${t('attempts')} WHERE key = $1 AND at > $2 AND at <= $3 ORDER BY at LIMIT 1000`,
-        [key, now.getTime() - windowMs, now.getTime()],
+        [hashed(key), now.getTime() - windowMs, now.getTime()],
       );
       return rows.map((r) => Number(r.at));
     },
@@ -123,13 +125,13 @@ export async function openPgSharedState(connectionString: string, options: PgSha
       sweepBefore = now.getTime();
       sweepAttempts();
       await query(`INSERT INTO ${t('attempts')} (key, at, expires) VALUES ($1, $2, $3)`, [
-        key,
+        hashed(key),
         now.getTime(),
         now.getTime() + windowMs,
       ]);
     },
     async clear(key) {
-      await query(`DELETE FROM ${t('attempts')} WHERE key = $1`, [key]);
+      await query(`DELETE FROM ${t('attempts')} WHERE key = $1`, [hashed(key)]);
     },
   };
 
