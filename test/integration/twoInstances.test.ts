@@ -5,12 +5,7 @@
  * two customers, and either instance shows the same transcript. An activity delivered to both
  * instances at once, and ten "yes" raced across them, book once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
@@ -19,96 +14,12 @@ import { openPgStores } from '../../src/stores/postgres/openPgStores.js';
 import { createStaffAccountsFor } from '../../src/staffServices.js';
 import { hasChromium, launchChromium } from '../support/browser.js';
 import { ChannelStub, type ReplyActivity } from '../support/channelStub.js';
-import { REPO } from '../support/testBot.js';
+import { roundRobin, startInstance, stopInstance, type Instance } from '../support/botInstances.js';
 
 const url = process.env.DATABASE_URL ?? `postgres://${process.env.PGUSER ?? 'postgres'}@127.0.0.1:5432/test`;
 const schema = `t_two_${randomBytes(4).toString('hex')}`;
 const SECRET = `two-instances-${randomBytes(24).toString('hex')}`;
 const PASSWORD = 'correct horse battery';
-
-interface Instance {
-  child: ChildProcess;
-  url: string;
-  log: () => string;
-}
-
-/** Starts `src/main.ts` as its own process on the shared schema; resolves once it listens. */
-async function startInstance(name: string): Promise<Instance> {
-  let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/main.ts')], {
-    cwd: REPO,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: url,
-      DATABASE_SCHEMA: schema,
-      DIRECTLINE_SECRET: SECRET,
-      KNOWLEDGE_DIR: join(REPO, 'knowledge'),
-      DATA_DIR: tmpdir(),
-      EMBEDDINGS: 'off',
-      LOG_LEVEL: 'info',
-      STAFF_SIGNIN_PER_MINUTE: '1000',
-      OPENAI_API_KEY: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name}: no listen line: ${out}`)), 120_000);
-    child.on('exit', (code) => reject(new Error(`${name} exited ${code}: ${out}`)));
-    child.stdout?.on('data', () => {
-      const m = /"port":(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-  });
-  return { child, url: `http://127.0.0.1:${port}`, log: () => out };
-}
-
-async function stopInstance(instance: Instance | undefined): Promise<void> {
-  if (!instance || instance.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => instance.child.on('exit', resolve));
-  instance.child.kill('SIGTERM');
-  await exited;
-}
-
-/** A loopback load balancer: each request goes to the next instance in turn. */
-async function roundRobin(targets: string[]): Promise<{ url: string; served: number[]; close(): Promise<void> }> {
-  const served = targets.map(() => 0);
-  let next = 0;
-  const server: Server = createServer((req, res) => {
-    const index = next++ % targets.length;
-    served[index]!++;
-    const target = new URL(targets[index]!);
-    const upstream = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => {
-      if (!res.headersSent) res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
-  });
-  server.keepAliveTimeout = 1;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    served,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 const messages = (replies: ReplyActivity[]): string[] => replies.filter((r) => r.type === 'message').map((r) => r.text ?? '');
 
@@ -128,7 +39,8 @@ describe('two bot instances on one PostgreSQL', () => {
       throw new Error(`PostgreSQL is not reachable at ${url} (${(error as Error).message}).`);
     }
     // Both start at once: their migrations race on the one schema.
-    [a, b] = await Promise.all([startInstance('a'), startInstance('b')]);
+    const env = { DATABASE_URL: url, DATABASE_SCHEMA: schema, DIRECTLINE_SECRET: SECRET, STAFF_SIGNIN_PER_MINUTE: '1000' };
+    [a, b] = await Promise.all([startInstance('a', env), startInstance('b', env)]);
     proxy = await roundRobin([a.url, b.url]);
     channel = await new ChannelStub().start();
     // A staff account, made as the staff CLI makes it, in the shared store.
