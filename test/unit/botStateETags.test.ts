@@ -14,6 +14,9 @@ import { ConcurrencyError } from '../../src/domain/errors.js';
 import type { Stores } from '../../src/domain/ports.js';
 import type { TurnInput } from '../../src/domain/turn/turnInput.js';
 import { openLowdbStores } from '../../src/stores/lowdb/openLowdbStores.js';
+import { createAdapter } from '../../src/bot/adapter.js';
+import { parseConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
 
 let dir: string;
 let stores: Stores;
@@ -102,5 +105,40 @@ describe('bot state eTags', () => {
     expect(await state.createProperty<number>('count').get(check)).toBe(2);
     expect(runs).toHaveLength(3);
     expect(runs[2]).toMatch(/:1$/);
+  });
+
+  it('when a turn loses the race twice, then it fails and the state the other turns saved is kept', async () => {
+    const state = new ConversationState(new BotStateStorage(stores.state));
+    const count = state.createProperty<number>('count');
+    const seed = contextFor('seed');
+    await count.set(seed, 1);
+    await state.saveChanges(seed);
+    // Another instance saves between this turn's read and its save, every time.
+    class RacedDialog extends Dialog {
+      override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+        return this.continueDialog(dc);
+      }
+      override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+        const n = await count.get(dc.context, 0);
+        const other = contextFor('other');
+        await count.set(other, (await count.get(other, 0)) + 10);
+        await state.saveChanges(other);
+        await count.set(dc.context, n + 1);
+        return Dialog.EndOfTurn;
+      }
+    }
+    const bot = new SalesBot({
+      conversationState: state,
+      mainDialog: new RacedDialog('raced'),
+      readTurn: async () => ({}) as TurnInput,
+    });
+    const turn = contextFor('mine');
+    const error = await bot.run(turn).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConcurrencyError);
+    // The adapter's error handler tells the customer and keeps the conversation's state.
+    const config = parseConfig({ LOG_LEVEL: 'silent' });
+    const adapter = createAdapter(config, createLogger('silent'), state, { turnErrorText: 'sorry' });
+    await adapter.onTurnError(turn, error as Error);
+    expect(await count.get(contextFor('check'))).toBe(21);
   });
 });
