@@ -50,6 +50,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
       busyText: copy.stillWorking(),
       onDuplicate: (_scope, activityId) => logger.info({ activityId }, 'duplicate activity acknowledged'),
       onBusy: () => logger.warn({ code: 'turn_lock_timeout' }, 'conversation busy; asked to resend'),
+      settle: (context) => core.conversationLog.settled(String(context.activity.conversation?.id ?? '')),
     }),
   );
   adapter.use(transcriptMiddleware(core.conversationLog));

@@ -6,7 +6,9 @@
  *   customer hears "one moment" and nothing else happens;
  * - an activity whose id was already processed in the conversation is acknowledged and dropped
  *   (the channel gets its 200, the bot says nothing, the transcript records nothing); when the
- *   turn fails the claim is released, so the channel's retry is processed.
+ *   turn fails the claim is released, so the channel's retry is processed;
+ * - the lock is released only once the turn's transcript lines are written (`settle`), so the next
+ *   turn of the conversation, wherever it runs, records after them.
  */
 import type { Middleware, TurnContext } from 'botbuilder';
 import { LockTimeoutError } from '../domain/errors.js';
@@ -20,6 +22,8 @@ export interface TurnGuardDeps {
   /** Told about each duplicate dropped and each turn that could not wait (ids only). */
   onDuplicate?: (scope: string, activityId: string) => void;
   onBusy?: (scope: string) => void;
+  /** Resolves when what the turn recorded is written (the conversation log's queue). */
+  settle?: (context: TurnContext) => Promise<void>;
 }
 
 /** The lock and ledger key of a turn: its channel and conversation. */
@@ -45,6 +49,8 @@ export function turnGuardMiddleware(deps: TurnGuardDeps): Middleware {
           } catch (error) {
             if (activityId) await deps.activities.release(scope, activityId).catch(() => undefined);
             throw error;
+          } finally {
+            await deps.settle?.(context).catch(() => undefined);
           }
         });
       } catch (error) {

@@ -79,4 +79,19 @@ describe('duplicate and concurrent turns in one process', () => {
     release();
     expect(texts(await first).join(' ')).not.toContain(copy.stillWorking());
   });
+
+  it("when a turn's reply arrives, then its transcript lines are already stored (the next turn, anywhere, appends after them)", async () => {
+    const stores = await openLowdbStores(await mkdtemp(join(tmpdir(), 'isb-settle-')));
+    const append = stores.transcripts.append.bind(stores.transcripts);
+    stores.transcripts.append = async (entry) => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return append(entry);
+    };
+    bot = await startTestBot({ overrides: { stores, now: () => MONDAY_10AM } });
+    const convo = bot.conversation();
+    const replies = texts(await convo.say('what are your opening hours?'));
+    const stored = await stores.transcripts.read(convo.id);
+    expect(stored.filter((e) => e.direction === 'in').map((e) => e.text)).toEqual(['what are your opening hours?']);
+    expect(stored.filter((e) => e.direction === 'out' && e.type === 'message').map((e) => e.text)).toEqual(replies);
+  });
 });
