@@ -6,7 +6,8 @@
  *   customer hears "one moment" and nothing else happens;
  * - an activity whose id was already processed in the conversation is acknowledged and dropped
  *   (the channel gets its 200, the bot says nothing, the transcript records nothing); when the
- *   turn fails the claim is released, so the channel's retry is processed;
+ *   turn fails the claim is released, and a claim left by a process that died mid-turn is taken
+ *   over, so the channel's retry is processed;
  * - the lock is released only once the turn's transcript lines are written (`settle`), so the next
  *   turn of the conversation, wherever it runs, records after them.
  */
@@ -52,6 +53,9 @@ export function turnGuardMiddleware(deps: TurnGuardDeps): Middleware {
           } finally {
             await deps.settle?.(context).catch(() => undefined);
           }
+          // Not completed (the store failed just now): a duplicate would be processed again, and
+          // the idempotency keys keep its bookings single.
+          if (activityId) await deps.activities.complete(scope, activityId).catch(() => undefined);
         });
       } catch (error) {
         if (!(error instanceof LockTimeoutError)) throw error;

@@ -15,10 +15,17 @@ export interface TurnLocks {
   run<R>(key: string, task: () => Promise<R>): Promise<R>;
 }
 
-/** The activities already processed, per conversation; forgotten after a while. */
+/**
+ * The activities already processed, per conversation; forgotten after a while. Claimed while the
+ * conversation's turn lock is held, so a claim still "in progress" when another turn looks at it
+ * was left by a process that died mid-turn: it may be claimed again (the channel's retry after a
+ * crash is answered), while a completed one is a duplicate.
+ */
 export interface ActivityLedger {
-  /** Records `activityId` in `scope`; false when it was recorded already (a duplicate delivery). */
+  /** Claims `activityId` in `scope`; false when it was completed already (a duplicate delivery). */
   claim(scope: string, activityId: string): Promise<boolean>;
+  /** Marks a claim completed: from now on the activity is a duplicate. */
+  complete(scope: string, activityId: string): Promise<void>;
   /** Forgets a claim, so a retry of an activity whose turn failed is processed again. */
   release(scope: string, activityId: string): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { systemClock } from '../../src/domain/clock.js';
 import { openPgStores } from '../../src/stores/postgres/openPgStores.js';
+import { openPgSharedState } from '../../src/stores/postgres/PgSharedState.js';
 import { createStaffAccountsFor } from '../../src/staffServices.js';
 import { hasChromium, launchChromium } from '../support/browser.js';
 import { ChannelStub, type ReplyActivity } from '../support/channelStub.js';
@@ -149,6 +150,23 @@ describe('two bot instances on one PostgreSQL', () => {
     }
     figures.duplicateDeliveries = { conversations: 5, delivered, booked };
   }, 120_000);
+
+  it('when an instance died mid-turn after claiming an activity, then the retry on the other instance is answered', async () => {
+    const shared = await openPgSharedState(url, { schema });
+    try {
+      const c = conversation();
+      const orphan = c.activity('what are your opening hours?', `orphan-${randomUUID()}`);
+      // What a process killed inside the turn leaves behind: a claim never completed.
+      expect(await shared.activities.claim(`test|${c.id}`, orphan.id)).toBe(true);
+      expect(await c.post(b!.url, orphan)).toBeLessThan(300);
+      expect(messages(channel.take(c.id)).length).toBeGreaterThan(0);
+      // Completed now: the next delivery is a duplicate.
+      expect(await c.post(a!.url, orphan)).toBeLessThan(300);
+      expect(messages(channel.take(c.id))).toEqual([]);
+    } finally {
+      await shared.close();
+    }
+  }, 60_000);
 
   it('when ten "yes" race across both instances, then one callback is booked', async () => {
     const c = conversation();

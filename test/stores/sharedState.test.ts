@@ -104,15 +104,32 @@ for (const [name, open] of backends) {
       await expect(b.turnLocks.run('chat|busy', async () => 'ok')).resolves.toBe('ok');
     });
 
-    it('when an activity id is claimed twice, then only the first claim wins, per conversation, until released', async () => {
+    it('when a processed activity id is claimed again, then only the first claim wins, per conversation, until released', async () => {
       const { a, b } = await open(1_000);
       expect(await a.activities.claim('chat|c1', 'act-1')).toBe(true);
+      await a.activities.complete('chat|c1', 'act-1');
       expect(await b.activities.claim('chat|c1', 'act-1')).toBe(false);
       expect(await b.activities.claim('chat|c2', 'act-1')).toBe(true);
       await a.activities.release('chat|c1', 'act-1');
       expect(await b.activities.claim('chat|c1', 'act-1')).toBe(true);
-      const racers = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).activities.claim('chat|c3', 'x')));
-      expect(racers.filter(Boolean)).toHaveLength(1);
+      // Claims are made holding the turn lock: one at a time, each completing before the next.
+      let won = 0;
+      for (let i = 0; i < 6; i++) {
+        const ledger = (i % 2 ? a : b).activities;
+        if (await ledger.claim('chat|c3', 'x')) {
+          won++;
+          await ledger.complete('chat|c3', 'x');
+        }
+      }
+      expect(won).toBe(1);
+    });
+
+    it('when a claim was never completed (its process died mid-turn), then the next turn may claim it again', async () => {
+      const { a, b } = await open(1_000);
+      expect(await a.activities.claim('chat|c4', 'act-9')).toBe(true);
+      expect(await b.activities.claim('chat|c4', 'act-9')).toBe(true);
+      await b.activities.complete('chat|c4', 'act-9');
+      expect(await a.activities.claim('chat|c4', 'act-9')).toBe(false);
     });
 
     it('when attempts are recorded, then every instance counts them within the window, and clearing forgets them', async () => {

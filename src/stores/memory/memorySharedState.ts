@@ -31,14 +31,17 @@ export function memoryTurnLocks(lockWaitMs = DEFAULT_LOCK_WAIT_MS): TurnLocks {
 }
 
 export function memoryActivityLedger(ttlMs = DEFAULT_ACTIVITY_TTL_MS, max = 100_000): ActivityLedger {
-  const seen = new LRUCache<string, true>({ max, ttl: ttlMs });
+  const seen = new LRUCache<string, 'processing' | 'done'>({ max, ttl: ttlMs });
   const keyOf = (scope: string, id: string): string => `${scope}\u0000${id}`;
   return {
     async claim(scope, id) {
       const key = keyOf(scope, id);
-      if (seen.has(key)) return false;
-      seen.set(key, true);
+      if (seen.get(key) === 'done') return false;
+      seen.set(key, 'processing');
       return true;
+    },
+    async complete(scope, id) {
+      seen.set(keyOf(scope, id), 'done');
     },
     async release(scope, id) {
       seen.delete(keyOf(scope, id));

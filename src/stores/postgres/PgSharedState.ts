@@ -92,18 +92,21 @@ export async function openPgSharedState(connectionString: string, options: PgSha
   const activities: ActivityLedger = {
     async claim(scope, id) {
       sweepActivities();
+      // New, or left in progress by a process that died mid-turn (the caller holds the turn lock,
+      // so nobody else is on it), or past its time to live: claimed. Completed: a duplicate.
       const { rowCount } = await query(
-        `INSERT INTO ${t('processed_activities')} (scope, activity_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-        [hashed(scope), id],
-      );
-      if (rowCount) return true;
-      // A claim older than the time to live no longer counts (the sweep has not run yet).
-      const { rowCount: renewed } = await query(
-        `UPDATE ${t('processed_activities')} SET at = now()
-         WHERE scope = $1 AND activity_id = $2 AND at < now() - make_interval(secs => $3)`,
+        `INSERT INTO ${t('processed_activities')} AS p (scope, activity_id) VALUES ($1, $2)
+         ON CONFLICT (scope, activity_id) DO UPDATE SET at = now(), done = false
+         WHERE NOT p.done OR p.at < now() - make_interval(secs => $3)`,
         [hashed(scope), id, activityTtl / 1000],
       );
-      return Boolean(renewed);
+      return Boolean(rowCount);
+    },
+    async complete(scope, id) {
+      await query(`UPDATE ${t('processed_activities')} SET done = true WHERE scope = $1 AND activity_id = $2`, [
+        hashed(scope),
+        id,
+      ]);
     },
     async release(scope, id) {
       await query(`DELETE FROM ${t('processed_activities')} WHERE scope = $1 AND activity_id = $2`, [hashed(scope), id]);

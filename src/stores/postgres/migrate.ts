@@ -25,7 +25,7 @@ const migrations: ((t: (name: string) => string) => string[])[] = [
   (t) => [
     `CREATE TABLE IF NOT EXISTS ${t('processed_activities')} (
        scope text NOT NULL, activity_id text NOT NULL, at timestamptz NOT NULL DEFAULT now(),
-       PRIMARY KEY (scope, activity_id))`,
+       done boolean NOT NULL DEFAULT false, PRIMARY KEY (scope, activity_id))`,
     `CREATE INDEX IF NOT EXISTS "processed_activities_at" ON ${t('processed_activities')} (at)`,
     `CREATE TABLE IF NOT EXISTS ${t('attempts')} (key text NOT NULL, at bigint NOT NULL, expires bigint NOT NULL)`,
     `CREATE INDEX IF NOT EXISTS "attempts_key_at" ON ${t('attempts')} (key, at)`,
