@@ -3,7 +3,9 @@
  * the PostgreSQL adapter of the same port, src/stores/postgres/PgSharedState.ts): each keeps its
  * latest activities (both sides) numbered by a watermark. Bounded in count, idle time, activities
  * and bytes per conversation; a restart forgets them (Web Chat then starts a new conversation; the
- * bot's own state and transcripts are in the store, not here).
+ * bot's own state and transcripts are in the store, not here). Conversations the user has not
+ * written in yet are kept apart, each kind bounded on its own: a flood of new conversations (one
+ * request each, unauthenticated) only pushes out other new ones, never a chat under way.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -24,38 +26,53 @@ interface Kept extends DirectLineConversation {
 }
 
 export class ConversationStore implements DirectLineStore {
-  private readonly conversations: BoundedMap<string, Kept>;
+  /** Conversations the user has written in. */
+  private readonly live: BoundedMap<string, Kept>;
+  /** Conversations opened but not written in yet (what a flood of new conversations fills). */
+  private readonly fresh: BoundedMap<string, Kept>;
 
   constructor(
     private readonly limits: DirectLineLimits = DEFAULT_LIMITS,
     now?: () => number,
   ) {
-    this.conversations = new BoundedMap({ maxEntries: limits.maxConversations, ttlMs: limits.idleTtlMs, now });
+    const bounds = { maxEntries: limits.maxConversations, ttlMs: limits.idleTtlMs, now };
+    this.live = new BoundedMap(bounds);
+    this.fresh = new BoundedMap(bounds);
+  }
+
+  private find(id: string): Kept | undefined {
+    return this.live.get(id) ?? this.fresh.get(id);
   }
 
   async create(userId: string, id = randomBytes(16).toString('base64url')): Promise<DirectLineConversation> {
-    const kept = this.conversations.get(id);
+    const kept = this.find(id);
     if (kept) return view(kept);
     const conversation: Kept = { id, userId, started: false, activities: [], watermark: 0, bytes: 0 };
-    this.conversations.set(conversation.id, conversation);
+    this.fresh.set(conversation.id, conversation);
     return view(conversation);
   }
 
   async get(id: string): Promise<DirectLineConversation | undefined> {
-    const kept = this.conversations.get(id);
+    const kept = this.find(id);
     return kept && view(kept);
   }
 
   async start(id: string): Promise<boolean> {
-    const kept = this.conversations.get(id);
+    const kept = this.find(id);
     if (!kept || kept.started) return false;
     kept.started = true;
     return true;
   }
 
   async append(id: string, activity: object): Promise<WireActivity | undefined> {
-    const conversation = this.conversations.get(id);
+    const conversation = this.find(id);
     if (!conversation) return undefined;
+    // The user's first message makes it a chat under way.
+    const { from, type } = activity as { from?: { role?: string }; type?: string };
+    if (type === 'message' && from?.role !== 'bot' && this.fresh.has(id)) {
+      this.fresh.delete(id);
+      this.live.set(id, conversation);
+    }
     conversation.watermark += 1;
     const stored: WireActivity = {
       ...activity,
@@ -77,7 +94,7 @@ export class ConversationStore implements DirectLineStore {
   }
 
   async since(id: string, watermark?: string): Promise<{ activities: WireActivity[]; watermark: string } | undefined> {
-    const conversation = this.conversations.get(id);
+    const conversation = this.find(id);
     if (!conversation) return undefined;
     const after = Number.parseInt(watermark ?? '', 10);
     const from = Number.isFinite(after) && after >= 0 ? after : 0;
@@ -91,7 +108,7 @@ export class ConversationStore implements DirectLineStore {
   /** Bytes of activities kept across every conversation (for tests of the bound). */
   keptBytes(): number {
     let total = 0;
-    for (const conversation of this.conversations.values()) total += conversation.bytes;
+    for (const conversation of [...this.live.values(), ...this.fresh.values()]) total += conversation.bytes;
     return total;
   }
 }
