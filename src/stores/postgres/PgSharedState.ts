@@ -49,10 +49,19 @@ export async function openPgSharedState(connectionString: string, options: PgSha
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new AppError('config', `invalid schema name "${schema}"`);
   const timeoutMs = options.timeoutMs ?? 3_000;
   const lockWaitMs = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
-  const pool = new pg.Pool({ connectionString, max: 5, statement_timeout: timeoutMs, connectionTimeoutMillis: timeoutMs });
+  // Deadlines on both sides: the server's statement_timeout, and the client's own for a frozen server.
+  const pool = new pg.Pool({
+    connectionString,
+    max: 5,
+    statement_timeout: timeoutMs,
+    query_timeout: timeoutMs + 500,
+    connectionTimeoutMillis: timeoutMs,
+  });
   const lockPool = new pg.Pool({
     connectionString,
     max: options.lockConnections ?? 20,
+    // Taking a lock may wait the whole lock wait (lock_timeout); unlocking is quick.
+    query_timeout: lockWaitMs + timeoutMs,
     connectionTimeoutMillis: lockWaitMs,
   });
   for (const p of [pool, lockPool]) p.on('error', () => undefined);
