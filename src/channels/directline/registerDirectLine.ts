@@ -13,6 +13,7 @@ import type { Logger } from '../../logger.js';
 import { authorize, isDenied, type Caller } from './authorize.js';
 import { ConversationStore, DEFAULT_LIMITS, type DirectLineConversation, type DirectLineLimits } from './conversationStore.js';
 import type { DirectLineStore } from '../../domain/sharedState.js';
+import { StoreUnavailableError } from '../../domain/errors.js';
 import { registerLoopbackConnector } from './loopbackConnector.js';
 import { PostActivitySchema, StartBodySchema } from './schemas.js';
 import { createTokenService } from './tokens.js';
@@ -56,6 +57,18 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   const fail = (res: restify.Response, status: number, code: string, message: string): void => {
     res.send(status, { error: { code, message } });
   };
+  /** A route whose store did not answer says so (503), as the Direct Line service would. */
+  const answered =
+    (route: (req: restify.Request, res: restify.Response) => Promise<void>) =>
+    async (req: restify.Request, res: restify.Response): Promise<void> => {
+      try {
+        await route(req, res);
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError)) throw error;
+        deps.logger.warn({ code: error.code }, 'direct line store unavailable');
+        if (!res.headersSent) fail(res, 503, 'ServiceUnavailable', 'the conversation store is not answering; try again');
+      }
+    };
   const caller = (req: restify.Request, res: restify.Response, conversationId?: string): Caller | undefined => {
     const c = authorize(req.header('authorization'), tokens, secretBytes, conversationId);
     if (!isDenied(c)) return c;
@@ -120,90 +133,109 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     return next();
   });
 
-  server.post(`${PREFIX}/tokens/generate`, async (req: restify.Request, res: restify.Response) => {
-    const body = StartBodySchema.safeParse(req.body ?? undefined);
-    if (!body.success) return fail(res, 400, 'BadArgument', body.error.issues[0]?.message ?? 'invalid body');
-    // Choosing the user id takes the secret: otherwise anyone could read another visitor's user state.
-    const trusted = req.header('authorization') ? caller(req, res) : undefined;
-    if (req.header('authorization') && !trusted) return;
-    const userId = (trusted?.kind === 'secret' && body.data?.user?.id) || `dl_${randomBytes(12).toString('base64url')}`;
-    res.send(200, session(await store.create(userId)));
-  });
+  server.post(
+    `${PREFIX}/tokens/generate`,
+    answered(async (req: restify.Request, res: restify.Response) => {
+      const body = StartBodySchema.safeParse(req.body ?? undefined);
+      if (!body.success) return fail(res, 400, 'BadArgument', body.error.issues[0]?.message ?? 'invalid body');
+      // Choosing the user id takes the secret: otherwise anyone could read another visitor's user state.
+      const trusted = req.header('authorization') ? caller(req, res) : undefined;
+      if (req.header('authorization') && !trusted) return;
+      const userId = (trusted?.kind === 'secret' && body.data?.user?.id) || `dl_${randomBytes(12).toString('base64url')}`;
+      res.send(200, session(await store.create(userId)));
+    }),
+  );
 
-  server.post(`${PREFIX}/tokens/refresh`, async (req: restify.Request, res: restify.Response) => {
-    const c = caller(req, res);
-    if (!c) return;
-    if (c.kind !== 'token') return fail(res, 400, 'BadArgument', 'refresh takes a token');
-    const conversation = (await conversationFor(c, c.claims.conv))!;
-    res.send(200, session(conversation));
-  });
+  server.post(
+    `${PREFIX}/tokens/refresh`,
+    answered(async (req: restify.Request, res: restify.Response) => {
+      const c = caller(req, res);
+      if (!c) return;
+      if (c.kind !== 'token') return fail(res, 400, 'BadArgument', 'refresh takes a token');
+      const conversation = (await conversationFor(c, c.claims.conv))!;
+      res.send(200, session(conversation));
+    }),
+  );
 
-  server.post(`${PREFIX}/conversations`, async (req: restify.Request, res: restify.Response) => {
-    const c = caller(req, res);
-    if (!c) return;
-    const body = StartBodySchema.safeParse(req.body ?? undefined);
-    if (!body.success) return fail(res, 400, 'BadArgument', body.error.issues[0]?.message ?? 'invalid body');
-    const conversation =
-      c.kind === 'token'
-        ? (await conversationFor(c, c.claims.conv))!
-        : await store.create(body.data?.user?.id ?? `dl_${randomBytes(12).toString('base64url')}`);
-    const isNew = !conversation.started;
-    await start(conversation, body.data?.locale);
-    res.send(isNew ? 201 : 200, session(conversation));
-  });
+  server.post(
+    `${PREFIX}/conversations`,
+    answered(async (req: restify.Request, res: restify.Response) => {
+      const c = caller(req, res);
+      if (!c) return;
+      const body = StartBodySchema.safeParse(req.body ?? undefined);
+      if (!body.success) return fail(res, 400, 'BadArgument', body.error.issues[0]?.message ?? 'invalid body');
+      const conversation =
+        c.kind === 'token'
+          ? (await conversationFor(c, c.claims.conv))!
+          : await store.create(body.data?.user?.id ?? `dl_${randomBytes(12).toString('base64url')}`);
+      const isNew = !conversation.started;
+      await start(conversation, body.data?.locale);
+      res.send(isNew ? 201 : 200, session(conversation));
+    }),
+  );
 
-  server.get(`${PREFIX}/conversations/:conversationId`, async (req: restify.Request, res: restify.Response) => {
-    const id = String(req.params.conversationId);
-    const c = caller(req, res, id);
-    if (!c) return;
-    const conversation = await conversationFor(c, id);
-    if (!conversation) return fail(res, 404, 'NotFound', 'unknown conversation');
-    res.send(200, session(conversation));
-  });
+  server.get(
+    `${PREFIX}/conversations/:conversationId`,
+    answered(async (req: restify.Request, res: restify.Response) => {
+      const id = String(req.params.conversationId);
+      const c = caller(req, res, id);
+      if (!c) return;
+      const conversation = await conversationFor(c, id);
+      if (!conversation) return fail(res, 404, 'NotFound', 'unknown conversation');
+      res.send(200, session(conversation));
+    }),
+  );
 
-  server.get(`${PREFIX}/conversations/:conversationId/activities`, async (req: restify.Request, res: restify.Response) => {
-    const id = String(req.params.conversationId);
-    const c = caller(req, res, id);
-    if (!c) return;
-    const conversation = await conversationFor(c, id);
-    const page =
-      conversation && (await store.since(id, new URL(req.url ?? '', 'http://local').searchParams.get('watermark') ?? undefined));
-    if (!page) return fail(res, 404, 'NotFound', 'unknown conversation');
-    res.send(200, page);
-  });
+  server.get(
+    `${PREFIX}/conversations/:conversationId/activities`,
+    answered(async (req: restify.Request, res: restify.Response) => {
+      const id = String(req.params.conversationId);
+      const c = caller(req, res, id);
+      if (!c) return;
+      const conversation = await conversationFor(c, id);
+      const page =
+        conversation &&
+        (await store.since(id, new URL(req.url ?? '', 'http://local').searchParams.get('watermark') ?? undefined));
+      if (!page) return fail(res, 404, 'NotFound', 'unknown conversation');
+      res.send(200, page);
+    }),
+  );
 
-  server.post(`${PREFIX}/conversations/:conversationId/activities`, async (req: restify.Request, res: restify.Response) => {
-    const id = String(req.params.conversationId);
-    const c = caller(req, res, id);
-    if (!c) return;
-    if (closing) return fail(res, 503, 'ServiceUnavailable', 'the bot is shutting down');
-    if (Number(req.header('content-length') ?? 0) > maxBytes || JSON.stringify(req.body ?? null).length > maxBytes) {
-      return fail(res, 413, 'MessageSizeTooBig', `activities are limited to ${maxBytes} bytes`);
-    }
-    const parsed = PostActivitySchema.safeParse(req.body);
-    if (!parsed.success) {
-      return fail(
-        res,
-        400,
-        'BadArgument',
-        parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
-      );
-    }
-    const conversation = await conversationFor(c, id);
-    if (!conversation) return fail(res, 404, 'NotFound', 'unknown conversation');
-    const { from, entities, ...fields } = parsed.data;
-    // Keypad entities only come from the phone channel.
-    const safeEntities = entities?.filter((e) => !/^(dtmf|dtmfinput)$/i.test(e.type));
-    const stored = await store.append(id, {
-      ...fields,
-      entities: safeEntities,
-      ...base(conversation, from?.name),
-      serviceUrl: undefined,
-    });
-    if (!stored) return fail(res, 404, 'NotFound', 'unknown conversation');
-    await run({ ...(stored as unknown as Partial<Activity>), serviceUrl: selfUrl() });
-    res.send(200, { id: stored.id });
-  });
+  server.post(
+    `${PREFIX}/conversations/:conversationId/activities`,
+    answered(async (req: restify.Request, res: restify.Response) => {
+      const id = String(req.params.conversationId);
+      const c = caller(req, res, id);
+      if (!c) return;
+      if (closing) return fail(res, 503, 'ServiceUnavailable', 'the bot is shutting down');
+      if (Number(req.header('content-length') ?? 0) > maxBytes || JSON.stringify(req.body ?? null).length > maxBytes) {
+        return fail(res, 413, 'MessageSizeTooBig', `activities are limited to ${maxBytes} bytes`);
+      }
+      const parsed = PostActivitySchema.safeParse(req.body);
+      if (!parsed.success) {
+        return fail(
+          res,
+          400,
+          'BadArgument',
+          parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+        );
+      }
+      const conversation = await conversationFor(c, id);
+      if (!conversation) return fail(res, 404, 'NotFound', 'unknown conversation');
+      const { from, entities, ...fields } = parsed.data;
+      // Keypad entities only come from the phone channel.
+      const safeEntities = entities?.filter((e) => !/^(dtmf|dtmfinput)$/i.test(e.type));
+      const stored = await store.append(id, {
+        ...fields,
+        entities: safeEntities,
+        ...base(conversation, from?.name),
+        serviceUrl: undefined,
+      });
+      if (!stored) return fail(res, 404, 'NotFound', 'unknown conversation');
+      await run({ ...(stored as unknown as Partial<Activity>), serviceUrl: selfUrl() });
+      res.send(200, { id: stored.id });
+    }),
+  );
 
   return {
     conversations: store,
