@@ -244,6 +244,30 @@ describe('two bot instances on one PostgreSQL', () => {
     expect(fromA.texts.filter((t) => t.startsWith('in:'))).toEqual(['in:hello', 'in:what are your opening hours?']);
   }, 60_000);
 
+  it('when guesses of references and bad sign-ins alternate between the instances, then the limits count them all', async () => {
+    const guesser = conversation();
+    for (const guess of ['2AAAAB', '3AAAAB', '4AAAAB', '5AAAAB', '6AAAAB']) {
+      expect((await guesser.say(`cancel my callback ${guess}`)).join(' ')).toMatch(/couldn't find/);
+    }
+    // Five misses over both instances pause the conversation on either.
+    expect((await guesser.say('cancel my callback 7AAAAB', a!.url)).join(' ')).toMatch(/paused/);
+    expect((await guesser.say('cancel my callback 8AAAAB', b!.url)).join(' ')).toMatch(/paused/);
+
+    const signIn = (base: string, password: string) =>
+      fetch(`${base}/staff/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'nobody-here', password }),
+      }).then(async (r) => (await r.arrayBuffer(), r.status));
+    // STAFF_LOCKOUT_ATTEMPTS (5) failures, alternating: the name is locked on both instances.
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push(await signIn(i % 2 ? a!.url : b!.url, 'wrong password'));
+    expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(statuses[4]).toBe(429);
+    expect(await signIn(a!.url, 'wrong password')).toBe(429);
+    expect(await signIn(b!.url, 'wrong password')).toBe(429);
+  }, 60_000);
+
   it.skipIf(!hasChromium)(
     'when Web Chat runs against the proxy, then the greeting and the answers arrive though each poll may hit either instance',
     async () => {
