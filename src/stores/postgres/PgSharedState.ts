@@ -42,6 +42,7 @@ export interface PgSharedStateOptions {
 }
 
 const SWEEP_EVERY_MS = 60_000;
+const ignore = (): void => undefined;
 const LOCK_NOT_AVAILABLE = '55P03';
 
 export async function openPgSharedState(connectionString: string, options: PgSharedStateOptions = {}): Promise<SharedState> {
@@ -57,12 +58,13 @@ export async function openPgSharedState(connectionString: string, options: PgSha
     query_timeout: timeoutMs + 500,
     connectionTimeoutMillis: timeoutMs,
   });
+  const lockConnections = options.lockConnections ?? 20;
   const lockPool = new pg.Pool({
     connectionString,
-    max: options.lockConnections ?? 20,
-    // Taking a lock may wait the whole lock wait (lock_timeout); unlocking is quick.
-    query_timeout: lockWaitMs + timeoutMs,
-    connectionTimeoutMillis: lockWaitMs,
+    max: lockConnections,
+    // A database that does not answer is trouble after the store deadline, not after the lock wait.
+    query_timeout: timeoutMs,
+    connectionTimeoutMillis: Math.min(lockWaitMs, timeoutMs),
   });
   for (const p of [pool, lockPool]) p.on('error', () => undefined);
   const context = new PgContext(pool, schema, new CorruptionCounter());
@@ -90,7 +92,7 @@ export async function openPgSharedState(connectionString: string, options: PgSha
     };
   };
 
-  const turnLocks = pgTurnLocks(lockPool, schema, lockWaitMs);
+  const turnLocks = pgTurnLocks(lockPool, { schema, lockWaitMs, timeoutMs, lockConnections });
   // Keys and scopes are stored hashed: a conversation id may carry a phone number, an address is personal.
   const hashed = (key: string): string => createHash('sha256').update(key).digest('base64url');
 
@@ -169,7 +171,11 @@ export async function openPgSharedState(connectionString: string, options: PgSha
 export const lockId = (schema: string, key: string): string =>
   createHash('sha256').update(`${schema}\u0000${key}`).digest().readBigInt64BE(0).toString();
 
-function pgTurnLocks(lockPool: pg.Pool, schema: string, lockWaitMs: number): TurnLocks {
+function pgTurnLocks(
+  lockPool: pg.Pool,
+  options: { schema: string; lockWaitMs: number; timeoutMs: number; lockConnections: number },
+): TurnLocks {
+  const { schema, lockWaitMs, timeoutMs } = options;
   const local = new KeyedMutex();
   const timedOut = (key: string) => new LockTimeoutError(key, lockWaitMs);
   return {
@@ -183,16 +189,27 @@ function pgTurnLocks(lockPool: pg.Pool, schema: string, lockWaitMs: number): Tur
           let client: pg.PoolClient;
           try {
             client = await lockPool.connect();
+            // The lock's connection may die while the turn runs (no query under way then): that
+            // frees the lock and is noticed at unlock; it must not end the process.
+            client.on('error', ignore);
           } catch (error) {
-            // No lock connection free within the wait is as busy as a lock held.
-            if (Date.now() >= deadline - 5) throw timedOut(key);
+            // Every lock connection taken (that many turns running) is as busy as a lock held; a
+            // connection that cannot be made is the database's trouble.
+            if (lockPool.totalCount >= options.lockConnections) throw timedOut(key);
             throw new StoreUnavailableError('turn lock', { cause: error });
           }
           try {
-            await client.query(`SET lock_timeout = ${Math.max(1, deadline - Date.now())}`);
-            await client.query('SELECT pg_advisory_lock($1::bigint)', [id]);
+            const waitMs = Math.max(1, deadline - Date.now());
+            await client.query({ text: `SET lock_timeout = ${waitMs}`, query_timeout: timeoutMs } as pg.QueryConfig);
+            // The server gives up at lock_timeout; the client waits that and the store deadline more.
+            await client.query({
+              text: 'SELECT pg_advisory_lock($1::bigint)',
+              values: [id],
+              query_timeout: waitMs + timeoutMs,
+            } as pg.QueryConfig);
           } catch (error) {
             const busy = (error as { code?: string }).code === LOCK_NOT_AVAILABLE;
+            client.removeListener('error', ignore);
             client.release(busy ? undefined : (error as Error));
             throw busy ? timedOut(key) : new StoreUnavailableError('turn lock', { cause: error });
           }
@@ -200,10 +217,12 @@ function pgTurnLocks(lockPool: pg.Pool, schema: string, lockWaitMs: number): Tur
             return await task();
           } finally {
             // A failed unlock drops the connection, which frees the lock.
-            await client.query('SELECT pg_advisory_unlock($1::bigint)', [id]).then(
-              () => client.release(),
-              (error: Error) => client.release(error),
+            const unlocked = await client.query('SELECT pg_advisory_unlock($1::bigint)', [id]).then(
+              () => undefined,
+              (error: Error) => error,
             );
+            client.removeListener('error', ignore);
+            client.release(unlocked);
           }
         },
         () => timedOut(key),
