@@ -57,7 +57,7 @@ export async function benchStoreWrites(dir: string, options: StoreBenchOptions =
     stores.conversations.put(conversation(`conv-${i}`, { customerId: `cust-${i % customers}`, tags: ['seed'] })),
   );
   await inBursts(transcripts, (i) => stores.transcripts.append(entry(`conv-${i}`, `hello ${i}`)), 500);
-  await inBursts(states, (i) => stores.state.write([{ key: stateKey(i), value: stateValue(i) }]));
+  await inBursts(states, async (i) => void (await stores.state.write([{ key: stateKey(i), value: stateValue(i) }])));
   await stores.close();
   const seedMs = performance.now() - seedStart;
 

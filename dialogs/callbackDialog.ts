@@ -282,7 +282,9 @@ export class CallbackDialog extends FormDialog<CallbackState> {
       phone: state.phone,
       email: (await services.sessions.get(dc.context)).contact.email,
     });
+    const commits = (await services.sessions.get(dc.context)).commits ?? 0;
     const callback = await services.callbacks.book({
+      idempotencyKey: `${turnInputOf(dc.context).conversationId}|callback|${commits}`,
       name: state.name!,
       phone: state.phone!,
       slot: { start: new Date(state.slot!.start), asap: state.slot!.asap },
@@ -294,6 +296,7 @@ export class CallbackDialog extends FormDialog<CallbackState> {
     });
     const session = await services.sessions.get(dc.context);
     session.lastCallbackRef = callback.ref;
+    session.commits = commits + 1;
     void services.conversationLog.addOutcome(turnInputOf(dc.context).conversationId, 'callback_booked');
     await dc.context.sendActivity(copy.callbackBooked(callback.ref, dates.callbackWhen(services.business, state.slot!)));
   }

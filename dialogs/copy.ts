@@ -91,6 +91,8 @@ export const copy = {
   turnError: (): string => `Sorry, something went wrong on my side. Could you say that again?`,
   storeTrouble: (phone?: string): string =>
     `Sorry, we're having trouble saving that right now — please try again in a minute` + (phone ? `, or call ${phone}.` : `.`),
+  /** Another message of the conversation is still being answered and this one could not wait. */
+  stillWorking: (): string => `One moment — I'm still on your last message. Could you send that again in a few seconds?`,
   offerDeclined: (): string => `No problem. I'm here if you need anything.`,
   noOffer: (): string => `Sure. What can I help you with?`,
   nothingToCancel: (): string => `There's nothing in progress to cancel. What would you like to know?`,

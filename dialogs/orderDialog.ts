@@ -243,10 +243,13 @@ export class OrderDialog extends FormDialog<OrderState> {
       phone: state.phone,
       email: (await services.sessions.get(dc.context)).contact.email,
     });
+    const commits = (await services.sessions.get(dc.context)).commits ?? 0;
+    const occasion = `${conversationId}|order|${commits}`;
     const asap = services.callbacks.checkTime('asap');
     const slot = asap.ok ? asap.slot : undefined;
     const callback = slot
       ? await services.callbacks.book({
+          idempotencyKey: `${occasion}|callback`,
           name: state.name!,
           phone: state.phone!,
           slot: { start: slot.start, asap: true },
@@ -257,15 +260,15 @@ export class OrderDialog extends FormDialog<OrderState> {
           leadId: lead.id,
         })
       : undefined;
-    const order = await services.orders.request(this.draft(state), {
-      customerId: customer.id,
-      leadId: lead.id,
-      conversationId,
-      callbackId: callback?.id,
-    });
+    const order = await services.orders.request(
+      this.draft(state),
+      { customerId: customer.id, leadId: lead.id, conversationId, callbackId: callback?.id },
+      occasion,
+    );
     await services.leads.note(conversationId, originOf(input), { products: [state.product!] });
     const session = await services.sessions.get(dc.context);
     if (callback) session.lastCallbackRef = callback.ref;
+    session.commits = commits + 1;
     void services.conversationLog.addOutcome(conversationId, 'order_request');
     if (callback) void services.conversationLog.addOutcome(conversationId, 'callback_booked');
     const when =

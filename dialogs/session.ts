@@ -23,6 +23,11 @@ export interface Session {
   lastCallbackRef?: string;
   /** The last question answered from the knowledge, as read, and its passage: a follow-up is read against it. */
   lastTopic?: { question: string; passageId: string };
+  /**
+   * Bookings and order requests this conversation has committed: with the conversation id it names
+   * the next commit's occasion, so a "yes" delivered twice or raced commits once.
+   */
+  commits?: number;
   /** Set while a person has the conversation: the bot stays silent. */
   handedOff?: boolean;
   /** Consecutive turns the bot could not use (for the offer of a person). */

@@ -10,6 +10,7 @@ import type { KnowledgeIndex } from './domain/knowledge/passage.js';
 import type { Stores } from './domain/ports.js';
 import { createAdapter } from './bot/adapter.js';
 import { transcriptMiddleware } from './bot/transcriptMiddleware.js';
+import { turnGuardMiddleware } from './bot/turnGuard.js';
 import { createChannelFacts } from './channels/channelFacts.js';
 import { installChannels } from './channels/installChannels.js';
 import { registerStaffRoutes } from './staff/staffRoutes.js';
@@ -41,6 +42,17 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     turnErrorText: copy.turnError(),
     storeTroubleText: copy.storeTrouble(core.business.staffPhone),
   });
+  // First: one turn at a time per conversation on every instance, each activity processed once.
+  adapter.use(
+    turnGuardMiddleware({
+      locks: core.shared.turnLocks,
+      activities: core.shared.activities,
+      busyText: copy.stillWorking(),
+      onDuplicate: (_scope, activityId) => logger.info({ activityId }, 'duplicate activity acknowledged'),
+      onBusy: () => logger.warn({ code: 'turn_lock_timeout' }, 'conversation busy; asked to resend'),
+      settle: (context) => core.conversationLog.settled(String(context.activity.conversation?.id ?? '')),
+    }),
+  );
   adapter.use(transcriptMiddleware(core.conversationLog));
 
   const authenticated = Boolean(config.MicrosoftAppId);
@@ -59,6 +71,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     business: core.business,
     config,
     state: core.stores.state,
+    directLineStore: core.shared.directLine,
   });
   registerStaffRoutes(http.server, {
     staff: core.staff,

@@ -32,6 +32,11 @@ const ConfigSchema = z
       .default('public'),
     /** Deadline of one store call in milliseconds; past it the customer hears that saving failed. */
     STORE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3_000),
+    /**
+     * How long a turn waits for the one before it in the same conversation (on any instance);
+     * past it the customer is asked to send the message again.
+     */
+    TURN_LOCK_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** Store failures in a row that open the circuit breaker (calls then fail at once for 10 s). */
     STORE_BREAK_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
     /** Free space (MB) DATA_DIR's disk must keep; below it /healthz answers 503. */

@@ -27,6 +27,9 @@ import { lexicalMinConfidence } from './knowledge/refusalModel.js';
 import { createLanguageModel, type LanguageModel } from './llm/languageModel.js';
 import { openStores } from './stores/openStores.js';
 import { guardStores } from './stores/guardStores.js';
+import { memorySharedState } from './stores/memory/memorySharedState.js';
+import { openPgSharedState } from './stores/postgres/PgSharedState.js';
+import type { SharedState } from './domain/sharedState.js';
 import { withModelBudget } from './llm/modelBudget.js';
 import { BotStateStorage } from './bot/botStateStorage.js';
 import { SalesBot } from './bot/salesBot.js';
@@ -42,6 +45,8 @@ export type { StaffServices } from './staffServices.js';
 
 export interface CoreOverrides {
   stores?: Stores;
+  /** What instances share (locks, processed activities, limits, Direct Line); by DATABASE_URL by default. */
+  shared?: SharedState;
   recognizer?: Recognizer;
   now?: () => Date;
   newId?: () => string;
@@ -55,6 +60,8 @@ export interface Core {
   /** Lexical retrieval, fused with the sentence model once it is ready. */
   retriever: KnowledgeRetriever;
   stores: Stores;
+  /** What several instances must share: in PostgreSQL with DATABASE_URL, else in this process. */
+  shared: SharedState;
   clock: Clock;
   newId: () => string;
   conversationLog: ConversationLog;
@@ -92,6 +99,12 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
       onBreak: () => logger.error({ code: 'store_circuit_open' }, 'store failing; circuit open'),
     },
   );
+  const sharedOptions = { lockWaitMs: config.TURN_LOCK_WAIT_MS, timeoutMs: config.STORE_TIMEOUT_MS };
+  const shared =
+    overrides.shared ??
+    (config.DATABASE_URL
+      ? await openPgSharedState(config.DATABASE_URL, { ...sharedOptions, schema: config.DATABASE_SCHEMA })
+      : memorySharedState(sharedOptions));
   const clock: Clock = overrides.now ? { now: overrides.now } : systemClock;
   const conversationLog = createConversationLog({
     conversations: stores.conversations,
@@ -99,7 +112,7 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
     onError: (err, conversationId) => logger.error({ err, conversationId }, 'transcript write failed'),
   });
   const newId = overrides.newId ?? (() => randomUUID());
-  const services = createDomainServices(business, stores, clock, newId);
+  const services = createDomainServices(business, stores, clock, newId, shared.attempts);
   // With OPENAI_API_KEY, a language model words answers and advice; offline adapters otherwise.
   const offlineRecognizer = createOfflineRecognizer();
   const model = createLanguageModel(config, { business, offlineRecognizer, log: logger.child({ component: 'llm' }) });
@@ -111,16 +124,18 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
     knowledge,
     retriever,
     stores,
+    shared,
     clock,
     newId,
     conversationLog,
     model,
     recognizer: overrides.recognizer ?? model?.recognizer ?? offlineRecognizer,
     services,
-    staff: createStaffServices(config, stores, clock, services, business),
+    staff: createStaffServices(config, stores, clock, services, business, shared.attempts),
     async close() {
       await conversationLog.flush();
       await stores.close();
+      await shared.close();
       await (await embedderReady)?.close();
     },
   };

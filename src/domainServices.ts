@@ -12,12 +12,23 @@ import { createLeadService } from './domain/leads/leadService.js';
 import { createOrderService } from './domain/orders/orderService.js';
 import type { Stores } from './domain/ports.js';
 import { createAttemptLimiter } from './domain/attemptLimiter.js';
+import type { AttemptLog } from './domain/sharedState.js';
 
-/** The domain's services over one backend's stores. */
-export function createDomainServices(business: Business, stores: Stores, clock: Clock, newId: () => string) {
+/**
+ * The domain's services over one backend's stores. `attemptLog` is where failed look-ups by
+ * reference are counted: shared by every instance (src/domain/sharedState.ts), this process's
+ * memory when unset.
+ */
+export function createDomainServices(
+  business: Business,
+  stores: Stores,
+  clock: Clock,
+  newId: () => string,
+  attemptLog?: AttemptLog,
+) {
   const erasure = createErasureService({ stores });
   // One count of failed look-ups by reference, for callbacks and orders alike.
-  const attempts = createAttemptLimiter(REFERENCE_ATTEMPTS);
+  const attempts = createAttemptLimiter({ ...REFERENCE_ATTEMPTS, scope: 'reference' }, attemptLog);
   return {
     erasure,
     customers: createCustomerService({ stores, erasure, clock, newId }),

@@ -6,6 +6,7 @@
 import type { Config } from './config.js';
 import type { Clock } from './domain/clock.js';
 import type { Stores } from './domain/ports.js';
+import type { AttemptLog } from './domain/sharedState.js';
 import type { Business } from './domain/business.js';
 import { analyze } from './knowledge/analyzer.js';
 import { createDailyRollup } from './staff/dailyRollup.js';
@@ -27,14 +28,17 @@ import { createSignInLimit } from './staff/signInLimit.js';
 type StaffConfig = Pick<Config, 'STAFF_SESSION_HOURS' | 'STAFF_LOCKOUT_ATTEMPTS' | 'STAFF_LOCKOUT_MINUTES'>;
 type SalesConfig = StaffConfig & Pick<Config, 'STAFF_CALLBACK_GRACE_MINUTES' | 'STAFF_SIGNIN_PER_MINUTE'>;
 
-/** Staff accounts with every STAFF_* setting: the bot's sign-in and the staff CLI use this. */
-export function createStaffAccountsFor(config: StaffConfig, stores: Stores, clock: Clock) {
+/**
+ * Staff accounts with every STAFF_* setting: the bot's sign-in and the staff CLI use this. Lock-outs
+ * are counted in `attemptLog` (shared by every instance), this process's memory when unset.
+ */
+export function createStaffAccountsFor(config: StaffConfig, stores: Stores, clock: Clock, attemptLog?: AttemptLog) {
   return createStaffAccounts({
     users: stores.staffUsers,
     tokens: stores.staffTokens,
     sessions: stores.staffSessions,
     clock,
-    throttle: createLoginThrottle({ attempts: config.STAFF_LOCKOUT_ATTEMPTS, minutes: config.STAFF_LOCKOUT_MINUTES }),
+    throttle: createLoginThrottle({ attempts: config.STAFF_LOCKOUT_ATTEMPTS, minutes: config.STAFF_LOCKOUT_MINUTES }, attemptLog),
     sessionHours: config.STAFF_SESSION_HOURS,
   });
 }
@@ -46,13 +50,14 @@ export function createStaffServices(
   clock: Clock,
   domain: { callbacks: CallbackService; erasure: ErasureService },
   business: Business,
+  attemptLog?: AttemptLog,
 ) {
   const deps = { stores, clock };
   const rollup = createDailyRollup({ stores, business, clock });
   const forecast = createForecastReport({ stores, rollup, business, clock });
   return {
-    accounts: createStaffAccountsFor(config, stores, clock),
-    signIns: createSignInLimit(config.STAFF_SIGNIN_PER_MINUTE, clock),
+    accounts: createStaffAccountsFor(config, stores, clock, attemptLog),
+    signIns: createSignInLimit(config.STAFF_SIGNIN_PER_MINUTE, clock, attemptLog),
     conversations: createConversationReview(deps),
     customers: createCustomerRecords({ ...deps, erasure: domain.erasure }),
     callbacks: createCallbackQueue({ ...deps, callbacks: domain.callbacks }),

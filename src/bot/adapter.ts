@@ -7,7 +7,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Conversatio
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { maskText } from '../domain/maskText.js';
-import { StoreUnavailableError } from '../domain/errors.js';
+import { ConcurrencyError, StoreUnavailableError } from '../domain/errors.js';
 
 export interface AdapterOptions {
   /** What the customer hears when a turn fails (the dialogs' copy, passed in by the composition root). */
@@ -23,6 +23,11 @@ export interface AdapterOptions {
 const isStoreTrouble = (error: unknown, depth = 0): boolean =>
   error instanceof StoreUnavailableError ||
   (depth < 4 && error instanceof Error && isStoreTrouble((error as { error?: unknown }).error ?? error.cause, depth + 1));
+
+/** Whether the error, or one it wraps, is a lost eTag race. */
+const isConflict = (error: unknown, depth = 0): boolean =>
+  error instanceof ConcurrencyError ||
+  (depth < 4 && error instanceof Error && isConflict((error as { error?: unknown }).error ?? error.cause, depth + 1));
 
 export function createAdapter(
   config: Config,
@@ -56,8 +61,9 @@ export function createAdapter(
       logger.error({ err: sendError }, 'could not tell the customer about the failed turn');
     }
     // …then a conversation whose state broke the turn starts clean rather than failing again; when
-    // the store is down the state is left as it was (nothing newer was saved).
-    if (storeTrouble) return;
+    // the store is down the state is left as it was (nothing newer was saved), and when another turn
+    // saved first (twice: src/bot/salesBot.ts retries once) its state is the conversation's now.
+    if (storeTrouble || isConflict(error)) return;
     try {
       await conversationState.delete(context);
     } catch (deleteError) {

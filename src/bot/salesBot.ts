@@ -6,6 +6,7 @@ import { ActivityHandler, type ConversationState, type StatePropertyAccessor, ty
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { setTurnInput } from '../../dialogs/turnInput.js';
 import type { TurnReader } from './turnReader.js';
+import { ConcurrencyError } from '../domain/errors.js';
 
 export interface SalesBotDeps {
   conversationState: ConversationState;
@@ -42,10 +43,23 @@ export class SalesBot extends ActivityHandler {
     });
   }
 
+  /**
+   * Runs the turn and saves the state on the eTag it was read with. When another turn saved first
+   * (a ConcurrencyError: two instances, or a lock that gave up), the turn runs once more on the
+   * state as it now is; a second conflict fails the turn.
+   */
   override async run(context: TurnContext): Promise<void> {
-    const turn = (): Promise<void> => super.run(context);
-    await (this.deps.aroundTurn ? this.deps.aroundTurn(turn) : turn());
-    await this.deps.conversationState.saveChanges(context, false);
+    const turn = async (): Promise<void> => {
+      await (this.deps.aroundTurn ? this.deps.aroundTurn(() => super.run(context)) : super.run(context));
+      await this.deps.conversationState.saveChanges(context, false);
+    };
+    try {
+      await turn();
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      await this.deps.conversationState.load(context, true);
+      await turn();
+    }
   }
 
   private async runDialog(context: TurnContext): Promise<void> {

@@ -13,6 +13,7 @@ import { choiceReplyMiddleware, renderMiddleware } from './renderMiddleware.js';
 import { dtmfMiddleware } from './telephony/dtmf.js';
 import { typingMiddleware } from './typingMiddleware.js';
 import type { StateStore } from '../domain/ports.js';
+import type { DirectLineStore } from '../domain/sharedState.js';
 import { installEmail, type EmailSettings, type SelfHostedEmail } from './email/installEmail.js';
 import { letterMiddleware, type LetterSink } from './email/letterMiddleware.js';
 import { registerWebChat } from './webchat/registerWebChat.js';
@@ -31,6 +32,8 @@ export interface ChannelDeps {
   } & Partial<EmailSettings>;
   /** Where the e-mail channel keeps its ledger; without it the self-hosted e-mail channel stays off. */
   state?: StateStore;
+  /** Where the embedded Direct Line keeps conversations; this process's memory when unset. */
+  directLineStore?: DirectLineStore;
   /** Typing indicator delay; tests shorten it. */
   typingDelayMs?: number;
 }
@@ -83,6 +86,7 @@ export function installChannels(deps: ChannelDeps): Channels {
     secret: config.DIRECTLINE_SECRET,
     appId: config.MicrosoftAppId,
     botAccount: { id: 'bot', name: business.name },
+    store: deps.directLineStore,
   });
   registerWebChat(deps.server, { businessName: business.name, locale: business.locale });
   return {

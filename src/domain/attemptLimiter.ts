@@ -1,46 +1,70 @@
 /**
  * Counts attempts per key in a sliding window and says when a key has had too many: guessing
- * callback references, signing in. Memory is bounded: past `maxKeys` the least recently used key
- * is forgotten. Kept in memory, per process.
+ * callback references, signing in. The times live in an AttemptLog — shared by every instance in
+ * PostgreSQL, or this process's bounded memory (`memoryAttemptLog`, the default) — so a limit holds
+ * however the load balancer spreads the attempts.
  */
+import type { AttemptLog } from './sharedState.js';
+
 export interface AttemptLimiter {
   /** Whether every key may try now (none has reached the limit). */
-  allowed(keys: readonly string[], now: Date): boolean;
+  allowed(keys: readonly string[], now: Date): Promise<boolean>;
   /** Records an attempt against every key. */
-  record(keys: readonly string[], now: Date): void;
+  record(keys: readonly string[], now: Date): Promise<void>;
   /** Forgets a key (a success). */
-  clear(key: string): void;
+  clear(key: string): Promise<void>;
 }
 
 export interface AttemptLimits {
   /** Attempts allowed per key within `windowMs` (a function: per kind of key). */
   max: number | ((key: string) => number);
   windowMs: number;
+  /** Keys remembered at most by the default in-memory log. */
   maxKeys?: number;
+  /** Names this limiter's keys apart from other limiters sharing one log. */
+  scope?: string;
 }
 
-export function createAttemptLimiter(limits: AttemptLimits): AttemptLimiter {
-  const byKey = new Map<string, number[]>();
-  const maxKeys = limits.maxKeys ?? 10_000;
+export function createAttemptLimiter(limits: AttemptLimits, log?: AttemptLog): AttemptLimiter {
+  const times = log ?? memoryAttemptLog(limits.maxKeys);
   const maxOf = (key: string): number => (typeof limits.max === 'number' ? limits.max : limits.max(key));
-
-  const recent = (key: string, now: number): number[] => {
-    const times = (byKey.get(key) ?? []).filter((t) => now - t < limits.windowMs);
-    if (times.length === 0) byKey.delete(key);
-    return times;
-  };
+  const scoped = (key: string): string => (limits.scope ? `${limits.scope}:${key}` : key);
 
   return {
-    allowed: (keys, now) => keys.every((key) => recent(key, now.getTime()).length < maxOf(key)),
-    record(keys, now) {
+    async allowed(keys, now) {
       for (const key of keys) {
-        const times = recent(key, now.getTime());
-        times.push(now.getTime());
-        byKey.delete(key); // re-insert: the map stays ordered by last attempt
-        byKey.set(key, times.slice(-maxOf(key)));
-        if (byKey.size > maxKeys) byKey.delete(byKey.keys().next().value!);
+        if ((await times.recent(scoped(key), now, limits.windowMs)).length >= maxOf(key)) return false;
       }
+      return true;
     },
-    clear: (key) => void byKey.delete(key),
+    async record(keys, now) {
+      for (const key of keys) await times.add(scoped(key), now, limits.windowMs);
+    },
+    clear: (key) => times.clear(scoped(key)),
+  };
+}
+
+/**
+ * Attempt times in this process's memory: past `maxKeys` the least recently used key is forgotten,
+ * and one key keeps at most 500 times (no limit counts more).
+ */
+export function memoryAttemptLog(maxKeys = 10_000): AttemptLog {
+  const byKey = new Map<string, { at: number; until: number }[]>();
+  return {
+    async recent(key, now, windowMs) {
+      const t = now.getTime();
+      return (byKey.get(key) ?? []).filter((a) => a.at > t - windowMs && a.at <= t).map((a) => a.at);
+    },
+    async add(key, now, windowMs) {
+      const t = now.getTime();
+      const kept = (byKey.get(key) ?? []).filter((a) => a.until > t);
+      kept.push({ at: t, until: t + windowMs });
+      byKey.delete(key); // re-insert: the map stays ordered by last attempt
+      byKey.set(key, kept.slice(-500));
+      if (byKey.size > maxKeys) byKey.delete(byKey.keys().next().value!);
+    },
+    async clear(key) {
+      byKey.delete(key);
+    },
   };
 }

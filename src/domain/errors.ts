@@ -39,3 +39,10 @@ export class StoreUnavailableError extends AppError {
     super('store_unavailable', `the store did not complete ${operation}`, options);
   }
 }
+
+/** A conversation's turn lock was not had in time: another turn of it is still running. */
+export class LockTimeoutError extends AppError {
+  constructor(key: string, waitedMs: number) {
+    super('lock_timeout', `the turn lock for "${key}" was not free within ${waitedMs} ms`);
+  }
+}

@@ -54,6 +54,8 @@ export const CallbackSchema = z.object({
   dueAt: isoDate,
   asap: z.boolean(),
   topic: z.string(),
+  /** A hash of what made the booking (conversation, form and contents): one booking per key. */
+  idempotencyKey: z.string().optional(),
   status: CallbackStatus,
   outcome: CallbackOutcome.optional(),
   note: z.string().optional(),
@@ -105,6 +107,8 @@ export const OrderRequestSchema = z.object({
   address: z.string().optional(),
   status: z.enum(['requested', 'confirmed', 'cancelled']),
   callbackId: z.string().optional(),
+  /** A hash of what made the request (conversation, form and contents): one request per key. */
+  idempotencyKey: z.string().optional(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });

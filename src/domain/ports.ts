@@ -69,13 +69,22 @@ export interface Versioned {
 
 /**
  * Key-value state with optimistic concurrency (what Bot Framework keeps for conversation and user
- * state). A write with an `expectedETag` that no longer matches fails with a ConcurrencyError;
- * `expectedETag` undefined or '*' writes unconditionally.
+ * state). A write with an `expectedETag` that no longer matches fails with a ConcurrencyError, and
+ * so does one with `expectedETag: null` (the key must not exist yet: a state read as new) when the
+ * key exists; `expectedETag` undefined or '*' writes unconditionally. A write applies entirely or
+ * not at all and resolves with each key's new eTag.
  */
 export interface StateStore {
   read(keys: string[]): Promise<Record<string, Versioned>>;
-  write(changes: { key: string; value: Record<string, unknown>; expectedETag?: string }[]): Promise<void>;
+  write(changes: StateChange[]): Promise<Record<string, string>>;
   delete(keys: string[]): Promise<void>;
+}
+
+export interface StateChange {
+  key: string;
+  value: Record<string, unknown>;
+  /** The eTag the value was read with; null: the key must not exist; undefined or '*': any. */
+  expectedETag?: string | null;
 }
 
 /** Records that belong to a customer and to the conversation they came from. */

@@ -1,46 +1,46 @@
 /**
  * Lock-out after repeated failed sign-ins, per user name (known or not, so probing names does not
- * tell which exist). Kept in memory: it resets on restart, and with several instances each counts
- * on its own — the README says so.
+ * tell which exist). Failures and locks are times in an AttemptLog: shared by every instance in
+ * PostgreSQL, or this process's memory. A lock clears the failures, so once it runs out the
+ * counting starts afresh; failures older than a day no longer count.
  */
+import { memoryAttemptLog } from '../domain/attemptLimiter.js';
+import type { AttemptLog } from '../domain/sharedState.js';
+
 export interface LoginThrottle {
   /** Milliseconds until `name` may try again, or 0. */
-  lockedFor(name: string, now: Date): number;
+  lockedFor(name: string, now: Date): Promise<number>;
   /** Records a failure; returns true when this failure locked the name. */
-  fail(name: string, now: Date): boolean;
-  succeed(name: string): void;
+  fail(name: string, now: Date): Promise<boolean>;
+  succeed(name: string): Promise<void>;
 }
 
-interface Attempts {
-  failures: number;
-  lockedUntil: number;
-}
+const FAILURES_KEPT_MS = 24 * 60 * 60_000;
 
-export function createLoginThrottle(options: { attempts: number; minutes: number; maxNames?: number }): LoginThrottle {
-  const byName = new Map<string, Attempts>();
-  const maxNames = options.maxNames ?? 10_000;
+export function createLoginThrottle(
+  options: { attempts: number; minutes: number; maxNames?: number },
+  log: AttemptLog = memoryAttemptLog(options.maxNames),
+): LoginThrottle {
+  const lockMs = options.minutes * 60_000;
+  const failures = (name: string): string => `signin-failure:${name}`;
+  const lock = (name: string): string => `signin-lock:${name}`;
+
+  const lockedFor = async (name: string, now: Date): Promise<number> => {
+    const locks = await log.recent(lock(name), now, lockMs);
+    return locks.length === 0 ? 0 : Math.max(0, locks[locks.length - 1]! + lockMs - now.getTime());
+  };
 
   return {
-    lockedFor(name, now) {
-      const entry = byName.get(name);
-      if (!entry) return 0;
-      const left = entry.lockedUntil - now.getTime();
-      if (left > 0) return left;
-      if (entry.lockedUntil > 0) byName.delete(name); // the lock ran out: start counting afresh
-      return 0;
-    },
-    fail(name, now) {
-      const entry = byName.get(name) ?? { failures: 0, lockedUntil: 0 };
-      entry.failures += 1;
-      byName.delete(name); // re-insert so the map stays ordered by last failure
-      byName.set(name, entry);
-      if (byName.size > maxNames) byName.delete(byName.keys().next().value!);
-      if (entry.failures < options.attempts) return false;
-      entry.lockedUntil = now.getTime() + options.minutes * 60_000;
+    lockedFor,
+    async fail(name, now) {
+      await log.add(failures(name), now, FAILURES_KEPT_MS);
+      if ((await log.recent(failures(name), now, FAILURES_KEPT_MS)).length < options.attempts) return false;
+      await log.add(lock(name), now, lockMs);
+      await log.clear(failures(name));
       return true;
     },
-    succeed(name) {
-      byName.delete(name);
+    async succeed(name) {
+      await log.clear(failures(name));
     },
   };
 }

@@ -85,18 +85,19 @@ export function createStaffAccounts(deps: StaffAccountsDeps) {
     async signIn(rawName: string, password: string): Promise<SignInResult> {
       const name = rawName.trim().toLowerCase().slice(0, 64);
       const now = clock.now();
-      const locked = throttle.lockedFor(name, now);
+      const locked = await throttle.lockedFor(name, now);
       if (locked > 0) return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil(locked / 1000) };
       await users.refresh?.();
       const user = await users.get(name);
       // Unknown names cost the same hash as known ones, so timing does not reveal which exist.
       const valid = await verifyPassword(password, user?.passwordHash ?? (await (dummyHash ??= hashPassword(secret(12)))));
       if (!user || !valid) {
-        const nowLocked = throttle.fail(name, now);
-        if (nowLocked) return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil(throttle.lockedFor(name, now) / 1000) };
+        const nowLocked = await throttle.fail(name, now);
+        if (nowLocked)
+          return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil((await throttle.lockedFor(name, now)) / 1000) };
         return { ok: false, reason: 'invalid' };
       }
-      throttle.succeed(name);
+      await throttle.succeed(name);
       await dropExpired(name, now);
       const session = secret(32);
       const csrf = secret(24);

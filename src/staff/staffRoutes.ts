@@ -114,7 +114,7 @@ export function registerStaffRoutes(server: restify.Server, deps: StaffRoutesDep
         throw new StaffHttpError(403, 'origin', 'sign-in from another site refused');
       }
       const address = req.socket.remoteAddress ?? 'unknown';
-      if (!signIns.take(address)) {
+      if (!(await signIns.take(address))) {
         logger.warn({ address }, 'staff sign-ins from one address throttled');
         if (!json) return redirect('/staff/login?error=locked');
         throw new StaffHttpError(429, 'too_many_sign_ins', 'too many sign-ins from this address; try again in a minute', 60);

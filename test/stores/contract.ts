@@ -346,6 +346,37 @@ export function describeStoresContract(name: string, open: () => Promise<StoresH
           ConcurrencyError,
         );
       });
+      it('when a key must be new (eTag null), then it is created once and a second creator gets a ConcurrencyError', async () => {
+        const eTags = await stores.state.write([{ key: 'fresh', value: { n: 1 }, expectedETag: null }]);
+        expect(eTags['fresh']).toBe((await stores.state.read(['fresh']))['fresh']!.eTag);
+        await expect(stores.state.write([{ key: 'fresh', value: { n: 2 }, expectedETag: null }])).rejects.toBeInstanceOf(
+          ConcurrencyError,
+        );
+        expect((await stores.state.read(['fresh']))['fresh']?.value).toEqual({ n: 1 });
+      });
+
+      it('when a write succeeds, then it returns the new eTag, which the next write can use', async () => {
+        const first = await stores.state.write([{ key: 'k', value: { n: 1 }, expectedETag: null }]);
+        const second = await stores.state.write([{ key: 'k', value: { n: 2 }, expectedETag: first['k'] }]);
+        expect(second['k']).not.toBe(first['k']);
+        await stores.state.write([{ key: 'k', value: { n: 3 }, expectedETag: second['k'] }]);
+        expect((await stores.state.read(['k']))['k']?.value).toEqual({ n: 3 });
+      });
+
+      it('when ten writers race with the eTag they all read, then exactly one wins', async () => {
+        const { eTag } = (await stores.state.read(['race']))['race'] ?? {
+          eTag: (await stores.state.write([{ key: 'race', value: { n: 0 } }]))['race'],
+        };
+        const results = await Promise.allSettled(
+          Array.from({ length: 10 }, (_, n) => stores.state.write([{ key: 'race', value: { n: n + 1 }, expectedETag: eTag }])),
+        );
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConcurrencyError);
+        const newcomers = await Promise.allSettled(
+          Array.from({ length: 10 }, () => stores.state.write([{ key: 'race-new', value: {}, expectedETag: null }])),
+        );
+        expect(newcomers.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      });
     });
 
     describe('sales collections', () => {

@@ -1,89 +1,116 @@
 /**
- * The embedded Direct Line's conversations, in memory: each keeps its latest activities (both sides)
- * numbered by a watermark. Bounded in count, idle time and length; a restart forgets them (Web Chat
- * then starts a new conversation; the bot's own state and transcripts are in the store, not here).
+ * The embedded Direct Line's conversations in this process's memory (one instance; several share
+ * the PostgreSQL adapter of the same port, src/stores/postgres/PgSharedState.ts): each keeps its
+ * latest activities (both sides) numbered by a watermark. Bounded in count, idle time, activities
+ * and bytes per conversation; a restart forgets them (Web Chat then starts a new conversation; the
+ * bot's own state and transcripts are in the store, not here). Conversations the user has not
+ * written in yet are kept apart, each kind bounded on its own: a flood of new conversations (one
+ * request each, unauthenticated) only pushes out other new ones, never a chat under way.
  */
 import { randomBytes } from 'node:crypto';
+import {
+  DEFAULT_DIRECTLINE_LIMITS,
+  type DirectLineConversation,
+  type DirectLineLimits,
+  type DirectLineStore,
+  type WireActivity,
+} from '../../domain/sharedState.js';
 import { BoundedMap } from '../boundedMap.js';
 
-export interface DirectLineLimits {
-  /** Conversations kept at once; past it the least recently used is forgotten. */
-  maxConversations: number;
-  /** A conversation unused this long is forgotten. */
-  idleTtlMs: number;
-  /** Activities kept per conversation; older ones can no longer be fetched. */
-  maxActivities: number;
+export type { DirectLineConversation, DirectLineLimits, WireActivity } from '../../domain/sharedState.js';
+export const DEFAULT_LIMITS = DEFAULT_DIRECTLINE_LIMITS;
+
+interface Kept extends DirectLineConversation {
+  activities: { activity: WireActivity; bytes: number }[];
+  bytes: number;
 }
 
-export const DEFAULT_LIMITS: DirectLineLimits = { maxConversations: 1_000, idleTtlMs: 2 * 60 * 60_000, maxActivities: 500 };
-
-/** An activity as the Direct Line sends it: JSON, with the id and timestamp the service assigned. */
-export interface WireActivity {
-  id: string;
-  timestamp: string;
-  conversation: { id: string };
-  type?: string;
-  text?: string;
-  [field: string]: unknown;
-}
-
-export interface DirectLineConversation {
-  id: string;
-  userId: string;
-  /** Whether the bot has been told that the user joined. */
-  started: boolean;
-  activities: WireActivity[];
-  /** Watermark of the last activity (0 = none yet). */
-  watermark: number;
-}
-
-export class ConversationStore {
-  private readonly conversations: BoundedMap<string, DirectLineConversation>;
+export class ConversationStore implements DirectLineStore {
+  /** Conversations the user has written in. */
+  private readonly live: BoundedMap<string, Kept>;
+  /** Conversations opened but not written in yet (what a flood of new conversations fills). */
+  private readonly fresh: BoundedMap<string, Kept>;
 
   constructor(
     private readonly limits: DirectLineLimits = DEFAULT_LIMITS,
     now?: () => number,
   ) {
-    this.conversations = new BoundedMap({ maxEntries: limits.maxConversations, ttlMs: limits.idleTtlMs, now });
+    const bounds = { maxEntries: limits.maxConversations, ttlMs: limits.idleTtlMs, now };
+    this.live = new BoundedMap(bounds);
+    this.fresh = new BoundedMap(bounds);
   }
 
-  /** A new conversation; with `id`, one that a valid token names but this process has forgotten. */
-  create(userId: string, id = randomBytes(16).toString('base64url')): DirectLineConversation {
-    const conversation = { id, userId, started: false, activities: [], watermark: 0 };
-    this.conversations.set(conversation.id, conversation);
-    return conversation;
+  private find(id: string): Kept | undefined {
+    return this.live.get(id) ?? this.fresh.get(id);
   }
 
-  get(id: string): DirectLineConversation | undefined {
-    return this.conversations.get(id);
+  async create(userId: string, id = randomBytes(16).toString('base64url')): Promise<DirectLineConversation> {
+    const kept = this.find(id);
+    if (kept) return view(kept);
+    const conversation: Kept = { id, userId, started: false, activities: [], watermark: 0, bytes: 0 };
+    this.fresh.set(conversation.id, conversation);
+    return view(conversation);
   }
 
-  /** Adds an activity with the next id and watermark; undefined when the conversation is gone. */
-  append(id: string, activity: object): WireActivity | undefined {
-    const conversation = this.get(id);
+  async get(id: string): Promise<DirectLineConversation | undefined> {
+    const kept = this.find(id);
+    return kept && view(kept);
+  }
+
+  async start(id: string): Promise<boolean> {
+    const kept = this.find(id);
+    if (!kept || kept.started) return false;
+    kept.started = true;
+    return true;
+  }
+
+  async append(id: string, activity: object): Promise<WireActivity | undefined> {
+    const conversation = this.find(id);
     if (!conversation) return undefined;
+    // The user's first message makes it a chat under way.
+    const { from, type } = activity as { from?: { role?: string }; type?: string };
+    if (type === 'message' && from?.role !== 'bot' && this.fresh.has(id)) {
+      this.fresh.delete(id);
+      this.live.set(id, conversation);
+    }
     conversation.watermark += 1;
-    const stored = {
+    const stored: WireActivity = {
       ...activity,
       id: `${id}|${String(conversation.watermark).padStart(7, '0')}`,
       timestamp: new Date().toISOString(),
       conversation: { id },
     };
-    conversation.activities.push(stored);
-    if (conversation.activities.length > this.limits.maxActivities) conversation.activities.shift();
+    const bytes = Buffer.byteLength(JSON.stringify(stored));
+    conversation.activities.push({ activity: stored, bytes });
+    conversation.bytes += bytes;
+    // Bounded in count and bytes; the newest activity always stays.
+    while (
+      conversation.activities.length > 1 &&
+      (conversation.activities.length > this.limits.maxActivities || conversation.bytes > this.limits.maxBytes)
+    ) {
+      conversation.bytes -= conversation.activities.shift()!.bytes;
+    }
     return stored;
   }
 
-  /** Activities after `watermark` (all kept ones when it is absent or unreadable), and the new watermark. */
-  since(id: string, watermark?: string): { activities: WireActivity[]; watermark: string } | undefined {
-    const conversation = this.get(id);
+  async since(id: string, watermark?: string): Promise<{ activities: WireActivity[]; watermark: string } | undefined> {
+    const conversation = this.find(id);
     if (!conversation) return undefined;
     const after = Number.parseInt(watermark ?? '', 10);
     const from = Number.isFinite(after) && after >= 0 ? after : 0;
     const firstKept = conversation.watermark - conversation.activities.length + 1;
     return {
-      activities: conversation.activities.slice(Math.max(0, from + 1 - firstKept)),
+      activities: conversation.activities.slice(Math.max(0, from + 1 - firstKept)).map((a) => a.activity),
       watermark: String(conversation.watermark),
     };
   }
+
+  /** Bytes of activities kept across every conversation (for tests of the bound). */
+  keptBytes(): number {
+    let total = 0;
+    for (const conversation of [...this.live.values(), ...this.fresh.values()]) total += conversation.bytes;
+    return total;
+  }
 }
+
+const view = ({ id, userId, started, watermark }: Kept): DirectLineConversation => ({ id, userId, started, watermark });

@@ -5,14 +5,15 @@
  * its ordinary CloudAdapter and ConnectorClient and cannot tell this channel from Azure's.
  *
  * Only this process can call the routes: its ConnectorClient signs requests with a random per-process
- * key, and the routes refuse any other.
+ * key, and the routes refuse any other. Replies go to the instance that ran the turn (its own
+ * address), which appends them to the conversation store every instance reads.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, ConnectorClient, type AuthenticateRequestResult } from 'botframework-connector';
 import type restify from 'restify';
 import { z } from 'zod';
-import type { ConversationStore } from './conversationStore.js';
+import type { DirectLineStore } from '../../domain/sharedState.js';
 
 type Credentials = ConstructorParameters<typeof ConnectorClient>[0];
 
@@ -30,7 +31,7 @@ export interface LoopbackConnector {
 
 export function registerLoopbackConnector(
   server: restify.Server,
-  store: ConversationStore,
+  store: DirectLineStore,
   options: { appId?: string } = {},
 ): LoopbackConnector {
   const key = randomBytes(32).toString('base64url');
@@ -54,7 +55,10 @@ export function registerLoopbackConnector(
       return;
     }
     const { serviceUrl: _internal, ...activity } = parsed.data as Record<string, unknown> & Pick<Partial<Activity>, 'from'>;
-    const stored = store.append(String(req.params.conversationId), { ...activity, from: { ...activity.from, role: 'bot' } });
+    const stored = await store.append(String(req.params.conversationId), {
+      ...activity,
+      from: { ...activity.from, role: 'bot' },
+    });
     if (!stored) {
       res.send(404, { error: { code: 'BadArgument', message: 'unknown conversation' } });
       return;

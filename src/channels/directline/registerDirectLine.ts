@@ -2,8 +2,9 @@
  * An embedded, single-process Direct Line 3.0 endpoint on the bot's own server, so the chat page
  * works on a fresh install without Azure: tokens, start and reconnect, post and poll activities
  * (no WebSocket stream: clients poll, as Web Chat does with `webSocket: false`). It is not a
- * replacement for Azure's Direct Line: conversations live in this process's memory, bounded by
- * DirectLineLimits, and there are no uploads.
+ * replacement for Azure's Direct Line: there are no uploads. Conversations live in a DirectLineStore,
+ * bounded by DirectLineLimits: this process's memory by default, PostgreSQL when several instances
+ * serve one chat (every instance must then share DIRECTLINE_SECRET, which signs the tokens).
  */
 import { randomBytes } from 'node:crypto';
 import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
@@ -11,6 +12,8 @@ import type restify from 'restify';
 import type { Logger } from '../../logger.js';
 import { authorize, isDenied, type Caller } from './authorize.js';
 import { ConversationStore, DEFAULT_LIMITS, type DirectLineConversation, type DirectLineLimits } from './conversationStore.js';
+import type { DirectLineStore } from '../../domain/sharedState.js';
+import { StoreUnavailableError } from '../../domain/errors.js';
 import { registerLoopbackConnector } from './loopbackConnector.js';
 import { PostActivitySchema, StartBodySchema } from './schemas.js';
 import { createTokenService } from './tokens.js';
@@ -26,13 +29,15 @@ export interface DirectLineDeps {
   /** The bot's Microsoft app id, when it has one. */
   appId?: string;
   limits?: Partial<DirectLineLimits>;
+  /** Where conversations live; this process's memory (bounded by `limits`) by default. */
+  store?: DirectLineStore;
   tokenTtlSeconds?: number;
   /** Largest activity a client may post, in bytes. */
   maxActivityBytes?: number;
 }
 
 export interface DirectLine {
-  conversations: ConversationStore;
+  conversations: DirectLineStore;
   /** Refuses new activities and waits for the turns in progress. */
   close(): Promise<void>;
 }
@@ -43,7 +48,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   const secret = deps.secret ?? randomBytes(32).toString('base64url');
   const secretBytes = Buffer.from(secret);
   const tokens = createTokenService({ secret, ttlSeconds: deps.tokenTtlSeconds });
-  const store = new ConversationStore({ ...DEFAULT_LIMITS, ...deps.limits });
+  const store = deps.store ?? new ConversationStore({ ...DEFAULT_LIMITS, ...deps.limits });
   const connector = registerLoopbackConnector(server, store, { appId: deps.appId });
   const maxBytes = deps.maxActivityBytes ?? 64 * 1024;
   const turns = new Set<Promise<void>>();
@@ -52,14 +57,26 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   const fail = (res: restify.Response, status: number, code: string, message: string): void => {
     res.send(status, { error: { code, message } });
   };
+  /** A route whose store did not answer says so (503), as the Direct Line service would. */
+  const answered =
+    (route: (req: restify.Request, res: restify.Response) => Promise<void>) =>
+    async (req: restify.Request, res: restify.Response): Promise<void> => {
+      try {
+        await route(req, res);
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError)) throw error;
+        deps.logger.warn({ code: error.code }, 'direct line store unavailable');
+        if (!res.headersSent) fail(res, 503, 'ServiceUnavailable', 'the conversation store is not answering; try again');
+      }
+    };
   const caller = (req: restify.Request, res: restify.Response, conversationId?: string): Caller | undefined => {
     const c = authorize(req.header('authorization'), tokens, secretBytes, conversationId);
     if (!isDenied(c)) return c;
     fail(res, c.status, c.code, c.message);
     return undefined;
   };
-  const conversationFor = (c: Caller, id: string): DirectLineConversation | undefined =>
-    store.get(id) ?? (c.kind === 'token' ? store.create(c.claims.user, id) : undefined);
+  const conversationFor = async (c: Caller, id: string): Promise<DirectLineConversation | undefined> =>
+    (await store.get(id)) ?? (c.kind === 'token' ? store.create(c.claims.user, id) : undefined);
   const session = (conversation: DirectLineConversation) => {
     const { token, expiresIn } = tokens.issue(conversation.id, conversation.userId);
     return { conversationId: conversation.id, token, expires_in: expiresIn };
@@ -89,9 +106,9 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     from: { id: conversation.userId, name: name ?? '', role: 'user' },
     recipient: { ...deps.botAccount, role: 'bot' },
   });
-  const start = (conversation: DirectLineConversation, locale?: string): void => {
-    if (conversation.started) return;
-    conversation.started = true;
+  /** Tells the bot the user joined, once per conversation whichever instance is asked. */
+  const start = async (conversation: DirectLineConversation, locale?: string): Promise<void> => {
+    if (conversation.started || !(await store.start(conversation.id))) return;
     void run({
       ...base(conversation),
       type: 'conversationUpdate',
@@ -116,90 +133,109 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     return next();
   });
 
-  server.post(`${PREFIX}/tokens/generate`, async (req: restify.Request, res: restify.Response) => {
-    const body = StartBodySchema.safeParse(req.body ?? undefined);
-    if (!body.success) return fail(res, 400, 'BadArgument', body.error.issues[0]?.message ?? 'invalid body');
-    // Choosing the user id takes the secret: otherwise anyone could read another visitor's user state.
-    const trusted = req.header('authorization') ? caller(req, res) : undefined;
-    if (req.header('authorization') && !trusted) return;
-    const userId = (trusted?.kind === 'secret' && body.data?.user?.id) || `dl_${randomBytes(12).toString('base64url')}`;
-    res.send(200, session(store.create(userId)));
-  });
+  server.post(
+    `${PREFIX}/tokens/generate`,
+    answered(async (req: restify.Request, res: restify.Response) => {
+      const body = StartBodySchema.safeParse(req.body ?? undefined);
+      if (!body.success) return fail(res, 400, 'BadArgument', body.error.issues[0]?.message ?? 'invalid body');
+      // Choosing the user id takes the secret: otherwise anyone could read another visitor's user state.
+      const trusted = req.header('authorization') ? caller(req, res) : undefined;
+      if (req.header('authorization') && !trusted) return;
+      const userId = (trusted?.kind === 'secret' && body.data?.user?.id) || `dl_${randomBytes(12).toString('base64url')}`;
+      res.send(200, session(await store.create(userId)));
+    }),
+  );
 
-  server.post(`${PREFIX}/tokens/refresh`, async (req: restify.Request, res: restify.Response) => {
-    const c = caller(req, res);
-    if (!c) return;
-    if (c.kind !== 'token') return fail(res, 400, 'BadArgument', 'refresh takes a token');
-    const conversation = conversationFor(c, c.claims.conv)!;
-    res.send(200, session(conversation));
-  });
+  server.post(
+    `${PREFIX}/tokens/refresh`,
+    answered(async (req: restify.Request, res: restify.Response) => {
+      const c = caller(req, res);
+      if (!c) return;
+      if (c.kind !== 'token') return fail(res, 400, 'BadArgument', 'refresh takes a token');
+      const conversation = (await conversationFor(c, c.claims.conv))!;
+      res.send(200, session(conversation));
+    }),
+  );
 
-  server.post(`${PREFIX}/conversations`, async (req: restify.Request, res: restify.Response) => {
-    const c = caller(req, res);
-    if (!c) return;
-    const body = StartBodySchema.safeParse(req.body ?? undefined);
-    if (!body.success) return fail(res, 400, 'BadArgument', body.error.issues[0]?.message ?? 'invalid body');
-    const conversation =
-      c.kind === 'token'
-        ? conversationFor(c, c.claims.conv)!
-        : store.create(body.data?.user?.id ?? `dl_${randomBytes(12).toString('base64url')}`);
-    const isNew = !conversation.started;
-    start(conversation, body.data?.locale);
-    res.send(isNew ? 201 : 200, session(conversation));
-  });
+  server.post(
+    `${PREFIX}/conversations`,
+    answered(async (req: restify.Request, res: restify.Response) => {
+      const c = caller(req, res);
+      if (!c) return;
+      const body = StartBodySchema.safeParse(req.body ?? undefined);
+      if (!body.success) return fail(res, 400, 'BadArgument', body.error.issues[0]?.message ?? 'invalid body');
+      const conversation =
+        c.kind === 'token'
+          ? (await conversationFor(c, c.claims.conv))!
+          : await store.create(body.data?.user?.id ?? `dl_${randomBytes(12).toString('base64url')}`);
+      const isNew = !conversation.started;
+      await start(conversation, body.data?.locale);
+      res.send(isNew ? 201 : 200, session(conversation));
+    }),
+  );
 
-  server.get(`${PREFIX}/conversations/:conversationId`, async (req: restify.Request, res: restify.Response) => {
-    const id = String(req.params.conversationId);
-    const c = caller(req, res, id);
-    if (!c) return;
-    const conversation = conversationFor(c, id);
-    if (!conversation) return fail(res, 404, 'NotFound', 'unknown conversation');
-    res.send(200, session(conversation));
-  });
+  server.get(
+    `${PREFIX}/conversations/:conversationId`,
+    answered(async (req: restify.Request, res: restify.Response) => {
+      const id = String(req.params.conversationId);
+      const c = caller(req, res, id);
+      if (!c) return;
+      const conversation = await conversationFor(c, id);
+      if (!conversation) return fail(res, 404, 'NotFound', 'unknown conversation');
+      res.send(200, session(conversation));
+    }),
+  );
 
-  server.get(`${PREFIX}/conversations/:conversationId/activities`, async (req: restify.Request, res: restify.Response) => {
-    const id = String(req.params.conversationId);
-    const c = caller(req, res, id);
-    if (!c) return;
-    const conversation = conversationFor(c, id);
-    const page =
-      conversation && store.since(id, new URL(req.url ?? '', 'http://local').searchParams.get('watermark') ?? undefined);
-    if (!page) return fail(res, 404, 'NotFound', 'unknown conversation');
-    res.send(200, page);
-  });
+  server.get(
+    `${PREFIX}/conversations/:conversationId/activities`,
+    answered(async (req: restify.Request, res: restify.Response) => {
+      const id = String(req.params.conversationId);
+      const c = caller(req, res, id);
+      if (!c) return;
+      const conversation = await conversationFor(c, id);
+      const page =
+        conversation &&
+        (await store.since(id, new URL(req.url ?? '', 'http://local').searchParams.get('watermark') ?? undefined));
+      if (!page) return fail(res, 404, 'NotFound', 'unknown conversation');
+      res.send(200, page);
+    }),
+  );
 
-  server.post(`${PREFIX}/conversations/:conversationId/activities`, async (req: restify.Request, res: restify.Response) => {
-    const id = String(req.params.conversationId);
-    const c = caller(req, res, id);
-    if (!c) return;
-    if (closing) return fail(res, 503, 'ServiceUnavailable', 'the bot is shutting down');
-    if (Number(req.header('content-length') ?? 0) > maxBytes || JSON.stringify(req.body ?? null).length > maxBytes) {
-      return fail(res, 413, 'MessageSizeTooBig', `activities are limited to ${maxBytes} bytes`);
-    }
-    const parsed = PostActivitySchema.safeParse(req.body);
-    if (!parsed.success) {
-      return fail(
-        res,
-        400,
-        'BadArgument',
-        parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
-      );
-    }
-    const conversation = conversationFor(c, id);
-    if (!conversation) return fail(res, 404, 'NotFound', 'unknown conversation');
-    const { from, entities, ...fields } = parsed.data;
-    // Keypad entities only come from the phone channel.
-    const safeEntities = entities?.filter((e) => !/^(dtmf|dtmfinput)$/i.test(e.type));
-    const stored = store.append(id, {
-      ...fields,
-      entities: safeEntities,
-      ...base(conversation, from?.name),
-      serviceUrl: undefined,
-    });
-    if (!stored) return fail(res, 404, 'NotFound', 'unknown conversation');
-    await run({ ...(stored as unknown as Partial<Activity>), serviceUrl: selfUrl() });
-    res.send(200, { id: stored.id });
-  });
+  server.post(
+    `${PREFIX}/conversations/:conversationId/activities`,
+    answered(async (req: restify.Request, res: restify.Response) => {
+      const id = String(req.params.conversationId);
+      const c = caller(req, res, id);
+      if (!c) return;
+      if (closing) return fail(res, 503, 'ServiceUnavailable', 'the bot is shutting down');
+      if (Number(req.header('content-length') ?? 0) > maxBytes || JSON.stringify(req.body ?? null).length > maxBytes) {
+        return fail(res, 413, 'MessageSizeTooBig', `activities are limited to ${maxBytes} bytes`);
+      }
+      const parsed = PostActivitySchema.safeParse(req.body);
+      if (!parsed.success) {
+        return fail(
+          res,
+          400,
+          'BadArgument',
+          parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+        );
+      }
+      const conversation = await conversationFor(c, id);
+      if (!conversation) return fail(res, 404, 'NotFound', 'unknown conversation');
+      const { from, entities, ...fields } = parsed.data;
+      // Keypad entities only come from the phone channel.
+      const safeEntities = entities?.filter((e) => !/^(dtmf|dtmfinput)$/i.test(e.type));
+      const stored = await store.append(id, {
+        ...fields,
+        entities: safeEntities,
+        ...base(conversation, from?.name),
+        serviceUrl: undefined,
+      });
+      if (!stored) return fail(res, 404, 'NotFound', 'unknown conversation');
+      await run({ ...(stored as unknown as Partial<Activity>), serviceUrl: selfUrl() });
+      res.send(200, { id: stored.id });
+    }),
+  );
 
   return {
     conversations: store,

@@ -107,7 +107,7 @@ export function createEmailLedger(state: StateStore): EmailLedger {
         return undefined;
       }),
     link: (messageIds, conversationId) =>
-      serial(() => state.write(messageIds.map((id) => ({ key: THREAD + id, value: { conversationId } })))),
+      serial(async () => void (await state.write(messageIds.map((id) => ({ key: THREAD + id, value: { conversationId } }))))),
     takeAllowance: (sender, perHour, now) =>
       serial(async () => {
         const since = now.getTime() - 3_600_000;

@@ -10,6 +10,7 @@ import type { CallbackStore, CustomerStore, LeadStore } from '../ports.js';
 import { validateCallbackTime, type CallbackTimeResult } from '../schedule/callbackSlots.js';
 import { newReference, normalizeReference } from '../schedule/references.js';
 import { createAttemptLimiter, type AttemptLimiter } from '../attemptLimiter.js';
+import { idempotent } from '../idempotency.js';
 import { createOwnershipCheck, type ByReference, type Caller, type LookupOptions } from './ownership.js';
 
 import type { CallbackRequest as RequestedTime } from '../schedule/callbackSlots.js';
@@ -24,6 +25,11 @@ interface BookingRequest {
   conversationId?: string;
   customerId?: string;
   leadId?: string;
+  /**
+   * Names the occasion of the booking (e.g. conversation, form and commit count): the same
+   * occasion with the same details books once and returns that booking (src/domain/idempotency.ts).
+   */
+  idempotencyKey?: string;
 }
 
 /** What staff record about a callback. */
@@ -124,8 +130,12 @@ export function createCallbackService(deps: {
 
     async book(request) {
       const now = clock.now().toISOString();
+      const dueAt = request.slot.start.toISOString();
+      const once = request.idempotencyKey
+        ? idempotent(request.idempotencyKey, [request.name, request.phone, dueAt, request.slot.asap, request.topic])
+        : undefined;
       const callback: Callback = {
-        id: deps.newId(),
+        id: once?.id ?? deps.newId(),
         ref: await uniqueReference(),
         customerId: request.customerId,
         leadId: request.leadId,
@@ -133,15 +143,20 @@ export function createCallbackService(deps: {
         channelId: request.channelId,
         name: request.name,
         phone: request.phone,
-        dueAt: request.slot.start.toISOString(),
+        dueAt,
         asap: request.slot.asap,
         topic: request.topic,
+        ...(once ? { idempotencyKey: once.key } : {}),
         status: 'open',
         createdAt: now,
         updatedAt: now,
       };
-      await callbacks.put(callback);
-      return callback;
+      if (!once) {
+        await callbacks.put(callback);
+        return callback;
+      }
+      // Insert-once: a booking already made on this key is the answer (same reference).
+      return (await callbacks.update(callback.id, (current) => (current ? undefined : callback)))!;
     },
 
     findByReference: async (ref, caller, options) => ownership.pick(caller, await byReference(ref), undefined, options),

@@ -77,9 +77,9 @@ export function createOwnershipCheck(deps: {
     async pick(caller, candidates, phonesOf, options) {
       const keys = keysOf(caller);
       const now = deps.now();
-      if (!deps.attempts.allowed(keys, now)) return { ok: false, reason: 'too_many_attempts' };
+      if (!(await deps.attempts.allowed(keys, now))) return { ok: false, reason: 'too_many_attempts' };
       for (const record of candidates) if (await owns(caller, record, phonesOf)) return { ok: true, record };
-      if (options?.countMiss !== false) deps.attempts.record(keys, now);
+      if (options?.countMiss !== false) await deps.attempts.record(keys, now);
       return { ok: false, reason: 'not_found' };
     },
   };

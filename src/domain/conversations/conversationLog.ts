@@ -42,6 +42,11 @@ export interface ConversationLog {
   transcript(conversationId: string): Promise<TranscriptEntry[]>;
   /** Waits until every queued write has finished. */
   flush(): Promise<void>;
+  /**
+   * Waits until the conversation's transcript lines queued so far are written (not the delayed
+   * record counters), so the next turn — perhaps on another instance — appends after them.
+   */
+  settled(conversationId: string): Promise<void>;
 }
 
 export function createConversationLog(deps: ConversationLogDeps): ConversationLog {
@@ -168,5 +173,6 @@ export function createConversationLog(deps: ConversationLogDeps): ConversationLo
       for (const conversationId of [...timers.keys()]) void writeRecord(conversationId);
       await queues.idleAll();
     },
+    settled: (conversationId) => queues.idle(conversationId),
   };
 }

@@ -9,6 +9,7 @@ import type { Clock, IdSource } from '../clock.js';
 import type { OrderRequest } from '../model.js';
 import type { Collection, CustomerStore } from '../ports.js';
 import { newReference, normalizeReference } from '../schedule/references.js';
+import { idempotent } from '../idempotency.js';
 import { createAttemptLimiter, type AttemptLimiter } from '../attemptLimiter.js';
 import { REFERENCE_ATTEMPTS } from '../callbacks/callbackService.js';
 import { createOwnershipCheck, type ByReference, type Caller, type LookupOptions } from '../callbacks/ownership.js';
@@ -39,6 +40,8 @@ export interface OrderService {
   request(
     draft: OrderDraft,
     links: { customerId?: string; leadId?: string; conversationId?: string; callbackId?: string },
+    /** The occasion (conversation, form, commit count): the same draft on it is requested once. */
+    idempotencyKey?: string,
   ): Promise<OrderRequest>;
   /**
    * The caller's order request with this reference: made in this conversation, from an account of
@@ -113,10 +116,11 @@ export function createOrderService(deps: {
       const open = new Map(found.filter((o) => o.status !== 'cancelled').map((o) => [o.id, o]));
       return [...open.values()].sort((a, b) => a.neededOn.localeCompare(b.neededOn));
     },
-    async request(draft, links) {
+    async request(draft, links, idempotencyKey) {
       const now = clock.now().toISOString();
+      const once = idempotencyKey ? idempotent(idempotencyKey, draft) : undefined;
       const order: OrderRequest = {
-        id: deps.newId(),
+        id: once?.id ?? deps.newId(),
         ref: newReference(),
         ...links,
         items: draft.items,
@@ -124,11 +128,16 @@ export function createOrderService(deps: {
         fulfilment: draft.fulfilment,
         address: draft.address,
         status: 'requested',
+        ...(once ? { idempotencyKey: once.key } : {}),
         createdAt: now,
         updatedAt: now,
       };
-      await deps.orders.put(order);
-      return order;
+      if (!once) {
+        await deps.orders.put(order);
+        return order;
+      }
+      // Insert-once: a request already made on this key is the answer (same reference).
+      return (await deps.orders.update(order.id, (current) => (current ? undefined : order)))!;
     },
     async findByReference(ref, caller, options) {
       const candidates = await deps.orders.findBy('ref', normalizeReference(ref));

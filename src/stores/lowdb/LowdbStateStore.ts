@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConcurrencyError } from '../../domain/errors.js';
-import type { StateStore, Versioned } from '../../domain/ports.js';
+import type { StateChange, StateStore, Versioned } from '../../domain/ports.js';
 import type { CorruptionCounter } from '../StoreOptions.js';
 import { ShardFile } from './ShardFile.js';
 import { mapCodec, shardFileName, shardIndex } from './shards.js';
@@ -19,7 +19,8 @@ type Shard = ShardFile<Map<string, unknown>>;
 /**
  * Bot state as `{ key, value, eTag }` entries, sharded by a hash of the key like a collection.
  * A write whose expectedETag is not '*' must match the stored eTag; a key that does not exist
- * matches no eTag (so a state deleted meanwhile is not silently recreated).
+ * matches no eTag (so a state deleted meanwhile is not silently recreated), and `null` matches
+ * only a key that does not exist (a state read as new is not written over one saved meanwhile).
  */
 export class LowdbStateStore implements StateStore {
   readonly #shards: Shard[];
@@ -66,22 +67,26 @@ export class LowdbStateStore implements StateStore {
     return found;
   }
 
-  async write(changes: { key: string; value: Record<string, unknown>; expectedETag?: string }[]): Promise<void> {
+  async write(changes: StateChange[]): Promise<Record<string, string>> {
     this.assertOpen();
     // Check every condition before changing anything: a write applies entirely or not at all.
     for (const { key, expectedETag } of changes) {
       if (expectedETag === undefined || expectedETag === '*') continue;
-      if (this.#entry(key)?.eTag !== expectedETag) throw new ConcurrencyError(key);
+      const current = this.#entry(key)?.eTag;
+      if (expectedETag === null ? current !== undefined : current !== expectedETag) throw new ConcurrencyError(key);
     }
     const touched = new Set<Shard>();
+    const eTags: Record<string, string> = {};
     for (const { key, value } of changes) {
       const entry: StateEntry = { key, value: structuredClone(value), eTag: randomUUID() };
       const shard = this.#shardOf(key);
       shard.data.set(key, entry);
       this.#corrupt.delete(key);
       touched.add(shard);
+      eTags[key] = entry.eTag;
     }
     await Promise.all([...touched].map((shard) => shard.commit()));
+    return eTags;
   }
 
   async delete(keys: string[]): Promise<void> {

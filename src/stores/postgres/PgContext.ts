@@ -32,6 +32,9 @@ export class PgContext {
   transaction<R>(work: (client: PoolClient) => Promise<R>): Promise<R> {
     return this.run(async () => {
       const client = await this.pool.connect();
+      // A checked-out client whose connection dies emits 'error' (besides failing its query): without
+      // a listener that would end the process. The query's own error is what the caller sees.
+      client.on('error', ignore);
       try {
         await client.query('BEGIN');
         const result = await work(client);
@@ -41,6 +44,7 @@ export class PgContext {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
+        client.removeListener('error', ignore);
         client.release();
       }
     });
@@ -57,6 +61,8 @@ export class PgContext {
   }
 }
 
-function quoteIdent(name: string): string {
+const ignore = (): void => undefined;
+
+export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ConcurrencyError } from '../../domain/errors.js';
-import type { StateStore, Versioned } from '../../domain/ports.js';
+import type { StateChange, StateStore, Versioned } from '../../domain/ports.js';
 import type { PgContext } from './PgContext.js';
 
 const ValueSchema = z.record(z.string(), z.unknown());
 
 /**
  * Bot state in `state (key, value, etag)`. A write with an expectedETag other than '*' is an
- * `UPDATE … WHERE etag = expected`; no row updated (changed or deleted meanwhile) is a
- * ConcurrencyError and the whole write rolls back.
+ * `UPDATE … WHERE etag = expected`, one with `null` an `INSERT … ON CONFLICT DO NOTHING`; no row
+ * written (changed, created or deleted meanwhile) is a ConcurrencyError and the whole write rolls
+ * back, so two instances answering one conversation cannot both save.
  */
 export class PgStateStore implements StateStore {
   readonly #table: string;
@@ -35,24 +36,40 @@ export class PgStateStore implements StateStore {
     });
   }
 
-  write(changes: { key: string; value: Record<string, unknown>; expectedETag?: string }[]): Promise<void> {
+  write(changes: StateChange[]): Promise<Record<string, string>> {
     return this.context.transaction(async (client) => {
+      const eTags: Record<string, string> = {};
       for (const { key, value, expectedETag } of changes) {
-        const params = [key, JSON.stringify(value), randomUUID()];
+        const eTag = randomUUID();
+        const params = [key, JSON.stringify(value), eTag];
+        let written: number | null;
         if (expectedETag === undefined || expectedETag === '*') {
-          await client.query(
-            `INSERT INTO ${this.#table} (key, value, etag) VALUES ($1, $2, $3)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag`,
-            params,
-          );
-          continue;
+          written = (
+            await client.query(
+              `INSERT INTO ${this.#table} (key, value, etag) VALUES ($1, $2, $3)
+               ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag`,
+              params,
+            )
+          ).rowCount;
+        } else if (expectedETag === null) {
+          written = (
+            await client.query(
+              `INSERT INTO ${this.#table} (key, value, etag) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING`,
+              params,
+            )
+          ).rowCount;
+        } else {
+          written = (
+            await client.query(`UPDATE ${this.#table} SET value = $2, etag = $3 WHERE key = $1 AND etag = $4`, [
+              ...params,
+              expectedETag,
+            ])
+          ).rowCount;
         }
-        const result = await client.query(`UPDATE ${this.#table} SET value = $2, etag = $3 WHERE key = $1 AND etag = $4`, [
-          ...params,
-          expectedETag,
-        ]);
-        if (result.rowCount === 0) throw new ConcurrencyError(key);
+        if (!written) throw new ConcurrencyError(key);
+        eTags[key] = eTag;
       }
+      return eTags;
     });
   }
 

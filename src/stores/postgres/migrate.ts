@@ -20,6 +20,30 @@ const migrations: ((t: (name: string) => string) => string[])[] = [
       `CREATE TABLE IF NOT EXISTS ${t(name)} (id text PRIMARY KEY, doc jsonb NOT NULL)`,
       `CREATE INDEX IF NOT EXISTS "${name}_doc_gin" ON ${t(name)} USING gin (doc jsonb_path_ops)`,
     ]),
+  // Several instances on one database: what they share (src/stores/postgres/PgSharedState.ts), and
+  // one booking or order request per idempotency key however often a turn is delivered or retried.
+  (t) => [
+    `CREATE TABLE IF NOT EXISTS ${t('processed_activities')} (
+       scope text NOT NULL, activity_id text NOT NULL, at timestamptz NOT NULL DEFAULT now(),
+       done boolean NOT NULL DEFAULT false, PRIMARY KEY (scope, activity_id))`,
+    `CREATE INDEX IF NOT EXISTS "processed_activities_at" ON ${t('processed_activities')} (at)`,
+    `CREATE TABLE IF NOT EXISTS ${t('attempts')} (key text NOT NULL, at bigint NOT NULL, expires bigint NOT NULL)`,
+    `CREATE INDEX IF NOT EXISTS "attempts_key_at" ON ${t('attempts')} (key, at)`,
+    `CREATE INDEX IF NOT EXISTS "attempts_expires" ON ${t('attempts')} (expires)`,
+    `CREATE TABLE IF NOT EXISTS ${t('dl_conversations')} (
+       id text PRIMARY KEY, user_id text NOT NULL, started boolean NOT NULL DEFAULT false,
+       watermark bigint NOT NULL DEFAULT 0, last_used timestamptz NOT NULL DEFAULT now())`,
+    `CREATE INDEX IF NOT EXISTS "dl_conversations_last_used" ON ${t('dl_conversations')} (last_used)`,
+    `CREATE TABLE IF NOT EXISTS ${t('dl_activities')} (
+       conversation_id text NOT NULL REFERENCES ${t('dl_conversations')} (id) ON DELETE CASCADE,
+       watermark bigint NOT NULL, bytes int NOT NULL, activity jsonb NOT NULL,
+       PRIMARY KEY (conversation_id, watermark))`,
+    ...['callbacks', 'orders'].map(
+      (name) =>
+        `CREATE UNIQUE INDEX IF NOT EXISTS "${name}_idempotency_key" ON ${t(name)} ((doc->>'idempotencyKey'))
+         WHERE doc ? 'idempotencyKey'`,
+    ),
+  ],
 ];
 
 /**
