@@ -18,6 +18,7 @@ import { createServer, isLoopback, type BotServer } from './server.js';
 import { healthCheck } from './healthCheck.js';
 import { createBot, createCore, type CoreOverrides, type StaffServices } from './container.js';
 import { copy } from '../dialogs/copy.js';
+import { createRateLimit } from './domain/attemptLimiter.js';
 
 export interface App {
   config: Config;
@@ -63,6 +64,8 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     healthy: healthCheck({ stores: core.stores, dataDir: config.DATA_DIR, minFreeMb: config.HEALTH_MIN_FREE_MB }),
     allowServiceUrl: (url) => authenticated || isLoopback(url),
   });
+  // Anonymous chat starts per address, counted where every instance sees them.
+  const directLineStarts = createRateLimit(config.DIRECTLINE_STARTS_PER_MINUTE, 'directline-start', core.shared.attempts);
   const channels = installChannels({
     adapter,
     server: http.server,
@@ -72,6 +75,9 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     config,
     state: core.stores.state,
     directLineStore: core.shared.directLine,
+    directLineStartLimit: {
+      take: (address) => directLineStarts.take(`address:${address}`, core.clock.now()),
+    },
   });
   registerStaffRoutes(http.server, {
     staff: core.staff,

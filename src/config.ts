@@ -73,6 +73,8 @@ const ConfigSchema = z
     SPEECH_LOCALE: optionalString,
     /** Azure neural voice for the telephony channel; default: one for SPEECH_LOCALE (en-AU-NatashaNeural for en-AU). */
     SPEECH_VOICE: optionalString,
+    /** New chats one network address may start per minute on the built-in Direct Line (anonymous token requests). */
+    DIRECTLINE_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
     /** Hours a staff sign-in lasts before the page asks for the password again. */
     STAFF_SESSION_HOURS: z.coerce.number().positive().max(720).default(12),
     /** Failed staff sign-ins in a row (per user name) that lock the name for STAFF_LOCKOUT_MINUTES. */

@@ -34,6 +34,8 @@ export interface ChannelDeps {
   state?: StateStore;
   /** Where the embedded Direct Line keeps conversations; this process's memory when unset. */
   directLineStore?: DirectLineStore;
+  /** New chats an address may start per minute on the embedded Direct Line (unlimited when unset). */
+  directLineStartLimit?: { take(address: string): Promise<boolean> };
   /** Typing indicator delay; tests shorten it. */
   typingDelayMs?: number;
 }
@@ -87,6 +89,7 @@ export function installChannels(deps: ChannelDeps): Channels {
     appId: config.MicrosoftAppId,
     botAccount: { id: 'bot', name: business.name },
     store: deps.directLineStore,
+    startLimit: deps.directLineStartLimit,
   });
   registerWebChat(deps.server, { businessName: business.name, locale: business.locale });
   return {

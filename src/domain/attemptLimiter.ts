@@ -44,6 +44,23 @@ export function createAttemptLimiter(limits: AttemptLimits, log?: AttemptLog): A
   };
 }
 
+/** A rate per key: `take` counts one attempt and says whether the key was still under its limit. */
+export interface RateLimit {
+  take(key: string, now: Date): Promise<boolean>;
+}
+
+/** At most `perMinute` attempts per key in any minute; an attempt over the limit is not counted. */
+export function createRateLimit(perMinute: number, scope: string, log?: AttemptLog): RateLimit {
+  const limiter = createAttemptLimiter({ max: perMinute, windowMs: 60_000, scope }, log);
+  return {
+    async take(key, now) {
+      if (!(await limiter.allowed([key], now))) return false;
+      await limiter.record([key], now);
+      return true;
+    },
+  };
+}
+
 /**
  * Attempt times in this process's memory: past `maxKeys` the least recently used key is forgotten,
  * and one key keeps at most 500 times (no limit counts more).

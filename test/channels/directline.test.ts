@@ -223,3 +223,23 @@ describe('typing on the embedded Direct Line', () => {
     }
   });
 });
+
+describe('new chats per address on the embedded Direct Line', () => {
+  it('when one address asks for more anonymous chats than DIRECTLINE_STARTS_PER_MINUTE, then the rest get 429 and the secret holder is not limited', async () => {
+    const bot = await startTestBot({ env: { DIRECTLINE_SECRET: SECRET, DIRECTLINE_STARTS_PER_MINUTE: '3' } });
+    try {
+      const generate = (headers: Record<string, string> = {}) =>
+        fetch(`${bot.url}/v3/directline/tokens/generate`, { method: 'POST', headers });
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await generate()).status);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      const refused = await generate();
+      expect(refused.headers.get('retry-after')).toBe('60');
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TooManyRequests');
+      // The site's back end asks on behalf of all its visitors, from one address.
+      for (let i = 0; i < 5; i++) expect((await generate({ authorization: `Bearer ${SECRET}` })).status).toBe(200);
+    } finally {
+      await bot.stop();
+    }
+  });
+});

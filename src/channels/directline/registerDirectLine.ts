@@ -34,6 +34,11 @@ export interface DirectLineDeps {
   tokenTtlSeconds?: number;
   /** Largest activity a client may post, in bytes. */
   maxActivityBytes?: number;
+  /**
+   * New conversations a network address may start (DIRECTLINE_STARTS_PER_MINUTE): false when over
+   * its limit, answered 429. Unlimited when unset.
+   */
+  startLimit?: { take(address: string): Promise<boolean> };
 }
 
 export interface DirectLine {
@@ -56,6 +61,13 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
 
   const fail = (res: restify.Response, status: number, code: string, message: string): void => {
     res.send(status, { error: { code, message } });
+  };
+  /** False (answered 429) when the caller's address has started too many conversations this minute. */
+  const mayStart = async (req: restify.Request, res: restify.Response): Promise<boolean> => {
+    if (!deps.startLimit || (await deps.startLimit.take(req.socket.remoteAddress ?? 'unknown'))) return true;
+    res.header('Retry-After', '60');
+    fail(res, 429, 'TooManyRequests', 'too many new conversations from this address; try again in a minute');
+    return false;
   };
   /** A route whose store did not answer says so (503), as the Direct Line service would. */
   const answered =
@@ -141,6 +153,8 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       // Choosing the user id takes the secret: otherwise anyone could read another visitor's user state.
       const trusted = req.header('authorization') ? caller(req, res) : undefined;
       if (req.header('authorization') && !trusted) return;
+      // A site's back end holding the secret asks for all its visitors: only anonymous starts are limited.
+      if (!trusted && !(await mayStart(req, res))) return;
       const userId = (trusted?.kind === 'secret' && body.data?.user?.id) || `dl_${randomBytes(12).toString('base64url')}`;
       res.send(200, session(await store.create(userId)));
     }),
