@@ -63,6 +63,14 @@ export const ADVICE_SCRIPTS: AdviceScript[] = [
     ],
   },
   {
+    // "about 20" alone is also a time (8 pm): it must not become the day the cake is needed.
+    name: 'a daughter\'s 8th birthday, then "about 20 kids" is a head count, not a date',
+    shop: 'bakery',
+    turns: ['can you help me choose a cake for my daughters 8th birthday', 'about 20 kids', 'thanks'],
+    recommends: ['Large celebration cake'],
+    expect: [[1, /serves 20–24 people and costs \$95/]],
+  },
+  {
     name: "gluten-free for a husband's 40th, then maybe 30 people",
     shop: 'bakery',
     turns: ['can you help me choose?', "i need a gluten free cake for my husband's 40th", 'maybe 30 people', 'ok'],

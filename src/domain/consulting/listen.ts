@@ -78,8 +78,9 @@ function entityFact(need: Need, e: Entities, text: string, answering: boolean): 
     case 'budget':
       return e.budget ? { kind: 'number', value: e.budget.amount, text: String(e.budget.amount) } : bare;
     case 'date':
-      // A part of the day alone ("a morning tea") names no date.
-      return e.when && !e.when.asap && !PART_OF_DAY.test(e.when.text.trim())
+      // A part of the day alone ("a morning tea") names no date; nor does a time alone ("about 20" read
+      // as 8 pm) unless it answers the date question ("by 5pm" then means today).
+      return e.when && !e.when.asap && !PART_OF_DAY.test(e.when.text.trim()) && (answering || e.when.dateSaid !== false)
         ? { kind: 'date', iso: e.when.start, text: e.when.text }
         : undefined;
     case 'height': {
