@@ -193,6 +193,21 @@ export const ADVICE_SCRIPTS: AdviceScript[] = [
     expect: [[4, CLOSED]],
   },
   {
+    // An outsider's phrasings: a ceiling with no "$" and an age said as "he's 9".
+    name: 'a commuter "under 1500" with no currency sign',
+    shop: 'bikes',
+    turns: ['i need a bike to ride to work, about 10km each way, what do you suggest', 'under 1500', 'thanks'],
+    recommends: ['Alder Metro 1', 'Alder Metro 3'],
+    expect: [[1, /^Up to \$1500: got it\./]],
+  },
+  {
+    name: '"my son, hes 9" is an age, then "about 400" a budget',
+    shop: 'bikes',
+    turns: ['help me choose a bike for my son, hes 9', 'about 400', 'thanks'],
+    recommends: ["20-inch kids' bike"],
+    expect: [[0, /a rider aged 9: got it/]],
+  },
+  {
     name: 'trails, a height and a budget in one message',
     shop: 'bikes',
     turns: ["which bike should I get? I'm 5'10\" and want to ride trails, budget around $1500"],

@@ -38,7 +38,9 @@ export function listen(input: ListenInput): ConsultFacts {
   const e2 = repairCount(input.text, e, input.readWhen);
   const heard: ConsultFacts = {};
   for (const need of consultation.needs) {
-    const fact = need.entity ? entityFact(need, e2, text, need.id === asking) : valueFact(need, plain, need.id === asking);
+    const fact = need.entity
+      ? entityFact(need, e2, text, need.id === asking, consultation.products)
+      : valueFact(need, plain, need.id === asking);
     if (fact) heard[need.id] = fact;
     else if (need.none.some((w) => hasPhrase(plain, normaliseWords(w)))) heard[need.id] = { kind: 'none' };
     else if (need.id === asking && NO_PREFERENCE.test(plain)) heard[need.id] = { kind: 'none' };
@@ -63,7 +65,13 @@ function repairCount(text: string, e: Entities, readWhen: ListenInput['readWhen'
   return fixed;
 }
 
-function entityFact(need: Need, e: Entities, text: string, answering: boolean): FactValue | undefined {
+function entityFact(
+  need: Need,
+  e: Entities,
+  text: string,
+  answering: boolean,
+  products: Consultation['products'],
+): FactValue | undefined {
   // A bare number ("30", "maybe 30") answers the question just asked; "5 miles each way" does not.
   const short = text.trim().split(/\s+/).length <= 3;
   const bare =
@@ -75,8 +83,11 @@ function entityFact(need: Need, e: Entities, text: string, answering: boolean): 
       return e.servings !== undefined ? { kind: 'number', value: e.servings, text: String(e.servings) } : bare;
     case 'quantity':
       return bare ?? (e.quantity !== undefined ? { kind: 'number', value: e.quantity, text: String(e.quantity) } : undefined);
-    case 'budget':
-      return e.budget ? { kind: 'number', value: e.budget.amount, text: String(e.budget.amount) } : bare;
+    case 'budget': {
+      if (e.budget) return { kind: 'number', value: e.budget.amount, text: String(e.budget.amount) };
+      const ceiling = priceCeiling(text, lowestOf(products, need.id));
+      return ceiling !== undefined ? { kind: 'number', value: ceiling, text: String(ceiling) } : bare;
+    }
     case 'date':
       // A part of the day alone ("a morning tea") names no date; nor does a time alone ("about 20" read
       // as 8 pm) unless it answers the date question ("by 5pm" then means today).
@@ -94,6 +105,32 @@ function entityFact(need: Need, e: Entities, text: string, answering: boolean): 
     default:
       return undefined;
   }
+}
+
+/** "under 1500", "no more than 2k", "max 800": a ceiling with no unit after it. */
+const CEILING =
+  /\b(?:under|below|less than|no more than|not more than|max(?:imum)?|up to|at most|within|around|about)\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d{1,2})?)\s*(k\b)?(?!\s*(?:%|[a-z]))/i;
+
+/**
+ * A budget said as a bare ceiling ("under 1500") when the business sells at such prices: at least
+ * half its lowest price, so "under 12" (an age) or "about 20" (a head count) is not a budget.
+ */
+function priceCeiling(text: string, lowest: number | undefined): number | undefined {
+  const m = CEILING.exec(text);
+  if (!m || lowest === undefined) return undefined;
+  const value = Number(m[1]!.replace(/,/g, '')) * (m[2] ? 1000 : 1);
+  return value >= lowest / 2 ? value : undefined;
+}
+
+/** The lowest figure the products give for a need (their prices, for a budget). */
+function lowestOf(products: Consultation['products'], needId: string): number | undefined {
+  const figures = products.flatMap((p) => {
+    const a = p.attributes[needId];
+    if (typeof a === 'number') return [a];
+    if (a && !Array.isArray(a)) return [a.min ?? a.max!];
+    return [];
+  });
+  return figures.length ? Math.min(...figures) : undefined;
 }
 
 function valueFact(need: Need, plain: string, answering: boolean): FactValue | undefined {

@@ -26,6 +26,11 @@ export function extractHeight(text: string): { cm: number; text: string } | unde
 const AGE = [
   new RegExp(`\\b(${NUMBER_SOURCE})[\\s-]*(?:(?:years?|yrs?)[\\s-]*old|yo)\\b`, 'i'),
   new RegExp(`\\b(?:aged?|age of)\\s+(${NUMBER_SOURCE})\\b`, 'i'),
+  // "he's 9", "my daughter is nine", "she just turned 7": a person and a number with no unit after it.
+  new RegExp(
+    `\\b(?:he|she|they|hes|shes|theyre|(?:son|daughter|kid|child|boy|girl|grandson|granddaughter|nephew|niece)(?:\\s+is)?)(?:'s|’s|\\s+is|\\s+are|'re)?\\s+(?:just\\s+)?(?:turned\\s+|turning\\s+)?(${NUMBER_SOURCE})\\b(?!\\s*(?:cm|m\\b|ft|foot|feet|in\\b|inch|kg|lb|%|\\$|people|guests|kids))`,
+    'i',
+  ),
 ];
 
 /** An age in years (0–120), with the words it was said in. */
