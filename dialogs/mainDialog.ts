@@ -126,7 +126,10 @@ export class MainDialog extends ComponentDialog {
         return true;
       case 'cancel': {
         const session = await sessions.get(context);
-        const ref = u.entities.refCode ?? (/\b(call ?back|call)\b/i.test(u.text) ? session.lastCallbackRef : undefined);
+        // "cancel it" with nothing in progress means the booking just made, looked up or moved.
+        const namesBooking = /\b(call ?back|call|booking|appointment)\b/i.test(u.text);
+        const namesLast = namesBooking || (!inner.activeDialog && /\b(it|that)\b/i.test(u.text));
+        const ref = u.entities.refCode ?? (namesLast ? session.lastCallbackRef : undefined);
         if (ref) {
           await this.cancelCallback(inner, ref);
           return true;
@@ -266,6 +269,9 @@ export class MainDialog extends ComponentDialog {
 
   private async cancelCallback(inner: DialogContext, ref: string): Promise<void> {
     const cancelled = await this.services.callbacks.cancel(ref, callerOf(turnInputOf(inner.context)));
+    // A cancelled booking is no longer what "it" names.
+    const session = await this.services.sessions.get(inner.context);
+    if (cancelled.ok && session.lastCallbackRef === cancelled.record.ref) session.lastCallbackRef = undefined;
     await inner.context.sendActivity(
       cancelled.ok ? copy.callbackCancelled(cancelled.record.ref) : notFound(this.services.business, ref, cancelled.reason),
     );
@@ -294,6 +300,7 @@ export class MainDialog extends ComponentDialog {
       { start: checked.slot.start, asap: checked.slot.asap },
       callerOf(turnInputOf(inner.context)),
     );
+    if (moved.ok) session.lastCallbackRef = moved.record.ref;
     const slot = { start: checked.slot.start.toISOString(), end: checked.slot.end.toISOString(), asap: checked.slot.asap };
     await inner.context.sendActivity(
       moved.ok ? copy.callbackMoved(moved.record.ref, dates.callbackWhen(business, slot)) : notFound(business, ref, moved.reason),

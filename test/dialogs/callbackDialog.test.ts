@@ -204,6 +204,14 @@ describe('the callback dialog', () => {
     await play(h, [[`cancel my callback ${ref}`, [says(copy.callbackNotFound(ref))]]]);
   });
 
+  it('after a move, "actually cancel it" cancels that booking, and "cancel it" again has nothing to cancel', async () => {
+    const ref = await bookTuesday3pm(h);
+    await play(h, [['can you move it to friday at 11', [says(copy.callbackMoved(ref, ANY))]]]);
+    await play(h, [['actually cancel it', [says(copy.callbackCancelled(ref))]]]);
+    expect((await h.stores.callbacks.findBy('ref', ref))[0]!.status).toBe('cancelled');
+    await play(h, [['cancel it', [says(copy.nothingToCancel())]]]);
+  });
+
   it('when the reference does not exist, then it says so', async () => {
     await play(h, [['please cancel callback ZZ9ZZ9', [says(copy.callbackNotFound('ZZ9ZZ9'))]]]);
   });
