@@ -53,7 +53,7 @@ export function readWhen(text: string, ctx: WhenContext): WhenReading | undefine
   const openingOn = ctx.openingOn ?? DEFAULT_OPENING;
   const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone });
   const prepared = prepareWhenText(text, now, ctx.dayFirst ?? true);
-  const read = resolve(prepared, now, openingOn);
+  const read = resolve(prepared, now, openingOn, ctx.dayFirst ?? true);
   if (read) read.text = inOriginal(text, read.text);
   const asap = ASAP.exec(text);
   if (asap && (!read || /^(?:right )?now$|asap|soon|away|immediately|urgent|available|earliest/i.test(asap[0]))) {
@@ -74,7 +74,7 @@ function inOriginal(original: string, read: string): string {
   return original.slice(first, last + lastPart.length);
 }
 
-function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn): WhenReading | undefined {
+function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn, dayFirst: boolean): WhenReading | undefined {
   const found = recognizeWhen(p.text, now);
   let date = p.date;
   let from: string | undefined;
@@ -94,7 +94,11 @@ function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn): WhenReading 
       now,
       openingOn,
     )?.date;
-  const timed = candidates.filter((c) => c.from && (!date || !c.date || c.date === date));
+  // With a day the own rules read ("friday the 18th at 3pm"), the recognizer's time stands whatever day
+  // it put with it (it saw only "friday at 3pm").
+  const timed = p.date
+    ? found.candidates.filter((c) => c.from).map((c) => ({ ...c, date: p.date }))
+    : candidates.filter((c) => c.from && (!date || !c.date || c.date === date));
   if (timed.length) {
     const chosen = pick(
       timed.map((c) => ({ ...c, date: c.date ?? date })),
@@ -124,6 +128,8 @@ function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn): WhenReading 
   }
   if (found.text) text = [text, found.text].filter(Boolean).join(' ');
   if (!from && p.fixedTime) from = p.fixedTime;
+  // The one time said with am/pm wins over a reading of the same hour on the other half of the day.
+  if (from && !to && p.explicitTime && from !== p.explicitTime && sameClockHour(from, p.explicitTime)) from = p.explicitTime;
   if (!from && p.bareHour !== undefined) {
     const options = [p.bareHour, p.bareHour + 12].filter((h) => h < 24).map((h) => ({ date, from: hhmm(h, p.bareMinute ?? 0) }));
     const chosen = pick(options, now, openingOn)!;
@@ -138,13 +144,19 @@ function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn): WhenReading 
     clip = true;
   }
   if (!date && !from) {
-    const fallback = chronoWhen(p.original, now);
+    const fallback = chronoWhen(p.original, now, dayFirst);
     if (!fallback) return undefined;
     return { ...finish(fallback.date, fallback.from, undefined, fallback.text, now, openingOn), dateSaid: true };
   }
   const dateSaid = Boolean(p.date) || candidates.some((c) => c.date);
   return { ...finish(date, from, to, text || p.original, now, openingOn, clip), dateSaid };
 }
+
+const sameClockHour = (a: string, b: string): boolean =>
+  a.slice(3) === b.slice(3) && Number(a.slice(0, 2)) % 12 === Number(b.slice(0, 2)) % 12;
+
+/** The end that tells whether a time or window is still ahead: its end, unless it runs past midnight. */
+const endOf = (from: string, to?: string): string => (to && to > from ? to : from);
 
 /** Every am/pm reading of a range that runs forward and respects what was said ("2 and 4:30pm"). */
 function rangeReadings(range: { from: ClockTime; to: ClockTime }): Array<{ from: string; to: string }> {
@@ -174,7 +186,7 @@ function finish(
   openingOn: OpeningOn,
   clip = false,
 ): WhenReading {
-  if (!date) date = (to ?? from)! > now.toFormat('HH:mm') ? now.toISODate()! : now.plus({ days: 1 }).toISODate()!;
+  if (!date) date = from && endOf(from, to) > now.toFormat('HH:mm') ? now.toISODate()! : now.plus({ days: 1 }).toISODate()!;
   if (!from) {
     const hours = openingOn(date);
     return hours.length
@@ -206,9 +218,11 @@ function pick<T extends { date?: string; from?: string; to?: string }>(
   const nowTime = now.toFormat('HH:mm');
   const dated = cands.map((c) => {
     if (c.date || !c.from) return c;
-    return { ...c, date: (c.to ?? c.from) > nowTime ? today : now.plus({ days: 1 }).toISODate()! };
+    return { ...c, date: endOf(c.from, c.to) > nowTime ? today : now.plus({ days: 1 }).toISODate()! };
   });
-  const future = dated.filter((c) => !c.date || c.date > today || (c.date === today && (!c.from || (c.to ?? c.from) > nowTime)));
+  const future = dated.filter(
+    (c) => !c.date || c.date > today || (c.date === today && (!c.from || endOf(c.from, c.to) > nowTime)),
+  );
   const pool = future.length ? future : dated;
   const inside = pool.filter((c) => c.date && c.from && openingOn(c.date).some((h) => h.from <= c.from! && c.from! < h.to));
   // Neither reading inside opening hours ("3:30" on a closed day): the daytime one.
