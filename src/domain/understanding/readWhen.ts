@@ -28,6 +28,8 @@ export interface WhenContext {
   openingOn?: OpeningOn;
   /** "3/1" is 3 January (true, the default) or March 1 (false, as in the US). */
   dayFirst?: boolean;
+  /** ISO 3166 region, for days that differ by country (father's day); by default from dayFirst. */
+  region?: string;
 }
 
 export interface WhenReading {
@@ -52,9 +54,14 @@ const ASAP =
 export function readWhen(text: string, ctx: WhenContext): WhenReading | undefined {
   const openingOn = ctx.openingOn ?? DEFAULT_OPENING;
   const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone });
-  const prepared = prepareWhenText(text, now, ctx.dayFirst ?? true);
+  const prepared = prepareWhenText(text, now, ctx.dayFirst ?? true, ctx.region);
   const read = resolve(prepared, now, openingOn, ctx.dayFirst ?? true);
   if (read) read.text = inOriginal(text, read.text);
+  // "from 2pm for 2 hours": a time and a length is a window.
+  if (read?.kind === 'time' && prepared.minutes) {
+    const end = Number(read.from!.slice(0, 2)) * 60 + Number(read.from!.slice(3, 5)) + prepared.minutes;
+    if (end < 24 * 60) Object.assign(read, { kind: 'window', to: hhmm(Math.floor(end / 60), end % 60) });
+  }
   const asap = ASAP.exec(text);
   if (asap && (!read || /^(?:right )?now$|asap|soon|away|immediately|urgent|available|earliest/i.test(asap[0]))) {
     return { kind: 'asap', text: asap[0] };
@@ -166,11 +173,13 @@ function rangeReadings(range: { from: ClockTime; to: ClockTime }): Array<{ from:
     return t.h > 12 || t.h === 0 ? [t.h] : [t.h, (t.h + 12) % 24];
   };
   const out: Array<{ from: string; to: string }> = [];
+  // Twelve hours at most picks between am/pm readings; ends said plainly ("1am to 5pm") stand.
+  const plain = hours(range.from).length === 1 && hours(range.to).length === 1;
   for (const a of hours(range.from)) {
     for (const b of hours(range.to)) {
       const from = hhmm(a, range.from.m);
       const to = hhmm(b, range.to.m);
-      if (to > from && b - a <= 12) out.push({ from, to });
+      if (to > from && (plain || b - a <= 12)) out.push({ from, to });
     }
   }
   return out;

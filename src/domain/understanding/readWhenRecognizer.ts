@@ -43,7 +43,8 @@ export function recognizeWhen(text: string, now: DateTime): { candidates: Candid
   for (const r of results) {
     // "134 this afternoon" is not "4 this afternoon", nor "9:15" "15": a reading that starts inside a
     // word or number is dropped.
-    if (/[\p{L}\p{N}]$|\d[:.]$/u.test(text.slice(0, r.start))) continue;
+    const start = r.start + r.text.length - r.text.trimStart().length;
+    if (/[\p{L}\p{N}]$|\d[:.]$/u.test(text.slice(0, start))) continue;
     const values = ((r.resolution as { values?: Value[] } | undefined)?.values ?? []).flatMap((v) => toCandidate(v));
     if (!values.length) continue;
     texts.push(r.text);

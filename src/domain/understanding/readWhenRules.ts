@@ -7,6 +7,7 @@
  */
 import { DateTime } from 'luxon';
 import { lookupTable } from '../lookupTable.js';
+import { findHoliday, nthWeekday } from './holidays.js';
 import { CARDINAL_WORDS } from './numberWords.js';
 import { hhmm } from './whenParts.js';
 
@@ -30,6 +31,8 @@ export interface Prepared {
   range?: { from: ClockTime; to: ClockTime };
   /** A time with am/pm or on the 24-hour clock the rules read. */
   fixedTime?: string;
+  /** A length said with a time ("for 2 hours", "for 90 minutes"), in minutes. */
+  minutes?: number;
   /** The one time said with am/pm, if exactly one is ("tonight at 1am" is 01:00, whatever else reads). */
   explicitTime?: string;
   /** A window the rules read, given the day's opening and closing and the time read, if any. */
@@ -45,6 +48,8 @@ const MONTH_WORD =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\b/i;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAY = '(mon|tue|wed|thu|fri|sat|sun)[a-z]*';
+/** A weekday that captures nothing. */
+const ANY_WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*';
 const ORDINAL_WORDS = [
   'first',
   'second',
@@ -98,7 +103,26 @@ const MINUTE_WORD = `(?:${Object.keys(MINUTE_WORDS)
   .sort((a, b) => b.length - a.length)
   .map((w) => w.replace('-', '[\\s-]'))
   .join('|')})`;
+/** Minutes a clock time says after its hour ("five thirty-five"): ten to fifty-nine, longest first. */
+const CLOCK_MINUTE_WORD = `(?:${Object.keys(MINUTE_WORDS)
+  .filter((w) => MINUTE_WORDS[w]! >= 10)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace('-', '[\\s-]'))
+  .join('|')})`;
 const minuteOf = (raw: string): number => MINUTE_WORDS[raw.replace(/\s+/, '-')] ?? Number(raw);
+/** A day of the month in words: an ordinal ("twenty-second") or a cardinal from twenty ("twenty two"). */
+const DAY_WORD = [
+  ...ORDINAL_WORDS.map((w) => w.replace('-', '[\\s-]')).reverse(),
+  ...Object.keys(MINUTE_WORDS)
+    .filter((w) => MINUTE_WORDS[w]! >= 20 && MINUTE_WORDS[w]! <= 31)
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace('-', '[\\s-]')),
+].join('|');
+const dayOf = (word: string): number => {
+  const w = word.replace(/\s+/, '-');
+  const ordinal = ORDINAL_WORDS.indexOf(w);
+  return ordinal >= 0 ? ordinal + 1 : minuteOf(w);
+};
 const HOUR_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 
 const REWRITES: Array<[RegExp, string]> = [
@@ -122,12 +146,15 @@ const REWRITES: Array<[RegExp, string]> = [
   [/\bfri\b/gi, 'friday'],
   [/\bwed\b/gi, 'wednesday'],
   [/\btonite\b/gi, 'tonight'],
+  [/\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day|today|tomorrow)\s+am\b/gi, '$1 morning'],
+  [/\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day|today|tomorrow)\s+pm\b/gi, '$1 afternoon'],
+  [/\b(early|late|mid)-(morning|afternoon|evening|night)s?\b/gi, '$1 $2'],
   [/\bat(\d)/gi, 'at $1'],
   [/\bmid-?\s?day\b/gi, 'noon'],
   [/\b(\d{1,2})(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/gi, '$1 $2'],
 ];
 
-export function prepareWhenText(original: string, now: DateTime, dayFirst: boolean): Prepared {
+export function prepareWhenText(original: string, now: DateTime, dayFirst: boolean, region?: string): Prepared {
   let text = ` ${original.toLowerCase().replace(/[’‘]/g, "'")} `;
   for (const [re, to] of REWRITES) text = text.replace(re, to);
   // "4th of july of 1995" is "4th of july 1995"; "the twenty third day of September" is "23 September".
@@ -138,6 +165,19 @@ export function prepareWhenText(original: string, now: DateTime, dayFirst: boole
       'g',
     ),
     (_all, word: string) => `${ORDINAL_WORDS.indexOf(word.replace(/\s+/, '-')) + 1} `,
+  );
+  // "jan twenty two", "december the twenty-fifth": a day of the month in words.
+  text = text.replace(
+    new RegExp(`\\b(${MONTH_WORD.source.slice(5, -3)})\\s+(?:the\\s+)?(${DAY_WORD})\\b`, 'g'),
+    (_all, month: string, day: string) => `${month} ${dayOf(day)}`,
+  );
+  // "on 7.6", "friday 7.6": a day and month with a dot (month first in the US).
+  text = text.replace(
+    new RegExp(`(?<=\\b(?:on|${ANY_WEEKDAY})\\s+)(\\d{1,2})\\.(\\d)\\b(?![.\\d]|\\s*(?:am|pm|hours?|hrs?|kg|km|m)\\b)`, 'g'),
+    (all, a: string, b: string) => {
+      const [day, month] = dayFirst ? [Number(a), Number(b)] : [Number(b), Number(a)];
+      return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? `${day} ${MONTHS[month - 1]}` : all;
+    },
   );
   // "10 past 9", "twenty past ten", "thirty-six minutes past eight".
   text = text.replace(
@@ -150,10 +190,10 @@ export function prepareWhenText(original: string, now: DateTime, dayFirst: boole
   // "five-thirty", "two fifteen", "ten forty-five": an hour word then a minute word is a clock time.
   text = text.replace(
     new RegExp(
-      `\\b(${HOUR_WORD})[\\s-](fifteen|thirty|forty[\\s-]five|forty|fifty|twenty|twenty[\\s-]five|o[\\s-]?five)\\b(?![\\s-](?:minutes?|people|guests|of)\\b)`,
+      `\\b(${HOUR_WORD})[\\s-](${CLOCK_MINUTE_WORD}|o[\\s-]?(?:one|two|three|four|five|six|seven|eight|nine))\\b(?![\\s-](?:minutes?|people|guests|of)\\b)`,
       'g',
     ),
-    (_all, h: string, m: string) => `${HOUR_WORDS[h]}:${String(m.startsWith('o') ? 5 : minuteOf(m)).padStart(2, '0')}`,
+    (_all, h: string, m: string) => `${HOUR_WORDS[h]}:${String(minuteOf(m.replace(/^o[\s-]?/, ''))).padStart(2, '0')}`,
   );
   // "half two" (British and Australian) is half past two; "half an hour" and "half past" are left.
   text = text.replace(
@@ -197,7 +237,16 @@ export function prepareWhenText(original: string, now: DateTime, dayFirst: boole
     return m;
   };
 
+  const length = take(
+    /\bfor\s+(\d{1,2}(?:\.\d)?|an?|one|two|three|four|five|six|seven|eight|half an?)\s*(hours?|hrs?|minutes?|mins?)(?:\s+(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?))?\b/,
+  );
+  if (length) {
+    const n = /^half/.test(length[1]!) ? 0.5 : (HOUR_WORDS[length[1]!] ?? (/^an?$/.test(length[1]!) ? 1 : Number(length[1])));
+    p.minutes = Math.round(n * (/^h/.test(length[2]!) ? 60 : 1)) + Number(length[3] ?? 0);
+  }
   readRelativeWeeks(p, now, take);
+  readNthWeekday(p, now, take);
+  readHoliday(p, now, region ?? (dayFirst ? 'AU' : 'US'));
   readMonthDay(p, now, take);
   readDayOfMonth(p, now, take);
   if (take(/\b(?:at\s+|by\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?day|eod)\b/)) p.fixedTime = '23:59';
@@ -208,6 +257,38 @@ export function prepareWhenText(original: string, now: DateTime, dayFirst: boole
 }
 
 type Take = (re: RegExp) => RegExpExecArray | null;
+
+/** "the first friday of next month", "the last monday in june": that weekday of that month. */
+function readNthWeekday(p: Prepared, now: DateTime, take: Take): void {
+  if (p.date) return;
+  const m = take(
+    new RegExp(
+      `\\b(?:the\\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\\s+${WEEKDAY}\\s+(?:of|in)\\s+(?:(next|this|the)\\s+month|(${MONTH_WORD.source.slice(5, -3)}))(?:,?\\s+((?:19|20)\\d\\d))?\\b`,
+    ),
+  );
+  if (!m) return;
+  const n =
+    m[1] === 'last'
+      ? -1
+      : ['first', 'second', 'third', 'fourth'].findIndex(
+          (w, i) => m[1] === w || m[1] === `${i + 1}${['st', 'nd', 'rd', 'th'][i]}`,
+        ) + 1;
+  const weekday = WEEKDAYS.findIndex((w) => w.startsWith(m[2]!.slice(0, 3))) + 1;
+  const dated = (year: number, month: number): DateTime => {
+    const d = nthWeekday(year, month, weekday, n);
+    return DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone: now.zone });
+  };
+  let date: DateTime;
+  if (m[3]) {
+    const month = now.startOf('month').plus({ months: m[3] === 'next' ? 1 : 0 });
+    date = dated(month.year, month.month);
+  } else {
+    const month = MONTHS.indexOf(m[4]!.slice(0, 3)) + 1;
+    date = dated(m[5] ? Number(m[5]) : now.year, month);
+    if (!m[5] && date < now.startOf('day')) date = dated(now.year + 1, month);
+  }
+  p.date = date.toISODate()!;
+}
 
 /** "saturday week", "a week on saturday", "tomorrow week": a week after the next such day. */
 function readRelativeWeeks(p: Prepared, now: DateTime, take: Take): void {
@@ -238,16 +319,30 @@ function readRelativeWeeks(p: Prepared, now: DateTime, take: Take): void {
   }
   const counts: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
   const inN = take(
-    /\b(?:in\s+(\d{1,2}|an?|one|two|three|four|five|six)\s+(days?|weeks?)(?:\s+time)?|(an?|one|two|three)\s+(weeks?|days?)\s+from\s+(?:today|now))\b/,
+    /\b(?:in\s+(\d{1,2}|an?|one|two|three|four|five|six)\s+(days?|weeks?)(?:\s+time)?|(\d{1,2}|an?|one|two|three|four|five|six)\s+(weeks?|days?)\s+(?:from|after)\s+(today|now|tomorrow))\b/,
   );
   if (inN) {
     const n = counts[inN[1] ?? inN[3]!] ?? Number(inN[1] ?? inN[3]);
     const unit = (inN[2] ?? inN[4]!).startsWith('week') ? 'weeks' : 'days';
-    p.date = now.plus({ [unit]: n }).toISODate()!;
+    // "a week from tomorrow", "2 days after tomorrow" count from tomorrow.
+    p.date = now
+      .plus({ [unit]: n })
+      .plus({ days: inN[5] === 'tomorrow' ? 1 : 0 })
+      .toISODate()!;
   }
 }
 
 const MONTH_NAMES = MONTH_WORD.source.slice(5, -3);
+
+/** "christmas eve", "mother's day", "easter sunday 2018" (see holidays.ts). */
+function readHoliday(p: Prepared, now: DateTime, region: string): void {
+  if (p.date) return;
+  const found = findHoliday(p.text, now.toISODate()!, region);
+  if (!found) return;
+  p.text = p.text.slice(0, found.index) + ' ' + p.text.slice(found.index + found.text.length);
+  p.matched.push(found.text.trim());
+  p.date = found.date;
+}
 
 /**
  * "december 18", "18th of dec", "Feb 29", "10 to 22 August", "aug 10, 2011": with a year said, that
@@ -266,7 +361,9 @@ function readMonthDay(p: Prepared, now: DateTime, take: Take): void {
   );
   const a = dayFirst.exec(p.text);
   const b = monthFirst.exec(p.text);
-  const m = a && (!b || a.index <= b.index) ? a : b;
+  // "from 5 to 6 of April 22": the month has its own day after it, so the numbers before are not days.
+  const monthOfA = a ? a.index + a[0].lastIndexOf(a[3]!) : -1;
+  const m = a && (!b || a.index <= b.index) && !(b && b.index === monthOfA) ? a : b;
   if (!m) return;
   const [d, monthName, y] = m === a ? [m[1] ?? m[2], m[3], m[4]] : [m[2], m[1], m[3]];
   // "may 5 come" is a verb: May is a month here only with a suffix, "the", a year or nothing after.
@@ -356,10 +453,10 @@ function readRange(p: Prepared, take: Take): void {
   const notAnHour = `(?:st|nd|rd|th)\\b|\\s*(?:of\\s+)?(?:${MONTH_NAMES})\\b`;
   const m =
     take(new RegExp(`\\b(?:between|from)\\s+${t}\\s*(?:and|to|-|–|until|till)\\s*${t}(?![:\\d/]|${notAnHour})`)) ??
-    // "monday morning 6-8": after a part of the day, two hours with a dash are a range too.
+    // "monday morning 6-8", "monday 11-4": after a day or a part of it, two hours with a dash are a range.
     take(
       new RegExp(
-        `(?<=\\b(?:morning|afternoon|evening|night|tonight)\\s+)${t}\\s*[-–]\\s*${t}(?![:\\d/]|\\s*(?:people|guests|kids|of)\\b)`,
+        `(?<=\\b(?:morning|afternoon|evening|night|tonight|today|tomorrow|${ANY_WEEKDAY})\\s+)${t}\\s*[-–]\\s*${t}(?![:\\d/]|\\s*(?:people|guests|kids|of)\\b)`,
       ),
     );
   if (!m) return;
@@ -384,6 +481,7 @@ function readWindows(p: Prepared, take: Take): void {
     [/\blater?\s+(?:in\s+the\s+|this\s+)?afternoon\b/, (_o, c) => ({ from: '15:00', to: c })],
     [/\bearly\s+(?:in\s+the\s+|this\s+)?afternoon\b/, () => ({ from: '12:00', to: '14:00' })],
     [/\bearly\s+(?:in\s+the\s+|this\s+)?morning\b/, (o) => ({ from: o, to: '10:00' })],
+    [/\bearly\s+(?:in\s+the\s+|this\s+)?evening\b/, () => ({ from: '17:00', to: '19:00' })],
   ];
   for (const [re, window] of fixed) {
     if (take(re)) {
