@@ -77,6 +77,10 @@ const PATTERN = new RegExp(
   `\\b(?:on\\s+)?(?:the\\s+)?(${HOLIDAYS.map(([names]) => `(${names})`).join('|')})\\b(?:\\s+(?:of\\s+|in\\s+)?((?:19|20)\\d\\d)\\b)?`,
 );
 
+/** Whether text may name one of the days above (a cheap test before the full reading). */
+export const HOLIDAY_CUE =
+  /\b(?:christmas|xmas|easter|valentines?|valentine's|hallowe'?en|new years?|new year's|nye|mother'?s|mothering|father'?s|fathers|thanks ?giving|boxing|anzac|australia|patrick'?s|paddy'?s|independence|july|earth day|memorial|presidents?'?|mlk|luther|black friday|cyber monday|good friday|holy saturday)\b/i;
+
 export interface HolidayMatch {
   /** YYYY-MM-DD. */
   date: string;

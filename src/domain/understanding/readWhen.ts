@@ -14,6 +14,7 @@
 import { DateTime } from 'luxon';
 import { chronoWhen } from './readWhenChrono.js';
 import { prepareWhenText, type ClockTime, type Prepared } from './readWhenRules.js';
+import { mayNameWhen } from './whenCue.js';
 import { recognizeWhen, type Candidate } from './readWhenRecognizer.js';
 import { hhmm, partWindow, type Part } from './whenParts.js';
 
@@ -52,6 +53,11 @@ const ASAP =
   /\b(?:as soon as (?:possible|you can|poss)|asap|a\.s\.a\.p|right away|straight away|immediately|urgently|soonest|(?:next|first|earliest) (?:available|free|possible|slot|time|you can)|earliest (?:time )?(?:possible|you can)|whenever|any ?time|(?<!(?:for|until|till|by|from|know|just)\s)(?:right )?now)\b/i;
 
 export function readWhen(text: string, ctx: WhenContext): WhenReading | undefined {
+  return mayNameWhen(text) ? readWhenFully(text, ctx) : undefined;
+}
+
+/** readWhen without its pre-check (for the check that the pre-check turns nothing readable away). */
+export function readWhenFully(text: string, ctx: WhenContext): WhenReading | undefined {
   const openingOn = ctx.openingOn ?? DEFAULT_OPENING;
   const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone });
   const prepared = prepareWhenText(text, now, ctx.dayFirst ?? true, ctx.region);
