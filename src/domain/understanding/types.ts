@@ -91,6 +91,11 @@ export interface RecognizerContext {
   defaultPhoneRegion: string;
   /** Canonical product names, e.g. from the knowledge base. */
   products: string[];
+  /**
+   * Every name and alias of what the business sells (catalogueNames), for the words that name a
+   * product in intents and quantities ("can I get two …", "one …"); `products` when absent.
+   */
+  productNames?: readonly string[];
   now: Date;
   locale?: string;
   /** Opening intervals (HH:MM) on a local date, so an hour without am/pm takes the open reading. */

@@ -1,0 +1,49 @@
+/**
+ * The words a business's catalogue gives its products, taken from the product names and aliases the
+ * knowledge lists (as the recognizer context carries them), with their singular or plural: the intent
+ * rules ("can I get one of your …") and the quantity reader ("one …") read them, so no trade is
+ * written into code. Generic units (box, dozen, pack, one) are added to every catalogue.
+ */
+import type { Business } from '../business.js';
+const GENERIC = ['box', 'boxes', 'dozen', 'pack', 'packs', 'piece', 'pieces', 'set', 'sets', 'item', 'items', 'one', 'ones'];
+/** Words in product names that say nothing about what is sold. */
+const FILLER = new Set(['the', 'and', 'with', 'for', 'our', 'your', 'inch', 'per']);
+
+const sources = new WeakMap<readonly string[], string>();
+
+/**
+ * Every name and alias the business gives what it sells: its products, and the products its
+ * consultation advises on (a shop may list those only), lower-cased.
+ */
+export function catalogueNames(business: Business): string[] {
+  const named = [...business.products, ...(business.consultation?.products ?? [])];
+  return [...new Set(named.flatMap((p) => [p.name, ...p.aliases]).map((n) => n.toLowerCase()))];
+}
+
+/** Product words from names and aliases ("Medium celebration cake", "cargo e-bike"), longest first. */
+export function productWords(products: readonly string[]): string[] {
+  const words = new Set(GENERIC);
+  for (const product of products) {
+    for (const token of product
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .split(/[^\p{L}]+/u)) {
+      if (token.length < 3 || FILLER.has(token)) continue;
+      words.add(token);
+      words.add(token.endsWith('s') ? token.slice(0, -1) : `${token}s`);
+    }
+  }
+  return [...words].sort((a, b) => b.length - a.length || a.localeCompare(b));
+}
+
+/** The product words as one regex alternation (memoised per catalogue array). */
+export function productWordSource(products: readonly string[]): string {
+  let source = sources.get(products);
+  if (source === undefined) {
+    source = `(?:${productWords(products)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|')})`;
+    sources.set(products, source);
+  }
+  return source;
+}
