@@ -87,7 +87,10 @@ export class MainDialog extends ComponentDialog {
     // An answer of the kind the pending question expects is that answer first ("no, don't store my
     // details" to a yes/no question declines; it does not start erasure).
     const expects = (inner.activeDialog?.state as FormState | undefined)?.expects;
-    const answers = fitsExpectation(expects, text, readContextOf(this.services));
+    // A name prompt takes almost any words as a name; a request to stop, start over or get help is not one.
+    const answers =
+      fitsExpectation(expects, text, readContextOf(this.services)) &&
+      !(expects?.kind === 'name' && NOT_A_NAME_ANSWER.has(u.intent));
     if (!answers && (await this.lookup(inner, u))) return waiting;
     if (!answers && (await this.interruption(inner, u))) return waiting;
 
@@ -320,6 +323,9 @@ const LOOKUP =
   /\b(?:do i (?:still )?have(?! to\b)|have i (?:got|booked|made)|did i (?:book|make|place)|is my|when(?:'s| is| was) (?:my|the)|what time is (?:my|the)|status of (?:my|the)|look ?up my|check (?:on )?my|find my)\b[^?.!]*?\b(?:call ?backs?|bookings?|orders?|order requests?|appointments?|calls?)\b/i;
 /** "my reference is U73YHM", "ref U73YHM", "booking number U73YHM". */
 const REF_ALONE = /\b(?:my )?(?:reference|ref|booking (?:number|code)|order (?:number|code)|confirmation (?:number|code))\b/i;
+
+/** Intents that, at a name prompt, are what the message is rather than a name. */
+const NOT_A_NAME_ANSWER: ReadonlySet<Intent> = new Set(['restart', 'cancel', 'help', 'human', 'forget_me', 'goodbye']);
 
 /** Silent turns in a row on a call before a person is offered. */
 const SILENCES_BEFORE_OFFER = 2;

@@ -301,6 +301,25 @@ const ROWS: Row[] = [
   },
 ];
 
+/** At the name prompt, a name made of common words is a name; an answer that is not one is not taken. */
+const nameAtPrompt = (name: string): Row => ({
+  name: `when the name given at the name prompt is "${name}", then the callback is for ${name}`,
+  turns: [
+    ['call me back tomorrow at 11', ASK_NAME],
+    [name, ASK_PHONE],
+    ['0412 345 678', ASK_TOPIC],
+    ['a birthday order', new RegExp(`So that's a callback for ${name} on 0412 345 678, `)],
+  ],
+});
+ROWS.push(nameAtPrompt('Nguyen Van An'), nameAtPrompt('Will Smith'), nameAtPrompt('Mark Price'), {
+  name: 'when "idk" is the answer at the name prompt, then it is not taken as a name',
+  turns: [
+    ['call me back tomorrow at 11', ASK_NAME],
+    ['idk', /name/i],
+    ['Grace', ASK_PHONE],
+  ],
+});
+
 /** Look-ups need a booking first; each row books one and then asks about it. */
 const LOOKUPS: Array<{ name: string; ask: (ref: string) => string; expected: (ref: string) => RegExp }> = [
   {
