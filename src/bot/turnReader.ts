@@ -10,7 +10,6 @@ import type { Clock } from '../domain/clock.js';
 import { MAX_TEXT_LENGTH, type ChannelFacts, type TurnInput } from '../domain/turn/turnInput.js';
 import type { Recognizer, Understanding } from '../domain/understanding/types.js';
 import { openingOn } from '../domain/schedule/openingOn.js';
-import { catalogueNames } from '../domain/understanding/productWords.js';
 import { requestAddress } from './requestScope.js';
 
 export interface TurnReaderDeps {
@@ -54,14 +53,12 @@ function createTurnRecognizer(recognizer: Recognizer, business: Business, clock:
     business.products.flatMap((p) => [p.name, ...p.aliases].map((n) => [n.toLowerCase(), p.name] as const)),
   );
   const products = [...productNames.keys()];
-  const catalogue = catalogueNames(business);
   const hours = openingOn(business);
   return async (text) => {
     const u = await recognizer.recognize(text, {
       timeZone: business.timeZone,
       defaultPhoneRegion: business.defaultPhoneRegion,
       products,
-      productNames: catalogue,
       now: clock.now(),
       locale: business.locale,
       openingOn: hours,

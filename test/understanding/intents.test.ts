@@ -4,14 +4,19 @@ import { extractQuantity } from '../../src/domain/understanding/extractAmounts.j
 import { classifyIntent } from '../../src/domain/understanding/intents.js';
 import { createOfflineRecognizer } from '../../src/domain/understanding/offlineRecognizer.js';
 import type { Intent } from '../../src/domain/understanding/types.js';
-import { catalogueNames } from '../../src/domain/understanding/productWords.js';
 import { loadBusiness } from '../../src/knowledge/markdownLoader.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
-/** Every product name and alias each business gives, as the turn reader passes them to the recognizer. */
-const catalogue = async (dir: string): Promise<string[]> => catalogueNames(await loadBusiness(resolve(REPO, dir)));
-const BAKERY = await catalogue('knowledge');
-const BIKES = await catalogue('test/fixtures/knowledge-bikes');
+const names = (products: Array<{ name: string; aliases: string[] }>): string[] =>
+  products.flatMap((p) => [p.name, ...p.aliases].map((n) => n.toLowerCase()));
+const bakery = await loadBusiness(resolve(REPO, 'knowledge'));
+const bikeShop = await loadBusiness(resolve(REPO, 'test/fixtures/knowledge-bikes'));
+/** What one can order, as the turn reader passes it to the recognizer. */
+const BAKERY = names(bakery.products);
+/** The bike-shop fixture lists nothing to order (its range is for advice only). */
+const BIKE_SHOP = names(bikeShop.products);
+/** The bike shop's range as it would be listed if the shop took orders. */
+const BIKES = names(bikeShop.consultation?.products ?? []);
 
 const TABLE: Record<Intent, string[]> = {
   question: [
@@ -281,6 +286,13 @@ describe('product words come from the business, not from code', () => {
     expect(classifyIntent(text, {}, products).intent).not.toBe('order');
   });
 
+  it('when the bike-shop fixture, which takes no orders, is asked about a test ride or one hardtail, then it is no order', () => {
+    expect(BIKE_SHOP).toEqual([]);
+    expect(classifyIntent('can I take a bike for a test ride?', {}, BIKE_SHOP).intent).toBe('question');
+    expect(classifyIntent('can I get a hardtail', {}, BIKE_SHOP).intent).not.toBe('order');
+    expect(extractQuantity('one hardtail please', BIKE_SHOP)).toBeUndefined();
+  });
+
   it.each([
     ['one cupcake please', BAKERY, 1],
     ['one hardtail please', BIKES, 1],
@@ -293,16 +305,15 @@ describe('product words come from the business, not from code', () => {
 
 describe('the offline recognizer reads product words from the context it is given', () => {
   const recognizer = createOfflineRecognizer();
-  const context = (productNames: readonly string[]) => ({
+  const context = (products: string[]) => ({
     timeZone: 'America/Los_Angeles',
     defaultPhoneRegion: 'US',
     locale: 'en-US',
     now: new Date('2026-12-01T18:00:00Z'),
-    products: [],
-    productNames,
+    products,
   });
 
-  it('when the bike shop is asked for one hardtail, then it is an order for one', async () => {
+  it('when a bike shop that takes orders is asked for one hardtail, then it is an order for one', async () => {
     const u = await recognizer.recognize('can I get one hardtail please', context(BIKES));
     expect(u.intent).toBe('order');
     expect(u.entities.quantity).toBe(1);

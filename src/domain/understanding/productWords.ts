@@ -1,24 +1,15 @@
 /**
- * The words a business's catalogue gives its products, taken from the product names and aliases the
- * knowledge lists (as the recognizer context carries them), with their singular or plural: the intent
- * rules ("can I get one of your …") and the quantity reader ("one …") read them, so no trade is
- * written into code. Generic units (box, dozen, pack, one) are added to every catalogue.
+ * The words a business's catalogue gives its products, taken from the names and aliases of the
+ * products one can order (business.yaml `products`, as the recognizer context carries them), with
+ * their singular or plural: the order rules ("can I get two …") and the quantity reader ("one …")
+ * read them, so no trade is written into code. A shop with nothing to order (the bike-shop fixture
+ * lists its range only for advice) gets the generic units alone (box, dozen, pack, one).
  */
-import type { Business } from '../business.js';
 const GENERIC = ['box', 'boxes', 'dozen', 'pack', 'packs', 'piece', 'pieces', 'set', 'sets', 'item', 'items', 'one', 'ones'];
 /** Words in product names that say nothing about what is sold. */
 const FILLER = new Set(['the', 'and', 'with', 'for', 'our', 'your', 'inch', 'per']);
 
 const sources = new WeakMap<readonly string[], string>();
-
-/**
- * Every name and alias the business gives what it sells: its products, and the products its
- * consultation advises on (a shop may list those only), lower-cased.
- */
-export function catalogueNames(business: Business): string[] {
-  const named = [...business.products, ...(business.consultation?.products ?? [])];
-  return [...new Set(named.flatMap((p) => [p.name, ...p.aliases]).map((n) => n.toLowerCase()))];
-}
 
 /** Product words from names and aliases ("Medium celebration cake", "cargo e-bike"), longest first. */
 export function productWords(products: readonly string[]): string[] {

@@ -89,13 +89,11 @@ export interface RecognizerContext {
   timeZone: string;
   /** ISO 3166 region for phone numbers written without a country code. */
   defaultPhoneRegion: string;
-  /** Canonical product names, e.g. from the knowledge base. */
-  products: string[];
   /**
-   * Every name and alias of what the business sells (catalogueNames), for the words that name a
-   * product in intents and quantities ("can I get two …", "one …"); `products` when absent.
+   * Canonical product names, e.g. from the knowledge base; their words are also the words that name a
+   * product in intents and quantities ("can I get two …", "one …", see productWords.ts).
    */
-  productNames?: readonly string[];
+  products: string[];
   now: Date;
   locale?: string;
   /** Opening intervals (HH:MM) on a local date, so an hour without am/pm takes the open reading. */
