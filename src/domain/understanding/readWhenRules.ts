@@ -478,6 +478,7 @@ function readWindows(p: Prepared, take: Take): void {
     [/\b(?:at\s+|over\s+|around\s+)?lunch\s?time\b|\b(?:at|over|around)\s+lunch\b/, () => ({ from: '12:00', to: '14:00' })],
     [/\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b/, (o) => ({ from: o, to: plusHour(o) })],
     [/\bmid-?\s?morning\b/, () => ({ from: '10:00', to: '11:00' })],
+    [/\bmid-?\s?afternoon\b/, () => ({ from: '14:00', to: '16:00' })],
     [/\blater?\s+(?:in\s+the\s+|this\s+)?afternoon\b/, (_o, c) => ({ from: '15:00', to: c })],
     [/\bearly\s+(?:in\s+the\s+|this\s+)?afternoon\b/, () => ({ from: '12:00', to: '14:00' })],
     [/\bearly\s+(?:in\s+the\s+|this\s+)?morning\b/, (o) => ({ from: o, to: '10:00' })],

@@ -15,7 +15,7 @@ const MAY_NAME_WHEN = new RegExp(
       'today|tonight|tonite|tomorrow|tmrw|tmr|tmrow|tomoz|tomorow|tommorow|tommorrow|yesterday',
       '(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs)?|thur|fri|sat(?:ur)?|sun)(?:day)?s?',
       'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?',
-      'mornings?|afternoons?|arvo|evenings?|nights?|noon|mid-?\\s?day|midnight|lunch(?:time)?|breakfast|brunch|dinner|daytime|overnight|eod',
+      '(?:mid-?)?(?:mornings?|afternoons?|evenings?|nights?|week|day)|arvo|noon|midnight|lunch(?:time)?|breakfast|brunch|dinner|daytime|overnight|eod',
       "days?|weeks?|weekends?|weekdays?|fortnight|months?|years?|hours?|hrs?|minutes?|mins?|o\\s?'?\\s?clock|oclock|half|quarter",
       'asap|a\\.s\\.a\\.p|soon|soonest|poss(?:ible)?|away|immediately|urgent(?:ly)?|available|earliest|whenever|any\\s?time|now|later',
       Object.keys(CARDINAL_WORDS).join('|'),

@@ -2,7 +2,7 @@
  * Checks readWhen's pre-check: over every understanding-corpus text, the bakery, bike-shop and BANKING77
  * questions and CLINC150's out-of-scope ones, a message the pre-check turns away must read as nothing
  * without it too. Prints how many it turned away and every text it should not have.
- * `nice -n 10 npx tsx test/eval/understanding/precheck.ts`
+ * `nice -n 10 npx tsx test/eval/understanding/precheck.ts [DEV.json]`
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -21,7 +21,9 @@ const strings = (value: unknown): string[] =>
       : value && typeof value === 'object'
         ? Object.values(value).flatMap(strings)
         : [];
+// A dev set written by test/understanding/corpus/tools/dev_specs.py may be named on the command line.
 for (const file of [
+  ...process.argv.slice(2),
   resolve(here, '../bakery.json'),
   resolve(here, '../bikes.json'),
   '/work/shared/eval/banking77-questions.json',
