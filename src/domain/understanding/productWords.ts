@@ -2,7 +2,7 @@
  * The words a business's catalogue gives its products, taken from the names and aliases of the
  * products one can order (business.yaml `products`, as the recognizer context carries them), with
  * their singular or plural: the order rules ("can I get two …") and the quantity reader ("one …")
- * read them, so no trade is written into code. A shop with nothing to order (the bike-shop fixture
+ * read them, so no trade is written into code. A shop with nothing to order (the second test shop
  * lists its range only for advice) gets the generic units alone (box, dozen, pack, one).
  */
 const GENERIC = ['box', 'boxes', 'dozen', 'pack', 'packs', 'piece', 'pieces', 'set', 'sets', 'item', 'items', 'one', 'ones'];
@@ -11,7 +11,7 @@ const FILLER = new Set(['the', 'and', 'with', 'for', 'our', 'your', 'inch', 'per
 
 const sources = new WeakMap<readonly string[], string>();
 
-/** Product words from names and aliases ("Medium celebration cake", "cargo e-bike"), longest first. */
+/** Product words from names and aliases ("Large gift box", "cargo trailer"), longest first. */
 export function productWords(products: readonly string[]): string[] {
   const words = new Set(GENERIC);
   for (const product of products) {
