@@ -84,6 +84,8 @@ describe('readWhen', () => {
   it('when a number sits inside another word or number, then it is no time', () => {
     expect(readWhen('134 this afternoon', ctx(OPEN))).not.toMatchObject({ from: '16:00' });
     expect(readWhen('where is the money', ctx(OPEN))).toBeUndefined();
+    // A named day before a noun names a kind of thing, not a date.
+    expect(readWhen('I want an easter cake', ctx(OPEN))).toBeUndefined();
   });
 
   it('when a date is in the past without a year, then it is next year; with the year, it stays', () => {

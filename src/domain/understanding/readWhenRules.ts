@@ -334,12 +334,20 @@ function readRelativeWeeks(p: Prepared, now: DateTime, take: Take): void {
 
 const MONTH_NAMES = MONTH_WORD.source.slice(5, -3);
 
+/** Words that may follow a named day that is a date ("christmas eve at 10", "easter weekend"). */
+const FOLLOWS_A_DAY =
+  /^(?:day|eve|morning|afternoon|arvo|evening|night|lunch|lunchtime|dinner|breakfast|brunch|at|on|in|this|next|last|please|pls|weekend|week|period|break|time|and|or|until|till|by|before|after|then|is|would|works|if|so|thanks|ta|around|about|from|between|to|for|with)$/;
+
 /** "christmas eve", "mother's day", "easter sunday 2018" (see holidays.ts). */
 function readHoliday(p: Prepared, now: DateTime, region: string): void {
   if (p.date) return;
   const found = findHoliday(p.text, now.toISODate()!, region);
   if (!found) return;
-  p.text = p.text.slice(0, found.index) + ' ' + p.text.slice(found.index + found.text.length);
+  const after = p.text.slice(found.index + found.text.length);
+  p.text = p.text.slice(0, found.index) + ' ' + after;
+  // "an easter cake", "the christmas party": a named day before a noun names a kind, not a date.
+  const next = /^\s+([a-z]+)/.exec(after)?.[1];
+  if (next && !FOLLOWS_A_DAY.test(next)) return;
   p.matched.push(found.text.trim());
   p.date = found.date;
 }
