@@ -6,7 +6,7 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { formatPhone } from '../src/domain/phone.js';
 import type { SlotOption } from '../src/domain/schedule/callbackSlots.js';
-import type { Understanding } from '../src/domain/understanding/types.js';
+import type { Entities, Understanding } from '../src/domain/understanding/types.js';
 import { copy, dates } from './copy.js';
 import { FormDialog, type Absorbed, type FormState } from './formDialog.js';
 import { absorbContact, commitContact, contactNeedsConsent } from './contact.js';
@@ -16,6 +16,7 @@ import { readYesNo } from '../src/domain/understanding/readYesNo.js';
 import { DateTime } from 'luxon';
 import { readContextOf, type Expectation } from './promptReading.js';
 import type { StoredSlot } from './slotText.js';
+import type { DialogServices } from './services.js';
 import { getUnderstanding } from './turnInput.js';
 import { turnInputOf } from './turnInput.js';
 
@@ -37,6 +38,66 @@ interface CallbackState extends FormState {
   day?: string;
   /** The customer can key the number in (asked for with the keypad in mind). */
   keypad?: boolean;
+}
+
+export type CallbackTime =
+  | { kind: 'day'; day: string }
+  | { kind: 'slot'; slot: StoredSlot; notice?: string }
+  | { kind: 'alternatives'; alternatives: { start: string; end: string }[]; notice: string }
+  | { kind: 'unavailable'; notice: string };
+
+/**
+ * The callback slot a time read from a message gives (readWhen, as the `when` entity): a day alone
+ * (the time is then asked, never guessed); for a window, its first open slot, said; a time that is
+ * open; else the nearest alternatives. A time without a day said ("10am") goes on `onDay` if given.
+ * The booking and the move of a booking both read times through this.
+ */
+export function callbackTimeFor(
+  services: Pick<DialogServices, 'business' | 'callbacks'>,
+  when: NonNullable<Entities['when']>,
+  onDay?: string,
+): CallbackTime {
+  const { callbacks, business } = services;
+  const zone = business.timeZone;
+  if (!when.asap && !when.hasTime) return { kind: 'day', day: DateTime.fromISO(when.start, { zone }).toISODate()! };
+  let start = DateTime.fromISO(when.start, { zone });
+  let end = when.end ? DateTime.fromISO(when.end, { zone }) : undefined;
+  // "10am" after "next friday": the time goes on the day already named.
+  if (!when.asap && when.dateSaid === false && onDay) {
+    const day = DateTime.fromISO(onDay, { zone });
+    start = day.set({ hour: start.hour, minute: start.minute });
+    end = end && day.set({ hour: end.hour, minute: end.minute });
+  }
+  if (!when.asap && when.window && end) {
+    // A part of the day: the first open slot inside it, and say which.
+    for (let t = start; t < end; t = t.plus({ minutes: 15 })) {
+      const inside = callbacks.checkTime({ start: t.toJSDate(), hasTime: true });
+      if (inside.ok) {
+        return {
+          kind: 'slot',
+          slot: { start: inside.slot.start.toISOString(), end: inside.slot.end.toISOString(), asap: false },
+          notice: copy.firstSlotInWindow(dates.slot(business, inside.slot)),
+        };
+      }
+    }
+  }
+  const requested = when.asap ? ('asap' as const) : { start: start.toJSDate(), hasTime: true };
+  const result = callbacks.checkTime(requested);
+  if (result.ok) {
+    return {
+      kind: 'slot',
+      slot: { start: result.slot.start.toISOString(), end: result.slot.end.toISOString(), asap: result.slot.asap },
+    };
+  }
+  if (result.reason === 'too_far') return { kind: 'unavailable', notice: copy.timeTooFar() };
+  return {
+    kind: 'alternatives',
+    alternatives: result.alternatives.map(iso),
+    notice: copy.timeAlternatives(
+      copy.slotRejected(result.reason),
+      result.alternatives.map((a) => dates.slot(business, a)),
+    ),
+  };
 }
 
 export class CallbackDialog extends FormDialog<CallbackState> {
@@ -126,50 +187,24 @@ export class CallbackDialog extends FormDialog<CallbackState> {
     }
     const when = u.entities.when;
     if (!when) return { filled: [] };
-    const zone = this.services.business.timeZone;
-    if (!when.asap && !when.hasTime) {
-      // A day alone: the time on that day is asked next, never guessed.
-      state.day = DateTime.fromISO(when.start, { zone }).toISODate() ?? undefined;
-      state.slot = state.alternatives = undefined;
-      return { filled: ['day'] };
+    const time = callbackTimeFor(this.services, when, state.day);
+    switch (time.kind) {
+      case 'day':
+        // A day alone: the time on that day is asked next, never guessed.
+        state.day = time.day;
+        state.slot = state.alternatives = undefined;
+        return { filled: ['day'] };
+      case 'slot':
+        state.slot = time.slot;
+        state.alternatives = undefined;
+        return time.notice ? { filled: ['time'], notice: time.notice } : { filled: ['time'] };
+      case 'unavailable':
+        return { filled: [], notice: time.notice };
+      case 'alternatives':
+        state.alternatives = time.alternatives;
+        state.slot = undefined;
+        return { filled: ['alternatives'], notice: time.notice };
     }
-    let start = DateTime.fromISO(when.start, { zone });
-    let end = when.end ? DateTime.fromISO(when.end, { zone }) : undefined;
-    // "10am" after "next friday": the time goes on the day already named.
-    if (!when.asap && when.dateSaid === false && state.day) {
-      const day = DateTime.fromISO(state.day, { zone });
-      start = day.set({ hour: start.hour, minute: start.minute });
-      end = end && day.set({ hour: end.hour, minute: end.minute });
-    }
-    const { callbacks, business } = this.services;
-    if (!when.asap && when.window && end) {
-      // A part of the day: the first open slot inside it, and say which.
-      for (let t = start; t < end; t = t.plus({ minutes: 15 })) {
-        const inside = callbacks.checkTime({ start: t.toJSDate(), hasTime: true });
-        if (inside.ok) {
-          state.slot = { start: inside.slot.start.toISOString(), end: inside.slot.end.toISOString(), asap: false };
-          state.alternatives = undefined;
-          return { filled: ['time'], notice: copy.firstSlotInWindow(dates.slot(business, inside.slot)) };
-        }
-      }
-    }
-    const requested = when.asap ? ('asap' as const) : { start: start.toJSDate(), hasTime: true };
-    const result = callbacks.checkTime(requested);
-    if (result.ok) {
-      state.slot = { start: result.slot.start.toISOString(), end: result.slot.end.toISOString(), asap: result.slot.asap };
-      state.alternatives = undefined;
-      return { filled: ['time'] };
-    }
-    if (result.reason === 'too_far') return { filled: [], notice: copy.timeTooFar() };
-    state.alternatives = result.alternatives.map(iso);
-    state.slot = undefined;
-    return {
-      filled: ['alternatives'],
-      notice: copy.timeAlternatives(
-        copy.slotRejected(result.reason),
-        result.alternatives.map((a) => dates.slot(business, a)),
-      ),
-    };
   }
 
   private localTime(isoInstant: string): string {

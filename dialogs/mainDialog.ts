@@ -4,12 +4,13 @@
  * continue, follows up a yes/no offer, or routes a new request. Plain questions get plain answers.
  */
 import { ActivityTypes, InputHints } from 'botbuilder';
+import { DateTime } from 'luxon';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Business } from '../src/domain/business.js';
 import type { Intent, Understanding } from '../src/domain/understanding/types.js';
 import { MAX_TEXT_LENGTH, originOf } from '../src/domain/turn/turnInput.js';
 import { answerQuestion } from './answering.js';
-import { CALLBACK_DIALOG, CallbackDialog } from './callbackDialog.js';
+import { CALLBACK_DIALOG, CallbackDialog, callbackTimeFor } from './callbackDialog.js';
 import { CONSULT_DIALOG, ConsultDialog, needsNotOrder } from './consultDialog.js';
 import { callerOf } from './contact.js';
 import { copy, dates } from './copy.js';
@@ -85,7 +86,10 @@ export class MainDialog extends ComponentDialog {
     // An answer of the kind the pending question expects is that answer first ("no, don't store my
     // details" to a yes/no question declines; it does not start erasure).
     const expects = (inner.activeDialog?.state as FormState | undefined)?.expects;
-    const answers = fitsExpectation(expects, text, readContextOf(this.services));
+    // A name prompt takes almost any words as a name; a request to stop, start over or get help is not one.
+    const answers =
+      fitsExpectation(expects, text, readContextOf(this.services)) &&
+      !(expects?.kind === 'name' && NOT_A_NAME_ANSWER.has(u.intent));
     if (!answers && (await this.lookup(inner, u))) return waiting;
     if (!answers && (await this.interruption(inner, u))) return waiting;
 
@@ -277,33 +281,44 @@ export class MainDialog extends ComponentDialog {
     );
   }
 
-  /** "Move it to Friday 10am" / "reschedule K7M2QD to tomorrow 3pm". */
+  /**
+   * "Move it to Friday 10am", "move K7M2QD to friday 3pm", "reschedule it to tomorrow afternoon": the
+   * reference (or the callback just talked about) and the time as the readers give them, read through
+   * the same rules as a booking (callbackTimeFor). A day alone keeps the callback's time of day; a time
+   * alone keeps its day; a window takes its first open slot.
+   */
   private async moveCallback(inner: DialogContext, u: Understanding): Promise<boolean> {
     if (!/\b(move|reschedule|re-schedule|change|push|shift)\b/i.test(u.text) || !u.entities.when) return false;
     const session = await this.services.sessions.get(inner.context);
     const ref = u.entities.refCode ?? (/\b(it|callback|call)\b/i.test(u.text) ? session.lastCallbackRef : undefined);
     if (!ref) return false;
     const { business, callbacks } = this.services;
-    const when = u.entities.when;
-    const checked = callbacks.checkTime(when.asap ? 'asap' : { start: new Date(when.start), hasTime: when.hasTime });
-    if (!checked.ok) {
-      const options = checked.alternatives.map((a) =>
-        dates.callbackWhen(business, { start: a.start.toISOString(), end: a.end.toISOString(), asap: false }),
-      );
+    const caller = callerOf(turnInputOf(inner.context));
+    const current = await callbacks.findByReference(ref, caller);
+    if (!current.ok || current.record.status !== 'open') {
+      await inner.context.sendActivity(notFound(business, ref, current.ok ? 'not_found' : current.reason));
+      return true;
+    }
+    const was = DateTime.fromISO(current.record.dueAt, { zone: business.timeZone });
+    let time = callbackTimeFor(this.services, u.entities.when, was.toISODate()!);
+    if (time.kind === 'day') {
+      const start = DateTime.fromISO(time.day, { zone: business.timeZone }).set({ hour: was.hour, minute: was.minute });
+      time = callbackTimeFor(this.services, { ...u.entities.when, start: start.toISO()!, hasTime: true, dateSaid: true });
+    }
+    if (time.kind !== 'slot') {
+      const options =
+        time.kind === 'alternatives' ? time.alternatives.map((a) => dates.callbackWhen(business, { ...a, asap: false })) : [];
       await inner.context.sendActivity(
         options.length ? copy.timeAlternatives(copy.cannotMoveThere(), options) : copy.timeTooFar(),
       );
       return true;
     }
-    const moved = await callbacks.move(
-      ref,
-      { start: checked.slot.start, asap: checked.slot.asap },
-      callerOf(turnInputOf(inner.context)),
-    );
+    const moved = await callbacks.move(ref, { start: new Date(time.slot.start), asap: time.slot.asap }, caller);
     if (moved.ok) session.lastCallbackRef = moved.record.ref;
-    const slot = { start: checked.slot.start.toISOString(), end: checked.slot.end.toISOString(), asap: checked.slot.asap };
     await inner.context.sendActivity(
-      moved.ok ? copy.callbackMoved(moved.record.ref, dates.callbackWhen(business, slot)) : notFound(business, ref, moved.reason),
+      moved.ok
+        ? [time.notice, copy.callbackMoved(moved.record.ref, dates.callbackWhen(business, time.slot))].filter(Boolean).join(' ')
+        : notFound(business, ref, moved.reason),
     );
     return true;
   }
@@ -320,6 +335,9 @@ const LOOKUP =
   /\b(?:do i (?:still )?have(?! to\b)|have i (?:got|booked|made)|did i (?:book|make|place)|is my|when(?:'s| is| was) (?:my|the)|what time is (?:my|the)|status of (?:my|the)|look ?up my|check (?:on )?my|find my)\b[^?.!]*?\b(?:call ?backs?|bookings?|orders?|order requests?|appointments?|calls?)\b/i;
 /** "my reference is U73YHM", "ref U73YHM", "booking number U73YHM". */
 const REF_ALONE = /\b(?:my )?(?:reference|ref|booking (?:number|code)|order (?:number|code)|confirmation (?:number|code))\b/i;
+
+/** Intents that, at a name prompt, are what the message is rather than a name. */
+const NOT_A_NAME_ANSWER: ReadonlySet<Intent> = new Set(['restart', 'cancel', 'help', 'human', 'forget_me', 'goodbye']);
 
 /** Silent turns in a row on a call before a person is offered. */
 const SILENCES_BEFORE_OFFER = 2;

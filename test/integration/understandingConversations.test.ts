@@ -318,6 +318,25 @@ const ROWS: Row[] = [
   },
 ];
 
+/** At the name prompt, a name made of common words is a name; an answer that is not one is not taken. */
+const nameAtPrompt = (name: string): Row => ({
+  name: `when the name given at the name prompt is "${name}", then the callback is for ${name}`,
+  turns: [
+    ['call me back tomorrow at 11', ASK_NAME],
+    [name, ASK_PHONE],
+    ['0412 345 678', ASK_TOPIC],
+    ['a birthday order', new RegExp(`So that's a callback for ${name} on 0412 345 678, `)],
+  ],
+});
+ROWS.push(nameAtPrompt('Nguyen Van An'), nameAtPrompt('Will Smith'), nameAtPrompt('Mark Price'), {
+  name: 'when "idk" is the answer at the name prompt, then it is not taken as a name',
+  turns: [
+    ['call me back tomorrow at 11', ASK_NAME],
+    ['idk', /name/i],
+    ['Grace', ASK_PHONE],
+  ],
+});
+
 /** Look-ups need a booking first; each row books one and then asks about it. */
 const LOOKUPS: Array<{ name: string; ask: (ref: string) => string; expected: (ref: string) => RegExp }> = [
   {
@@ -344,6 +363,37 @@ const LOOKUPS: Array<{ name: string; ask: (ref: string) => string; expected: (re
     name: 'when the reference is read back and then cancelled, then it is cancelled',
     ask: (ref) => `cancel ${ref}`,
     expected: (ref) => saysOnly(copy.callbackCancelled(ref)),
+  },
+];
+
+/** Moves of a booked callback (Wednesday 2 December, 2:00 pm), read like any other time. */
+const MOVES: Array<{ name: string; ask: (ref: string) => string; expected: (ref: string) => RegExp; dueAt: string }> = [
+  {
+    name: 'when asked "move <REF> to friday 3pm", then the callback moves to Friday 3:00 pm',
+    ask: (ref) => `move ${ref} to friday 3pm`,
+    expected: (ref) => new RegExp(`Done, callback ${ref} is now on Friday 4 December, 3:00–3:30 pm`),
+    dueAt: '2026-12-04T04:00:00.000Z',
+  },
+  {
+    name: 'when asked to move it to a window, then it takes the first open slot in it and says so',
+    ask: () => 'can you move it to thursday arvo',
+    expected: (ref) =>
+      new RegExp(
+        `first time we have free in that window is .*12:00.* Done, callback ${ref} is now on Thursday 3 December, 12:00–12:30 pm`,
+      ),
+    dueAt: '2026-12-03T01:00:00.000Z',
+  },
+  {
+    name: 'when asked to move it to a day alone, then it keeps its time of day',
+    ask: (ref) => `please reschedule ${ref} to friday`,
+    expected: (ref) => new RegExp(`Done, callback ${ref} is now on Friday 4 December, 2:00–2:30 pm`),
+    dueAt: '2026-12-04T03:00:00.000Z',
+  },
+  {
+    name: 'when asked to move it to a time alone, then it keeps its day',
+    ask: () => 'move my callback to 11am',
+    expected: (ref) => new RegExp(`Done, callback ${ref} is now on Wednesday 2 December, 11:00–11:30 am`),
+    dueAt: '2026-12-02T00:00:00.000Z',
   },
 ];
 
@@ -375,6 +425,19 @@ describe('issue 11 conversations over HTTP', () => {
     ]);
     const ref = /reference is ([A-Z0-9]{6})/.exec(done!)![1]!;
     await talk(convo, [[row.ask(ref), row.expected(ref)]]);
+  });
+
+  it.each(MOVES.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+    const convo = open.conversation();
+    const [, , , done] = await talk(convo, [
+      ['callback please, Lucy, 412 987 654, wednesday 2pm', ASK_TOPIC],
+      ['a birthday cake', summary('Wednesday 2 December, 2:00–2:30 pm')],
+      ['yes', CONSENT],
+      ['yes', BOOKED],
+    ]);
+    const ref = /reference is ([A-Z0-9]{6})/.exec(done!)![1]!;
+    await talk(convo, [[row.ask(ref), row.expected(ref)]]);
+    expect((await open.app.stores.callbacks.findBy('ref', ref))[0]).toMatchObject({ dueAt: row.dueAt, status: 'open' });
   });
 
   it('when an unknown reference is given, then it says none was found', async () => {

@@ -1,6 +1,22 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extractQuantity } from '../../src/domain/understanding/extractAmounts.js';
 import { classifyIntent } from '../../src/domain/understanding/intents.js';
+import { createOfflineRecognizer } from '../../src/domain/understanding/offlineRecognizer.js';
 import type { Intent } from '../../src/domain/understanding/types.js';
+import { loadBusiness } from '../../src/knowledge/markdownLoader.js';
+
+const REPO = resolve(import.meta.dirname, '../..');
+const names = (products: Array<{ name: string; aliases: string[] }>): string[] =>
+  products.flatMap((p) => [p.name, ...p.aliases].map((n) => n.toLowerCase()));
+const bakery = await loadBusiness(resolve(REPO, 'knowledge'));
+const bikeShop = await loadBusiness(resolve(REPO, 'test/fixtures/knowledge-bikes'));
+/** What one can order, as the turn reader passes it to the recognizer. */
+const BAKERY = names(bakery.products);
+/** The bike-shop fixture lists nothing to order (its range is for advice only). */
+const BIKE_SHOP = names(bikeShop.products);
+/** The bike shop's range as it would be listed if the shop took orders. */
+const BIKES = names(bikeShop.consultation?.products ?? []);
 
 const TABLE: Record<Intent, string[]> = {
   question: [
@@ -236,7 +252,7 @@ const ROWS = Object.entries(TABLE).flatMap(([intent, phrases]) => phrases.map((t
 
 describe('classifyIntent', () => {
   it.each(ROWS)('when the customer says "$text", then the intent is $intent', ({ text, intent }) => {
-    expect(classifyIntent(text).intent).toBe(intent);
+    expect(classifyIntent(text, {}, BAKERY).intent).toBe(intent);
   });
 
   it('when a reference code is present with cancel, then the intent is cancel (callback cancel)', () => {
@@ -249,5 +265,63 @@ describe('classifyIntent', () => {
 
   it('when nothing matches, then confidence is low', () => {
     expect(classifyIntent('banana').confidence).toBeLessThan(0.5);
+  });
+});
+
+describe('product words come from the business, not from code', () => {
+  it.each([
+    ['can I get two large cakes', BAKERY, 'order'],
+    ["we'd like two large cakes", BAKERY, 'order'],
+    ['can I get one of your hardtails', BIKES, 'order'],
+    ['I am after a cargo e-bike for the school run', BIKES, 'order'],
+    ["we'd like two balance bikes", BIKES, 'order'],
+  ])('when the customer says "%s" to a shop selling it, then the intent is %s', (text, products, intent) => {
+    expect(classifyIntent(text, {}, products).intent).toBe(intent);
+  });
+
+  it.each([
+    ['can I get a hardtail', BAKERY],
+    ["we'd like two balance bikes", BAKERY],
+    ["we'd like two tiered cakes", BIKES],
+  ])('when the customer says "%s" to a shop that does not sell it, then it is not read as an order', (text, products) => {
+    expect(classifyIntent(text, {}, products).intent).not.toBe('order');
+  });
+
+  it('when the bike-shop fixture, which takes no orders, is asked about a test ride or one hardtail, then it is no order', () => {
+    expect(BIKE_SHOP).toEqual([]);
+    expect(classifyIntent('can I take a bike for a test ride?', {}, BIKE_SHOP).intent).toBe('question');
+    expect(classifyIntent('can I get a hardtail', {}, BIKE_SHOP).intent).not.toBe('order');
+    expect(extractQuantity('one hardtail please', BIKE_SHOP)).toBeUndefined();
+  });
+
+  it.each([
+    ['one cupcake please', BAKERY, 1],
+    ['one hardtail please', BIKES, 1],
+    ['one hardtail please', BAKERY, undefined],
+    ['which one is lighter', BIKES, undefined],
+  ])('when the text is "%s", then the quantity is %s', (text, products, quantity) => {
+    expect(extractQuantity(text, products)?.value).toBe(quantity);
+  });
+});
+
+describe('the offline recognizer reads product words from the context it is given', () => {
+  const recognizer = createOfflineRecognizer();
+  const context = (products: string[]) => ({
+    timeZone: 'America/Los_Angeles',
+    defaultPhoneRegion: 'US',
+    locale: 'en-US',
+    now: new Date('2026-12-01T18:00:00Z'),
+    products,
+  });
+
+  it('when a bike shop that takes orders is asked for one hardtail, then it is an order for one', async () => {
+    const u = await recognizer.recognize('can I get one hardtail please', context(BIKES));
+    expect(u.intent).toBe('order');
+    expect(u.entities.quantity).toBe(1);
+  });
+
+  it('when the bakery is asked for one hardtail, then no quantity is read', async () => {
+    const u = await recognizer.recognize('can I get one hardtail please', context(BAKERY));
+    expect(u.entities.quantity).toBeUndefined();
   });
 });

@@ -56,6 +56,38 @@ describe('readWhen', () => {
     expect(readWhen(text, ctx(now))).toMatchObject(expected);
   });
 
+  it.each([
+    // Month and day by rule: the next such date; a year said anywhere counts; Feb 29 is the next leap day.
+    ['december 27th at 12:30', OPEN, { kind: 'time', date: '2026-12-27', from: '12:30' }],
+    ['Feb 29', OPEN, { date: '2028-02-29' }],
+    ['Aug 10 - Nov 12, 2027', OPEN, { date: '2027-08-10' }],
+    ['friday dec 18 at 3pm', OPEN, { kind: 'time', date: '2026-12-18', from: '15:00' }],
+    // A weekday with a day of the month is the next date that is both.
+    ['friday the 18th', OPEN, { date: '2026-12-18' }],
+    ['Tuesday, next week', OPEN, { date: '2026-12-08' }],
+    ['the first friday of next month', OPEN, { date: '2027-01-01' }],
+    // Named days.
+    ['christmas eve', OPEN, { date: '2026-12-24' }],
+    ["mother's day", OPEN, { date: '2027-05-09' }],
+    ['easter sunday', OPEN, { date: '2027-03-28' }],
+    ['good friday 2027', OPEN, { date: '2027-03-26' }],
+    // Times: one am/pm said wins; an hour-and-minute in words; a length makes a window.
+    ['tonight at 1am', '2026-12-01T00:00:00', { kind: 'time', date: '2026-12-01', from: '01:00' }],
+    ['five-thirty tomorrow evening', OPEN, { kind: 'time', date: '2026-12-02', from: '17:30' }],
+    ['tomorrow from 2pm for 2 hours', OPEN, { kind: 'window', date: '2026-12-02', from: '14:00', to: '16:00' }],
+    ['thursday 2-3', OPEN, { kind: 'window', date: '2026-12-03', from: '14:00', to: '15:00' }],
+    ['end of day', OPEN, { kind: 'time', date: '2026-12-01', from: '23:59' }],
+  ])('when "%s" at %s, then %j (own rules)', (text, now, expected) => {
+    expect(readWhen(text, ctx(now))).toMatchObject(expected);
+  });
+
+  it('when a number sits inside another word or number, then it is no time', () => {
+    expect(readWhen('134 this afternoon', ctx(OPEN))).not.toMatchObject({ from: '16:00' });
+    expect(readWhen('where is the money', ctx(OPEN))).toBeUndefined();
+    // A named day before a noun names a kind of thing, not a date.
+    expect(readWhen('I want an easter cake', ctx(OPEN))).toBeUndefined();
+  });
+
   it('when a date is in the past without a year, then it is next year; with the year, it stays', () => {
     expect(readWhen('nov 30', ctx(OPEN))?.date).toBe('2027-11-30');
     expect(readWhen('dec 1 2025', ctx(OPEN))?.date).toBe('2025-12-01');
@@ -120,6 +152,17 @@ describe('names, phones, corrections and several slots', () => {
     expect(readName('lucy')).toBeUndefined();
     expect(readName('pick up', { expecting: true })).toBeUndefined();
     expect(readName("Siobhan O'Brien", { expecting: true })).toBe("Siobhan O'Brien");
+  });
+
+  it('at a name prompt, reads names made of common words, but not answers that are something else', () => {
+    for (const name of ['Nguyen Van An', 'Will Smith', 'Hope Summers', 'Grace', 'Bill Baker', 'My Le'])
+      expect(readName(name, { expecting: true })).toBe(name);
+    expect(readName('mark price', { expecting: true })).toBe('Mark Price');
+    for (const other of ['idk', 'sounds good', 'start over', 'not sure', "doesn't matter", 'I Want A Large One'])
+      expect(readName(other, { expecting: true })).toBeUndefined();
+    // Out of a prompt, only an introduction is a name.
+    expect(readName('Nguyen Van An')).toBeUndefined();
+    expect(readName("I'm Grace")).toBe('Grace');
   });
 
   it('reads AU numbers without the leading 0, with 00 and in words', () => {

@@ -58,7 +58,7 @@ export function extractEntities(text: string, context: RecognizerContext): Entit
   if (servings) entities.servings = servings.value;
   mask(servings?.span);
 
-  const quantity = extractQuantity(rest);
+  const quantity = extractQuantity(rest, context.products);
   if (quantity) entities.quantity = quantity.value;
 
   const name = extractName(text);

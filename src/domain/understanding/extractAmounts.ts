@@ -4,6 +4,7 @@
  */
 import { NUMBER_SOURCE, numberValue } from './numberWords.js';
 import { lookupTable } from '../lookupTable.js';
+import { productWordSource } from './productWords.js';
 
 export interface Found<T> {
   value: T;
@@ -74,7 +75,18 @@ export function extractServings(text: string): Found<number> | undefined {
 
 const UNIT_AFTER =
   /^\s*(?:(?:am|pm|a\.m|p\.m|o'?clock|inch|inches|cm|mm|kg|g|grams?|ml|l|litres?|years?|yrs?|yo|tiers?|layers?|tiered|layered|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b|[:/%]|-\s?[a-z0-9]|\.\d)/i;
-const ONE_NEEDS = /^\s+(?:cake|cupcake|cookie|box|dozen|tier|large|medium|small|big)/i;
+const SIZE_WORDS = 'large|medium|small|big|little|mini|extra';
+const oneNeedsBySource = new Map<string, RegExp>();
+/** "one" counts before a product word of the catalogue (productWords.ts) or a size. */
+function oneNeedsFor(products: readonly string[]): RegExp {
+  const source = productWordSource(products);
+  let re = oneNeedsBySource.get(source);
+  if (!re) {
+    re = new RegExp(`^\\s+(?:${source}|${SIZE_WORDS})\\b`, 'i');
+    oneNeedsBySource.set(source, re);
+  }
+  return re;
+}
 const QUANTITY = new RegExp(`(?<![\\w$€£.:/-])(${NUMBER_SOURCE})(?![\\w])`, 'gi');
 
 /**
@@ -82,14 +94,15 @@ const QUANTITY = new RegExp(`(?<![\\w$€£.:/-])(${NUMBER_SOURCE})(?![\\w])`, '
  * "a dozen cupcakes" (12), "three". "one" counts only before a product word ("one cake"), so
  * "which one" is not a quantity; numbers before units ("8 inch", "3pm", "5 years") never count.
  */
-export function extractQuantity(text: string): Found<number> | undefined {
+export function extractQuantity(text: string, products: readonly string[] = []): Found<number> | undefined {
+  const oneNeeds = oneNeedsFor(products);
   for (const m of text.matchAll(QUANTITY)) {
     const raw = m[1]!;
     const rest = text.slice((m.index ?? 0) + m[0].length);
     if (UNIT_AFTER.test(rest)) continue;
     if (
       /^(?:one|a\s+couple(?:\s+of)?)$/i.test(raw.trim()) &&
-      !ONE_NEEDS.test(rest) &&
+      !oneNeeds.test(rest) &&
       text.trim().toLowerCase() !== raw.toLowerCase()
     )
       continue;

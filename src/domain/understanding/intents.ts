@@ -14,6 +14,7 @@
  * Confidence: the rule's own value, minus 0.1 per typo the normaliser had to correct (at most 0.2).
  */
 import { normaliseForIntent } from './normaliseForIntent.js';
+import { productWordSource } from './productWords.js';
 import type { Entities, Intent } from './types.js';
 
 interface Rule {
@@ -30,11 +31,11 @@ interface RuleContext {
 
 const ARTICLE_OR_NUMBER =
   '(?:a|an|the|some|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\\d+|a dozen|half a dozen|a couple of|a few|my)';
-const PRODUCT_WORD = '(?:cake|cakes|cupcake|cupcakes|cookie|cookies|box|boxes|dozen|tier|tiered|slice|slices|one|ones)';
 const PEOPLE =
   '(?:person|human|humans|someone|somebody|agent|representative|operator|staff|manager|owner|people|team|baker|real person|live agent|member of staff|sales person|salesperson)';
 
-const RULES: Rule[] = [
+/** The rules, with the catalogue's product words (productWords.ts) where a rule names a product. */
+const rulesFor = (PRODUCT_WORD: string): Rule[] => [
   {
     intent: 'forget_me',
     confidence: 0.95,
@@ -189,6 +190,18 @@ const RULES: Rule[] = [
   },
 ];
 
+/** Rules built once per catalogue (a business has one; the map holds a few at most). */
+const rulesBySource = new Map<string, Rule[]>();
+function rules(products: readonly string[]): Rule[] {
+  const source = productWordSource(products);
+  let built = rulesBySource.get(source);
+  if (!built) {
+    built = rulesFor(source);
+    rulesBySource.set(source, built);
+  }
+  return built;
+}
+
 export interface IntentResult {
   intent: Intent;
   confidence: number;
@@ -201,7 +214,8 @@ const QUESTION_START =
 const QUESTION_CUES =
   /\b(?:how much|how many|how long|price|prices|cost|costs|tell me about|i want to know|wondering|information (?:about|on)|do you (?:have|sell|make|do|deliver|offer))\b/;
 
-export function classifyIntent(raw: string, entities: Entities = {}): IntentResult {
+/** `products`: the catalogue's product names and aliases (RecognizerContext.products). */
+export function classifyIntent(raw: string, entities: Entities = {}, products: readonly string[] = []): IntentResult {
   const { text, corrections } = normaliseForIntent(raw);
   const penalty = Math.min(corrections, 2) * 0.1;
   const result = (intent: Intent, confidence: number): IntentResult => ({
@@ -211,7 +225,7 @@ export function classifyIntent(raw: string, entities: Entities = {}): IntentResu
   if (!text) return result('none', 0.2);
 
   const ctx: RuleContext = { text, raw, entities };
-  for (const rule of RULES) {
+  for (const rule of rules(products)) {
     if (rule.when && !rule.when(ctx)) continue;
     if (rule.patterns.some((p) => p.test(text))) return result(rule.intent, rule.confidence);
   }

@@ -2,12 +2,16 @@
  * Words that follow "I'm", "this is", "call me" or precede "here" without being a name. Lower case.
  * Grown from real phrasings; add to it rather than loosening the name patterns.
  */
-const WORDS = `
+/** The words that build sentences: articles, adverbs of degree, prepositions, pronouns, auxiliaries. */
+const GRAMMAR = `
 a an the and or but so just only not no yes very really quite pretty too also still even actually
 about after around at by for from in into of off on onto out over to under up upon with within without
 here there this that these those it its is was be been being am are were will would can could shall should
 me my mine you your yours he him his she her they them their we us our who what when where which why how
 i im ive id ill if then than as like because since while until till whether
+`;
+
+const WORDS = `${GRAMMAR}
 looking interested wondering hoping trying going planning thinking calling ringing writing messaging
 chatting asking enquiring inquiring searching browsing shopping ordering buying getting having needing
 wanting after keen curious sure unsure confused lost new back ready done busy sorry glad happy sad
@@ -30,3 +34,6 @@ what's whats thats its'
 `;
 
 export const NAME_STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));
+
+/** The stop words that make sentences (a name may still hold one, written as a name: "My Le"). */
+export const GRAMMAR_WORDS: ReadonlySet<string> = new Set(GRAMMAR.split(/\s+/).filter(Boolean));

@@ -16,7 +16,7 @@ export function createOfflineRecognizer(): Recognizer {
   return {
     async recognize(text: string, context: RecognizerContext): Promise<Understanding> {
       const entities = extractEntities(text, context);
-      const classified = classifyIntent(text, entities);
+      const classified = classifyIntent(text, entities, context.products);
       // "y", "yep", "nah", "👍": a short yes or no the rules did not know is still an answer.
       const yes = classified.intent === 'none' && text.split(/\s+/).length <= 6 ? readYesNo(text) : undefined;
       const { intent, confidence } =

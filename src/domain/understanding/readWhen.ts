@@ -14,6 +14,7 @@
 import { DateTime } from 'luxon';
 import { chronoWhen } from './readWhenChrono.js';
 import { prepareWhenText, type ClockTime, type Prepared } from './readWhenRules.js';
+import { mayNameWhen } from './whenCue.js';
 import { recognizeWhen, type Candidate } from './readWhenRecognizer.js';
 import { hhmm, partWindow, type Part } from './whenParts.js';
 
@@ -26,6 +27,8 @@ export interface WhenContext {
   openingOn?: OpeningOn;
   /** "3/1" is 3 January (true, the default) or March 1 (false, as in the US). */
   dayFirst?: boolean;
+  /** ISO 3166 region, for days that differ by country (father's day); by default from dayFirst. */
+  region?: string;
 }
 
 export interface WhenReading {
@@ -48,11 +51,21 @@ const ASAP =
   /\b(?:as soon as (?:possible|you can|poss)|asap|a\.s\.a\.p|right away|straight away|immediately|urgently|soonest|(?:next|first|earliest) (?:available|free|possible|slot|time|you can)|earliest (?:time )?(?:possible|you can)|whenever|any ?time|(?<!(?:for|until|till|by|from|know|just)\s)(?:right )?now)\b/i;
 
 export function readWhen(text: string, ctx: WhenContext): WhenReading | undefined {
+  return mayNameWhen(text) ? readWhenFully(text, ctx) : undefined;
+}
+
+/** readWhen without its pre-check (for the check that the pre-check turns nothing readable away). */
+export function readWhenFully(text: string, ctx: WhenContext): WhenReading | undefined {
   const openingOn = ctx.openingOn ?? DEFAULT_OPENING;
   const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone });
-  const prepared = prepareWhenText(text, now, ctx.dayFirst ?? true);
-  const read = resolve(prepared, now, openingOn);
+  const prepared = prepareWhenText(text, now, ctx.dayFirst ?? true, ctx.region);
+  const read = resolve(prepared, now, openingOn, ctx.dayFirst ?? true);
   if (read) read.text = inOriginal(text, read.text);
+  // "from 2pm for 2 hours": a time and a length is a window.
+  if (read?.kind === 'time' && prepared.minutes) {
+    const end = Number(read.from!.slice(0, 2)) * 60 + Number(read.from!.slice(3, 5)) + prepared.minutes;
+    if (end < 24 * 60) Object.assign(read, { kind: 'window', to: hhmm(Math.floor(end / 60), end % 60) });
+  }
   const asap = ASAP.exec(text);
   if (asap && (!read || /^(?:right )?now$|asap|soon|away|immediately|urgent|available|earliest/i.test(asap[0]))) {
     return { kind: 'asap', text: asap[0] };
@@ -72,7 +85,7 @@ function inOriginal(original: string, read: string): string {
   return original.slice(first, last + lastPart.length);
 }
 
-function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn): WhenReading | undefined {
+function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn, dayFirst: boolean): WhenReading | undefined {
   const found = recognizeWhen(p.text, now);
   let date = p.date;
   let from: string | undefined;
@@ -92,7 +105,11 @@ function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn): WhenReading 
       now,
       openingOn,
     )?.date;
-  const timed = candidates.filter((c) => c.from && (!date || !c.date || c.date === date));
+  // With a day the own rules read ("friday the 18th at 3pm"), the recognizer's time stands whatever day
+  // it put with it (it saw only "friday at 3pm").
+  const timed = p.date
+    ? found.candidates.filter((c) => c.from).map((c) => ({ ...c, date: p.date }))
+    : candidates.filter((c) => c.from && (!date || !c.date || c.date === date));
   if (timed.length) {
     const chosen = pick(
       timed.map((c) => ({ ...c, date: c.date ?? date })),
@@ -122,6 +139,8 @@ function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn): WhenReading 
   }
   if (found.text) text = [text, found.text].filter(Boolean).join(' ');
   if (!from && p.fixedTime) from = p.fixedTime;
+  // The one time said with am/pm wins over a reading of the same hour on the other half of the day.
+  if (from && !to && p.explicitTime && from !== p.explicitTime && sameClockHour(from, p.explicitTime)) from = p.explicitTime;
   if (!from && p.bareHour !== undefined) {
     const options = [p.bareHour, p.bareHour + 12].filter((h) => h < 24).map((h) => ({ date, from: hhmm(h, p.bareMinute ?? 0) }));
     const chosen = pick(options, now, openingOn)!;
@@ -136,13 +155,19 @@ function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn): WhenReading 
     clip = true;
   }
   if (!date && !from) {
-    const fallback = chronoWhen(p.original, now);
+    const fallback = chronoWhen(p.original, now, dayFirst);
     if (!fallback) return undefined;
     return { ...finish(fallback.date, fallback.from, undefined, fallback.text, now, openingOn), dateSaid: true };
   }
   const dateSaid = Boolean(p.date) || candidates.some((c) => c.date);
   return { ...finish(date, from, to, text || p.original, now, openingOn, clip), dateSaid };
 }
+
+const sameClockHour = (a: string, b: string): boolean =>
+  a.slice(3) === b.slice(3) && Number(a.slice(0, 2)) % 12 === Number(b.slice(0, 2)) % 12;
+
+/** The end that tells whether a time or window is still ahead: its end, unless it runs past midnight. */
+const endOf = (from: string, to?: string): string => (to && to > from ? to : from);
 
 /** Every am/pm reading of a range that runs forward and respects what was said ("2 and 4:30pm"). */
 function rangeReadings(range: { from: ClockTime; to: ClockTime }): Array<{ from: string; to: string }> {
@@ -152,11 +177,13 @@ function rangeReadings(range: { from: ClockTime; to: ClockTime }): Array<{ from:
     return t.h > 12 || t.h === 0 ? [t.h] : [t.h, (t.h + 12) % 24];
   };
   const out: Array<{ from: string; to: string }> = [];
+  // Twelve hours at most picks between am/pm readings; ends said plainly ("1am to 5pm") stand.
+  const plain = hours(range.from).length === 1 && hours(range.to).length === 1;
   for (const a of hours(range.from)) {
     for (const b of hours(range.to)) {
       const from = hhmm(a, range.from.m);
       const to = hhmm(b, range.to.m);
-      if (to > from && b - a <= 12) out.push({ from, to });
+      if (to > from && (plain || b - a <= 12)) out.push({ from, to });
     }
   }
   return out;
@@ -172,7 +199,7 @@ function finish(
   openingOn: OpeningOn,
   clip = false,
 ): WhenReading {
-  if (!date) date = (to ?? from)! > now.toFormat('HH:mm') ? now.toISODate()! : now.plus({ days: 1 }).toISODate()!;
+  if (!date) date = from && endOf(from, to) > now.toFormat('HH:mm') ? now.toISODate()! : now.plus({ days: 1 }).toISODate()!;
   if (!from) {
     const hours = openingOn(date);
     return hours.length
@@ -204,9 +231,11 @@ function pick<T extends { date?: string; from?: string; to?: string }>(
   const nowTime = now.toFormat('HH:mm');
   const dated = cands.map((c) => {
     if (c.date || !c.from) return c;
-    return { ...c, date: (c.to ?? c.from) > nowTime ? today : now.plus({ days: 1 }).toISODate()! };
+    return { ...c, date: endOf(c.from, c.to) > nowTime ? today : now.plus({ days: 1 }).toISODate()! };
   });
-  const future = dated.filter((c) => !c.date || c.date > today || (c.date === today && (!c.from || (c.to ?? c.from) > nowTime)));
+  const future = dated.filter(
+    (c) => !c.date || c.date > today || (c.date === today && (!c.from || endOf(c.from, c.to) > nowTime)),
+  );
   const pool = future.length ? future : dated;
   const inside = pool.filter((c) => c.date && c.from && openingOn(c.date).some((h) => h.from <= c.from! && c.from! < h.to));
   // Neither reading inside opening hours ("3:30" on a closed day): the daytime one.

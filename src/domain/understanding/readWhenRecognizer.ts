@@ -4,11 +4,32 @@
  * Recognizers-Text reads a reference time from a JS Date's local fields, so `now` is passed as its
  * wall-clock time in the business zone, and the values it returns are wall-clock strings.
  */
-import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
+import { Culture, DateTimeRecognizer } from '@microsoft/recognizers-text-date-time';
 
-type ModelResult = ReturnType<typeof recognizeDateTime>[number];
+type Model = ReturnType<DateTimeRecognizer['getDateTimeModel']>;
+type ModelResult = ReturnType<Model['parse']>[number];
+
+// Built once: recognizeDateTime() builds a recognizer with every culture's models on each call.
+let model: Model | undefined;
+const dateTimeModel = (): Model =>
+  (model ??= new DateTimeRecognizer(Culture.English, undefined, true).getDateTimeModel(Culture.English));
+
+/** The last few readings: a turn reads the same message at more than one prompt or reader. */
+const recent = new Map<string, ModelResult[]>();
+const RECENT = 32;
+
+function parse(text: string, ref: Date): ModelResult[] {
+  const key = `${ref.getTime()}\u0000${text}`;
+  const hit = recent.get(key);
+  if (hit) return hit;
+  const results = dateTimeModel().parse(text, ref);
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  recent.set(key, results);
+  return results;
+}
 import type { DateTime } from 'luxon';
 import type { Part } from './whenParts.js';
+import { mayNameWhen } from './whenCue.js';
 
 export interface Candidate {
   date?: string;
@@ -28,11 +49,12 @@ interface Value {
 const PARTS: Record<string, Part> = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night' };
 
 export function recognizeWhen(text: string, now: DateTime): { candidates: Candidate[]; times: Candidate[]; text: string } {
-  if (!text.trim()) return { candidates: [], times: [], text: '' };
+  // What the own rules read is taken out of the text; with no date or time word left, nothing to ask.
+  if (!mayNameWhen(text)) return { candidates: [], times: [], text: '' };
   const ref = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
   let results: ModelResult[];
   try {
-    results = recognizeDateTime(text, Culture.English, undefined, ref);
+    results = parse(text, ref);
   } catch {
     return { candidates: [], times: [], text: '' };
   }
@@ -41,6 +63,10 @@ export function recognizeWhen(text: string, now: DateTime): { candidates: Candid
   const times: Candidate[] = [];
   const texts: string[] = [];
   for (const r of results) {
+    // "134 this afternoon" is not "4 this afternoon", nor "9:15" "15": a reading that starts inside a
+    // word or number is dropped.
+    const start = r.start + r.text.length - r.text.trimStart().length;
+    if (/[\p{L}\p{N}]$|\d[:.]$/u.test(text.slice(0, start))) continue;
     const values = ((r.resolution as { values?: Value[] } | undefined)?.values ?? []).flatMap((v) => toCandidate(v));
     if (!values.length) continue;
     texts.push(r.text);

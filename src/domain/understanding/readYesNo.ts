@@ -4,7 +4,13 @@
  * Australian "yeah nah" (no) and "nah yeah" (yes), where the last word of the run decides. A question
  * or a hedge ("maybe", "what is this for?") is neither.
  */
-import { Culture, recognizeBoolean } from '@microsoft/recognizers-text-suite';
+import { ChoiceRecognizer, Culture } from '@microsoft/recognizers-text-choice';
+
+type Model = ReturnType<ChoiceRecognizer['getBooleanModel']>;
+// Built once: recognizeBoolean() builds a recognizer with every culture's models on each call.
+let model: Model | undefined;
+const booleanModel = (): Model =>
+  (model ??= new ChoiceRecognizer(Culture.English, undefined, true).getBooleanModel(Culture.English));
 
 const POLAR: Record<string, boolean> = {
   yes: true,
@@ -45,7 +51,7 @@ export function readYesNo(text: string): boolean | undefined {
   if (NO.test(t)) return false;
   if (YES.test(t)) return true;
   try {
-    const found = recognizeBoolean(text, Culture.English);
+    const found = booleanModel().parse(text);
     const value = (found[0]?.resolution as { value?: boolean } | undefined)?.value;
     if (typeof value === 'boolean') return value;
   } catch {

@@ -89,7 +89,10 @@ export interface RecognizerContext {
   timeZone: string;
   /** ISO 3166 region for phone numbers written without a country code. */
   defaultPhoneRegion: string;
-  /** Canonical product names, e.g. from the knowledge base. */
+  /**
+   * Canonical product names, e.g. from the knowledge base; their words are also the words that name a
+   * product in intents and quantities ("can I get two …", "one …", see productWords.ts).
+   */
   products: string[];
   now: Date;
   locale?: string;

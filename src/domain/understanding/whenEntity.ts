@@ -9,6 +9,7 @@ export function whenEntity(text: string, context: RecognizerContext): Entities['
     now: context.now,
     openingOn: context.openingOn,
     dayFirst: context.locale?.toLowerCase() !== 'en-us',
+    region: context.defaultPhoneRegion,
   });
   if (!read) return undefined;
   const at = (date: string, time: string): string =>

@@ -14,7 +14,8 @@ const whenCtx = (c: EvalContext): WhenContext & { region: string } => ({
   now: c.now,
   openingOn: c.openingOn,
   dayFirst: c.dayFirst,
-  region: c.region,
+  // An en-US entry is read as a US business would read it (father's day in June).
+  region: c.dayFirst ? c.region : 'US',
 });
 
 function asTime(w: WhenReading | undefined): ReadTime | undefined {

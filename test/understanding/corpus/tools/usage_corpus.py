@@ -178,6 +178,15 @@ names = rows(ISSUE, [
     ("I'd rather not say", N(None)), ('do you deliver', N(None)), ('help', N(None)), ('can I talk to a person', N(None)),
     ('how much is it', N(None)), ('yes', N(None)), ('ok', N(None)), ('this is great', N(None)), ("I'm looking for a cake", N(None)),
     ('im interested', N(None)), ('just browsing', N(None)), ('the same as last time', N(None)),
+]) + rows('names made of common English words, not from name lists: public figures (Wikipedia) and Vietnamese name order (family, middle, given)', [
+    ('Will Smith', N('Will Smith')), ('will smith', N('Will Smith')), ('Mark Price', N('Mark Price')), ('mark price', N('Mark Price')),
+    ('Hope Solo', N('Hope Solo')), ('Grace Jones', N('Grace Jones')), ('Faith Hill', N('Faith Hill')), ('Joy Behar', N('Joy Behar')),
+    ('Dawn French', N('Dawn French')), ('Frank Ocean', N('Frank Ocean')), ('Penny Wong', N('Penny Wong')), ('Guy Sebastian', N('Guy Sebastian')),
+    ('Bill Baker', N('Bill Baker')), ('Grace', N('Grace')), ('Hope Summers', N('Hope Summers')), ('Tran Thi An', N('Tran Thi An')),
+    ('Nguyễn Văn An', N('Nguyễn Văn An')), ('Le Van Long', N('Le Van Long')), ('My Le', N('My Le')), ('Do Thi Mai', N('Do Thi Mai')),
+]) + rows('public chat-support phrasing: answers at a name prompt that are not a name', [
+    ('idk', N(None)), ('whatever', N(None)), ('skip', N(None)), ('hold on', N(None)), ('never mind', N(None)),
+    ('sounds good', N(None)), ('start over', N(None)), ('not telling', N(None)), ("doesn't matter", N(None)), ('all good', N(None)),
 ])
 
 Y = lambda v: {'yes': v}
