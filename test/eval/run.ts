@@ -91,7 +91,9 @@ for (const set of sets) {
   console.log(`refusal (CLINC other domains): ${pct(at.otherDomainRefusal)}`);
   console.log(`refusal (HWU64 out-of-scope): ${pct(at.hwuRefusal)}`);
   console.log(`curve:\n  ${header}`);
-  for (const t of CURVE_THRESHOLDS) console.log(`  ${row(figuresAt(scores, t))}`);
+  // The default threshold is one row of the curve too.
+  for (const t of [...new Set([...CURVE_THRESHOLDS, threshold])].sort((a, b) => a - b))
+    console.log(`  ${row(figuresAt(scores, t))}`);
   if (args.verbose) {
     const { misses, falseAnswers } = mistakes(scores, threshold);
     for (const m of misses) console.log(`  miss  ${m.q}\n        expected ${m.expected}, got ${m.top} (${m.confidence})`);
