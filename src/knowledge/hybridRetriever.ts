@@ -42,6 +42,8 @@ interface KnowledgeVectors {
   passages: PassageVectors[];
   /** Mean of every heading and "Also asked" vector of the knowledge. */
   mean: Float32Array;
+  /** The knowledge's own cosine scale (see Signals.cosHeadRel): unrelated passages, and paraphrases. */
+  scale: { unrelated: number; paraphrase: number };
 }
 
 export class HybridRetriever implements KnowledgeRetriever {
@@ -110,6 +112,7 @@ export class HybridRetriever implements KnowledgeRetriever {
     const topRank = lexHits[0]?.rank || 1;
     const lexRanks = new Map(lexHits.map((h) => [h.passage.id, h.rank / topRank]));
     const bestLexical = lexHits[0]?.confidence ?? 0;
+    const lexFirst = lexHits[0]?.passage.id;
     const unknownRarity = this.unknownRarity(question);
     let q: Float32Array | undefined;
     if (this.vectors && this.options.embedder) {
@@ -134,6 +137,8 @@ export class HybridRetriever implements KnowledgeRetriever {
         cosCentroid = cosine(centred, v.centroid);
       } else if (lexical === 0) return;
       const lexRank = lexRanks.get(passage.id) ?? 0;
+      const lexTop = passage.id === lexFirst ? 1 : 0;
+      const cosHeadRel = q && this.vectors ? relative(cosHead, this.vectors.scale) : 0;
       const fused = q
         ? fusion.lexical * lexical +
           fusion.rank * lexRank +
@@ -141,7 +146,20 @@ export class HybridRetriever implements KnowledgeRetriever {
           fusion.body * cosBody +
           fusion.centroid * cosCentroid
         : lexRank;
-      out.push({ passage, fused, lexRank, cosHead, cosBody, cosCentroid, lexical, margin: 0, bestLexical, unknownRarity });
+      out.push({
+        passage,
+        fused,
+        lexRank,
+        cosHead,
+        cosBody,
+        cosCentroid,
+        lexical,
+        margin: 0,
+        bestLexical,
+        unknownRarity,
+        cosHeadRel,
+        lexTop,
+      });
     });
     out.sort((a, b) => b.fused - a.fused);
     for (let i = 0; i < out.length; i++) out[i]!.margin = out[i]!.fused - (out[i + 1]?.fused ?? 0);
@@ -171,12 +189,50 @@ async function embedPassages(embedder: Embedder, passages: readonly Passage[]): 
   const mean = average(heads.flat());
   return {
     mean,
+    scale: cosineScale(heads),
     passages: layout.map(({ start, heads: n }, i) => ({
       heads: heads[i]!,
       body: vectors[start + n]!,
       centroid: centre(average(heads[i]!), mean),
     })),
   };
+}
+
+/** Typical cosine of a paraphrase, when a knowledge has no "Also asked" phrasing to measure it on. */
+const PARAPHRASE_COSINE = 0.75;
+
+/**
+ * The knowledge's own cosine scale: `unrelated`, the mean over every heading and phrasing of its best
+ * cosine to another passage's; `paraphrase`, the mean over every "Also asked" phrasing of its best
+ * cosine to its own passage's other phrasings (PARAPHRASE_COSINE when there are none).
+ */
+function cosineScale(heads: readonly Float32Array[][]): { unrelated: number; paraphrase: number } {
+  let unrelated = 0;
+  let n = 0;
+  let paraphrase = 0;
+  let m = 0;
+  heads.forEach((mine, i) => {
+    mine.forEach((h, j) => {
+      let other = -1;
+      heads.forEach((theirs, k) => {
+        if (k !== i) for (const t of theirs) other = Math.max(other, cosine(h, t));
+      });
+      if (other > -1) [unrelated, n] = [unrelated + other, n + 1];
+      if (j === 0) return;
+      let own = -1;
+      mine.forEach((t, l) => {
+        if (l !== j) own = Math.max(own, cosine(h, t));
+      });
+      [paraphrase, m] = [paraphrase + own, m + 1];
+    });
+  });
+  const u = n > 0 ? unrelated / n : 0;
+  const p = m > 0 ? paraphrase / m : PARAPHRASE_COSINE;
+  return { unrelated: u, paraphrase: Math.max(p, u + 0.05) };
+}
+
+function relative(cos: number, scale: { unrelated: number; paraphrase: number }): number {
+  return (cos - scale.unrelated) / (scale.paraphrase - scale.unrelated);
 }
 
 function average(vs: readonly Float32Array[]): Float32Array {

@@ -22,6 +22,16 @@ export interface Signals {
   bestLexical: number;
   /** 0–1: how rare in general English the rarest question word the knowledge never uses is. */
   unknownRarity: number;
+  /**
+   * cosHead placed on this knowledge's own scale: 0 at the mean best cosine of a heading or "Also
+   * asked" phrasing to another passage's (how alike unrelated passages here look), 1 at the mean best
+   * cosine of an "Also asked" phrasing to its own passage's other phrasings (how alike a paraphrase
+   * looks). A sentence model's cosines run higher in a knowledge base whose passages share a domain;
+   * this reads them the same in every one.
+   */
+  cosHeadRel: number;
+  /** 1 when this passage is also the lexical index's first (the two retrievals agree), else 0. */
+  lexTop: number;
 }
 
 export const SIGNAL_NAMES = [
@@ -33,6 +43,8 @@ export const SIGNAL_NAMES = [
   'margin',
   'bestLexical',
   'unknownRarity',
+  'cosHeadRel',
+  'lexTop',
 ] as const;
 
 export interface LogisticModel {

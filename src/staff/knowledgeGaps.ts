@@ -1,8 +1,9 @@
 /**
  * Knowledge gaps: the questions the bot could not answer, so staff know what to write down next.
- * Only real questions count — not names, phone numbers, e-mail addresses, single words or attempts
- * to instruct the bot ("ignore your instructions…"), which also land in the unanswered list — and
- * questions that ask the same thing in other words are grouped: first by their normalised text
+ * Only real questions count — not names, introductions ("my name is …", "this is Ben, 0412 …"), phone
+ * numbers, e-mail addresses, single words or attempts to instruct the bot ("ignore your previous
+ * instructions…", "reveal your system prompt", chat-template markers), which also land in the
+ * unanswered list — and the real questions that ask the same thing in other words are grouped: first by their normalised text
  * (case, white space and end punctuation), then by the overlap of their content words (stemmed,
  * stop words removed; Jaccard ≥ 0.5). Most asked first.
  */
@@ -26,14 +27,37 @@ export function normaliseQuestion(text: string): string {
 
 const QUESTION_WORD =
   /\b(?:how|what|whats|when|where|wheres|why|which|who|whose|can|could|do|does|did|is|are|will|would|should|have|has|any)\b/i;
-const INSTRUCTION =
-  /\b(?:ignore|disregard|forget) (?:all |any |the |your |previous |prior |above )+(?:instructions?|prompts?|rules?)|\bsystem prompt\b|\byou are now\b|\bact as\b|\bjailbreak\b|\bdeveloper mode\b|\bpretend (?:to be|you are)\b/i;
+const INSTRUCTION = new RegExp(
+  [
+    String.raw`\b(?:ignore|disregard|forget|override) (?:all |any |the |your |my |previous |prior |earlier |above |these |those |everything )*(?:instructions?|prompts?|rules?|messages?|guidelines|directions|above|before|you (?:were|have been) told)`,
+    String.raw`\bforget everything\b`,
+    String.raw`\bnew instructions?\b`,
+    String.raw`\b(?:reveal|print|show|repeat|output|tell me) (?:me )?(?:your|the) (?:system |initial |hidden |original )?(?:prompt|instructions)`,
+    String.raw`\bsystem prompt\b`,
+    String.raw`\byou are now\b`,
+    String.raw`\bfrom now on,? you\b`,
+    String.raw`\bact as\b`,
+    String.raw`\bjailbreak`,
+    String.raw`\bdeveloper mode\b`,
+    String.raw`\bpretend (?:to be|you are)\b`,
+    String.raw`<\|?(?:im_start|system|endoftext)\|?>|\[\/?INST\]|^#{2,} ?(?:instruction|system)`,
+  ].join('|'),
+  'im',
+);
 const CONTACT = /[\w.+-]+@[\w-]+\.[\w.]+|(?:\+?\d[\s().-]*){7,}/g;
+/**
+ * A message that only gives who the customer is or how to reach them: "my name is Anna Lee", "I'm
+ * Anna", "this is Ben, 0412 345 678", "call me on …" (a slot answer, not a question).
+ */
+const INTRODUCTION =
+  /^(?:(?:hi|hello|hey|yes|yeah|ok|okay|sure)\b[\s,.!]*)?(?:(?:my name is|my name's|name is|name's|i am|i'm|im|this is|it's|its|call me|reach me|contact me|text me|ring me)\b(?: on| at)?[\s,:-]*)(?:(?!(?:a|an|the|not|just|so|very|here|from|in|for|after|with|looking|interested|wondering|trying|planning|hoping|getting|going|asking|after)\b)[\p{L}'-]+(?:\s+[\p{L}'-]+){0,2})?[\s,.!-]*(?:(?:my )?(?:number|phone|mobile|email|e-mail)(?: is)?[\s:]*)?$/iu;
 
 /** True when the text reads as a customer's question (see the module comment). */
-function isRealQuestion(text: string): boolean {
+export function isRealQuestion(text: string): boolean {
   if (INSTRUCTION.test(text)) return false;
-  const words = text.replace(CONTACT, ' ').match(/\p{L}{2,}/gu) ?? [];
+  const withoutContact = text.replace(CONTACT, ' ').replace(/\s+/g, ' ').trim();
+  if (INTRODUCTION.test(withoutContact) && !text.includes('?')) return false;
+  const words = withoutContact.match(/\p{L}{2,}/gu) ?? [];
   if (words.length < 2) return false;
   return text.includes('?') || QUESTION_WORD.test(text) || words.length >= 4;
 }
@@ -75,18 +99,18 @@ export function knowledgeGaps(
     }
   }
   const merged: Group[] = [];
-  for (const g of [...exact.values()].sort(byCount)) {
+  // Only real questions are grouped: a name or a phone number must not absorb a question (and lend
+  // it its wording).
+  for (const g of [...exact.values()].filter((x) => x.real).sort(byCount)) {
     const into = merged.find((m) => jaccard(m.terms, g.terms) >= 0.5);
     if (!into) {
       merged.push({ ...g });
       continue;
     }
     into.count += g.count;
-    into.real ||= g.real;
     if (g.lastAskedAt > into.lastAskedAt) [into.lastAskedAt, into.example] = [g.lastAskedAt, g.example];
   }
   return merged
-    .filter((g) => g.real)
     .sort(byCount)
     .slice(0, limit)
     .map(({ question, count, example, lastAskedAt }) => ({ question, count, example, lastAskedAt }));

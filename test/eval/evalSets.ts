@@ -28,6 +28,8 @@ export interface OutOfScopeSets {
   outOfScope: string[];
   /** CLINC150 in-scope questions of 150 other intents (travel, small talk, banking, …). */
   otherDomains: string[];
+  /** HWU64 home-assistant requests (see extraOutOfScope), when that file is there. */
+  hwu?: string[];
 }
 
 const QuestionFileSchema = z.union([
@@ -86,7 +88,7 @@ export async function outOfScopeSets(): Promise<OutOfScopeSets | undefined> {
   const raw = z
     .object({ outOfScope: z.array(z.string()), otherDomains: z.array(z.object({ q: z.string() })) })
     .parse(JSON.parse(await readFile(resolve(dir, 'clinc150-out-of-scope-dev.json'), 'utf8')));
-  return { outOfScope: raw.outOfScope, otherDomains: raw.otherDomains.map((o) => o.q) };
+  return { outOfScope: raw.outOfScope, otherDomains: raw.otherDomains.map((o) => o.q), hwu: await extraOutOfScope() };
 }
 
 /** One split of a set (questions chosen by splitOf). */
@@ -102,5 +104,29 @@ export function splitOutOfScope(sets: OutOfScopeSets, split: Split | 'all'): Out
   return {
     outOfScope: inSplit(sets.outOfScope, split, (q) => q),
     otherDomains: inSplit(sets.otherDomains, split, (q) => q),
+    hwu: sets.hwu && inSplit(sets.hwu, split, (q) => q),
   };
+}
+
+/**
+ * More out-of-scope questions for tuning the refusal (its dev split only; the test split is reported
+ * beside CLINC150's): HWU64 (Liu et al., "Benchmarking Natural Language Understanding Services for
+ * building Conversational Agents", IWSDS 2019, xliuhw/NLU-Evaluation-Data, CC BY 4.0) — home-assistant
+ * requests (alarms, music, weather, e-mail, small talk, …), none of which a customer-service knowledge
+ * base answers. Read from $EVAL_EXTRA_DIR, else `eval-extra/` beside the repo or one level up, file
+ * `hwu64-out-of-scope.json` (`{ outOfScope: [{ q, intent }] }`); undefined when absent. The file is
+ * built from the data set's CrossValidation/…/KFold_1/testset/annotated/*.json, leaving out the intents
+ * near a shop's or a bank's questions (qa_currency, takeaway_order, takeaway_query, cooking_recipe)
+ * and one-word texts.
+ */
+export async function extraOutOfScope(): Promise<string[] | undefined> {
+  const candidates = [process.env.EVAL_EXTRA_DIR, resolve(ROOT, '../eval-extra'), resolve(dirname(ROOT), '../eval-extra')].filter(
+    (d): d is string => !!d,
+  );
+  const dir = candidates.find((d) => existsSync(resolve(d, 'hwu64-out-of-scope.json')));
+  if (!dir) return undefined;
+  const raw = z
+    .object({ outOfScope: z.array(z.object({ q: z.string(), intent: z.string() })) })
+    .parse(JSON.parse(await readFile(resolve(dir, 'hwu64-out-of-scope.json'), 'utf8')));
+  return raw.outOfScope.map((o) => o.q);
 }

@@ -37,6 +37,8 @@ export interface SetScores {
   outOfScope: Scored[];
   /** CLINC150 other-domain questions asked of this knowledge. */
   otherDomains: Scored[];
+  /** HWU64 out-of-scope questions asked of this knowledge (empty when that file is absent). */
+  hwu: Scored[];
 }
 
 export interface Figures {
@@ -51,6 +53,8 @@ export interface Figures {
   refusal: number;
   outOfScopeRefusal: number;
   otherDomainRefusal: number;
+  /** Refusal of HWU64's out-of-scope questions (NaN when absent). */
+  hwuRefusal: number;
 }
 
 export async function scoreSet(
@@ -84,6 +88,7 @@ export async function scoreSet(
     unanswerable: await many(set.unanswerable),
     outOfScope: await many(oos.outOfScope),
     otherDomains: await many(oos.otherDomains),
+    hwu: await many(oos.hwu ?? []),
   };
 }
 
@@ -100,6 +105,7 @@ export function figuresAt(scores: SetScores, threshold: number): Figures {
     refusal: share(scores.unanswerable, (s) => !answered(s)),
     outOfScopeRefusal: share(scores.outOfScope, (s) => !answered(s)),
     otherDomainRefusal: share(scores.otherDomains, (s) => !answered(s)),
+    hwuRefusal: share(scores.hwu, (s) => !answered(s)),
   };
 }
 

@@ -72,8 +72,8 @@ if (!externalDir()) console.log('external sets (../shared/eval): skipped — not
 
 const pct = (n: number): string => (Number.isNaN(n) ? '   – ' : n.toFixed(3));
 const row = (f: Figures): string =>
-  `${f.threshold.toFixed(2).padStart(5)}  ${pct(f.accuracyAt1)}  ${pct(f.answerableRefused)}  ${pct(f.refusal)}  ${pct(f.outOfScopeRefusal)}  ${pct(f.otherDomainRefusal)}`;
-const header = 'thr    acc@1  ans-ref own-ref oos-ref other-ref';
+  `${f.threshold.toFixed(2).padStart(5)}  ${pct(f.accuracyAt1)}  ${pct(f.answerableRefused)}  ${pct(f.refusal)}  ${pct(f.outOfScopeRefusal)}  ${pct(f.otherDomainRefusal)}  ${pct(f.hwuRefusal)}`;
+const header = 'thr    acc@1  ans-ref own-ref oos-ref other-ref hwu-ref';
 
 const measured: [EvalSet, Figures][] = [];
 for (const set of sets) {
@@ -82,15 +82,18 @@ for (const set of sets) {
   const at = figuresAt(scores, threshold);
   measured.push([s, at]);
   console.log(
-    `\n[${s.name}] ${scores.passages} passages · ${s.answerable.length} answerable · ${s.unanswerable.length} own unanswerable · ${scores.outOfScope.length} CLINC out-of-scope · ${scores.otherDomains.length} CLINC other-domain`,
+    `\n[${s.name}] ${scores.passages} passages · ${s.answerable.length} answerable · ${s.unanswerable.length} own unanswerable · ${scores.outOfScope.length} CLINC out-of-scope · ${scores.otherDomains.length} CLINC other-domain · ${scores.hwu.length} HWU64`,
   );
   console.log(`accuracy@1: ${pct(at.accuracyAt1)} (ranked first, no threshold: ${pct(at.rankedAt1)})`);
   console.log(`answerable refused: ${pct(at.answerableRefused)}`);
   console.log(`refusal (own unanswerable): ${pct(at.refusal)}`);
   console.log(`refusal (CLINC out-of-scope): ${pct(at.outOfScopeRefusal)}`);
   console.log(`refusal (CLINC other domains): ${pct(at.otherDomainRefusal)}`);
+  console.log(`refusal (HWU64 out-of-scope): ${pct(at.hwuRefusal)}`);
   console.log(`curve:\n  ${header}`);
-  for (const t of CURVE_THRESHOLDS) console.log(`  ${row(figuresAt(scores, t))}`);
+  // The default threshold is one row of the curve too.
+  for (const t of [...new Set([...CURVE_THRESHOLDS, threshold])].sort((a, b) => a - b))
+    console.log(`  ${row(figuresAt(scores, t))}`);
   if (args.verbose) {
     const { misses, falseAnswers } = mistakes(scores, threshold);
     for (const m of misses) console.log(`  miss  ${m.q}\n        expected ${m.expected}, got ${m.top} (${m.confidence})`);

@@ -18,16 +18,20 @@ import {
   type RetrievalModel,
   type Signals,
 } from '../../src/knowledge/refusalModel.js';
-import { banking77, outOfScopeSets, ownSets, ROOT, splitOutOfScope, splitSet } from './evalSets.js';
+import { banking77, extraOutOfScope, outOfScopeSets, ownSets, ROOT, splitOutOfScope, splitSet } from './evalSets.js';
+import { inSplit } from './split.js';
 import { evalEmbedder } from './retrievers.js';
+
+/**
+ * What a question is: answerable, the set's own unanswerable one (near the domain), CLINC150
+ * out-of-scope, HWU64 (out of scope everywhere), or a CLINC150 other-domain one (TUNE_OTHER).
+ */
+type Kind = 'answerable' | 'own' | 'clinc' | 'hwu' | 'other';
 
 interface Item {
   set: string;
   expected?: string;
-  /** The set's own unanswerable question (near the domain), not a CLINC150 one. */
-  own?: boolean;
-  /** A CLINC150 other-domain question asked of a knowledge base of another trade: fitted on, not thresholded on. */
-  other?: boolean;
+  kind: Kind;
   candidates: Candidate[];
 }
 
@@ -35,10 +39,16 @@ const OWN = new Set(['bakery', 'bikes']);
 // TUNE_OTHER=1 adds CLINC150's other-domain dev questions as negatives of the own trades' refusal fit
 // (measured: the threshold rose to 0.90 and dev accuracy@1 fell, BANKING77 0.618 → 0.544; off).
 const OTHER_NEGATIVES = process.env.TUNE_OTHER === '1';
+// Out-of-scope refusal the threshold must reach on each set's dev (see chooseThreshold).
+const OOS_TARGET = Number(process.env.TUNE_OOS_TARGET ?? 0.96);
 const embedder = await evalEmbedder();
 const general = GeneralEnglish.load();
 const sets = [...(await ownSets()), ...[await banking77()].filter((s) => s !== undefined)];
 const oos = splitOutOfScope((await outOfScopeSets()) ?? { outOfScope: [], otherDomains: [] }, 'dev');
+// HWU64's dev split: more, and more varied, out-of-scope questions than CLINC150's 64 dev ones
+// (TUNE_HWU=0 leaves them out).
+const hwu = process.env.TUNE_HWU === '0' ? [] : inSplit((await extraOutOfScope()) ?? [], 'dev', (q) => q);
+console.log(`out-of-scope dev: CLINC150 ${oos.outOfScope.length}, HWU64 ${hwu.length}`);
 const items: { dense: Item[]; lexical: Item[] } = { dense: [], lexical: [] };
 for (const full of sets) {
   const set = splitSet(full, 'dev');
@@ -47,19 +57,18 @@ for (const full of sets) {
   const lexIndex = new Bm25KnowledgeIndex(passages, { lexicon });
   const dense = await HybridRetriever.create(lexIndex, { embedder, general });
   const lexical = await HybridRetriever.create(lexIndex, { general });
-  const questions = [
-    ...set.answerable.map((a) => ({ q: a.q, expected: id(a.passage), own: false, other: false })),
-    ...set.unanswerable.map((q) => ({ q, expected: undefined, own: true, other: false })),
-    ...oos.outOfScope.map((q) => ({ q, expected: undefined, own: false, other: false })),
+  const questions: { q: string; expected?: string; kind: Kind }[] = [
+    ...set.answerable.map((a) => ({ q: a.q, expected: id(a.passage), kind: 'answerable' as const })),
+    ...set.unanswerable.map((q) => ({ q, kind: 'own' as const })),
+    ...oos.outOfScope.map((q) => ({ q, kind: 'clinc' as const })),
+    ...hwu.map((q) => ({ q, kind: 'hwu' as const })),
     // A larger dev for the refusal fit: CLINC150's other domains are out of scope for the own trades
     // (not for BANKING77, where some are banking questions its knowledge answers).
-    ...(OTHER_NEGATIVES && OWN.has(set.name)
-      ? oos.otherDomains.map((q) => ({ q, expected: undefined, own: false, other: true }))
-      : []),
+    ...(OTHER_NEGATIVES && OWN.has(set.name) ? oos.otherDomains.map((q) => ({ q, kind: 'other' as const })) : []),
   ];
-  for (const { q, expected, own, other } of questions) {
-    items.dense.push({ set: set.name, expected, own, other, candidates: await dense.candidates(q) });
-    items.lexical.push({ set: set.name, expected, own, other, candidates: await lexical.candidates(q) });
+  for (const { q, expected, kind } of questions) {
+    items.dense.push({ set: set.name, expected, kind, candidates: await dense.candidates(q) });
+    items.lexical.push({ set: set.name, expected, kind, candidates: await lexical.candidates(q) });
   }
   console.log(`${set.name}: ${questions.length} dev questions`);
 }
@@ -102,8 +111,7 @@ const rerank = (it: Item): Signals | undefined => {
 const denseRows = items.dense.map((it) => ({
   set: it.set,
   answerable: !!it.expected,
-  own: !!it.own,
-  other: !!it.other,
+  kind: it.kind,
   s: rerank(it),
   ok: isOk(it, rerank(it)),
 }));
@@ -112,17 +120,24 @@ const lexRows = items.lexical.map((it) => {
   return {
     set: it.set,
     answerable: !!it.expected,
-    own: !!it.own,
-    other: !!it.other,
+    kind: it.kind,
     s: a as Signals | undefined,
     ok: !!a && a.passage.id === it.expected,
   };
 });
 if (process.env.TUNE_DUMP) await writeFile(process.env.TUNE_DUMP, JSON.stringify({ denseRows, lexRows }));
 const dense = fit(denseRows, SIGNAL_NAMES);
-const lexicalOnly = fit(lexRows, ['margin', 'bestLexical', 'unknownRarity']);
-const threshold = chooseThreshold(denseRows, dense);
-const lexThreshold = chooseThreshold(lexRows, lexicalOnly);
+// The lexical-only model (the default, EMBEDDINGS=off) keeps its earlier dev: CLINC150 and the own
+// sets, out-of-scope refusal ≥ 0.95 on CLINC150 alone. Measured: fitting it on HWU64 too and asking
+// 0.96 of the pooled out-of-scope, as the sentence model does, moved its threshold from 0.67 to 0.81
+// and cost held-out accuracy@1 (BANKING77 0.435 → 0.360, bakery 0.803 → 0.737, bikes 0.763 → 0.678):
+// without the sentence model, home-assistant requests share too many words with a shop's passages.
+const lexicalOnly = fit(
+  lexRows.filter((r) => r.kind !== 'hwu'),
+  ['margin', 'bestLexical', 'unknownRarity'],
+);
+const threshold = chooseThreshold(denseRows, dense, ['clinc', 'hwu'], OOS_TARGET);
+const lexThreshold = chooseThreshold(lexRows, lexicalOnly, ['clinc'], 0.95);
 console.log('thresholds dense', threshold, 'lexical', lexThreshold);
 // One knob: the lexical-only model's bias is shifted so that its chosen operating point falls on the
 // same threshold as the dense model's.
@@ -147,10 +162,13 @@ for (const [name, rows, m] of [
   for (const set of new Set(rows.map((r) => r.set))) {
     const mine = rows.filter((r) => r.set === set);
     const ans = mine.filter((r) => r.answerable);
-    const neg = mine.filter((r) => !r.answerable);
     const p = (r: (typeof mine)[number]): number => (r.s ? probability(m, r.s) : 0);
+    const ref = (kind: Kind): string => {
+      const neg = mine.filter((r) => r.kind === kind);
+      return neg.length === 0 ? '–' : (neg.filter((r) => p(r) < threshold).length / neg.length).toFixed(3);
+    };
     console.log(
-      `dev ${name} ${set}: acc@1 ${(ans.filter((r) => r.ok && p(r) >= threshold).length / ans.length).toFixed(3)} refusal ${(neg.filter((r) => p(r) < threshold).length / neg.length).toFixed(3)}`,
+      `dev ${name} ${set}: acc@1 ${(ans.filter((r) => r.ok && p(r) >= threshold).length / ans.length).toFixed(3)} refusal own ${ref('own')} clinc ${ref('clinc')} hwu ${ref('hwu')}`,
     );
   }
 }
@@ -184,7 +202,7 @@ function perSet(all: Item[], pass: (it: Item) => boolean): Map<string, number> {
   return out;
 }
 
-type Row = { set: string; answerable: boolean; own: boolean; other: boolean; s: Signals | undefined; ok: boolean };
+type Row = { set: string; answerable: boolean; kind: Kind; s: Signals | undefined; ok: boolean };
 
 /**
  * Logistic regression by Newton's method (iteratively reweighted least squares, small L2), each set
@@ -192,11 +210,20 @@ type Row = { set: string; answerable: boolean; own: boolean; other: boolean; s: 
  */
 function fit(rows: Row[], use: readonly (typeof SIGNAL_NAMES)[number][]): LogisticModel {
   const data = rows.filter((r) => r.s);
-  // Each set, and within it the answerable and the out-of-scope questions, weigh the same: the
-  // model then reads every knowledge base on one scale, and one threshold holds across them.
-  const group = (r: Row): string => `${r.set}/${r.answerable}`;
+  // Each set weighs the same; within it the answerable questions weigh half, and the other half is
+  // shared equally by the kinds of out-of-scope question it has (own, CLINC150, HWU64, …): the model
+  // then reads every knowledge base on one scale, and no source outweighs the others by its size.
+  const group = (r: Row): string => `${r.set}/${r.kind}`;
   const perGroup = new Map<string, number>();
   for (const r of data) perGroup.set(group(r), (perGroup.get(group(r)) ?? 0) + 1);
+  const negKinds = new Map<string, number>();
+  for (const g of perGroup.keys()) {
+    const [set, kind] = g.split('/') as [string, Kind];
+    if (kind !== 'answerable') negKinds.set(set, (negKinds.get(set) ?? 0) + 1);
+  }
+  const sets = new Set(data.map((r) => r.set)).size;
+  const weightOf = (r: Row): number =>
+    ((data.length / sets) * (r.answerable ? 0.5 : 0.5 / negKinds.get(r.set)!)) / perGroup.get(group(r))!;
   const k = use.length + 1;
   const x = (r: Row): number[] => [1, ...use.map((n) => r.s![n])];
   let beta = new Array<number>(k).fill(0);
@@ -204,7 +231,7 @@ function fit(rows: Row[], use: readonly (typeof SIGNAL_NAMES)[number][]): Logist
     const grad = new Array<number>(k).fill(0);
     const hess = Array.from({ length: k }, () => new Array<number>(k).fill(0));
     for (const r of data) {
-      const w = data.length / perGroup.size / perGroup.get(group(r))!;
+      const w = weightOf(r);
       const xi = x(r);
       const p = 1 / (1 + Math.exp(-xi.reduce((a, v, j) => a + v * beta[j]!, 0)));
       // In scope or not: which passage answers is the ranking's job, whether to answer is this model's.
@@ -251,19 +278,23 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 /**
- * Lowest threshold (0.01 steps) at which every set refuses ≥ 95 % of its dev CLINC150 out-of-scope
- * questions and ≥ 90 % of its own unanswerable ones (those are near the domain, and harder).
- * (Measured: asking instead for a Wilson lower bound of 95 % on the 64 dev out-of-scope questions
+ * Lowest threshold (0.01 steps) at which every set refuses ≥ `target` of its dev out-of-scope
+ * questions of `kinds` (for the sentence model: CLINC150 and HWU64 together, OOS_TARGET) and ≥ 90 % of its own unanswerable ones (those are near the
+ * domain, and harder). OOS_TARGET is 0.96, not 0.95: refitting on random halves of dev and measuring
+ * the other half, the out-of-scope refusal at the chosen threshold varies by ±0.014 (one s.d.), so a
+ * dev figure of 0.95 is as likely to land below the goal on new questions as above it.
+ * (Measured: asking instead for a Wilson lower bound of 95 % on the 64 dev CLINC150 questions alone
  * pushed the threshold to 0.92 and cost a third of the answers.)
  */
-function chooseThreshold(rows: Row[], m: LogisticModel): number {
+function chooseThreshold(rows: Row[], m: LogisticModel, kinds: readonly Kind[], target: number): number {
   const refused = (rs: Row[]): number =>
     rs.length === 0 ? 1 : rs.filter((r) => !r.s || probability(m, r.s) < t).length / rs.length;
   let t = 0.05;
   for (; t < 0.99; t += 0.01) {
     const ok = [...new Set(rows.map((r) => r.set))].every((set) => {
-      const neg = rows.filter((r) => r.set === set && !r.answerable && !r.other);
-      return refused(neg.filter((r) => !r.own)) >= 0.95 && refused(neg.filter((r) => r.own)) >= 0.9;
+      const mine = rows.filter((r) => r.set === set);
+      const outOfScope = mine.filter((r) => kinds.includes(r.kind));
+      return refused(outOfScope) >= target && refused(mine.filter((r) => r.kind === 'own')) >= 0.9;
     });
     if (ok) return Math.round(t * 100) / 100;
   }

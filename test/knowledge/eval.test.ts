@@ -33,6 +33,7 @@ describe('retrieval evaluation, lexical only (held-out split)', () => {
     const scores = await scoreSet(splitSet(set, 'test'), hybridRetriever(), {
       ...splitOutOfScope(oos, 'test'),
       otherDomains: [],
+      hwu: [],
     });
     const f = figuresAt(scores, t);
     expect(f.outOfScopeRefusal).toBeGreaterThanOrEqual(0.95);
@@ -45,7 +46,9 @@ describe('retrieval evaluation with the sentence model (held-out split)', () => 
   afterAll(() => embedder?.close());
   const every = (set: EvalSet, n: number): EvalSet => ({ ...set, answerable: set.answerable.filter((_, i) => i % n === 0) });
 
-  it('when BANKING77 (every 6th held-out question) is asked, then accuracy@1 ≥ 0.58 at out-of-scope refusal ≥ 0.90', async (ctx) => {
+  // Held-out, all BANKING77 questions: accuracy@1 0.622 at CLINC150 out-of-scope refusal 0.956 (130 of
+  // 136); the floor sits two questions below.
+  it('when BANKING77 (every 6th held-out question) is asked, then accuracy@1 ≥ 0.58 at out-of-scope refusal ≥ 0.94', async (ctx) => {
     const set = await banking77();
     const oos = await outOfScopeSets();
     if (!set || !oos) return ctx.skip();
@@ -53,18 +56,20 @@ describe('retrieval evaluation with the sentence model (held-out split)', () => 
     const scores = await scoreSet(every(splitSet(set, 'test'), 6), hybridRetriever(embedder), {
       ...splitOutOfScope(oos, 'test'),
       otherDomains: [],
+      hwu: [],
     });
     const f = figuresAt(scores, t);
-    expect(f.outOfScopeRefusal).toBeGreaterThanOrEqual(0.9);
+    expect(f.outOfScopeRefusal).toBeGreaterThanOrEqual(0.94);
     expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.58);
   }, 300_000);
 
-  it('when the bakery set is asked, then accuracy@1 ≥ 0.75 and refusal ≥ 0.78', async () => {
+  // Held-out: accuracy@1 0.776, own-unanswerable refusal 0.929 (26 of 28).
+  it('when the bakery set is asked, then accuracy@1 ≥ 0.75 and refusal ≥ 0.85', async () => {
     embedder ??= await evalEmbedder();
     const set = (await ownSets()).find((s) => s.name === 'bakery')!;
     const scores = await scoreSet(splitSet(set, 'test'), hybridRetriever(embedder));
     const f = figuresAt(scores, t);
     expect(f.accuracyAt1).toBeGreaterThanOrEqual(0.75);
-    expect(f.refusal).toBeGreaterThanOrEqual(0.78);
+    expect(f.refusal).toBeGreaterThanOrEqual(0.85);
   }, 120_000);
 });

@@ -111,4 +111,31 @@ describe('hybrid retrieval', () => {
     expect(arrival.cosCentroid).toBeGreaterThan(0.5);
     expect(rates.cosCentroid).toBeLessThan(0);
   });
+
+  it("when a cosine is read on the knowledge's own scale, then 0 is how alike its unrelated passages look and 1 how alike a paraphrase looks", async () => {
+    // Paraphrase level: each "Also asked" is at cosine 0.8 to its heading. Unrelated level: the mean
+    // of every phrasing's best cosine to the other passage's = (0 + 0.36 + 0 + 0.36) / 4 = 0.18.
+    const vectors: Record<string, number[]> = {
+      'Card arrival': [1, 0, 0],
+      'my card has not come': [0.8, 0.6, 0],
+      'Exchange rates': [0, 0, 1],
+      'what rate do you use abroad': [0, 0.6, 0.8],
+      'when will my card arrive': [0.8, 0.6, 0],
+    };
+    const fixed: Embedder = {
+      id: 'fixed-scale-test',
+      embed: async (texts) => texts.map((t) => unit(vectors[t] ?? [1, 1, 1])),
+      close: async () => undefined,
+    };
+    const retriever = await HybridRetriever.create(new Bm25KnowledgeIndex(PASSAGES), { embedder: fixed });
+    const byHeading = new Map((await retriever.candidates('when will my card arrive')).map((c) => [c.passage.heading, c]));
+    const arrival = byHeading.get('Card arrival')!;
+    const rates = byHeading.get('Exchange rates')!;
+    expect(arrival.cosHead).toBeCloseTo(1, 5);
+    expect(arrival.cosHeadRel).toBeCloseTo((1 - 0.18) / (0.8 - 0.18), 4);
+    expect(rates.cosHead).toBeCloseTo(0.36, 5);
+    expect(rates.cosHeadRel).toBeCloseTo((0.36 - 0.18) / (0.8 - 0.18), 4);
+    // The lexical index ranks the card passage first too: the two retrievals agree on it only.
+    expect([arrival.lexTop, rates.lexTop]).toEqual([1, 0]);
+  });
 });
