@@ -113,16 +113,14 @@ export function splitOutOfScope(sets: OutOfScopeSets, split: Split | 'all'): Out
  * beside CLINC150's): HWU64 (Liu et al., "Benchmarking Natural Language Understanding Services for
  * building Conversational Agents", IWSDS 2019, xliuhw/NLU-Evaluation-Data, CC BY 4.0) — home-assistant
  * requests (alarms, music, weather, e-mail, small talk, …), none of which a customer-service knowledge
- * base answers. Read from $EVAL_EXTRA_DIR, else `eval-extra/` beside the repo or one level up, file
+ * base answers. Shipped in `test/eval/data/` (or read from $EVAL_EXTRA_DIR), file
  * `hwu64-out-of-scope.json` (`{ outOfScope: [{ q, intent }] }`); undefined when absent. The file is
  * built from the data set's CrossValidation/…/KFold_1/testset/annotated/*.json, leaving out the intents
  * near a shop's or a bank's questions (qa_currency, takeaway_order, takeaway_query, cooking_recipe)
  * and one-word texts.
  */
 export async function extraOutOfScope(): Promise<string[] | undefined> {
-  const candidates = [process.env.EVAL_EXTRA_DIR, resolve(ROOT, '../eval-extra'), resolve(dirname(ROOT), '../eval-extra')].filter(
-    (d): d is string => !!d,
-  );
+  const candidates = [process.env.EVAL_EXTRA_DIR, resolve(ROOT, 'test/eval/data')].filter((d): d is string => !!d);
   const dir = candidates.find((d) => existsSync(resolve(d, 'hwu64-out-of-scope.json')));
   if (!dir) return undefined;
   const raw = z
