@@ -152,12 +152,15 @@ export abstract class FormDialog<S extends FormState> extends Dialog<Record<stri
     }
 
     const asked = state.asking ?? this.missing(state);
+    const before = JSON.stringify(state);
     const absorbed = await this.absorb(dc, state, u);
-    // The answer failed when the slot asked for is still missing (offering alternatives is progress).
+    // The answer failed when the slot asked for is still missing and nothing new was learnt: "10am"
+    // at the name prompt fills the time, and the name is asked again without counting a strike; the
+    // same "pick up" said again changes nothing, and counts.
     const failed =
       !asked || asked === 'change'
         ? absorbed.filled.length === 0 && !absorbed.notice
-        : this.missing(state) === asked && !absorbed.filled.includes('alternatives');
+        : this.missing(state) === asked && (absorbed.filled.length === 0 || JSON.stringify(state) === before);
     if (!failed) return this.next(dc, state, absorbed.notice);
     if (absorbed.filled.length === 0 && u.intent === 'question') return this.sideQuestion(dc, state, u);
     state.attempts++;

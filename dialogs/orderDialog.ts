@@ -15,6 +15,7 @@ import { copy, dates } from './copy.js';
 import { turnInputOf } from './turnInput.js';
 import { FormDialog, type Absorbed, type FormState } from './formDialog.js';
 import { FULFILMENT_CHOICES } from '../src/domain/understanding/fulfilmentChoices.js';
+import { matchProducts } from '../src/domain/understanding/matchProducts.js';
 import { readChoice } from '../src/domain/understanding/readChoice.js';
 import type { Correction, CorrectionSlot } from '../src/domain/understanding/readCorrection.js';
 import { readContextOf, type Expectation } from './promptReading.js';
@@ -76,6 +77,26 @@ export class OrderDialog extends FormDialog<OrderState> {
     if (e.products?.length) {
       state.product = e.products[0];
       filled.push('product');
+    } else if (state.asking === 'product' && !state.product) {
+      // The answer to "what would you like to order?" is read as one of the products listed ("medium
+      // chocolate" → the medium one), by its own words only: "2" is a quantity, not the second.
+      const products = business.products;
+      const sized = matchProducts(
+        u.text,
+        products.map((p) => p.name),
+        { headImplied: true },
+      );
+      const i = readChoice(
+        u.text,
+        products.map((p) => ({ label: p.name, synonyms: p.aliases })),
+        undefined,
+        true,
+      );
+      const picked = sized.length === 1 ? sized[0] : i !== undefined ? products[i]!.name : undefined;
+      if (picked) {
+        state.product = picked;
+        filled.push('product');
+      }
     }
     if (state.product) {
       const options = orders.optionsIn(state.product, u.text);

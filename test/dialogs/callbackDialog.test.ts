@@ -212,6 +212,26 @@ describe('the callback dialog', () => {
     await play(h, [['cancel it', [says(copy.nothingToCancel())]]]);
   });
 
+  it('when a day was given and "10am" answers the name prompt, then the time is kept and the name asked again without a strike', async () => {
+    await play(h, [
+      ['could i get a call back next friday', [ASK_NAME]],
+      ['10am', [ASK_NAME]],
+      ['Lucy Tran', [ASK_PHONE]],
+      ['0412 987 654', [ASK_TOPIC]],
+      ['about an order', [says(copy.callbackSummary('Lucy Tran', '0412 987 654', ANY, 'an order'))]],
+    ]);
+    const turns = await play(h, [['yes', [consent(h.business)]]]);
+    expect(turns).toHaveLength(1);
+    await play(h, [['yes', [booked(h.business)]]]);
+    const [callback] = (await h.stores.callbacks.query()).items;
+    const local = new Date(callback!.dueAt).toLocaleString('en-AU', {
+      timeZone: h.business.timeZone,
+      weekday: 'long',
+      hour: 'numeric',
+    });
+    expect(local).toMatch(/^Friday.*10\s?am$/i);
+  });
+
   it('when the reference does not exist, then it says so', async () => {
     await play(h, [['please cancel callback ZZ9ZZ9', [says(copy.callbackNotFound('ZZ9ZZ9'))]]]);
   });

@@ -97,6 +97,29 @@ describe('the order dialog', () => {
     ]);
   });
 
+  it('when the product prompt is answered with a size and a flavour, then that product is taken; a contact given early is kept', async () => {
+    await play(h, [
+      ["I'd like to place an order", [says(copy.askProduct(h.business.products.map((p) => p.name)))]],
+      ['medium chocolate', [ASK_DATE]],
+      ['Noah Brown, 0444 666 777', [ASK_DATE]],
+      ['saturday', [ASK_FULFILMENT]],
+      [
+        'pick up',
+        [
+          says(
+            copy.orderSummary(
+              copy.orderItems([{ quantity: 1, product: 'Medium celebration cake', options: ['Double chocolate'] }]),
+              dates.day(h.business, SATURDAY),
+              copy.fulfilment('pickup'),
+              'Noah Brown',
+              '0444 666 777',
+            ),
+          ),
+        ],
+      ],
+    ]);
+  });
+
   it('when the date has passed, then it says so', async () => {
     await play(h, [["I'd like to order a large cake for yesterday", [says(copy.orderPastDate())]]]);
   });

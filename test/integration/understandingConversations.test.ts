@@ -249,12 +249,15 @@ const ROWS: Row[] = [
 
   // Three strikes at every prompt.
   {
-    name: 'when the order date prompt gets other answers three times, then a person is offered',
+    // Other answers are kept (they fill their own slots) and the date is asked again; the same answers
+    // again learn nothing, and three of those offer a person.
+    name: 'when the order date prompt gets other answers, then they are kept, and three that add nothing offer a person',
     turns: [
       ['I want to order a large cake', says(copy.askDate())],
-      ['pick up', says(copy.needed('date'))],
+      ['pick up', says(copy.askDate())],
       ['Sam', says(copy.needed('date'))],
-      ['0412 345 678', PERSON],
+      ['pick up', says(copy.needed('date'))],
+      ['Sam', PERSON],
     ],
   },
   {
@@ -292,9 +295,10 @@ const ROWS: Row[] = [
     closed: true,
     turns: [
       ['I want to order a large cake', says(copy.askDate())],
-      ['pick up', says(copy.needed('date'))],
-      ['Sam', says(copy.needed('date'))],
-      ['0412 345 678', says(copy.stuckClosed())],
+      ['pick up', says(copy.askDate())],
+      ['not sure', says(copy.needed('date'))],
+      ['no idea', says(copy.needed('date'))],
+      ['pick up', says(copy.stuckClosed())],
       ['yes', ASK_NAME],
     ],
   },

@@ -22,17 +22,21 @@ const SIZES: Record<string, string[]> = {
 /** Common words one typo away from product words, never to be "corrected". */
 const NOT_TYPOS = new Set(['shall', 'smell', 'stall', 'spall', 'barge', 'lager', 'cooked', 'tired', 'tires', 'tiers']);
 
-export function matchProducts(text: string, products: readonly string[]): string[] {
+/**
+ * `headImplied`: the text answers "what would you like to order?", so a size word alone names its
+ * product ("medium chocolate" → the Medium celebration cake).
+ */
+export function matchProducts(text: string, products: readonly string[], { headImplied = false } = {}): string[] {
   const tokens = text
     .toLowerCase()
     .replace(/[^a-z0-9\s]/g, ' ')
     .split(/\s+/)
     .filter(Boolean)
     .map(stem);
-  return products.filter((p) => mentions(tokens, p));
+  return products.filter((p) => mentions(tokens, p, headImplied));
 }
 
-function mentions(tokens: string[], product: string): boolean {
+function mentions(tokens: string[], product: string, headImplied: boolean): boolean {
   const words = product.toLowerCase().split(/\s+/).filter(Boolean).map(stem);
   const head = words[words.length - 1];
   if (!head) return false;
@@ -44,7 +48,9 @@ function mentions(tokens: string[], product: string): boolean {
   return modifiers.every((m) => {
     const size = Object.entries(SIZES).find(([key]) => key === m);
     if (!size) return tokens.some((t) => same(t, m));
-    return tokens.some((t, i) => size[1].some((s) => same(t, s)) && tokens.slice(i + 1, i + 4).some((n) => same(n, head)));
+    return tokens.some(
+      (t, i) => size[1].some((s) => same(t, s)) && (headImplied || tokens.slice(i + 1, i + 4).some((n) => same(n, head))),
+    );
   });
 }
 
