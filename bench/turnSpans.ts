@@ -106,3 +106,37 @@ export async function stopCpuProfile(dir: string, label: string): Promise<string
   session!.disconnect();
   return file;
 }
+
+/** Every retrieval search and bot-state write since the last take, milliseconds each. */
+const calls = { search: [] as number[], stateWrite: [] as number[] };
+
+/** Times every retrieval search and every bot-state write (a turn's awaited, durable write). */
+export function recordCalls(): void {
+  const index = Bm25KnowledgeIndex.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const search = index.search!;
+  index.search = function (this: unknown, ...args: unknown[]) {
+    const start = performance.now();
+    try {
+      return search.apply(this, args);
+    } finally {
+      calls.search.push(performance.now() - start);
+    }
+  };
+  const storage = BotStateStorage.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const write = storage.write!;
+  storage.write = async function (this: unknown, ...args: unknown[]) {
+    const start = performance.now();
+    try {
+      return await write.apply(this, args);
+    } finally {
+      calls.stateWrite.push(performance.now() - start);
+    }
+  };
+}
+
+export function takeCalls(): { search: number[]; stateWrite: number[] } {
+  const taken = { search: calls.search, stateWrite: calls.stateWrite };
+  calls.search = [];
+  calls.stateWrite = [];
+  return taken;
+}
