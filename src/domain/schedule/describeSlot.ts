@@ -11,6 +11,24 @@ export interface SlotDescription {
   localEnd: string;
 }
 
+/** Formatters by locale and time zone: building one costs far more than formatting with it. */
+const formatters = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function formattersFor(locale: string, timeZone: string): { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat } {
+  const key = `${locale}\u0000${timeZone}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = {
+      day: new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }),
+      time: new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }),
+    };
+    // A handful of locales and zones in practice; the bound keeps a stream of odd ones from growing it.
+    if (formatters.size >= 64) formatters.clear();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** Describes a slot in `locale` (default: the business's locale), read in the business time zone. */
 export function describeSlot(
   business: Business,
@@ -18,8 +36,7 @@ export function describeSlot(
   locale: string = business.locale,
 ): SlotDescription {
   const timeZone = business.timeZone;
-  const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' });
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' });
+  const { day, time } = formattersFor(locale, timeZone);
   // ICU uses thin and narrow no-break spaces; plain spaces survive every channel, and an en dash
   // between the two times reads as a range without them.
   const range = time

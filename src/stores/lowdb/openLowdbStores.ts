@@ -73,15 +73,17 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     if (closed) throw new AppError('store_closed', `the store in ${dir} is closed`);
   };
   const shardsOf = (name: string): number => meta.shards[name]!;
-  const collection = <T extends { id: string }>(name: string, schema: z.ZodType<T>) =>
-    LowdbCollection.open({ dir: path.join(dir, name), name, schema, shards: shardsOf(name), corruption, assertOpen });
+  const collection = <T extends { id: string }>(name: string, schema: z.ZodType<T>, indexes?: (keyof T & string)[]) =>
+    LowdbCollection.open({ dir: path.join(dir, name), name, schema, shards: shardsOf(name), corruption, assertOpen, indexes });
 
+  // The indexes serve the role ports' look-ups (roleStores.ts) and the staff pages' links.
+  const linkedBy = ['customerId', 'conversationId'] as const;
   const [customers, callbacks, leads, orders, conversations, state, transcripts] = await Promise.all([
-    collection('customers', CustomerSchema),
-    collection('callbacks', CallbackSchema),
-    collection('leads', LeadSchema),
-    collection('orders', OrderRequestSchema),
-    collection('conversations', ConversationSchema),
+    collection('customers', CustomerSchema, ['phones', 'emails', 'channelAccounts']),
+    collection('callbacks', CallbackSchema, [...linkedBy, 'ref', 'dueAt']),
+    collection('leads', LeadSchema, [...linkedBy]),
+    collection('orders', OrderRequestSchema, [...linkedBy]),
+    collection('conversations', ConversationSchema, ['customerId']),
     LowdbStateStore.open(path.join(dir, 'state'), shardsOf('state'), corruption, assertOpen),
     JsonlTranscriptStore.open(path.join(dir, 'transcripts'), corruption, assertOpen),
   ]);
