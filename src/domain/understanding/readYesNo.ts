@@ -4,7 +4,11 @@
  * Australian "yeah nah" (no) and "nah yeah" (yes), where the last word of the run decides. A question
  * or a hedge ("maybe", "what is this for?") is neither.
  */
-import { Culture, recognizeBoolean } from '@microsoft/recognizers-text-suite';
+import { ChoiceRecognizer, Culture } from '@microsoft/recognizers-text-choice';
+
+/** Built once: `recognizeBoolean` builds a new recognizer, every regular expression, on each call. */
+let model: ReturnType<ChoiceRecognizer['getBooleanModel']> | undefined;
+const booleanModel = (): NonNullable<typeof model> => (model ??= new ChoiceRecognizer(Culture.English).getBooleanModel());
 
 const POLAR: Record<string, boolean> = {
   yes: true,
@@ -45,7 +49,7 @@ export function readYesNo(text: string): boolean | undefined {
   if (NO.test(t)) return false;
   if (YES.test(t)) return true;
   try {
-    const found = recognizeBoolean(text, Culture.English);
+    const found = booleanModel().parse(text);
     const value = (found[0]?.resolution as { value?: boolean } | undefined)?.value;
     if (typeof value === 'boolean') return value;
   } catch {
