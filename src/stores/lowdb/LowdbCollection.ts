@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ValidationError } from '../../domain/errors.js';
 import type { Collection, Page, Query, Where } from '../../domain/ports.js';
 import type { CorruptionCounter } from '../StoreOptions.js';
+import type { JournaledShards } from './JournaledShards.js';
 import { ShardFile } from './ShardFile.js';
 import { matchesWhere, queryRecords } from './queryRecords.js';
 import { mapCodec, shardFileName, shardIndex } from './shards.js';
@@ -23,6 +24,8 @@ export interface LowdbCollectionOptions<T> {
    * of strings (a record is found by any of its elements).
    */
   indexes?: readonly (keyof T & string)[];
+  /** The store's journal: changes are journaled (group commit) and shards rewritten at checkpoints. */
+  journal?: JournaledShards;
 }
 
 type Shard = ShardFile<Map<string, unknown>>;
@@ -42,7 +45,7 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
     const codec = mapCodec((record) => record.id);
     this.#shards = Array.from(
       { length: options.shards },
-      (_, i) => new ShardFile(path.join(options.dir, shardFileName(i, options.shards)), codec, new Map()),
+      (_, i) => new ShardFile(path.join(options.dir, shardFileName(i, options.shards)), codec, new Map(), options.journal),
     );
     for (const field of options.indexes ?? []) this.#indexes.set(field, new Map());
   }
@@ -102,7 +105,7 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
     if (!shard.data.delete(id)) return false;
     this.#unindex(id, old);
     this.#corrupt.delete(id);
-    await shard.commit();
+    await shard.save([id]);
     return true;
   }
 
@@ -162,7 +165,7 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
     shard.data.set(record.id, record);
     this.#corrupt.delete(record.id);
     this.#index(record.id, record);
-    return shard.commit();
+    return shard.save([record.id]);
   }
 
   /** The string values of `field` in a record: itself, or the strings of an array. */

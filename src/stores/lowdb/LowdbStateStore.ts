@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ConcurrencyError } from '../../domain/errors.js';
 import type { StateStore, Versioned } from '../../domain/ports.js';
 import type { CorruptionCounter } from '../StoreOptions.js';
+import type { JournaledShards } from './JournaledShards.js';
 import { ShardFile } from './ShardFile.js';
 import { mapCodec, shardFileName, shardIndex } from './shards.js';
 
@@ -29,11 +30,12 @@ export class LowdbStateStore implements StateStore {
     dir: string,
     shards: number,
     private readonly assertOpen: () => void,
+    journal?: JournaledShards,
   ) {
     const codec = mapCodec((entry) => entry.key);
     this.#shards = Array.from(
       { length: shards },
-      (_, i) => new ShardFile(path.join(dir, shardFileName(i, shards)), codec, new Map()),
+      (_, i) => new ShardFile(path.join(dir, shardFileName(i, shards)), codec, new Map(), journal),
     );
   }
 
@@ -42,9 +44,10 @@ export class LowdbStateStore implements StateStore {
     shards: number,
     corruption: CorruptionCounter,
     assertOpen: () => void,
+    journal?: JournaledShards,
   ): Promise<LowdbStateStore> {
     await mkdir(dir, { recursive: true });
-    const store = new LowdbStateStore(dir, shards, assertOpen);
+    const store = new LowdbStateStore(dir, shards, assertOpen, journal);
     await Promise.all(store.#shards.map((shard) => shard.load()));
     for (const shard of store.#shards) {
       for (const [key, entry] of shard.data) {
@@ -73,26 +76,26 @@ export class LowdbStateStore implements StateStore {
       if (expectedETag === undefined || expectedETag === '*') continue;
       if (this.#entry(key)?.eTag !== expectedETag) throw new ConcurrencyError(key);
     }
-    const touched = new Set<Shard>();
+    const touched = new Map<Shard, string[]>();
     for (const { key, value } of changes) {
       const entry: StateEntry = { key, value: structuredClone(value), eTag: randomUUID() };
       const shard = this.#shardOf(key);
       shard.data.set(key, entry);
       this.#corrupt.delete(key);
-      touched.add(shard);
+      touched.set(shard, [...(touched.get(shard) ?? []), key]);
     }
-    await Promise.all([...touched].map((shard) => shard.commit()));
+    await Promise.all([...touched].map(([shard, keys]) => shard.save(keys)));
   }
 
   async delete(keys: string[]): Promise<void> {
     this.assertOpen();
-    const touched = new Set<Shard>();
+    const touched = new Map<Shard, string[]>();
     for (const key of keys) {
       const shard = this.#shardOf(key);
-      if (shard.data.delete(key)) touched.add(shard);
+      if (shard.data.delete(key)) touched.set(shard, [...(touched.get(shard) ?? []), key]);
       this.#corrupt.delete(key);
     }
-    await Promise.all([...touched].map((shard) => shard.commit()));
+    await Promise.all([...touched].map(([shard, removed]) => shard.save(removed)));
   }
 
   async flush(): Promise<void> {

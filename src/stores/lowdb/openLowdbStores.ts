@@ -20,6 +20,7 @@ import { isCode, syncDirectory, writeFileDurably } from './DurableFileAdapter.js
 import { LowdbCollection } from './LowdbCollection.js';
 import { LowdbStateStore } from './LowdbStateStore.js';
 import { JsonlTranscriptStore } from './JsonlTranscriptStore.js';
+import { JournaledShards } from './JournaledShards.js';
 
 export interface LowdbStoreOptions extends StoreOptions {
   /**
@@ -29,6 +30,8 @@ export interface LowdbStoreOptions extends StoreOptions {
    * are placed by it.
    */
   shards?: number | Partial<Record<ShardedStore, number>>;
+  /** Journal size (bytes) past which changed shard files are rewritten and the journal restarted (32 MB). */
+  checkpointBytes?: number;
 }
 
 /** What the lowdb backend returns: the ports plus the number of corrupt records skipped. */
@@ -73,8 +76,22 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     if (closed) throw new AppError('store_closed', `the store in ${dir} is closed`);
   };
   const shardsOf = (name: string): number => meta.shards[name]!;
+  // Every collection and the bot state share one journal: one fsync per burst of changes.
+  const journal = await JournaledShards.open(dir, {
+    checkpointBytes: options.checkpointBytes,
+    onTorn: (file, line) => corruption.report('journal', `${path.basename(file)}#${line}`, 'not JSON (a torn write?)'),
+  });
   const collection = <T extends { id: string }>(name: string, schema: z.ZodType<T>, indexes?: (keyof T & string)[]) =>
-    LowdbCollection.open({ dir: path.join(dir, name), name, schema, shards: shardsOf(name), corruption, assertOpen, indexes });
+    LowdbCollection.open({
+      dir: path.join(dir, name),
+      name,
+      schema,
+      shards: shardsOf(name),
+      corruption,
+      assertOpen,
+      indexes,
+      journal,
+    });
 
   // The indexes serve the role ports' look-ups (roleStores.ts) and the staff pages' links.
   const linkedBy = ['customerId', 'conversationId'] as const;
@@ -84,7 +101,7 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     collection('leads', LeadSchema, [...linkedBy]),
     collection('orders', OrderRequestSchema, [...linkedBy]),
     collection('conversations', ConversationSchema, ['customerId']),
-    LowdbStateStore.open(path.join(dir, 'state'), shardsOf('state'), corruption, assertOpen),
+    LowdbStateStore.open(path.join(dir, 'state'), shardsOf('state'), corruption, assertOpen, journal),
     JsonlTranscriptStore.open(path.join(dir, 'transcripts'), corruption, assertOpen),
   ]);
   const [staffUsers, staffTokens, staffSessions] = await Promise.all([
@@ -98,6 +115,8 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     collection('objections', ObjectionSchema),
   ]);
   await syncDirectory(dir);
+  // What earlier processes journaled is now in memory: fold it into the shard files.
+  await journal.checkpoint();
   const flushables = [
     dailyStats,
     salesPlans,
@@ -143,6 +162,7 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     async close() {
       closed = true;
       await Promise.all(flushables.map((store) => store.flush()));
+      await journal.close();
     },
   };
 }

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { Journal, type JournalEntry } from './Journal.js';
+import type { ShardFile } from './ShardFile.js';
+
+type MapShard = ShardFile<Map<string, unknown>>;
+
+/**
+ * Persistence of one embedded store through its journal: a change costs one JSON line in the
+ * journal (and shares its fsync with every change around it), and the shard files are rewritten
+ * only at a checkpoint — when the journal has grown past `checkpointBytes`, and at open and close.
+ * A checkpoint switches to a new journal file, writes every shard changed since the last one
+ * (durably, as before) and only then removes the old journal files, so a crash at any point leaves
+ * shards plus journals that replay to every acknowledged change.
+ */
+export class JournaledShards {
+  readonly #shards = new Map<string, MapShard>();
+  readonly #dirty = new Set<MapShard>();
+  /** Earlier journals' changes per shard, applied as each shard loads. */
+  readonly #replay = new Map<string, JournalEntry[]>();
+  /** Journal files to remove once a checkpoint has written what they hold. */
+  readonly #finished: string[] = [];
+  #checkpointing: Promise<void> | undefined;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly journal: Journal,
+    private readonly checkpointBytes: number,
+  ) {}
+
+  static async open(
+    dir: string,
+    options: { checkpointBytes?: number; onTorn: (file: string, line: number) => void },
+  ): Promise<JournaledShards> {
+    const { journal, earlier, entries } = await Journal.open(dir, options.onTorn);
+    const store = new JournaledShards(dir, journal, options.checkpointBytes ?? 32 * 1024 * 1024);
+    store.#finished.push(...earlier);
+    for (const entry of entries) {
+      const list = store.#replay.get(entry.shard) ?? [];
+      list.push(entry);
+      store.#replay.set(entry.shard, list);
+    }
+    return store;
+  }
+
+  /** Registers a shard; its `load` then applies what the journals hold for it. */
+  attach(shard: MapShard): string {
+    const name = path.relative(this.dir, shard.file).split(path.sep).join('/');
+    this.#shards.set(name, shard);
+    return name;
+  }
+
+  /** Earlier journals' changes of a shard (taken once). */
+  replayOf(name: string, shard: MapShard): JournalEntry[] {
+    const entries = this.#replay.get(name) ?? [];
+    this.#replay.delete(name);
+    if (entries.length > 0) this.#dirty.add(shard);
+    return entries;
+  }
+
+  /** Journals the current values of `keys` in the shard (absent: removed); resolves once durable. */
+  async record(shard: MapShard, name: string, keys: string[]): Promise<void> {
+    const entries = keys.map((key): JournalEntry => {
+      const value = shard.data.get(key);
+      return value === undefined ? { shard: name, key, deleted: true } : { shard: name, key, value };
+    });
+    this.#dirty.add(shard);
+    await this.journal.append(entries);
+    if (this.journal.size > this.checkpointBytes) void this.checkpoint().catch(() => undefined);
+  }
+
+  /** Writes every changed shard and drops the journal files they now cover; one at a time. */
+  checkpoint(): Promise<void> {
+    this.#checkpointing ??= this.#checkpoint().finally(() => (this.#checkpointing = undefined));
+    return this.#checkpointing;
+  }
+
+  async #checkpoint(): Promise<void> {
+    this.#finished.push(...(await this.journal.rotate()));
+    const dirty = [...this.#dirty];
+    this.#dirty.clear();
+    try {
+      await Promise.all(dirty.map((shard) => shard.commit()));
+    } catch (error) {
+      for (const shard of dirty) this.#dirty.add(shard);
+      throw error;
+    }
+    const files = this.#finished.splice(0);
+    await this.journal.discard(files);
+  }
+
+  /** Waits for everything journaled and any checkpoint in progress. */
+  async flush(): Promise<void> {
+    await this.journal.flush();
+    await this.#checkpointing?.catch(() => undefined);
+  }
+
+  /** A last checkpoint, so the shard files alone hold everything, then the journal closes. */
+  async close(): Promise<void> {
+    await this.journal.flush();
+    await this.checkpoint();
+    await this.journal.close();
+  }
+}
