@@ -15,7 +15,7 @@ import { Bm25KnowledgeIndex } from '../src/knowledge/bm25KnowledgeIndex.js';
 import { DurableFileAdapter } from '../src/stores/lowdb/DurableFileAdapter.js';
 import { LowdbCollection } from '../src/stores/lowdb/LowdbCollection.js';
 import { LowdbStateStore } from '../src/stores/lowdb/LowdbStateStore.js';
-import { JsonlTranscriptStore } from '../src/stores/lowdb/JsonlTranscriptStore.js';
+import { SegmentTranscriptStore } from '../src/stores/lowdb/SegmentTranscriptStore.js';
 import type { Recognizer } from '../src/domain/understanding/types.js';
 
 type Totals = Map<string, { ms: number; calls: number }>;
@@ -65,7 +65,7 @@ export function instrumentTurns(): void {
   wrap(BotStateStorage.prototype, 'write', 'state write (awaited, durable)');
   wrap(TurnContext.prototype, 'sendActivities', 'send replies (POST to channel)');
   wrapSync(Bm25KnowledgeIndex.prototype, 'search', 'retrieval search');
-  wrap(JsonlTranscriptStore.prototype, 'append', 'transcript append (beside the turn)');
+  wrap(SegmentTranscriptStore.prototype, 'append', 'transcript append (beside the turn)');
   wrap(LowdbCollection.prototype, 'update', 'collection update (conversation record, beside the turn)');
   wrap(LowdbStateStore.prototype, 'write', 'lowdb state write');
   wrap(DurableFileAdapter.prototype, 'write', 'durable file write (stringify + write + fsync + rename + dir fsync)');

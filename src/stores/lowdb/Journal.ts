@@ -3,14 +3,20 @@ import { open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { syncDirectory } from './DurableFileAdapter.js';
 
-/** One change: `value` set under `key` in the shard file `shard`, or the key removed. */
-export interface JournalEntry {
-  /** The shard file, relative to the store directory (e.g. `customers/07.json`). */
-  shard: string;
-  key: string;
-  value?: unknown;
-  deleted?: true;
-}
+/**
+ * One change: `value` set under `key` in the shard file `shard` (or the key removed); or, for an
+ * append-only segment file `segment`, a line added or a conversation's lines erased.
+ */
+export type JournalEntry =
+  | {
+      /** The shard file, relative to the store directory (e.g. `customers/07.json`). */
+      shard: string;
+      key: string;
+      value?: unknown;
+      deleted?: true;
+    }
+  | { segment: string; line: string }
+  | { segment: string; erase: string };
 
 interface Waiting {
   lines: string[];

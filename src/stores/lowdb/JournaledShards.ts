@@ -4,6 +4,14 @@ import type { ShardFile } from './ShardFile.js';
 
 type MapShard = ShardFile<Map<string, unknown>>;
 
+/** Something besides shard files whose changes go through the journal (the transcript segments). */
+export interface JournalParticipant {
+  /** Applies an earlier journal's entry at open. */
+  replay(entry: Extract<JournalEntry, { segment: string }>): void;
+  /** Makes everything journaled so far durable in its own files (called at each checkpoint). */
+  checkpoint(): Promise<void>;
+}
+
 /**
  * Persistence of one embedded store through its journal: a change costs one JSON line in the
  * journal (and shares its fsync with every change around it), and the shard files are rewritten
@@ -16,7 +24,9 @@ export class JournaledShards {
   readonly #shards = new Map<string, MapShard>();
   readonly #dirty = new Set<MapShard>();
   /** Earlier journals' changes per shard, applied as each shard loads. */
-  readonly #replay = new Map<string, JournalEntry[]>();
+  readonly #replay = new Map<string, Extract<JournalEntry, { shard: string }>[]>();
+  readonly #segmentEntries: Extract<JournalEntry, { segment: string }>[] = [];
+  #participant: JournalParticipant | undefined;
   /** Journal files to remove once a checkpoint has written what they hold. */
   readonly #finished: string[] = [];
   #checkpointing: Promise<void> | undefined;
@@ -35,6 +45,10 @@ export class JournaledShards {
     const store = new JournaledShards(dir, journal, options.checkpointBytes ?? 32 * 1024 * 1024);
     store.#finished.push(...earlier);
     for (const entry of entries) {
+      if ('segment' in entry) {
+        store.#segmentEntries.push(entry);
+        continue;
+      }
       const list = store.#replay.get(entry.shard) ?? [];
       list.push(entry);
       store.#replay.set(entry.shard, list);
@@ -49,8 +63,20 @@ export class JournaledShards {
     return name;
   }
 
+  /** Registers the segment store, handing it what earlier journals hold for it. */
+  attachParticipant(participant: JournalParticipant): void {
+    this.#participant = participant;
+    for (const entry of this.#segmentEntries.splice(0)) participant.replay(entry);
+  }
+
+  /** Journals entries of the participant; resolves once durable. */
+  async append(entries: JournalEntry[]): Promise<void> {
+    await this.journal.append(entries);
+    if (this.journal.size > this.checkpointBytes) void this.checkpoint().catch(() => undefined);
+  }
+
   /** Earlier journals' changes of a shard (taken once). */
-  replayOf(name: string, shard: MapShard): JournalEntry[] {
+  replayOf(name: string, shard: MapShard): Extract<JournalEntry, { shard: string }>[] {
     const entries = this.#replay.get(name) ?? [];
     this.#replay.delete(name);
     if (entries.length > 0) this.#dirty.add(shard);
@@ -74,12 +100,18 @@ export class JournaledShards {
     return this.#checkpointing;
   }
 
+  /** A checkpoint that starts after this call (one in progress may have missed what came just before). */
+  async checkpointAfter(): Promise<void> {
+    await this.#checkpointing?.catch(() => undefined);
+    await this.checkpoint();
+  }
+
   async #checkpoint(): Promise<void> {
     this.#finished.push(...(await this.journal.rotate()));
     const dirty = [...this.#dirty];
     this.#dirty.clear();
     try {
-      await Promise.all(dirty.map((shard) => shard.commit()));
+      await Promise.all([...dirty.map((shard) => shard.commit()), this.#participant?.checkpoint()]);
     } catch (error) {
       for (const shard of dirty) this.#dirty.add(shard);
       throw error;

@@ -19,7 +19,7 @@ import {
 import { isCode, syncDirectory, writeFileDurably } from './DurableFileAdapter.js';
 import { LowdbCollection } from './LowdbCollection.js';
 import { LowdbStateStore } from './LowdbStateStore.js';
-import { JsonlTranscriptStore } from './JsonlTranscriptStore.js';
+import { SegmentTranscriptStore } from './SegmentTranscriptStore.js';
 import { JournaledShards } from './JournaledShards.js';
 
 export interface LowdbStoreOptions extends StoreOptions {
@@ -62,8 +62,10 @@ type Meta = z.infer<typeof MetaSchema>;
 /**
  * Opens (creating if needed) the embedded backend in `dir`:
  * `customers/NN.json` … (one directory of shards per collection), `state/NN.json`,
- * `transcripts/<sha256>.json`, and `meta.json`. Collections and state load fully at open;
- * transcripts load per conversation on use. Single process only: two processes writing one
+ * `transcripts/segment-NN.jsonl` (and per-conversation `<sha256>.jsonl` of the earlier layout),
+ * `journal-*.jsonl` (changes since the last checkpoint), and `meta.json`. Collections and state
+ * load fully at open; transcripts are read per conversation on use. Every change goes through the
+ * journal (group commit, see JournaledShards.ts). Single process only: two processes writing one
  * directory overwrite each other's changes.
  */
 export async function openLowdbStores(dir: string, options: LowdbStoreOptions = {}): Promise<LowdbStores> {
@@ -102,7 +104,7 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     collection('orders', OrderRequestSchema, [...linkedBy]),
     collection('conversations', ConversationSchema, ['customerId']),
     LowdbStateStore.open(path.join(dir, 'state'), shardsOf('state'), corruption, assertOpen, journal),
-    JsonlTranscriptStore.open(path.join(dir, 'transcripts'), corruption, assertOpen),
+    SegmentTranscriptStore.open(path.join(dir, 'transcripts'), journal, corruption, assertOpen),
   ]);
   const [staffUsers, staffTokens, staffSessions] = await Promise.all([
     collection('staffUsers', StaffUserSchema),
