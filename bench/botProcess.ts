@@ -32,8 +32,9 @@ import {
 export interface BotReport {
   cpuMs: number;
   rssMb: number;
-  /** Milliseconds of every retrieval search and every bot-state write since the mark. */
+  /** Milliseconds of every retrieval (the retriever's search), BM25 scoring and bot-state write since the mark. */
   searchMs: number[];
+  scoringMs: number[];
   stateWriteMs: number[];
   spans?: string[];
   profile?: string;
@@ -104,6 +105,7 @@ process.on('message', async (message: string) => {
       cpuMs: (used.user + used.system) / 1000,
       rssMb: rssMb(),
       searchMs: calls.search,
+      scoringMs: calls.scoring,
       stateWriteMs: calls.stateWrite,
       spans: spans ? reportSpans() : undefined,
       profile,

@@ -185,10 +185,10 @@ try {
       try {
         await full.measure(load, 'knowledge', { ...settings, maxMs: Math.min(2_000, retrievalMs) });
         const run = await full.measure(load, 'knowledge', { ...settings, maxMs: retrievalMs });
-        const s = run.searchMs;
-        const mean = s.reduce((t, x) => t + x, 0) / Math.max(1, s.length);
+        const summary = (xs: number[]): string =>
+          `p50 ${f2(at(xs, 0.5))} ms, p99 ${f2(at(xs, 0.99))} ms, mean ${f2(xs.reduce((t, x) => t + x, 0) / Math.max(1, xs.length))} ms over ${xs.length}`;
         console.log(
-          `retrieval ${n} passages: p50 ${f2(at(s, 0.5))} ms, p99 ${f2(at(s, 0.99))} ms, mean ${f2(mean)} ms over ${s.length} searches;` +
+          `retrieval ${n} passages: ${summary(run.searchMs)} searches (of which BM25 scoring ${summary(run.scoringMs)} calls);` +
             ` bot CPU ${f2(run.cpuMsPerTurn)} ms/turn, ${run.turnsPerSecond.toFixed(0)} turns/s; start-up ${full.startMs} ms; RSS ${run.rssMb} MB`,
         );
       } finally {

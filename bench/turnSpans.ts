@@ -12,6 +12,7 @@ import { CloudAdapter, TurnContext } from 'botbuilder';
 import { BotStateStorage } from '../src/bot/botStateStorage.js';
 import { SalesBot } from '../src/bot/salesBot.js';
 import { Bm25KnowledgeIndex } from '../src/knowledge/bm25KnowledgeIndex.js';
+import { HybridRetriever } from '../src/knowledge/hybridRetriever.js';
 import { DurableFileAdapter } from '../src/stores/lowdb/DurableFileAdapter.js';
 import { LowdbCollection } from '../src/stores/lowdb/LowdbCollection.js';
 import { LowdbStateStore } from '../src/stores/lowdb/LowdbStateStore.js';
@@ -107,17 +108,32 @@ export async function stopCpuProfile(dir: string, label: string): Promise<string
   return file;
 }
 
-/** Every retrieval search and bot-state write since the last take, milliseconds each. */
-const calls = { search: [] as number[], stateWrite: [] as number[] };
+/** Every retrieval, BM25 scoring and bot-state write since the last take, milliseconds each. */
+const calls = { search: [] as number[], scoring: [] as number[], stateWrite: [] as number[] };
 
-/** Times every retrieval search and every bot-state write (a turn's awaited, durable write). */
+/**
+ * Times every retrieval (the retriever's search of a question: BM25 and the rest of it), every BM25
+ * scoring within it, and every bot-state write (a turn's awaited, durable write).
+ */
 export function recordCalls(): void {
   const index = Bm25KnowledgeIndex.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const search = index.search!;
-  index.search = function (this: unknown, ...args: unknown[]) {
+  for (const method of ['search', 'ranked']) {
+    const original = index[method]!;
+    index[method] = function (this: unknown, ...args: unknown[]) {
+      const start = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        calls.scoring.push(performance.now() - start);
+      }
+    };
+  }
+  const retriever = HybridRetriever.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const search = retriever.search!;
+  retriever.search = async function (this: unknown, ...args: unknown[]) {
     const start = performance.now();
     try {
-      return search.apply(this, args);
+      return await search.apply(this, args);
     } finally {
       calls.search.push(performance.now() - start);
     }
@@ -134,9 +150,10 @@ export function recordCalls(): void {
   };
 }
 
-export function takeCalls(): { search: number[]; stateWrite: number[] } {
-  const taken = { search: calls.search, stateWrite: calls.stateWrite };
+export function takeCalls(): { search: number[]; scoring: number[]; stateWrite: number[] } {
+  const taken = { ...calls };
   calls.search = [];
+  calls.scoring = [];
   calls.stateWrite = [];
   return taken;
 }

@@ -37,6 +37,7 @@ export interface Run {
   loadCpuMsPerTurn: number;
   rssMb: number;
   searchMs: number[];
+  scoringMs: number[];
   stateWriteMs: number[];
   spans?: string[];
   profile?: string;
@@ -172,6 +173,7 @@ export async function startBot(kind: 'full' | 'echo', where: Placement, options:
         loadCpuMsPerTurn: report.cpuMs / turns,
         rssMb: own.rssMb,
         searchMs: own.searchMs,
+        scoringMs: own.scoringMs,
         stateWriteMs: own.stateWriteMs,
         spans: own.spans,
         profile: own.profile,
