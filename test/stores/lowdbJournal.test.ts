@@ -80,6 +80,23 @@ describe('the lowdb journal', () => {
     await reopened.close();
   });
 
+  it('when a running process’s journal is there (the server, seen from the staff command line), then its changes are read but left to it', async () => {
+    // A live pid other than ours: the test runner's parent process.
+    const live = path.join(dir, `journal-000000001-${process.ppid}-aaaaaa-000000.jsonl`);
+    const theirs = customer('theirs');
+    await writeFile(
+      live,
+      `${JSON.stringify({ shard: 'customers/0.json', key: 'theirs', value: theirs })}\n` +
+        `${JSON.stringify({ segment: 'segment-00.jsonl', line: '{"c":"x","n":"a.1","e":{}}\n' })}\n{"shard":"customers/0.json","key":"in-progr`,
+    );
+    const stores = await openLowdbStores(dir, { shards: 1 });
+    expect(await stores.customers.get('theirs')).toEqual(theirs);
+    expect(stores.corruptRecords()).toBe(0);
+    await stores.close();
+    expect(await readFile(live, 'utf8')).toContain('"theirs"');
+    expect(await readFile(path.join(dir, 'customers', '0.json'), 'utf8').catch(() => '[]')).not.toContain('theirs');
+  });
+
   it('when another process rewrote a shard file, then refresh takes its records and keeps this one’s unsaved changes', async () => {
     const stores = await openLowdbStores(dir, { shards: 1 });
     await stores.customers.put(customer('mine'));

@@ -61,26 +61,29 @@ export class Journal {
   static async open(
     dir: string,
     onTorn: (file: string, line: number) => void,
-  ): Promise<{ journal: Journal; earlier: string[]; entries: JournalEntry[] }> {
+  ): Promise<{ journal: Journal; earlier: string[]; entries: { entry: JournalEntry; live: boolean }[] }> {
     const names = (await readdir(dir)).filter((name) => name.startsWith(PREFIX) && name.endsWith('.jsonl')).sort();
-    const earlier = names.map((name) => path.join(dir, name));
-    const entries: JournalEntry[] = [];
-    for (const file of earlier) {
+    // The pid in a name tells whether its writer may still be running (the server beside the
+    // staff command line): such a journal is read, but its changes are left to that process to save.
+    const live = new Set(names.filter((name) => isAlive(Number(name.split('-')[2]))));
+    const entries: { entry: JournalEntry; live: boolean }[] = [];
+    for (const name of names) {
+      const file = path.join(dir, name);
       const lines = (await readFile(file, 'utf8')).split('\n');
       lines.forEach((line, index) => {
         if (!line) return;
         try {
-          entries.push(JSON.parse(line) as JournalEntry);
+          entries.push({ entry: JSON.parse(line) as JournalEntry, live: live.has(name) });
         } catch {
-          onTorn(file, index);
+          // A live journal's last line may be a write in progress, not a torn one.
+          if (!live.has(name) || index < lines.length - 1) onTorn(file, index);
         }
       });
     }
-    // A time-ordered token, so a later process's files sort after an earlier one's; the pid tells
-    // whether a file's writer may still be running (the staff command line beside the server).
+    // A time-ordered token, so a later process's files sort after an earlier one's.
     const token = `${Date.now().toString(36).padStart(9, '0')}-${process.pid}-${randomBytes(3).toString('hex')}`;
-    const live = names.filter((name) => isAlive(Number(name.split('-')[2]))).map((name) => path.join(dir, name));
-    return { journal: new Journal(dir, token), earlier: earlier.filter((file) => !live.includes(file)), entries };
+    const earlier = names.filter((name) => !live.has(name)).map((name) => path.join(dir, name));
+    return { journal: new Journal(dir, token), earlier, entries };
   }
 
   /** Appends changes; resolves once they are durable. */

@@ -6,8 +6,8 @@ type MapShard = ShardFile<Map<string, unknown>>;
 
 /** Something besides shard files whose changes go through the journal (the transcript segments). */
 export interface JournalParticipant {
-  /** Applies an earlier journal's entry at open. */
-  replay(entry: Extract<JournalEntry, { segment: string }>): void;
+  /** Applies an earlier journal's entry at open; `live`: its process still runs and saves it itself. */
+  replay(entry: Extract<JournalEntry, { segment: string }>, live: boolean): void;
   /** Makes everything journaled so far durable in its own files (called at each checkpoint). */
   checkpoint(): Promise<void>;
 }
@@ -24,8 +24,8 @@ export class JournaledShards {
   readonly #shards = new Map<string, MapShard>();
   readonly #dirty = new Set<MapShard>();
   /** Earlier journals' changes per shard, applied as each shard loads. */
-  readonly #replay = new Map<string, Extract<JournalEntry, { shard: string }>[]>();
-  readonly #segmentEntries: Extract<JournalEntry, { segment: string }>[] = [];
+  readonly #replay = new Map<string, { entry: Extract<JournalEntry, { shard: string }>; live: boolean }[]>();
+  readonly #segmentEntries: { entry: Extract<JournalEntry, { segment: string }>; live: boolean }[] = [];
   #participant: JournalParticipant | undefined;
   /** Journal files to remove once a checkpoint has written what they hold. */
   readonly #finished: string[] = [];
@@ -44,13 +44,13 @@ export class JournaledShards {
     const { journal, earlier, entries } = await Journal.open(dir, options.onTorn);
     const store = new JournaledShards(dir, journal, options.checkpointBytes ?? 32 * 1024 * 1024);
     store.#finished.push(...earlier);
-    for (const entry of entries) {
+    for (const { entry, live } of entries) {
       if ('segment' in entry) {
-        store.#segmentEntries.push(entry);
+        store.#segmentEntries.push({ entry, live });
         continue;
       }
       const list = store.#replay.get(entry.shard) ?? [];
-      list.push(entry);
+      list.push({ entry, live });
       store.#replay.set(entry.shard, list);
     }
     return store;
@@ -66,7 +66,7 @@ export class JournaledShards {
   /** Registers the segment store, handing it what earlier journals hold for it. */
   attachParticipant(participant: JournalParticipant): void {
     this.#participant = participant;
-    for (const entry of this.#segmentEntries.splice(0)) participant.replay(entry);
+    for (const { entry, live } of this.#segmentEntries.splice(0)) participant.replay(entry, live);
   }
 
   /** Journals entries of the participant; resolves once durable. */
@@ -75,12 +75,15 @@ export class JournaledShards {
     if (this.journal.size > this.checkpointBytes) void this.checkpoint().catch(() => undefined);
   }
 
-  /** Earlier journals' changes of a shard (taken once). */
+  /**
+   * Earlier journals' changes of a shard (taken once). The shard is saved at the next checkpoint
+   * only for changes of ended processes: a running one's are its own to save.
+   */
   replayOf(name: string, shard: MapShard): Extract<JournalEntry, { shard: string }>[] {
     const entries = this.#replay.get(name) ?? [];
     this.#replay.delete(name);
-    if (entries.length > 0) this.#dirty.add(shard);
-    return entries;
+    if (entries.some((e) => !e.live)) this.#dirty.add(shard);
+    return entries.map((e) => e.entry);
   }
 
   /** Journals the current values of `keys` in the shard (absent: removed); resolves once durable. */

@@ -27,6 +27,8 @@ type SegmentEntry = Extract<JournalEntry, { segment: string }>;
 export class SegmentTranscriptStore implements TranscriptStore, JournalParticipant {
   /** Lines journaled but not yet appended to their segment file, per segment. */
   readonly #unsaved = new Map<string, string[]>();
+  /** Lines of a running process's journal (the server, seen from the staff command line): read, never written here. */
+  readonly #foreign = new Map<string, string[]>();
   /** Conversations erased by earlier journals, per segment, to remove from the files at the first checkpoint. */
   readonly #erased = new Map<string, Set<string>>();
   /** Segments whose file may end in a torn line (the next append starts a fresh line). */
@@ -109,7 +111,8 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     };
     const text = (await readIfExists(path.join(this.dir, segment))) ?? '';
     text.split('\n').forEach((line, index) => take(line, `${segment}#${index}`));
-    for (const line of this.#unsaved.get(segment) ?? []) take(line.slice(0, -1), `${segment} (journal)`);
+    for (const line of [...(this.#foreign.get(segment) ?? []), ...(this.#unsaved.get(segment) ?? [])])
+      take(line.slice(0, -1), `${segment} (journal)`);
     return entries;
   }
 
@@ -139,7 +142,20 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     await this.#fileWork;
   }
 
-  replay(entry: SegmentEntry): void {
+  replay(entry: SegmentEntry, live: boolean): void {
+    if (live) {
+      const foreign = this.#foreign.get(entry.segment) ?? [];
+      this.#foreign.set(entry.segment, foreign);
+      if ('line' in entry) foreign.push(entry.line);
+      else {
+        const prefix = `{"c":${JSON.stringify(entry.erase)},`;
+        this.#foreign.set(
+          entry.segment,
+          foreign.filter((line) => !line.startsWith(prefix)),
+        );
+      }
+      return;
+    }
     if ('line' in entry) {
       this.#pending(entry.segment).push(entry.line);
       return;
