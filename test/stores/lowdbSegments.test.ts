@@ -55,6 +55,19 @@ describe('lowdb transcript segments', () => {
     expect((await stores.transcripts.read('conv-199')).map((e) => e.text)).toEqual(['secret of 199.']);
   });
 
+  it('when conversations already checkpointed into their segment are deleted together, then all are gone and the rest stays', async () => {
+    for (let i = 0; i < 100; i++) await stores.transcripts.append(entry(`conv-${i}`, `secret of ${i}.`));
+    await stores.close();
+    stores = await openLowdbStores(dir);
+    const gone = Array.from({ length: 50 }, (_, i) => `conv-${i * 2}`);
+    expect(await Promise.all(gone.map((id) => stores.transcripts.delete(id)))).toEqual(gone.map(() => true));
+    const text = await everything(dir);
+    for (let i = 0; i < 100; i++) {
+      if (i % 2 === 0) expect(text).not.toContain(`secret of ${i}.`);
+      else expect((await stores.transcripts.read(`conv-${i}`)).map((e) => e.text)).toEqual([`secret of ${i}.`]);
+    }
+  });
+
   it('when a transcript of the earlier one-file-per-conversation layout exists, then it is read first and deleted with the conversation', async () => {
     const id = 'old/conversation';
     const legacy = path.join(dir, 'transcripts', `${createHash('sha256').update(id, 'utf8').digest('hex')}.jsonl`);

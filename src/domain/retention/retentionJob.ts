@@ -40,15 +40,19 @@ export async function purgeExpired(options: RetentionOptions): Promise<Retention
     const { items } = await stores.conversations.query({ orderBy: 'lastActivityAt', to: cutoff, limit: pageSize });
     const fresh = items.filter((c) => !seen.has(c.id));
     if (fresh.length === 0) return report;
-    for (const conversation of fresh) {
-      seen.add(conversation.id);
-      if (await stores.transcripts.delete(conversation.id)) report.transcripts++;
-      await stores.state.delete(stateKeysOf(conversation));
-      // A turn may have come in since the query: then the conversation is active again and stays.
-      const now = await stores.conversations.get(conversation.id);
-      if (now && now.lastActivityAt >= cutoff) continue;
-      if (await stores.conversations.delete(conversation.id)) report.conversations++;
-    }
+    // A page at a time, its conversations together: the stores batch what they can (one fsync,
+    // one segment rewrite) for changes that arrive together.
+    await Promise.all(
+      fresh.map(async (conversation) => {
+        seen.add(conversation.id);
+        if (await stores.transcripts.delete(conversation.id)) report.transcripts++;
+        await stores.state.delete(stateKeysOf(conversation));
+        // A turn may have come in since the query: then the conversation is active again and stays.
+        const now = await stores.conversations.get(conversation.id);
+        if (now && now.lastActivityAt >= cutoff) return;
+        if (await stores.conversations.delete(conversation.id)) report.conversations++;
+      }),
+    );
   }
 }
 

@@ -30,6 +30,7 @@ export class JournaledShards {
   /** Journal files to remove once a checkpoint has written what they hold. */
   readonly #finished: string[] = [];
   #checkpointing: Promise<void> | undefined;
+  #soon: Promise<void> | undefined;
 
   private constructor(
     private readonly dir: string,
@@ -101,6 +102,18 @@ export class JournaledShards {
   checkpoint(): Promise<void> {
     this.#checkpointing ??= this.#checkpoint().finally(() => (this.#checkpointing = undefined));
     return this.#checkpointing;
+  }
+
+  /**
+   * A checkpoint that starts after this call, shortly: calls within `delayMs` of each other share
+   * one (each checkpoint rewrites every changed shard, so a burst of deletions must not make many).
+   */
+  checkpointSoon(delayMs = 50): Promise<void> {
+    this.#soon ??= new Promise<void>((resolve) => setTimeout(resolve, delayMs)).then(() => {
+      this.#soon = undefined;
+      return this.checkpointAfter();
+    });
+    return this.#soon;
   }
 
   /** A checkpoint that starts after this call (one in progress may have missed what came just before). */

@@ -35,6 +35,8 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
   readonly #torn = new Set<string>();
   readonly #token = randomBytes(4).toString('hex');
   #lines = 0;
+  /** Erasures waiting for their segment's rewrite. */
+  readonly #toErase = new Map<string, { ids: Set<string>; done: Promise<void> }>();
   /** Serializes segment file writes (checkpoint appends and erasure rewrites). */
   #fileWork: Promise<void> = Promise.resolve();
 
@@ -122,19 +124,38 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     const existed = (await this.read(conversationId)).length > 0;
     // Journal the erasure first, so a crash before the rewrite still ends with the lines gone.
     await this.journal.append([{ segment, erase: conversationId }]);
-    await this.#inFileOrder(async () => {
-      this.#dropPending(segment, conversationId);
-      await this.#rewriteWithout(segment, new Set([conversationId]));
-    });
+    // Lines since the last checkpoint are still in the journal too.
+    const inJournal = (this.#unsaved.get(segment) ?? []).some((line) => line.startsWith(lineStart(conversationId)));
+    await this.#erase(segment, conversationId);
     try {
       await rm(this.#legacyFileOf(conversationId));
       await syncDirectory(this.dir);
     } catch (error) {
       if (!isCode(error, 'ENOENT')) throw error;
     }
-    // No copy of the text stays in the journal.
-    await this.journal.checkpointAfter();
+    // No copy of the text stays in the journal: a checkpoint shared by deletions close together.
+    if (inJournal) await this.journal.checkpointSoon();
     return existed;
+  }
+
+  /**
+   * Rewrites the segment without the conversation; deletions of one segment that queue up while a
+   * rewrite runs share the next one (retention deletes many at once).
+   */
+  #erase(segment: string, conversationId: string): Promise<void> {
+    let queued = this.#toErase.get(segment);
+    if (!queued) {
+      const ids = new Set<string>();
+      const done = this.#inFileOrder(async () => {
+        this.#toErase.delete(segment);
+        for (const id of ids) this.#dropPending(segment, id);
+        await this.#rewriteWithout(segment, ids);
+      });
+      queued = { ids, done };
+      this.#toErase.set(segment, queued);
+    }
+    queued.ids.add(conversationId);
+    return queued.done;
   }
 
   /** Appends are durable once acknowledged (the journal); nothing else to wait for here. */
@@ -214,7 +235,8 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     const file = path.join(this.dir, segment);
     const text = await readIfExists(file);
     if (text === undefined) return;
-    const prefixes = [...ids].map((id) => `{"c":${JSON.stringify(id)},`);
+    const prefixes = [...ids].map(lineStart);
+    if (!prefixes.some((p) => text.includes(`\n${p}`) || text.startsWith(p))) return;
     const kept = text.split('\n').filter((line) => line && !prefixes.some((p) => line.startsWith(p)));
     const temp = tempFileOf(file);
     const handle = await open(temp, 'w');
@@ -245,6 +267,9 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     return path.join(this.dir, `${name}.jsonl`);
   }
 }
+
+/** How a conversation's lines start. */
+const lineStart = (conversationId: string): string => `{"c":${JSON.stringify(conversationId)},`;
 
 async function readIfExists(file: string): Promise<string | undefined> {
   try {
