@@ -1,8 +1,15 @@
 import path from 'node:path';
 import { Journal, type JournalEntry } from './Journal.js';
-import type { ShardFile } from './ShardFile.js';
 
-type MapShard = ShardFile<Map<string, unknown>>;
+/** What the journal needs of a shard file (ShardFile). */
+export interface JournaledShard {
+  readonly file: string;
+  readonly data: Map<string, unknown>;
+  /** Writes the whole file durably. */
+  commit(): Promise<void>;
+}
+
+type MapShard = JournaledShard;
 
 /** Something besides shard files whose changes go through the journal (the transcript segments). */
 export interface JournalParticipant {

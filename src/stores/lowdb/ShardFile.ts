@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { type Codec, DurableFileAdapter } from './DurableFileAdapter.js';
-import type { JournaledShards } from './JournaledShards.js';
+import type { JournaledShard, JournaledShards } from './JournaledShards.js';
 
 interface Waiters {
   promise: Promise<void>;
@@ -41,7 +41,7 @@ export class ShardFile<T> {
 
   constructor(file: string, codec: Codec<T>, empty: T, journal?: JournaledShards) {
     this.#low = new Low(new DurableFileAdapter(file, codec), empty);
-    if (journal) this.#journal = { shards: journal, name: journal.attach(this as unknown as ShardFile<Map<string, unknown>>) };
+    if (journal) this.#journal = { shards: journal, name: journal.attach(this as unknown as JournaledShard) };
   }
 
   get #map(): Map<string, unknown> {
@@ -55,7 +55,7 @@ export class ShardFile<T> {
   save(keys: string[]): Promise<void> {
     if (!this.#journal) return this.commit();
     for (const key of keys) this.#unsaved.set(key, { value: this.#map.get(key), seq: ++this.#seq });
-    return this.#journal.shards.record(this as unknown as ShardFile<Map<string, unknown>>, this.#journal.name, keys);
+    return this.#journal.shards.record(this as unknown as JournaledShard, this.#journal.name, keys);
   }
 
   get data(): T {
@@ -76,7 +76,7 @@ export class ShardFile<T> {
     await this.#low.read();
     this.#seen = before;
     if (!this.#journal) return;
-    const self = this as unknown as ShardFile<Map<string, unknown>>;
+    const self = this as unknown as JournaledShard;
     for (const entry of this.#journal.shards.replayOf(this.#journal.name, self)) {
       if (entry.deleted) this.#map.delete(entry.key);
       else this.#map.set(entry.key, entry.value);
