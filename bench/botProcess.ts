@@ -2,7 +2,8 @@
  * A bot under test in its own process (so the load driver does not share its event loop):
  * `full` is the real app from the composition root — lowdb in a fresh temp DATA_DIR (a copy of
  * BENCH_SEED_DIR when set: a grown store), knowledge from BENCH_KNOWLEDGE_DIR (default the sample
- * knowledge), transcripts on, logs silent; `echo` is the bare echo bot. Talks to the parent over
+ * knowledge), transcripts on, logs silent, the sentence model as BENCH_EMBEDDINGS says (default off;
+ * `local`: it waits until the passages are embedded); `echo` is the bare echo bot. Talks to the parent over
  * IPC: sends `{ port, startMs, rssMb }` once listening (startMs: creating the app until it listens);
  * answers `mark` (start a measurement) with `{ marked }`, `cpu` with a `BotReport` for the time
  * since the mark, and `stop` by closing and exiting. Every retrieval search and every bot-state
@@ -17,6 +18,7 @@ import { parseConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
 import { createLogger } from '../src/logger.js';
 import { createOfflineRecognizer } from '../src/domain/understanding/offlineRecognizer.js';
+import { HybridRetriever } from '../src/knowledge/hybridRetriever.js';
 import { createEchoServer } from './echoBot.js';
 import {
   instrumentTurns,
@@ -41,6 +43,20 @@ export interface BotReport {
 }
 
 const ROOT = resolve(import.meta.dirname, '..');
+const embeddings = (process.env.BENCH_EMBEDDINGS ?? 'off') as 'off' | 'local';
+
+/** Resolves once the core's retriever has embedded the passages (true) or failed to (false). */
+function sentenceModelAttached(): Promise<boolean> {
+  return new Promise((resolveAttached) => {
+    const proto = HybridRetriever.prototype as unknown as { attach: (...args: unknown[]) => Promise<boolean> };
+    const attach = proto.attach;
+    proto.attach = async function (this: unknown, ...args: unknown[]) {
+      const attached = await attach.apply(this, args);
+      resolveAttached(attached);
+      return attached;
+    };
+  });
+}
 const kind = process.argv[2];
 const spans = Boolean(process.env.BENCH_SPANS) && kind === 'full';
 const profileDir = process.env.BENCH_CPU_PROF;
@@ -62,10 +78,13 @@ async function start(): Promise<{ port: number; close: () => Promise<void> }> {
     DATA_DIR: dataDir,
     KNOWLEDGE_DIR: process.env.BENCH_KNOWLEDGE_DIR ?? join(ROOT, 'knowledge'),
     LOG_LEVEL: 'silent',
-    EMBEDDINGS: 'off',
+    EMBEDDINGS: embeddings,
   });
   recordCalls();
   if (spans) instrumentTurns();
+  // With the sentence model on, the bot answers lexically until the passages are embedded: the
+  // bench waits for that (the model's worker thread counts in this process's CPU).
+  const modelReady = embeddings === 'off' ? Promise.resolve(true) : sentenceModelAttached();
   started = performance.now();
   const app = await createApp(
     config,
@@ -73,6 +92,7 @@ async function start(): Promise<{ port: number; close: () => Promise<void> }> {
     spans ? { recognizer: timedRecognizer(createOfflineRecognizer()) } : {},
   );
   const port = await app.listen();
+  if (!(await modelReady)) throw new Error('the sentence model did not load');
   return {
     port,
     close: async () => {

@@ -15,7 +15,8 @@
  * Settings (environment): BENCH_SECONDS (20), BENCH_ROUNDS (3), BENCH_CONCURRENCY (10),
  * BENCH_CONVERSATIONS (50 live at once), BENCH_RETRIEVAL_SECONDS (10),
  * BENCH_PASSAGES (1000,10000,100000), BENCH_GROWN (50000,200000: customers,conversations),
- * BENCH_ONLY (a comma list of sections: turns, grown, retrieval, stores — default all but stores),
+ * BENCH_ONLY (a comma list of sections: turns, grown, model (the empty store with the sentence
+ * model on), retrieval, stores — default all but stores),
  * BENCH_DATA_DIR (cache of generated stores and knowledge), BENCH_NO_PIN, BENCH_SPANS, BENCH_CPU_PROF.
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -46,7 +47,7 @@ const settings: RunSettings = {
 const rounds = num('BENCH_ROUNDS', 3);
 const retrievalMs = num('BENCH_RETRIEVAL_SECONDS', 10) * 1000;
 const [grownCustomers = 50_000, grownConversations = 200_000] = list('BENCH_GROWN', '50000,200000');
-const only = new Set((process.env.BENCH_ONLY ?? 'turns,grown,retrieval').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'turns,grown,model,retrieval').split(','));
 const WORKLOADS: WorkloadName[] = ['knowledge', 'booking'];
 
 const where = placement();
@@ -85,9 +86,14 @@ interface Scenario {
 }
 
 /** Runs both workloads on a pair of bots, alternating the bots, and prints what each run gave. */
-async function scenario(label: string, seedDir: string | undefined, load: LoadGenerator): Promise<Scenario> {
+async function scenario(
+  label: string,
+  seedDir: string | undefined,
+  load: LoadGenerator,
+  embeddings: 'off' | 'local' = 'off',
+): Promise<Scenario> {
   const echo = await startBot('echo', where);
-  const full = await startBot('full', where, { seedDir });
+  const full = await startBot('full', where, { seedDir, embeddings });
   console.log(`\n[${label}] full bot started in ${full.startMs} ms, RSS ${full.rssMb} MB`);
   const runs = { knowledge: { full: [], echo: [] }, booking: { full: [], echo: [] } } as Scenario['runs'];
   try {
@@ -164,16 +170,17 @@ try {
     );
     scenarios.push(await scenario(`grown store (${grownCustomers} customers, ${grownConversations} conversations)`, seed, load));
   }
+  if (only.has('model')) scenarios.push(await scenario('empty store, sentence model on', undefined, load, 'local'));
   console.log(`\nload average at the end of the turn runs: ${loadAverage()}`);
-  const booking: number[] = [];
+  const booking = new Map<string, number>();
   for (const s of scenarios) {
     console.log(`\n${s.label}:`);
-    const suffix = s.label === 'empty store' ? '' : ', grown store';
+    const suffix = s.label === 'empty store' ? '' : s.label.startsWith('grown') ? ', grown store' : ', sentence model on';
     summarize(s, 'knowledge', suffix);
-    booking.push(summarize(s, 'booking', suffix));
+    booking.set(suffix, summarize(s, 'booking', suffix));
   }
-  if (booking.length === 2)
-    console.log(`booking CPU per turn, grown ÷ empty store: ${f2(booking[1]! / booking[0]!)} (goal ≤ 1.20)`);
+  const [empty, grown] = [booking.get(''), booking.get(', grown store')];
+  if (empty && grown) console.log(`booking CPU per turn, grown ÷ empty store: ${f2(grown / empty)} (goal ≤ 1.20)`);
 
   // bench/twoInstances.ts (issue 14) adds its section here, with the same load generator.
 

@@ -136,13 +136,15 @@ export interface BotOptions {
   /** A store to start from (copied): a grown store. */
   seedDir?: string;
   knowledgeDir?: string;
+  /** The sentence model: off (default) or the local one. */
+  embeddings?: 'off' | 'local';
 }
 
 export async function startBot(kind: 'full' | 'echo', where: Placement, options: BotOptions = {}): Promise<Bot> {
   const bot = start(
     'botProcess.ts',
     [kind],
-    { BENCH_SEED_DIR: options.seedDir, BENCH_KNOWLEDGE_DIR: options.knowledgeDir },
+    { BENCH_SEED_DIR: options.seedDir, BENCH_KNOWLEDGE_DIR: options.knowledgeDir, BENCH_EMBEDDINGS: options.embeddings },
     where.bots,
   );
   const hello = (await bot.next()) as { port: number; startMs: number; rssMb: number };
