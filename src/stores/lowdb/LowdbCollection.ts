@@ -5,7 +5,7 @@ import { ValidationError } from '../../domain/errors.js';
 import type { Collection, Page, Query, Where } from '../../domain/ports.js';
 import type { CorruptionCounter } from '../StoreOptions.js';
 import type { JournaledShards } from './JournaledShards.js';
-import { ShardFile } from './ShardFile.js';
+import { loadShards, ShardFile } from './ShardFile.js';
 import { matchesWhere, queryRecords } from './queryRecords.js';
 import { mapCodec, shardFileName, shardIndex } from './shards.js';
 
@@ -53,7 +53,7 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
   static async open<T extends { id: string }>(options: LowdbCollectionOptions<T>): Promise<LowdbCollection<T>> {
     await mkdir(options.dir, { recursive: true });
     const collection = new LowdbCollection(options);
-    await Promise.all(collection.#shards.map((shard) => shard.load()));
+    await loadShards(collection.#shards);
     collection.#validateAll();
     collection.#reindex();
     return collection;

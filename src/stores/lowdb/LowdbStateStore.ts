@@ -6,7 +6,7 @@ import { ConcurrencyError } from '../../domain/errors.js';
 import type { StateStore, Versioned } from '../../domain/ports.js';
 import type { CorruptionCounter } from '../StoreOptions.js';
 import type { JournaledShards } from './JournaledShards.js';
-import { ShardFile } from './ShardFile.js';
+import { loadShards, ShardFile } from './ShardFile.js';
 import { mapCodec, shardFileName, shardIndex } from './shards.js';
 
 const StateEntrySchema = z.object({
@@ -48,7 +48,7 @@ export class LowdbStateStore implements StateStore {
   ): Promise<LowdbStateStore> {
     await mkdir(dir, { recursive: true });
     const store = new LowdbStateStore(dir, shards, assertOpen, journal);
-    await Promise.all(store.#shards.map((shard) => shard.load()));
+    await loadShards(store.#shards);
     for (const shard of store.#shards) {
       for (const [key, entry] of shard.data) {
         const result = StateEntrySchema.safeParse(entry);
