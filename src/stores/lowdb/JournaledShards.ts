@@ -134,7 +134,13 @@ export class JournaledShards {
     const dirty = [...this.#dirty];
     this.#dirty.clear();
     try {
-      await Promise.all([...dirty.map((shard) => shard.commit()), this.#participant?.checkpoint()]);
+      // A few shards at a time: each write stringifies its whole file at once, so all of them
+      // together would hold the event loop (and every turn) for as long as they take.
+      let next = 0;
+      const writer = async (): Promise<void> => {
+        while (next < dirty.length) await dirty[next++]!.commit();
+      };
+      await Promise.all([...Array.from({ length: Math.min(4, dirty.length) }, writer), this.#participant?.checkpoint()]);
     } catch (error) {
       for (const shard of dirty) this.#dirty.add(shard);
       throw error;
