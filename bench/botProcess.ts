@@ -1,13 +1,16 @@
 /**
  * A bot under test in its own process (so the load driver does not share its event loop):
- * `full` is the real app from the composition root — sample knowledge, lowdb in a fresh temp
- * DATA_DIR, transcripts on, logs silent; `echo` is the bare echo bot. Talks to the parent over IPC:
- * sends `{ port }` once listening; answers `mark` (start a measurement) with `{ marked }`,
- * `cpu` with `{ cpuMs, spans?, profile? }` for the time since the mark, and `stop` by closing and
- * exiting. BENCH_SPANS=1 adds timing spans of the full bot's turn; BENCH_CPU_PROF=<dir> writes a
- * CPU profile of the measured window.
+ * `full` is the real app from the composition root — lowdb in a fresh temp DATA_DIR (a copy of
+ * BENCH_SEED_DIR when set: a grown store), knowledge from BENCH_KNOWLEDGE_DIR (default the sample
+ * knowledge), transcripts on, logs silent, the sentence model as BENCH_EMBEDDINGS says (default off;
+ * `local`: it waits until the passages are embedded); `echo` is the bare echo bot. Talks to the parent over
+ * IPC: sends `{ port, startMs, rssMb }` once listening (startMs: creating the app until it listens);
+ * answers `mark` (start a measurement) with `{ marked }`, `cpu` with a `BotReport` for the time
+ * since the mark, and `stop` by closing and exiting. Every retrieval search and every bot-state
+ * write of the full bot is timed (no sampling, no best-of). BENCH_SPANS=1 adds timing spans of the
+ * full bot's turn; BENCH_CPU_PROF=<dir> writes a CPU profile of the measured window.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -15,10 +18,45 @@ import { parseConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
 import { createLogger } from '../src/logger.js';
 import { createOfflineRecognizer } from '../src/domain/understanding/offlineRecognizer.js';
+import { HybridRetriever } from '../src/knowledge/hybridRetriever.js';
 import { createEchoServer } from './echoBot.js';
-import { instrumentTurns, reportSpans, resetSpans, startCpuProfile, stopCpuProfile, timedRecognizer } from './turnSpans.js';
+import {
+  instrumentTurns,
+  recordCalls,
+  reportSpans,
+  resetSpans,
+  startCpuProfile,
+  stopCpuProfile,
+  takeCalls,
+  timedRecognizer,
+} from './turnSpans.js';
+
+export interface BotReport {
+  cpuMs: number;
+  rssMb: number;
+  /** Milliseconds of every retrieval (the retriever's search), BM25 scoring and bot-state write since the mark. */
+  searchMs: number[];
+  scoringMs: number[];
+  stateWriteMs: number[];
+  spans?: string[];
+  profile?: string;
+}
 
 const ROOT = resolve(import.meta.dirname, '..');
+const embeddings = (process.env.BENCH_EMBEDDINGS ?? 'off') as 'off' | 'local';
+
+/** Resolves once the core's retriever has embedded the passages (true) or failed to (false). */
+function sentenceModelAttached(): Promise<boolean> {
+  return new Promise((resolveAttached) => {
+    const proto = HybridRetriever.prototype as unknown as { attach: (...args: unknown[]) => Promise<boolean> };
+    const attach = proto.attach;
+    proto.attach = async function (this: unknown, ...args: unknown[]) {
+      const attached = await attach.apply(this, args);
+      resolveAttached(attached);
+      return attached;
+    };
+  });
+}
 const kind = process.argv[2];
 const spans = Boolean(process.env.BENCH_SPANS) && kind === 'full';
 const profileDir = process.env.BENCH_CPU_PROF;
@@ -33,20 +71,28 @@ async function start(): Promise<{ port: number; close: () => Promise<void> }> {
     };
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'isb-bench-'));
+  if (process.env.BENCH_SEED_DIR) await cp(process.env.BENCH_SEED_DIR, dataDir, { recursive: true });
   const config = parseConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
-    KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+    KNOWLEDGE_DIR: process.env.BENCH_KNOWLEDGE_DIR ?? join(ROOT, 'knowledge'),
     LOG_LEVEL: 'silent',
+    EMBEDDINGS: embeddings,
   });
+  recordCalls();
   if (spans) instrumentTurns();
+  // With the sentence model on, the bot answers lexically until the passages are embedded: the
+  // bench waits for that (the model's worker thread counts in this process's CPU).
+  const modelReady = embeddings === 'off' ? Promise.resolve(true) : sentenceModelAttached();
+  started = performance.now();
   const app = await createApp(
     config,
     createLogger(config.LOG_LEVEL),
     spans ? { recognizer: timedRecognizer(createOfflineRecognizer()) } : {},
   );
   const port = await app.listen();
+  if (!(await modelReady)) throw new Error('the sentence model did not load');
   return {
     port,
     close: async () => {
@@ -57,22 +103,36 @@ async function start(): Promise<{ port: number; close: () => Promise<void> }> {
 }
 
 if (kind !== 'full' && kind !== 'echo') throw new Error(`usage: botProcess.ts full|echo (got ${kind})`);
+let started = performance.now();
 const bot = await start();
+const startMs = performance.now() - started;
+const rssMb = (): number => Math.round(process.memoryUsage().rss / 1e6);
 // If the benchmark dies, so does the bot, rather than lingering on its port.
 process.on('disconnect', () => process.exit(0));
 let mark = process.cpuUsage();
 process.on('message', async (message: string) => {
   if (message === 'mark') {
     resetSpans();
+    takeCalls();
     if (profileDir) await startCpuProfile();
     mark = process.cpuUsage();
     process.send!({ marked: true });
   } else if (message === 'cpu') {
     const used = process.cpuUsage(mark);
     const profile = profileDir ? await stopCpuProfile(profileDir, kind) : undefined;
-    process.send!({ cpuMs: (used.user + used.system) / 1000, spans: spans ? reportSpans() : undefined, profile });
+    const calls = takeCalls();
+    const report: BotReport = {
+      cpuMs: (used.user + used.system) / 1000,
+      rssMb: rssMb(),
+      searchMs: calls.search,
+      scoringMs: calls.scoring,
+      stateWriteMs: calls.stateWrite,
+      spans: spans ? reportSpans() : undefined,
+      profile,
+    };
+    process.send!(report);
   } else if (message === 'stop') {
     void bot.close().then(() => process.exit(0));
   }
 });
-process.send!({ port: bot.port });
+process.send!({ port: bot.port, startMs: Math.round(startMs), rssMb: rssMb() });

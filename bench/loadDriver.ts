@@ -15,8 +15,8 @@ export interface LoadOptions {
   url: string;
   /** The channel's serviceUrl, where the bot sends its replies. */
   serviceUrl: string;
-  /** The activities (without ids) each conversation sends, in order. */
-  script: Record<string, unknown>[];
+  /** The activities (without ids) conversation number `n` sends, in order. */
+  script: (n: number) => Record<string, unknown>[];
   /** Live conversations in the pool. */
   conversations: number;
   /** Turns in flight at once. */
@@ -26,7 +26,7 @@ export interface LoadOptions {
   /** ...or after this many milliseconds, whichever comes first. */
   maxMs: number;
   /** Called after each turn's response with the conversation id (e.g. to check the replies). */
-  afterTurn?: (conversationId: string, step: number) => void;
+  afterTurn?: (conversationId: string, step: number, last: boolean) => void;
 }
 
 export interface LoadResult {
@@ -46,12 +46,14 @@ interface Live {
   id: string;
   userId: string;
   step: number;
+  script: Record<string, unknown>[];
 }
 
 export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
   const { url, serviceUrl, script, concurrency, turns, maxMs } = options;
   const endpoint = `${url}/api/messages`;
-  const fresh = (): Live => ({ id: `bench-${randomUUID()}`, userId: `user-${randomUUID()}`, step: 0 });
+  let made = 0;
+  const fresh = (): Live => ({ id: `bench-${randomUUID()}`, userId: `user-${randomUUID()}`, step: 0, script: script(made++) });
   // Free conversations, oldest first; a worker takes one, plays its next step and puts it back.
   const free: Live[] = Array.from({ length: Math.max(options.conversations, concurrency) }, fresh);
   const latencies: number[] = [];
@@ -66,7 +68,7 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
       started++;
       const live = free.shift()!;
       const activity = {
-        ...script[live.step]!,
+        ...live.script[live.step]!,
         id: `act-${++seq}`,
         channelId: 'bench',
         serviceUrl,
@@ -89,9 +91,10 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
         errors++;
       }
       latencies.push(performance.now() - t0);
-      options.afterTurn?.(live.id, live.step);
       live.step++;
-      free.push(live.step < script.length ? live : fresh());
+      const last = live.step >= live.script.length;
+      options.afterTurn?.(live.id, live.step - 1, last);
+      free.push(last ? fresh() : live);
     }
   }
 

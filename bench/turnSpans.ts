@@ -12,10 +12,11 @@ import { CloudAdapter, TurnContext } from 'botbuilder';
 import { BotStateStorage } from '../src/bot/botStateStorage.js';
 import { SalesBot } from '../src/bot/salesBot.js';
 import { Bm25KnowledgeIndex } from '../src/knowledge/bm25KnowledgeIndex.js';
+import { HybridRetriever } from '../src/knowledge/hybridRetriever.js';
 import { DurableFileAdapter } from '../src/stores/lowdb/DurableFileAdapter.js';
 import { LowdbCollection } from '../src/stores/lowdb/LowdbCollection.js';
 import { LowdbStateStore } from '../src/stores/lowdb/LowdbStateStore.js';
-import { JsonlTranscriptStore } from '../src/stores/lowdb/JsonlTranscriptStore.js';
+import { SegmentTranscriptStore } from '../src/stores/lowdb/SegmentTranscriptStore.js';
 import type { Recognizer } from '../src/domain/understanding/types.js';
 
 type Totals = Map<string, { ms: number; calls: number }>;
@@ -65,7 +66,7 @@ export function instrumentTurns(): void {
   wrap(BotStateStorage.prototype, 'write', 'state write (awaited, durable)');
   wrap(TurnContext.prototype, 'sendActivities', 'send replies (POST to channel)');
   wrapSync(Bm25KnowledgeIndex.prototype, 'search', 'retrieval search');
-  wrap(JsonlTranscriptStore.prototype, 'append', 'transcript append (beside the turn)');
+  wrap(SegmentTranscriptStore.prototype, 'append', 'transcript append (beside the turn)');
   wrap(LowdbCollection.prototype, 'update', 'collection update (conversation record, beside the turn)');
   wrap(LowdbStateStore.prototype, 'write', 'lowdb state write');
   wrap(DurableFileAdapter.prototype, 'write', 'durable file write (stringify + write + fsync + rename + dir fsync)');
@@ -105,4 +106,54 @@ export async function stopCpuProfile(dir: string, label: string): Promise<string
   await writeFile(file, JSON.stringify(profile));
   session!.disconnect();
   return file;
+}
+
+/** Every retrieval, BM25 scoring and bot-state write since the last take, milliseconds each. */
+const calls = { search: [] as number[], scoring: [] as number[], stateWrite: [] as number[] };
+
+/**
+ * Times every retrieval (the retriever's search of a question: BM25 and the rest of it), every BM25
+ * scoring within it, and every bot-state write (a turn's awaited, durable write).
+ */
+export function recordCalls(): void {
+  const index = Bm25KnowledgeIndex.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const method of ['search', 'ranked']) {
+    const original = index[method]!;
+    index[method] = function (this: unknown, ...args: unknown[]) {
+      const start = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        calls.scoring.push(performance.now() - start);
+      }
+    };
+  }
+  const retriever = HybridRetriever.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const search = retriever.search!;
+  retriever.search = async function (this: unknown, ...args: unknown[]) {
+    const start = performance.now();
+    try {
+      return await search.apply(this, args);
+    } finally {
+      calls.search.push(performance.now() - start);
+    }
+  };
+  const storage = BotStateStorage.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const write = storage.write!;
+  storage.write = async function (this: unknown, ...args: unknown[]) {
+    const start = performance.now();
+    try {
+      return await write.apply(this, args);
+    } finally {
+      calls.stateWrite.push(performance.now() - start);
+    }
+  };
+}
+
+export function takeCalls(): { search: number[]; scoring: number[]; stateWrite: number[] } {
+  const taken = { ...calls };
+  calls.search = [];
+  calls.scoring = [];
+  calls.stateWrite = [];
+  return taken;
 }

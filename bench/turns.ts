@@ -1,149 +1,186 @@
 /**
- * Turn throughput of one bot over HTTP on loopback: starts the bot in a child process
- * (bench/botProcess.ts) and a channel stub at serviceUrl in this process, warms up, then drives a
- * fixed load and reports turns/s, latency and the bot process's CPU time per turn.
- *
- * BENCH_SPANS=1 and BENCH_CPU_PROF=<dir> add where the full bot's time goes (see turnSpans.ts).
+ * Processes of the turn benchmark: bots (bench/botProcess.ts) and the load generator
+ * (bench/loadProcess.ts), each in its own process, pinned with `taskset` when the machine has it and
+ * at least two cores — the load generator on the last core, the bots on the others — so the load
+ * does not take the bots' CPU. Every figure of a bot's cost is its own process's CPU time, reported
+ * by that process, so other work on a shared machine does not count against it.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { ChannelStub } from '../test/support/channelStub.js';
-import { driveLoad, summarize, type LoadResult } from './loadDriver.js';
+import type { BotReport } from './botProcess.js';
+import type { RunReport, RunRequest } from './loadProcess.js';
+import type { WorkloadName } from './workloads.js';
 
-export interface TurnSettings {
+export interface RunSettings {
   conversations: number;
   concurrency: number;
-  /** Measured turns per run. */
-  turns: number;
-  /** Cap on one run's duration, milliseconds. */
+  /** Length of one run, milliseconds. */
   maxMs: number;
 }
 
-export interface TurnBench extends LoadResult {
-  /** CPU time (user + system) the bot process spent per measured turn, milliseconds. */
-  cpuMsPerTurn: number;
-  /** Measured turns that got no message reply at the channel. */
+/** One measured run of one bot on one workload. */
+export interface Run {
+  turns: number;
+  seconds: number;
+  turnsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
   unanswered: number;
-  /** With BENCH_SPANS: where the turn's time went. */
+  finished: number;
+  done: number;
+  misses: string[];
+  /** The bot process's CPU per turn (user + system, its own process only), milliseconds. */
+  cpuMsPerTurn: number;
+  /** The load generator's CPU per turn, milliseconds. */
+  loadCpuMsPerTurn: number;
+  rssMb: number;
+  searchMs: number[];
+  scoringMs: number[];
+  stateWriteMs: number[];
   spans?: string[];
-  /** With BENCH_CPU_PROF: the CPU profile of the measured window. */
   profile?: string;
 }
 
-/** What each conversation says: it joins, then asks the sample bakery's customers' questions. */
-export const SCRIPT: Record<string, unknown>[] = [
-  { type: 'conversationUpdate', membersAdded: [{ id: 'customer' }, { id: 'bot' }] },
-  ...[
-    'how much is the large celebration cake?',
-    'do you deliver to Bondi?',
-    'what are your opening hours?',
-    'is the gluten free cake safe for coeliacs?',
-    'how far ahead do I need to order?',
-    'can I pay by card?',
-    'do you make vegan cupcakes?',
-    'what if I need to cancel my order?',
-  ].map((text) => ({ type: 'message', text })),
-];
-
-/** A bot running in its own process with a channel stub for its replies. */
-export interface BotUnderLoad {
-  /** Plays every step of the script at least once; returns each message and the reply's first line. */
-  warmUp(turns: number, settings: TurnSettings): Promise<{ text: string; reply: string }[]>;
-  /** One measured run. */
-  measure(settings: TurnSettings): Promise<TurnBench>;
-  stop(): Promise<void>;
+/** Where processes go: the CPU lists for `taskset`, or undefined when not pinning. */
+export interface Placement {
+  bots?: string;
+  load?: string;
+  description: string;
 }
 
-export async function startBotUnderLoad(kind: 'full' | 'echo'): Promise<BotUnderLoad> {
-  const channel = await new ChannelStub().start();
-  const child = await startBot(kind);
-  const base = { url: `http://127.0.0.1:${child.port}`, serviceUrl: channel.url, script: SCRIPT };
-  return {
-    async warmUp(turns, settings) {
-      const samples = new Map<string, string>();
-      await driveLoad({
-        ...base,
-        ...settings,
-        turns: Math.max(turns, settings.conversations * SCRIPT.length),
-        maxMs: 60_000,
-        afterTurn: (id, step) => {
-          const text = SCRIPT[step]?.text;
-          const reply = channel.take(id).find((r) => r.type === 'message')?.text ?? '(no reply)';
-          if (typeof text === 'string' && !samples.has(text)) samples.set(text, reply.split('\n')[0]!.slice(0, 90));
-        },
-      });
-      return [...samples].map(([text, reply]) => ({ text, reply }));
-    },
-    async measure(settings) {
-      await child.request('mark');
-      let unanswered = 0;
-      const result = await driveLoad({
-        ...base,
-        ...settings,
-        afterTurn: (id) => {
-          if (!channel.take(id).some((r) => r.type === 'message')) unanswered++;
-        },
-      });
-      const { cpuMs, spans, profile } = (await child.request('cpu')) as { cpuMs: number; spans?: string[]; profile?: string };
-      return { ...result, cpuMsPerTurn: round2(cpuMs / result.turns), unanswered, spans, profile };
-    },
-    async stop() {
-      await child.stop();
-      await channel.stop();
-    },
-  };
+export function placement(): Placement {
+  const cores = availableParallelism();
+  let taskset = false;
+  try {
+    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+    taskset = true;
+  } catch {
+    taskset = false;
+  }
+  if (!taskset || cores < 2 || process.env.BENCH_NO_PIN)
+    return { description: `not pinned (${taskset ? `${cores} core` : 'no taskset'}); each process's own CPU is measured` };
+  const bots = cores === 2 ? '0' : `0-${cores - 2}`;
+  const load = String(cores - 1);
+  return { bots, load, description: `pinned with taskset: bots on CPU ${bots}, load generator on CPU ${load}` };
 }
 
-/** Several runs of one bot as one: turns/s over the total time, percentiles over every turn. */
-export function pool(runs: TurnBench[]): TurnBench {
-  const seconds = runs.reduce((t, r) => t + r.seconds, 0);
-  const pooled = summarize(
-    runs.flatMap((r) => r.latencies),
-    seconds,
-    runs.reduce((t, r) => t + r.errors, 0),
-  );
-  return {
-    ...pooled,
-    cpuMsPerTurn: round2(runs.reduce((t, r) => t + r.cpuMsPerTurn * r.turns, 0) / pooled.turns),
-    unanswered: runs.reduce((t, r) => t + r.unanswered, 0),
-  };
+interface Child {
+  child: ChildProcess;
+  next(): Promise<unknown>;
+  request(message: unknown): Promise<unknown>;
 }
 
-const round2 = (n: number): number => Math.round(n * 100) / 100;
-
-interface BotChild {
-  port: number;
-  request(message: string): Promise<unknown>;
-  stop(): Promise<void>;
-}
-
-async function startBot(kind: 'full' | 'echo'): Promise<BotChild> {
-  const child: ChildProcess = fork(resolve(import.meta.dirname, 'botProcess.ts'), [kind], {
+function start(script: string, args: string[], env: Record<string, string | undefined>, cpus: string | undefined): Child {
+  const child = fork(resolve(import.meta.dirname, script), args, {
     execArgv: ['--import', 'tsx', '--no-deprecation'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, ...env },
   });
+  // -a: every thread of the process, the ones it starts later included (they inherit it).
+  if (cpus && child.pid) execFileSync('taskset', ['-a', '-p', '-c', cpus, String(child.pid)], { stdio: 'ignore' });
   const next = (): Promise<unknown> =>
     new Promise((resolveMessage, reject) => {
-      const onExit = (code: number | null): void => reject(new Error(`${kind} bot exited with ${code}`));
+      const onExit = (code: number | null): void => reject(new Error(`${script} ${args.join(' ')} exited with ${code}`));
       child.once('exit', onExit);
       child.once('message', (message) => {
         child.off('exit', onExit);
         resolveMessage(message);
       });
     });
-  const { port } = (await next()) as { port: number };
   return {
-    port,
+    child,
+    next,
     request(message) {
       const reply = next();
-      child.send(message);
+      child.send(message as object);
       return reply;
     },
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.send('stop');
-      }),
+  };
+}
+
+function stopChild(child: ChildProcess, message: unknown): Promise<void> {
+  return new Promise<void>((done) => {
+    if (child.exitCode !== null) return done();
+    child.once('exit', () => done());
+    child.send(message as object);
+  });
+}
+
+export interface LoadGenerator {
+  run(request: RunRequest): Promise<RunReport>;
+  stop(): Promise<void>;
+}
+
+export async function startLoad(where: Placement): Promise<LoadGenerator> {
+  const load = start('loadProcess.ts', [], {}, where.load);
+  await load.next();
+  return {
+    run: (request) => load.request({ run: request }) as Promise<RunReport>,
+    stop: () => stopChild(load.child, { stop: true }),
+  };
+}
+
+export interface Bot {
+  kind: 'full' | 'echo';
+  url: string;
+  /** Creating the app until it listens, milliseconds (0 for the echo bot). */
+  startMs: number;
+  rssMb: number;
+  measure(load: LoadGenerator, workload: WorkloadName, settings: RunSettings): Promise<Run>;
+  stop(): Promise<void>;
+}
+
+export interface BotOptions {
+  /** A store to start from (copied): a grown store. */
+  seedDir?: string;
+  knowledgeDir?: string;
+  /** The sentence model: off (default) or the local one. */
+  embeddings?: 'off' | 'local';
+}
+
+export async function startBot(kind: 'full' | 'echo', where: Placement, options: BotOptions = {}): Promise<Bot> {
+  const bot = start(
+    'botProcess.ts',
+    [kind],
+    { BENCH_SEED_DIR: options.seedDir, BENCH_KNOWLEDGE_DIR: options.knowledgeDir, BENCH_EMBEDDINGS: options.embeddings },
+    where.bots,
+  );
+  const hello = (await bot.next()) as { port: number; startMs: number; rssMb: number };
+  const url = `http://127.0.0.1:${hello.port}`;
+  return {
+    kind,
+    url,
+    startMs: kind === 'echo' ? 0 : hello.startMs,
+    rssMb: hello.rssMb,
+    async measure(load, workload, settings) {
+      await bot.request('mark');
+      const report = await load.run({ url, workload, ...settings, turns: Number.MAX_SAFE_INTEGER, checkDone: kind === 'full' });
+      const own = (await bot.request('cpu')) as BotReport;
+      const { result } = report;
+      const turns = Math.max(1, result.turns);
+      return {
+        turns: result.turns,
+        seconds: result.seconds,
+        turnsPerSecond: result.turnsPerSecond,
+        p50: result.p50,
+        p99: result.p99,
+        errors: result.errors,
+        unanswered: report.unanswered,
+        finished: report.finished,
+        done: report.done,
+        misses: report.misses,
+        cpuMsPerTurn: own.cpuMs / turns,
+        loadCpuMsPerTurn: report.cpuMs / turns,
+        rssMb: own.rssMb,
+        searchMs: own.searchMs,
+        scoringMs: own.scoringMs,
+        stateWriteMs: own.stateWriteMs,
+        spans: own.spans,
+        profile: own.profile,
+      };
+    },
+    stop: () => stopChild(bot.child, 'stop'),
   };
 }

@@ -13,7 +13,15 @@ import pg from 'pg';
 import { ChannelStub } from '../test/support/channelStub.js';
 import { roundRobin, startInstance, stopInstance, type Instance } from '../test/support/botInstances.js';
 import { driveLoad, type LoadResult } from './loadDriver.js';
-import { SCRIPT, type TurnSettings } from './turns.js';
+import { knowledge } from './workloads.js';
+
+/** How hard the load driver pushes: conversations in the pool, turns in flight, a cap on turns and time. */
+export interface TurnSettings {
+  conversations: number;
+  concurrency: number;
+  turns: number;
+  maxMs: number;
+}
 
 export interface InstancesBench extends LoadResult {
   instances: number;
@@ -48,8 +56,8 @@ async function benchInstances(count: number, settings: TurnSettings, databaseUrl
   for (let i = 2; i <= count; i++) instances.push(await startInstance(`bench-${i}`, { ...env, LOG_LEVEL: 'info' }));
   const proxy = await roundRobin(instances.map((i) => i.url));
   try {
-    const base = { url: proxy.url, serviceUrl: channel.url, script: SCRIPT };
-    await driveLoad({ ...base, ...settings, turns: Math.max(300, settings.conversations * SCRIPT.length), maxMs: 60_000 });
+    const base = { url: proxy.url, serviceUrl: channel.url, script: knowledge.script };
+    await driveLoad({ ...base, ...settings, turns: Math.max(300, settings.conversations * knowledge.turns), maxMs: 60_000 });
     for (const id of channel.replies.keys()) channel.take(id);
     let unanswered = 0;
     const result = await driveLoad({

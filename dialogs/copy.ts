@@ -25,6 +25,24 @@ const SLOT_REJECTED: Record<string, string> = {
   outside_hours: "That's outside our opening hours.",
 };
 
+/** Formatters by locale and time zone: building one costs far more than formatting with it. */
+const formatters = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function slotFormatters(locale: string, timeZone: string): { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat } {
+  const key = `${locale}\u0000${timeZone}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = {
+      day: new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }),
+      time: new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }),
+    };
+    // A handful of locales and zones in practice; the bound keeps a stream of odd ones from growing it.
+    if (formatters.size >= 64) formatters.clear();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** Dates and times as the customer reads them: in the business's time zone and locale. */
 export const dates = {
   /** "Tuesday 24 November". */
@@ -35,9 +53,7 @@ export const dates = {
     DateTime.fromJSDate(at, { zone: b.timeZone }).setLocale(b.locale).toFormat("cccc 'at' h:mm a"),
   /** A callback window, "Tuesday 24 November, 3:00–3:30 pm" (in `locale`, default the business's). */
   slot: (b: Business, slot: { start: Date; end: Date }, locale: string = b.locale): string => {
-    const timeZone = b.timeZone;
-    const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' });
-    const time = new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' });
+    const { day, time } = slotFormatters(locale, b.timeZone);
     // ICU uses thin and narrow no-break spaces; plain spaces survive every channel, and an en dash
     // between the two times reads as a range without them.
     const range = time

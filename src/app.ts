@@ -16,6 +16,7 @@ import { installChannels } from './channels/installChannels.js';
 import { registerStaffRoutes } from './staff/staffRoutes.js';
 import { createServer, isLoopback, type BotServer } from './server.js';
 import { healthCheck } from './healthCheck.js';
+import { startRetentionJob } from './domain/retention/retentionJob.js';
 import { createBot, createCore, type CoreOverrides, type StaffServices } from './container.js';
 import { copy } from '../dialogs/copy.js';
 import { createRateLimit } from './domain/attemptLimiter.js';
@@ -34,6 +35,9 @@ export interface App {
 }
 
 export type AppOverrides = CoreOverrides;
+
+/** How often the retention job runs (the first run is one interval after start). */
+const RETENTION_EVERY_MS = 3_600_000;
 
 export async function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const core = await createCore(config, logger, overrides);
@@ -86,6 +90,20 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     cookieSecure: config.STAFF_COOKIE_SECURE,
   });
 
+  // Old conversations go with their transcript and bot state (the key is botbuilder's
+  // ConversationState key); the server alone runs it, as the one process writing the store.
+  const retention = startRetentionJob({
+    stores: core.stores,
+    clock: core.clock,
+    days: config.RETENTION_DAYS,
+    everyMs: RETENTION_EVERY_MS,
+    stateKeysOf: (c) => [`${c.channelId}/conversations/${c.id}`],
+    onError: (err) => logger.error({ err }, 'retention run failed'),
+    onDone: (report) => {
+      if (report.conversations > 0) logger.info({ ...report, days: config.RETENTION_DAYS }, 'expired conversations removed');
+    },
+  });
+
   let closed = false;
   return {
     config,
@@ -111,6 +129,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
         http.server.server.closeIdleConnections?.();
       });
       await http.drained();
+      await retention.stop();
       await core.close();
     },
   };

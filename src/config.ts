@@ -39,6 +39,12 @@ const ConfigSchema = z
     TURN_LOCK_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** Store failures in a row that open the circuit breaker (calls then fail at once for 10 s). */
     STORE_BREAK_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
+    /**
+     * Days a conversation's record, transcript and bot state are kept after its last activity; a
+     * background job removes older ones hourly. Consented customer records, callbacks, leads and
+     * orders are not affected (they follow consent and erasure requests).
+     */
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     /** Free space (MB) DATA_DIR's disk must keep; below it /healthz answers 503. */
     HEALTH_MIN_FREE_MB: z.coerce.number().min(0).default(100),
     /** Bot Framework app registration; empty = local, unauthenticated channel. */

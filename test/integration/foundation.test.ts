@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copy } from '../../dialogs/copy.js';
@@ -52,7 +52,12 @@ describe('the bot over the Bot Framework protocol', () => {
     await expect
       .poll(async () => (await bot.app.stores.transcripts.read(convo.id)).map((e) => e.direction))
       .toEqual(['in', 'out']);
-    expect((await readdir(join(bot.dataDir, 'transcripts'))).length).toBeGreaterThan(0);
+    // On disk in DATA_DIR (a transcript segment, or the store's journal until its checkpoint).
+    const lines: string[] = [];
+    for (const item of await readdir(bot.dataDir, { withFileTypes: true, recursive: true }))
+      if (item.isFile()) lines.push(...(await readFile(join(item.parentPath, item.name), 'utf8')).split('\n'));
+    const reply = lines.filter((line) => line.includes(convo.id) && /direction\\?":\\?"out/.test(line));
+    expect(reply.length).toBeGreaterThan(0);
   });
 
   it('when thanked, greeted, asked for help or told bye, then it answers each briefly', async () => {

@@ -52,7 +52,7 @@ describe('postgres schema', () => {
     await opened[0]!.customers.put(customer('c1'));
     expect(await opened[3]!.customers.get('c1')).toBeDefined();
     const { rows } = await admin.query(`SELECT version FROM "${schema}".migrations`);
-    expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
     await Promise.all(opened.map((stores) => stores.close()));
   });
 

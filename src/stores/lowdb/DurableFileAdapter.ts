@@ -43,7 +43,7 @@ export class DurableFileAdapter<T> implements Adapter<T> {
 }
 
 /** The temp file a durable write of `file` goes through. */
-function tempFileOf(file: string): string {
+export function tempFileOf(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
 }
 

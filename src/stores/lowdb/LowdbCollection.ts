@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { ValidationError } from '../../domain/errors.js';
 import type { Collection, Page, Query, Where } from '../../domain/ports.js';
 import type { CorruptionCounter } from '../StoreOptions.js';
-import { ShardFile } from './ShardFile.js';
+import type { JournaledShards } from './JournaledShards.js';
+import { loadShards, ShardFile } from './ShardFile.js';
 import { matchesWhere, queryRecords } from './queryRecords.js';
 import { mapCodec, shardFileName, shardIndex } from './shards.js';
 
@@ -18,6 +19,13 @@ export interface LowdbCollectionOptions<T> {
   corruption: CorruptionCounter;
   /** Throws when the store has been closed. */
   assertOpen: () => void;
+  /**
+   * Fields `findBy` answers from an in-memory index rather than a scan: string fields, and arrays
+   * of strings (a record is found by any of its elements).
+   */
+  indexes?: readonly (keyof T & string)[];
+  /** The store's journal: changes are journaled (group commit) and shards rewritten at checkpoints. */
+  journal?: JournaledShards;
 }
 
 type Shard = ShardFile<Map<string, unknown>>;
@@ -25,25 +33,29 @@ type Shard = ShardFile<Map<string, unknown>>;
 /**
  * A collection kept in memory and persisted to `shards` JSON files chosen by a hash of the id, so a
  * write rewrites about 1/shards of the collection. Every shard is loaded and validated at open;
- * records failing the schema stay on disk but are invisible (and counted).
+ * records failing the schema stay on disk but are invisible (and counted). Indexed fields map each
+ * value to the ids holding it, kept with every write, so a look-up costs what it finds.
  */
 export class LowdbCollection<T extends { id: string }> implements Collection<T> {
   readonly #shards: Shard[];
   readonly #corrupt = new Set<string>();
+  readonly #indexes = new Map<string, Map<string, Set<string>>>();
 
   private constructor(private readonly options: LowdbCollectionOptions<T>) {
     const codec = mapCodec((record) => record.id);
     this.#shards = Array.from(
       { length: options.shards },
-      (_, i) => new ShardFile(path.join(options.dir, shardFileName(i, options.shards)), codec, new Map()),
+      (_, i) => new ShardFile(path.join(options.dir, shardFileName(i, options.shards)), codec, new Map(), options.journal),
     );
+    for (const field of options.indexes ?? []) this.#indexes.set(field, new Map());
   }
 
   static async open<T extends { id: string }>(options: LowdbCollectionOptions<T>): Promise<LowdbCollection<T>> {
     await mkdir(options.dir, { recursive: true });
     const collection = new LowdbCollection(options);
-    await Promise.all(collection.#shards.map((shard) => shard.load()));
+    await loadShards(collection.#shards);
     collection.#validateAll();
+    collection.#reindex();
     return collection;
   }
 
@@ -54,6 +66,15 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
 
   async findBy(field: keyof T & string, value: string): Promise<T[]> {
     const where = { [field]: value } as Where<never>;
+    const index = this.#indexes.get(field);
+    if (index) {
+      const found: T[] = [];
+      for (const id of index.get(value) ?? []) {
+        const record = this.#current(id);
+        if (record && matchesWhere(record, where)) found.push(structuredClone(record));
+      }
+      return found;
+    }
     return [...this.#records()].filter((record) => matchesWhere(record, where)).map((r) => structuredClone(r));
   }
 
@@ -80,9 +101,11 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
   async delete(id: string): Promise<boolean> {
     this.options.assertOpen();
     const shard = this.#shardOf(id);
+    const old = shard.data.get(id);
     if (!shard.data.delete(id)) return false;
+    this.#unindex(id, old);
     this.#corrupt.delete(id);
-    await shard.commit();
+    await shard.save([id]);
     return true;
   }
 
@@ -103,6 +126,7 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
     if (!changed.some(Boolean)) return;
     this.#corrupt.clear();
     this.#validateAll();
+    this.#reindex();
   }
 
   /** Waits for every pending write of this collection. */
@@ -137,9 +161,46 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
 
   #store(record: T): Promise<void> {
     const shard = this.#shardOf(record.id);
+    this.#unindex(record.id, shard.data.get(record.id));
     shard.data.set(record.id, record);
     this.#corrupt.delete(record.id);
-    return shard.commit();
+    this.#index(record.id, record);
+    return shard.save([record.id]);
+  }
+
+  /** The string values of `field` in a record: itself, or the strings of an array. */
+  static #valuesOf(record: unknown, field: string): string[] {
+    const value = record && typeof record === 'object' ? (record as Record<string, unknown>)[field] : undefined;
+    if (typeof value === 'string') return [value];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  }
+
+  #index(id: string, record: unknown): void {
+    for (const [field, index] of this.#indexes) {
+      for (const value of LowdbCollection.#valuesOf(record, field)) {
+        let ids = index.get(value);
+        if (!ids) index.set(value, (ids = new Set()));
+        ids.add(id);
+      }
+    }
+  }
+
+  #unindex(id: string, record: unknown): void {
+    if (record === undefined) return;
+    for (const [field, index] of this.#indexes) {
+      for (const value of LowdbCollection.#valuesOf(record, field)) {
+        const ids = index.get(value);
+        if (!ids) continue;
+        ids.delete(id);
+        if (ids.size === 0) index.delete(value);
+      }
+    }
+  }
+
+  #reindex(): void {
+    if (this.#indexes.size === 0) return;
+    for (const index of this.#indexes.values()) index.clear();
+    for (const shard of this.#shards) for (const [id, record] of shard.data) this.#index(id, record);
   }
 
   #validateAll(): void {

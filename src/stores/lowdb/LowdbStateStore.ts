@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { ConcurrencyError } from '../../domain/errors.js';
 import type { StateChange, StateStore, Versioned } from '../../domain/ports.js';
 import type { CorruptionCounter } from '../StoreOptions.js';
-import { ShardFile } from './ShardFile.js';
+import type { JournaledShards } from './JournaledShards.js';
+import { loadShards, ShardFile } from './ShardFile.js';
 import { mapCodec, shardFileName, shardIndex } from './shards.js';
 
 const StateEntrySchema = z.object({
@@ -30,11 +31,12 @@ export class LowdbStateStore implements StateStore {
     dir: string,
     shards: number,
     private readonly assertOpen: () => void,
+    journal?: JournaledShards,
   ) {
     const codec = mapCodec((entry) => entry.key);
     this.#shards = Array.from(
       { length: shards },
-      (_, i) => new ShardFile(path.join(dir, shardFileName(i, shards)), codec, new Map()),
+      (_, i) => new ShardFile(path.join(dir, shardFileName(i, shards)), codec, new Map(), journal),
     );
   }
 
@@ -43,10 +45,11 @@ export class LowdbStateStore implements StateStore {
     shards: number,
     corruption: CorruptionCounter,
     assertOpen: () => void,
+    journal?: JournaledShards,
   ): Promise<LowdbStateStore> {
     await mkdir(dir, { recursive: true });
-    const store = new LowdbStateStore(dir, shards, assertOpen);
-    await Promise.all(store.#shards.map((shard) => shard.load()));
+    const store = new LowdbStateStore(dir, shards, assertOpen, journal);
+    await loadShards(store.#shards);
     for (const shard of store.#shards) {
       for (const [key, entry] of shard.data) {
         const result = StateEntrySchema.safeParse(entry);
@@ -75,29 +78,29 @@ export class LowdbStateStore implements StateStore {
       const current = this.#entry(key)?.eTag;
       if (expectedETag === null ? current !== undefined : current !== expectedETag) throw new ConcurrencyError(key);
     }
-    const touched = new Set<Shard>();
+    const touched = new Map<Shard, string[]>();
     const eTags: Record<string, string> = {};
     for (const { key, value } of changes) {
       const entry: StateEntry = { key, value: structuredClone(value), eTag: randomUUID() };
       const shard = this.#shardOf(key);
       shard.data.set(key, entry);
       this.#corrupt.delete(key);
-      touched.add(shard);
+      touched.set(shard, [...(touched.get(shard) ?? []), key]);
       eTags[key] = entry.eTag;
     }
-    await Promise.all([...touched].map((shard) => shard.commit()));
+    await Promise.all([...touched].map(([shard, keys]) => shard.save(keys)));
     return eTags;
   }
 
   async delete(keys: string[]): Promise<void> {
     this.assertOpen();
-    const touched = new Set<Shard>();
+    const touched = new Map<Shard, string[]>();
     for (const key of keys) {
       const shard = this.#shardOf(key);
-      if (shard.data.delete(key)) touched.add(shard);
+      if (shard.data.delete(key)) touched.set(shard, [...(touched.get(shard) ?? []), key]);
       this.#corrupt.delete(key);
     }
-    await Promise.all([...touched].map((shard) => shard.commit()));
+    await Promise.all([...touched].map(([shard, removed]) => shard.save(removed)));
   }
 
   async flush(): Promise<void> {

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { type Codec, DurableFileAdapter } from './DurableFileAdapter.js';
+import type { JournaledShard, JournaledShards } from './JournaledShards.js';
 
 interface Waiters {
   promise: Promise<void>;
@@ -33,9 +34,28 @@ export class ShardFile<T> {
   #writing: Promise<void> | undefined;
   /** Modification time of the file as this process last read or wrote it. */
   #seen: number | undefined;
+  /** With a journal: its name for this shard, and changes journaled but not yet in the file. */
+  readonly #journal: { shards: JournaledShards; name: string } | undefined;
+  readonly #unsaved = new Map<string, { value: unknown; seq: number }>();
+  #seq = 0;
 
-  constructor(file: string, codec: Codec<T>, empty: T) {
+  constructor(file: string, codec: Codec<T>, empty: T, journal?: JournaledShards) {
     this.#low = new Low(new DurableFileAdapter(file, codec), empty);
+    if (journal) this.#journal = { shards: journal, name: journal.attach(this as unknown as JournaledShard) };
+  }
+
+  get #map(): Map<string, unknown> {
+    return this.#low.data as unknown as Map<string, unknown>;
+  }
+
+  /**
+   * Makes the current values of `keys` durable (a key no longer in the map: its removal). With a
+   * journal, one line each in the journal's next group commit; without, a rewrite of the file.
+   */
+  save(keys: string[]): Promise<void> {
+    if (!this.#journal) return this.commit();
+    for (const key of keys) this.#unsaved.set(key, { value: this.#map.get(key), seq: ++this.#seq });
+    return this.#journal.shards.record(this as unknown as JournaledShard, this.#journal.name, keys);
   }
 
   get data(): T {
@@ -55,6 +75,17 @@ export class ShardFile<T> {
     const before = await this.#mtime();
     await this.#low.read();
     this.#seen = before;
+    if (!this.#journal) return;
+    const self = this as unknown as JournaledShard;
+    for (const entry of this.#journal.shards.replayOf(this.#journal.name, self)) {
+      if (entry.deleted) this.#map.delete(entry.key);
+      else this.#map.set(entry.key, entry.value);
+    }
+    // What this process journaled since its last checkpoint is newer than the file another one wrote.
+    for (const [key, { value }] of this.#unsaved) {
+      if (value === undefined) this.#map.delete(key);
+      else this.#map.set(key, value);
+    }
   }
 
   /**
@@ -96,7 +127,10 @@ export class ShardFile<T> {
       const batch = this.#next;
       this.#next = undefined;
       try {
+        // The file is stringified synchronously as the write starts: every change up to `upTo` is in it.
+        const upTo = this.#seq;
         await this.#low.write();
+        for (const [key, change] of this.#unsaved) if (change.seq <= upTo) this.#unsaved.delete(key);
         this.#seen = await this.#mtime();
         batch.resolve();
       } catch (error) {
@@ -105,4 +139,16 @@ export class ShardFile<T> {
     }
     this.#writing = undefined;
   }
+}
+
+/**
+ * Loads shard files a few at a time: reading them all at once holds every file's text and its
+ * parse at the same moment, which sets the process's peak memory (and so its RSS) for good.
+ */
+export async function loadShards(shards: readonly { load(): Promise<void> }[], atOnce = 4): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < shards.length) await shards[next++]!.load();
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, shards.length) }, worker));
 }

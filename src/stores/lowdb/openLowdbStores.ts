@@ -19,7 +19,8 @@ import {
 import { isCode, syncDirectory, writeFileDurably } from './DurableFileAdapter.js';
 import { LowdbCollection } from './LowdbCollection.js';
 import { LowdbStateStore } from './LowdbStateStore.js';
-import { JsonlTranscriptStore } from './JsonlTranscriptStore.js';
+import { SegmentTranscriptStore } from './SegmentTranscriptStore.js';
+import { JournaledShards } from './JournaledShards.js';
 
 export interface LowdbStoreOptions extends StoreOptions {
   /**
@@ -29,6 +30,8 @@ export interface LowdbStoreOptions extends StoreOptions {
    * are placed by it.
    */
   shards?: number | Partial<Record<ShardedStore, number>>;
+  /** Journal size (bytes) past which changed shard files are rewritten and the journal restarted (32 MB). */
+  checkpointBytes?: number;
 }
 
 /** What the lowdb backend returns: the ports plus the number of corrupt records skipped. */
@@ -59,8 +62,10 @@ type Meta = z.infer<typeof MetaSchema>;
 /**
  * Opens (creating if needed) the embedded backend in `dir`:
  * `customers/NN.json` … (one directory of shards per collection), `state/NN.json`,
- * `transcripts/<sha256>.json`, and `meta.json`. Collections and state load fully at open;
- * transcripts load per conversation on use. Single process only: two processes writing one
+ * `transcripts/segment-NN.jsonl` (and per-conversation `<sha256>.jsonl` of the earlier layout),
+ * `journal-*.jsonl` (changes since the last checkpoint), and `meta.json`. Collections and state
+ * load fully at open; transcripts are read per conversation on use. Every change goes through the
+ * journal (group commit, see JournaledShards.ts). Single process only: two processes writing one
  * directory overwrite each other's changes.
  */
 export async function openLowdbStores(dir: string, options: LowdbStoreOptions = {}): Promise<LowdbStores> {
@@ -73,17 +78,33 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     if (closed) throw new AppError('store_closed', `the store in ${dir} is closed`);
   };
   const shardsOf = (name: string): number => meta.shards[name]!;
-  const collection = <T extends { id: string }>(name: string, schema: z.ZodType<T>) =>
-    LowdbCollection.open({ dir: path.join(dir, name), name, schema, shards: shardsOf(name), corruption, assertOpen });
+  // Every collection and the bot state share one journal: one fsync per burst of changes.
+  const journal = await JournaledShards.open(dir, {
+    checkpointBytes: options.checkpointBytes,
+    onTorn: (file, line) => corruption.report('journal', `${path.basename(file)}#${line}`, 'not JSON (a torn write?)'),
+  });
+  const collection = <T extends { id: string }>(name: string, schema: z.ZodType<T>, indexes?: (keyof T & string)[]) =>
+    LowdbCollection.open({
+      dir: path.join(dir, name),
+      name,
+      schema,
+      shards: shardsOf(name),
+      corruption,
+      assertOpen,
+      indexes,
+      journal,
+    });
 
+  // The indexes serve the role ports' look-ups (roleStores.ts) and the staff pages' links.
+  const linkedBy = ['customerId', 'conversationId'] as const;
   const [customers, callbacks, leads, orders, conversations, state, transcripts] = await Promise.all([
-    collection('customers', CustomerSchema),
-    collection('callbacks', CallbackSchema),
-    collection('leads', LeadSchema),
-    collection('orders', OrderRequestSchema),
-    collection('conversations', ConversationSchema),
-    LowdbStateStore.open(path.join(dir, 'state'), shardsOf('state'), corruption, assertOpen),
-    JsonlTranscriptStore.open(path.join(dir, 'transcripts'), corruption, assertOpen),
+    collection('customers', CustomerSchema, ['phones', 'emails', 'channelAccounts']),
+    collection('callbacks', CallbackSchema, [...linkedBy, 'ref', 'dueAt']),
+    collection('leads', LeadSchema, [...linkedBy]),
+    collection('orders', OrderRequestSchema, [...linkedBy]),
+    collection('conversations', ConversationSchema, ['customerId']),
+    LowdbStateStore.open(path.join(dir, 'state'), shardsOf('state'), corruption, assertOpen, journal),
+    SegmentTranscriptStore.open(path.join(dir, 'transcripts'), journal, corruption, assertOpen),
   ]);
   const [staffUsers, staffTokens, staffSessions] = await Promise.all([
     collection('staffUsers', StaffUserSchema),
@@ -96,6 +117,8 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     collection('objections', ObjectionSchema),
   ]);
   await syncDirectory(dir);
+  // What earlier processes journaled is now in memory: fold it into the shard files.
+  await journal.checkpoint();
   const flushables = [
     dailyStats,
     salesPlans,
@@ -141,6 +164,7 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     async close() {
       closed = true;
       await Promise.all(flushables.map((store) => store.flush()));
+      await journal.close();
     },
   };
 }

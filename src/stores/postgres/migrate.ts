@@ -44,6 +44,15 @@ const migrations: ((t: (name: string) => string) => string[])[] = [
          WHERE doc ? 'idempotencyKey'`,
     ),
   ],
+  // Look-ups by phone, e-mail, channel account, customer, conversation and reference are `doc @> …`
+  // and served by the GIN indexes above. These serve the range scans: open callbacks by slot (the
+  // callback queue, late callbacks: checked with EXPLAIN to be an index scan) and conversations by
+  // last activity (the staff list, retention). The expressions are exactly the ones
+  // PgCollection.query orders and filters by, or the planner cannot use them.
+  (t) => [
+    `CREATE INDEX IF NOT EXISTS "callbacks_due" ON ${t('callbacks')} ((coalesce(doc->>'dueAt', '')) COLLATE "C")`,
+    `CREATE INDEX IF NOT EXISTS "conversations_last_activity" ON ${t('conversations')} ((coalesce(doc->>'lastActivityAt', '')) COLLATE "C")`,
+  ],
 ];
 
 /**

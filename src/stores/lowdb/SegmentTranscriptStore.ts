@@ -1,0 +1,289 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { type TranscriptEntry, TranscriptEntrySchema } from '../../domain/model.js';
+import type { TranscriptStore } from '../../domain/ports.js';
+import type { CorruptionCounter } from '../StoreOptions.js';
+import { isCode, syncDirectory, tempFileOf } from './DurableFileAdapter.js';
+import type { JournalEntry } from './Journal.js';
+import type { JournaledShards, JournalParticipant } from './JournaledShards.js';
+import { shardIndex } from './shards.js';
+
+type SegmentEntry = Extract<JournalEntry, { segment: string }>;
+
+/**
+ * Transcripts in a fixed number of append-only segment files (`segment-NN.jsonl`, chosen by a hash
+ * of the conversation id), not one file per conversation. An append is a line in the store's
+ * journal, so it shares the fsync of the turn's other changes (group commit); lines reach their
+ * segment at the journal's checkpoints and are held in memory until then. A line is
+ * `{"c":<conversation>,"n":<line id>,"e":<entry>}`: readers take their conversation's lines by
+ * prefix, and drop a line id seen twice (a crash between a checkpoint's append and the journal's
+ * removal replays it). Deleting a conversation rewrites its segment without it and journals the
+ * erasure, then checkpoints, so no copy of the text is left in the journal.
+ *
+ * Transcripts of the earlier layout (`<sha256 of the id>.jsonl`, one per conversation) are still
+ * read, before the segment's lines, and removed with the conversation.
+ */
+export class SegmentTranscriptStore implements TranscriptStore, JournalParticipant {
+  /** Lines journaled but not yet appended to their segment file, per segment. */
+  readonly #unsaved = new Map<string, string[]>();
+  /** Lines of a running process's journal (the server, seen from the staff command line): read, never written here. */
+  readonly #foreign = new Map<string, string[]>();
+  /** Conversations erased by earlier journals, per segment, to remove from the files at the first checkpoint. */
+  readonly #erased = new Map<string, Set<string>>();
+  /** Segments whose file may end in a torn line (the next append starts a fresh line). */
+  readonly #torn = new Set<string>();
+  readonly #token = randomBytes(4).toString('hex');
+  #lines = 0;
+  /** Erasures waiting for their segment's rewrite. */
+  readonly #toErase = new Map<string, { ids: Set<string>; done: Promise<void> }>();
+  /** Serializes segment file writes (checkpoint appends and erasure rewrites). */
+  #fileWork: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly dir: string,
+    private readonly journal: JournaledShards,
+    private readonly corruption: CorruptionCounter,
+    private readonly assertOpen: () => void,
+    private readonly segments: number,
+  ) {}
+
+  static async open(
+    dir: string,
+    journal: JournaledShards,
+    corruption: CorruptionCounter,
+    assertOpen: () => void,
+    segments = 64,
+  ): Promise<SegmentTranscriptStore> {
+    await mkdir(dir, { recursive: true });
+    const store = new SegmentTranscriptStore(dir, journal, corruption, assertOpen, segments);
+    for (const name of (await readdir(dir)).filter((n) => n.startsWith('segment-') && n.endsWith('.jsonl'))) {
+      const handle = await open(path.join(dir, name), 'r');
+      try {
+        const { size } = await handle.stat();
+        const last = Buffer.alloc(1);
+        if (size > 0) await handle.read(last, 0, 1, size - 1);
+        if (size > 0 && last[0] !== 0x0a) {
+          store.#torn.add(name);
+          corruption.report('transcripts', name, 'ends in a torn line');
+        }
+      } finally {
+        await handle.close();
+      }
+    }
+    journal.attachParticipant(store);
+    return store;
+  }
+
+  async append(entry: TranscriptEntry): Promise<void> {
+    this.assertOpen();
+    const segment = this.#segmentOf(entry.conversationId);
+    const line = `{"c":${JSON.stringify(entry.conversationId)},"n":"${this.#token}.${++this.#lines}","e":${JSON.stringify(entry)}}\n`;
+    this.#pending(segment).push(line);
+    await this.journal.append([{ segment, line }]);
+  }
+
+  async read(conversationId: string): Promise<TranscriptEntry[]> {
+    const segment = this.#segmentOf(conversationId);
+    const entries: TranscriptEntry[] = [];
+    const accept = (parsed: unknown, where: string): void => {
+      const result = TranscriptEntrySchema.safeParse(parsed);
+      if (result.success) entries.push(result.data);
+      else this.corruption.report('transcripts', where, result.error.message);
+    };
+    // The earlier layout: bare entries, one file per conversation.
+    const legacy = await readIfExists(this.#legacyFileOf(conversationId));
+    legacy?.split('\n').forEach((line, index) => {
+      if (!line.trim()) return;
+      const parsed = tryParse(line);
+      if (parsed === undefined) this.corruption.report('transcripts', `${conversationId}#${index}`, 'not JSON (a torn write?)');
+      else accept(parsed, `${conversationId}#${index}`);
+    });
+    const prefix = `{"c":${JSON.stringify(conversationId)},`;
+    const seen = new Set<string>();
+    const take = (line: string, where: string): void => {
+      if (!line.startsWith(prefix)) return;
+      const parsed = tryParse(line) as { n?: unknown; e?: unknown } | undefined;
+      if (parsed === undefined) return this.corruption.report('transcripts', where, 'not JSON (a torn write?)');
+      if (typeof parsed.n === 'string') {
+        if (seen.has(parsed.n)) return;
+        seen.add(parsed.n);
+      }
+      accept(parsed.e, where);
+    };
+    const text = (await readIfExists(path.join(this.dir, segment))) ?? '';
+    text.split('\n').forEach((line, index) => take(line, `${segment}#${index}`));
+    for (const line of [...(this.#foreign.get(segment) ?? []), ...(this.#unsaved.get(segment) ?? [])])
+      take(line.slice(0, -1), `${segment} (journal)`);
+    return entries;
+  }
+
+  async delete(conversationId: string): Promise<boolean> {
+    this.assertOpen();
+    const segment = this.#segmentOf(conversationId);
+    const existed = (await this.read(conversationId)).length > 0;
+    // Journal the erasure first, so a crash before the rewrite still ends with the lines gone.
+    await this.journal.append([{ segment, erase: conversationId }]);
+    // Lines since the last checkpoint are still in the journal too.
+    const inJournal = (this.#unsaved.get(segment) ?? []).some((line) => line.startsWith(lineStart(conversationId)));
+    await this.#erase(segment, conversationId);
+    try {
+      await rm(this.#legacyFileOf(conversationId));
+      await syncDirectory(this.dir);
+    } catch (error) {
+      if (!isCode(error, 'ENOENT')) throw error;
+    }
+    // No copy of the text stays in the journal: a checkpoint shared by deletions close together.
+    if (inJournal) await this.journal.checkpointSoon();
+    return existed;
+  }
+
+  /**
+   * Rewrites the segment without the conversation; deletions of one segment that queue up while a
+   * rewrite runs share the next one (retention deletes many at once).
+   */
+  #erase(segment: string, conversationId: string): Promise<void> {
+    let queued = this.#toErase.get(segment);
+    if (!queued) {
+      const ids = new Set<string>();
+      const done = this.#inFileOrder(async () => {
+        this.#toErase.delete(segment);
+        for (const id of ids) this.#dropPending(segment, id);
+        await this.#rewriteWithout(segment, ids);
+      });
+      queued = { ids, done };
+      this.#toErase.set(segment, queued);
+    }
+    queued.ids.add(conversationId);
+    return queued.done;
+  }
+
+  /** Appends are durable once acknowledged (the journal); nothing else to wait for here. */
+  async flush(): Promise<void> {
+    await this.#fileWork;
+  }
+
+  replay(entry: SegmentEntry, live: boolean): void {
+    if (live) {
+      const foreign = this.#foreign.get(entry.segment) ?? [];
+      this.#foreign.set(entry.segment, foreign);
+      if ('line' in entry) foreign.push(entry.line);
+      else {
+        const prefix = `{"c":${JSON.stringify(entry.erase)},`;
+        this.#foreign.set(
+          entry.segment,
+          foreign.filter((line) => !line.startsWith(prefix)),
+        );
+      }
+      return;
+    }
+    if ('line' in entry) {
+      this.#pending(entry.segment).push(entry.line);
+      return;
+    }
+    this.#dropPending(entry.segment, entry.erase);
+    const erased = this.#erased.get(entry.segment) ?? new Set<string>();
+    erased.add(entry.erase);
+    this.#erased.set(entry.segment, erased);
+  }
+
+  /** Forgets a conversation's lines not yet in its segment (only in file order, or at open). */
+  #dropPending(segment: string, conversationId: string): void {
+    const prefix = `{"c":${JSON.stringify(conversationId)},`;
+    const pending = this.#unsaved.get(segment);
+    if (pending)
+      this.#unsaved.set(
+        segment,
+        pending.filter((line) => !line.startsWith(prefix)),
+      );
+  }
+
+  checkpoint(): Promise<void> {
+    return this.#inFileOrder(async () => {
+      // What replay brought in: erasures the files may not have had applied yet.
+      const erased = [...this.#erased];
+      this.#erased.clear();
+      for (const [segment, ids] of erased) await this.#rewriteWithout(segment, ids);
+      const batches = [...this.#unsaved].filter(([, lines]) => lines.length > 0);
+      await Promise.all(
+        batches.map(async ([segment, lines]) => {
+          const taken = lines.length;
+          const handle = await open(path.join(this.dir, segment), 'a');
+          try {
+            const lead = this.#torn.delete(segment) ? '\n' : '';
+            await handle.write(lead + lines.slice(0, taken).join(''));
+            await handle.datasync();
+          } finally {
+            await handle.close();
+          }
+          // Lines added while this ran stay for the next checkpoint.
+          const now = this.#unsaved.get(segment) ?? [];
+          this.#unsaved.set(segment, now.slice(taken));
+        }),
+      );
+      if (batches.length > 0) await syncDirectory(this.dir);
+    });
+  }
+
+  #inFileOrder(work: () => Promise<void>): Promise<void> {
+    const run = this.#fileWork.then(work);
+    this.#fileWork = run.catch(() => undefined);
+    return run;
+  }
+
+  async #rewriteWithout(segment: string, ids: Set<string>): Promise<void> {
+    const file = path.join(this.dir, segment);
+    const text = await readIfExists(file);
+    if (text === undefined) return;
+    const prefixes = [...ids].map(lineStart);
+    if (!prefixes.some((p) => text.includes(`\n${p}`) || text.startsWith(p))) return;
+    const kept = text.split('\n').filter((line) => line && !prefixes.some((p) => line.startsWith(p)));
+    const temp = tempFileOf(file);
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(kept.length ? `${kept.join('\n')}\n` : '', 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+    this.#torn.delete(segment);
+    await syncDirectory(this.dir);
+  }
+
+  #pending(segment: string): string[] {
+    let lines = this.#unsaved.get(segment);
+    if (!lines) this.#unsaved.set(segment, (lines = []));
+    return lines;
+  }
+
+  #segmentOf(conversationId: string): string {
+    const n = shardIndex(conversationId, this.segments);
+    return `segment-${String(n).padStart(String(this.segments - 1).length, '0')}.jsonl`;
+  }
+
+  #legacyFileOf(conversationId: string): string {
+    const name = createHash('sha256').update(conversationId, 'utf8').digest('hex');
+    return path.join(this.dir, `${name}.jsonl`);
+  }
+}
+
+/** How a conversation's lines start. */
+const lineStart = (conversationId: string): string => `{"c":${JSON.stringify(conversationId)},`;
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return undefined;
+    throw error;
+  }
+}
+
+function tryParse(line: string): unknown {
+  try {
+    return JSON.parse(line) as unknown;
+  } catch {
+    return undefined;
+  }
+}
