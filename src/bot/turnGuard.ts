@@ -28,7 +28,7 @@ export interface TurnGuardDeps {
 }
 
 /** The lock and ledger key of a turn: its channel and conversation. */
-export const turnScope = (context: TurnContext): string | undefined => {
+const turnScope = (context: TurnContext): string | undefined => {
   const conversationId = context.activity.conversation?.id;
   return conversationId ? `${String(context.activity.channelId ?? '')}|${conversationId}` : undefined;
 };

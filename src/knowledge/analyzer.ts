@@ -48,7 +48,7 @@ function normalizeWords(text: string, local?: LocalLexicon): string {
     .replace(/[a-z0-9]+/g, (w) => rewriteWord(w, local));
 }
 
-export function normalize(text: string, local?: LocalLexicon): string {
+function normalize(text: string, local?: LocalLexicon): string {
   let t = normalizeWords(text, local);
   for (const [pattern, replacement] of local?.phrases ?? []) t = t.replace(pattern, replacement);
   for (const [pattern, replacement] of PHRASES) t = t.replace(pattern, replacement);

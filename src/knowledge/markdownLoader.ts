@@ -95,7 +95,7 @@ export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
 }
 
 /** `synonyms.yaml`: the business's shorthand, phrasings and synonym groups (knowledgeLexicon.ts). */
-export async function loadLexicon(dir: string): Promise<KnowledgeLexiconSpec> {
+async function loadLexicon(dir: string): Promise<KnowledgeLexiconSpec> {
   let raw: unknown;
   try {
     raw = parseYaml(await readFile(join(dir, 'synonyms.yaml'), 'utf8')) ?? {};

@@ -9,7 +9,7 @@ import type { Conversation } from '../model.js';
 import type { Stores } from '../ports.js';
 import type { Clock } from '../clock.js';
 
-export type RetentionStores = Pick<Stores, 'conversations' | 'transcripts' | 'state'>;
+type RetentionStores = Pick<Stores, 'conversations' | 'transcripts' | 'state'>;
 
 export interface RetentionOptions {
   stores: RetentionStores;

@@ -12,7 +12,7 @@ const FILLER = new Set(['the', 'and', 'with', 'for', 'our', 'your', 'inch', 'per
 const sources = new WeakMap<readonly string[], string>();
 
 /** Product words from names and aliases ("Large gift box", "cargo trailer"), longest first. */
-export function productWords(products: readonly string[]): string[] {
+function productWords(products: readonly string[]): string[] {
   const words = new Set(GENERIC);
   for (const product of products) {
     for (const token of product

@@ -23,14 +23,14 @@ export interface SharedStateOptions {
 export const DEFAULT_LOCK_WAIT_MS = 10_000;
 export const DEFAULT_ACTIVITY_TTL_MS = 60 * 60_000;
 
-export function memoryTurnLocks(lockWaitMs = DEFAULT_LOCK_WAIT_MS): TurnLocks {
+function memoryTurnLocks(lockWaitMs = DEFAULT_LOCK_WAIT_MS): TurnLocks {
   const mutex = new KeyedMutex();
   return {
     run: (key, task) => mutex.runWithin(key, lockWaitMs, task, () => new LockTimeoutError(key, lockWaitMs)),
   };
 }
 
-export function memoryActivityLedger(ttlMs = DEFAULT_ACTIVITY_TTL_MS, max = 100_000): ActivityLedger {
+function memoryActivityLedger(ttlMs = DEFAULT_ACTIVITY_TTL_MS, max = 100_000): ActivityLedger {
   const seen = new LRUCache<string, 'processing' | 'done'>({ max, ttl: ttlMs });
   const keyOf = (scope: string, id: string): string => `${scope}\u0000${id}`;
   return {

@@ -63,6 +63,6 @@ export class PgContext {
 
 const ignore = (): void => undefined;
 
-export function quoteIdent(name: string): string {
+function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }

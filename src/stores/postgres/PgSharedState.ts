@@ -168,7 +168,7 @@ export async function openPgSharedState(connectionString: string, options: PgSha
 }
 
 /** A signed 64-bit advisory lock id for a key (a hash: a collision only serialises two conversations). */
-export const lockId = (schema: string, key: string): string =>
+const lockId = (schema: string, key: string): string =>
   createHash('sha256').update(`${schema}\u0000${key}`).digest().readBigInt64BE(0).toString();
 
 function pgTurnLocks(
