@@ -23,6 +23,19 @@ const US: RecognizerContext = { ...AU, timeZone: 'America/New_York', defaultPhon
 const ex = (text: string, ctx = AU) => extractEntities(text, ctx);
 
 describe('phones', () => {
+  it('when a number is said in words ("zero four one two, three four five, …"), then none of its words is read again as a time', () => {
+    for (const text of [
+      'zero four one two, three four five, six seven eight',
+      'my number is oh four one two three four five six seven eight thanks',
+    ]) {
+      const e = ex(text);
+      expect(e.phone?.e164).toBe('+61412345678');
+      expect(e.when).toBeUndefined();
+    }
+    // A time said beside the number is still read.
+    expect(ex('oh four one two three four five six seven eight, after 3pm').when?.start).toMatch(/T15:00/);
+  });
+
   it.each([
     ['0412 345 678', '+61412345678'],
     ['my number is 0412345678', '+61412345678'],

@@ -27,7 +27,10 @@ export function readPhone(text: string, region: string): PhoneMatch {
   const dialled = text.replace(/(^|[^\d+])(?:0011|00)\s?(?=[1-9]\d[\d\s().-]{6,})/g, '$1+');
   const typed = extractPhone(dialled, region);
   if (typed.phone) return typed;
-  const spelt = dialled.replace(SPOKEN, (run) => {
+  // The spans of the words spelt as digits, in the text as given: what reads as the number is masked
+  // there, so "four five" of the number is never read again as a time.
+  const runs: [number, number][] = [];
+  const spelt = dialled.replace(SPOKEN, (run, offset: number) => {
     const words = run.toLowerCase().split(/[\s,-]+/);
     let out = '';
     for (let i = 0; i < words.length; i++) {
@@ -36,7 +39,12 @@ export function readPhone(text: string, region: string): PhoneMatch {
       const digit = DIGITS[times > 1 ? words[++i]! : w] ?? '';
       out += digit.repeat(times);
     }
-    return out.length >= 8 ? out : run;
+    if (out.length < 8) return run;
+    runs.push([offset, offset + run.length]);
+    return out;
   });
-  return spelt === dialled ? typed : extractPhone(spelt, region);
+  if (spelt === dialled) return typed;
+  const read = extractPhone(spelt, region);
+  // "+" prefixes turned "0011 …" into a shorter text: spans of typed digits are not mapped back.
+  return read.phone && dialled.length === text.length ? { ...read, spans: runs } : read;
 }
