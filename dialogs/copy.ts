@@ -3,6 +3,7 @@
  * Texts are plain sentences; channel rendering (speech, SMS, markdown) happens in src/channels.
  * No text here sells: offers are made only where the customer asked for help or for a next step.
  */
+import type { HoursOnDay } from '../src/domain/schedule/hoursOnDay.js';
 import type { Business } from '../src/domain/business.js';
 import type { Acknowledged } from '../src/domain/consulting/consultTurn.js';
 import { DateTime } from 'luxon';
@@ -45,9 +46,11 @@ function slotFormatters(locale: string, timeZone: string): { day: Intl.DateTimeF
 
 /** Dates and times as the customer reads them: in the business's time zone and locale. */
 export const dates = {
-  /** "Tuesday 24 November". */
+  /** "Tuesday 24 November" (en-AU), "Tuesday, November 24" (en-US). */
   day: (b: Business, isoDate: string): string =>
-    DateTime.fromISO(isoDate, { zone: b.timeZone }).setLocale(b.locale).toFormat('cccc d LLLL'),
+    DateTime.fromISO(isoDate, { zone: b.timeZone })
+      .setLocale(b.locale)
+      .toLocaleString({ weekday: 'long', day: 'numeric', month: 'long' }),
   /** "Tuesday at 9:00 am". */
   weekdayAndTime: (b: Business, at: Date): string =>
     DateTime.fromJSDate(at, { zone: b.timeZone }).setLocale(b.locale).toFormat("cccc 'at' h:mm a"),
@@ -62,6 +65,8 @@ export const dates = {
       .replace(/ ?– ?/g, '–');
     return `${day.format(slot.start)}, ${range}`;
   },
+  /** "9:00 am", in the business's locale and time zone. */
+  time: (b: Business, at: Date): string => DateTime.fromJSDate(at, { zone: b.timeZone }).setLocale(b.locale).toFormat('h:mm a'),
   /** When a booked callback is: "on Tuesday 24 November, 3:00–3:30 pm", or "as soon as we can, from …". */
   callbackWhen: (b: Business, slot: { start: string; end: string; asap: boolean }): string => {
     const text = dates.slot(b, { start: new Date(slot.start), end: new Date(slot.end) });
@@ -89,6 +94,22 @@ export const copy = {
     `That's a lot to take in at once (over ${max} characters). Could you ask me in a sentence or two?`,
   unsupported: (): string => `I can only read text messages here. What would you like to know?`,
   answer: (text: string, source: string): string => `${text}\n\nSource: ${source}`,
+  /** One day's opening hours, from the business's hours and holidays. */
+  hoursOnDay: (b: Business, h: HoursOnDay): string => {
+    const day = dates.day(b, h.date);
+    const named = h.relative === 'today' ? `Today, ${day},` : h.relative === 'tomorrow' ? `Tomorrow, ${day},` : `On ${day}`;
+    let text: string;
+    if (h.intervals.length === 0) text = `We're closed on ${day}${h.holiday ? ' (a public holiday)' : ''}.`;
+    else {
+      const spans = h.intervals.map((i) => `${dates.time(b, i.start)} to ${dates.time(b, i.end)}`);
+      text =
+        h.nextOpening && h.relative === 'today'
+          ? `We closed at ${dates.time(b, h.intervals[h.intervals.length - 1]!.end)} today.`
+          : `${named} we're open ${list(spans)}.`;
+    }
+    if (h.nextOpening) text += ` We open again ${dates.weekdayAndTime(b, h.nextOpening)}.`;
+    return copy.answer(text, `${b.name} opening hours`);
+  },
   /** One part of an answer to a message with several questions. */
   answerPart: (text: string, source: string): string => `${text}\n(Source: ${source})`,
   /** The customer's words are not echoed: a part may be an attempt to make the bot say something. */

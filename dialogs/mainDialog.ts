@@ -10,6 +10,7 @@ import type { Business } from '../src/domain/business.js';
 import type { Intent, Understanding } from '../src/domain/understanding/types.js';
 import { MAX_TEXT_LENGTH, originOf } from '../src/domain/turn/turnInput.js';
 import { answerQuestion } from './answering.js';
+import { hoursOnDay } from '../src/domain/schedule/hoursOnDay.js';
 import { CALLBACK_DIALOG, CallbackDialog, callbackTimeFor } from './callbackDialog.js';
 import { CONSULT_DIALOG, ConsultDialog, needsNotOrder } from './consultDialog.js';
 import { callerOf } from './contact.js';
@@ -258,9 +259,13 @@ export class MainDialog extends ComponentDialog {
       ? CONSULT_DIALOG
       : (STARTS[u.intent] ??
         ((u.intent === 'none' || u.intent === 'question') && u.entities.phone ? CALLBACK_DIALOG : undefined));
+    const { business, clock } = this.services;
+    const hours = !dialog && !reply ? hoursOnDay(business, u.text, u.entities.when, clock.now()) : undefined;
     if (u.intent === 'greeting') await greet(context, this.services);
     else if (reply) await context.sendActivity(reply());
     else if (dialog) await inner.beginDialog(dialog);
+    // "What time do you close today?": that day's hours, from the business's own hours and holidays.
+    else if (hours) await context.sendActivity(copy.hoursOnDay(business, hours));
     else await answerQuestion(context, this.services, u.text, { offerCallback: true });
   }
 
