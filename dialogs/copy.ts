@@ -93,6 +93,9 @@ export const copy = {
   tooLong: (max: number): string =>
     `That's a lot to take in at once (over ${max} characters). Could you ask me in a sentence or two?`,
   unsupported: (): string => `I can only read text messages here. What would you like to know?`,
+  /** Asked whether it is a bot: plainly yes, what it can do, and the offer of a person. */
+  identity: (b: Business): string =>
+    `I'm ${b.name}'s virtual assistant, not a person. I answer from ${b.name}'s own information, and I can arrange a callback or put you through to someone from the team. Would you like to talk to a person?`,
   answer: (text: string, source: string): string => `${text}\n\nSource: ${source}`,
   /** One day's opening hours, from the business's hours and holidays. */
   hoursOnDay: (b: Business, h: HoursOnDay): string => {

@@ -261,7 +261,10 @@ export class MainDialog extends ComponentDialog {
         ((u.intent === 'none' || u.intent === 'question') && u.entities.phone ? CALLBACK_DIALOG : undefined));
     const { business, clock } = this.services;
     const hours = !dialog && !reply ? hoursOnDay(business, u.text, u.entities.when, clock.now()) : undefined;
-    if (u.intent === 'greeting') await greet(context, this.services);
+    if (u.intent === 'identity') {
+      session.offer = 'human';
+      await context.sendActivity(yesNo(copy.identity(business)));
+    } else if (u.intent === 'greeting') await greet(context, this.services);
     else if (reply) await context.sendActivity(reply());
     else if (dialog) await inner.beginDialog(dialog);
     // "What time do you close today?": that day's hours, from the business's own hours and holidays.

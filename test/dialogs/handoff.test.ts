@@ -75,6 +75,15 @@ describe('hand-off to a person', () => {
     ]);
   });
 
+  it('when asked "are you a bot?", then it says plainly it is not a person and "yes" puts a person on', async () => {
+    h = await createDialogHarness();
+    await play(h, [['are you a bot?', [says(copy.identity(h.business))]]]);
+    const replies = await h.send({ type: 'message', text: 'yes' });
+    expect(replies.map((r) => r.type)).toEqual(['message', 'event']);
+    expect(replies[0]!.text).toBe(copy.handoffStarted());
+    expect(replies[1]).toMatchObject({ name: 'handoff.initiate' });
+  });
+
   it('when a status event arrives without a hand-off, then nothing is said', async () => {
     h = await createDialogHarness();
     expect(await h.send(status('completed'))).toEqual([]);

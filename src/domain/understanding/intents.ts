@@ -5,7 +5,8 @@
  * 1. forget_me, then a cancel with a reference code ("cancel my callback K7M2QD" → 'cancel' with
  *    entities.refCode; the dialog layer uses refCode to tell it from "cancel what we are doing"),
  *    then "how do I cancel …" (a question, not a command), restart.
- * 2. callback before human ("can someone call me" is a callback), human, cancel.
+ * 2. callback before human ("can someone call me" is a callback), identity ("are you a bot?", before
+ *    human so "are you a real person?" is answered), human, cancel.
  * 3. advice before order ("which cake should I order"), order, browsing, help.
  * 4. Short social turns: goodbye, "no thanks" (deny), thanks, greeting, affirm, deny — only when
  *    nothing after the social words is a question ("thanks! do you deliver?" is a question).
@@ -97,6 +98,18 @@ const rulesFor = (PRODUCT_WORD: string): Rule[] => [
       /\b(?:request|book|arrange|schedule|organise|organize|leave|get|want|like|need) (?:a |an )?(?:call|phone call|call back|ring)\b/,
       /\b(?:get back to|contact|reach) me\b/,
       /\bphone call\b/,
+    ],
+  },
+  {
+    // "are you a bot?", "am I talking to a real person?": asked what it is, the bot says so plainly.
+    intent: 'identity',
+    confidence: 0.9,
+    patterns: [
+      /^(?:are|r) (?:you|u) (?:just |really |actually )?(?:a |an )?(?:bot|robot|ai|machine|computer|chat ?bot|automated|program|real|human|person|live)\b/,
+      /\b(?:am i|are we) (?:talking|chatting|speaking|texting) (?:to|with) (?:a |an )?(?:bot|robot|ai|machine|computer|chat ?bot|real|human|person|live)\b/,
+      /\bwho am i (?:talking|chatting|speaking) (?:to|with)\b/,
+      /^(?:what|who) are (?:you|u)$/,
+      /\bis this (?:a |an )?(?:bot|robot|ai|chat ?bot|real person|human|automated)\b/,
     ],
   },
   {

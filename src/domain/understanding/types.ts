@@ -9,6 +9,7 @@ export const INTENTS = [
   'advice',
   'callback',
   'human',
+  'identity',
   'order',
   'browsing',
   'cancel',
