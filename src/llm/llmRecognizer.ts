@@ -51,6 +51,7 @@ const INTENT_GUIDE = [
   'advice: asks for help choosing or a recommendation',
   'callback: wants someone to call them back',
   'human: wants to talk to a person now',
+  'identity: asks whether they are talking to a bot or a person ("are you a bot?")',
   'order: wants to order or place an order request',
   'browsing: just looking, no help wanted',
   'cancel: wants to stop what is in progress, or cancel a booked callback',
