@@ -37,6 +37,8 @@ const TABLE: Record<Intent, string[]> = {
     'wat are ur opening hours',
     'hw much for delivery?',
     'thanks! do you deliver on Sundays?',
+    'how do I make an appointment?',
+    'do I need an appointment?',
   ],
   advice: [
     'Which one should I take?',
@@ -68,6 +70,8 @@ const TABLE: Record<Intent, string[]> = {
     'cal me bak',
     'get back to me asap',
     "call me tomorrow at 3pm on 0412 345 678, I'm Dana",
+    'can i book it in for saturday morning',
+    "I'd like to make an appointment",
   ],
   human: [
     'I want to talk to a person',
