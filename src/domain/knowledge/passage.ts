@@ -28,6 +28,11 @@ export interface KnowledgeIndex {
   search(question: string, limit?: number): KnowledgeHit[];
   /** Every passage, in file order. */
   passages(): readonly Passage[];
+  /**
+   * 0–1: how much of what the question asks about this passage covers (its words, in any form the
+   * index reads alike, weighted by their rarity); 0 for a passage it does not know.
+   */
+  coverage(question: string, passageId: string): number;
 }
 
 /**
