@@ -231,18 +231,20 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     return total > 0 ? matched / total : 0;
   }
 
-  coverage(question: string, passageId: string): number {
+  coverage(question: string, passageId: string, inHeading = false): number {
     const doc = this.entries.findIndex((e) => e.passage.id === passageId);
     const concepts = this.concepts(question);
     const total = concepts.reduce((sum, c) => sum + c.weight, 0);
     if (doc < 0 || total === 0) return 0;
+    const heading = new Set(this.entries[doc]!.headTerms[0]);
     let covered = 0;
     for (const c of concepts) {
       let best = 0;
       for (const [term, w] of c.alternatives) {
         const p = this.postings.get(term);
         const i = p ? p.docs.indexOf(doc) : -1;
-        if (i >= 0) best = Math.max(best, p!.flags[i] === IN_TITLE ? w * this.tuning.titleOnly : w);
+        if (i < 0 || (inHeading && (!heading.has(term) || w < this.tuning.typoMatch))) continue;
+        best = Math.max(best, p!.flags[i] === IN_TITLE ? w * this.tuning.titleOnly : w);
       }
       covered += best * c.weight;
     }
