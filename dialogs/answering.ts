@@ -1,7 +1,7 @@
 /** Answers a question from the knowledge base, or says honestly that it is not known. */
 import type { TurnContext } from 'botbuilder';
 import { answerFromRetriever, citation, type AnswerResult } from '../src/domain/knowledge/answer.js';
-import { questionParts } from '../src/domain/knowledge/questionParts.js';
+import { questionParts, questionsOnly } from '../src/domain/knowledge/questionParts.js';
 import { answerFit, asksYesNo, fitAnswer, namedLine, relatedFact, yesFromList } from './answerFit.js';
 import { yesNo } from './choices.js';
 import { copy } from './copy.js';
@@ -30,8 +30,15 @@ export async function answerQuestion(
       return answered;
     }
   }
-  const asked = await inTopic(services, session.lastTopic, question);
-  const offline = await answerFromRetriever(services.retriever, asked, { minConfidence });
+  let asked = await inTopic(services, session.lastTopic, question);
+  let offline = await answerFromRetriever(services.retriever, asked, { minConfidence });
+  // A clause that asks nothing is read with the question, but when it only drowns it out the
+  // question is read on its own.
+  const bare = offline.kind === 'unknown' && asked === question ? questionsOnly(question) : undefined;
+  if (bare) {
+    const alone = await answerFromRetriever(services.retriever, bare, { minConfidence });
+    if (alone.kind === 'answer') [asked, offline] = [bare, alone];
+  }
   const fit = answerFit(flags);
   const composed = await services.answerComposer.compose({
     question: asked,
@@ -46,12 +53,16 @@ export async function answerQuestion(
     let text = composed.text;
     let sources = composed.sources;
     if (composed.by === 'offline') {
-      const line = namedLine(question, text);
+      // A follow-up may name the item only through the question it follows ("do you deliver to
+      // coogee" → "and how much is it"): the line is the one the whole reading names, and then the
+      // fact the follow-up asks for comes first.
+      const own = namedLine(question, text);
+      const line = own ?? namedLine(asked, text);
       const related = line && relatedFact(line, offline.hits.slice(1));
       if (line && related) {
-        text = `${asksYesNo(question) ? copy.yesItem(line) : line}\n${related.sentence}`;
-        sources = [...sources, related.passage];
-      } else text = yesFromList(question, text) ?? text;
+        text = own ? `${asksYesNo(question) ? copy.yesItem(line) : line}\n${related.sentence}` : `${related.sentence}\n${line}`;
+        sources = own ? [...sources, related.passage] : [related.passage, ...sources];
+      } else text = yesFromList(question, text) ?? line ?? text;
     }
     const parts = composed.by === 'offline' ? fitAnswer(text, flags) : [text];
     for (const part of parts.slice(0, -1)) await context.sendActivity(part);
@@ -99,13 +110,26 @@ async function inTopic(
   const short = question.split(/\s+/).filter(Boolean).length <= SHORT;
   if (!leans && !short) return question;
   const minConfidence = services.answerMinConfidence;
-  if (!leans && (await answerFromRetriever(services.retriever, question, { minConfidence })).kind === 'answer') return question;
+  // A short question that names no topic of its own ("whats the price", "how long does it take")
+  // is about the one in hand when that passage covers what it asks as fully as any other does.
+  let inHand = false;
+  if (!leans) {
+    const alone = await answerFromRetriever(services.retriever, question, { minConfidence });
+    if (alone.kind === 'answer') {
+      const { knowledge } = services;
+      const covered = knowledge.coverage(question, previous.passageId);
+      // A passage named for what it asks ("what flavours" → "Cake flavours") makes it a topic of its own.
+      const named = knowledge.coverage(question, alone.source.id, true) >= 0.5;
+      if (named || covered === 0 || covered < knowledge.coverage(question, alone.source.id)) return question;
+      inHand = true;
+    }
+  }
   const joined = `${previous.question} ${question}`;
   const read = await answerFromRetriever(services.retriever, joined, { minConfidence });
   if (read.kind !== 'answer') return question;
-  // A short question that does not lean on the last one may be a new topic: the joined reading
-  // counts only when it finds something else than the last answer (never the old passage again).
-  return leans || read.source.id !== previous.passageId ? joined : question;
+  // Otherwise a short question that does not lean on the last one may be a new topic: the joined
+  // reading counts only when it finds something else than the last answer (never the old passage again).
+  return leans || inHand || read.source.id !== previous.passageId ? joined : question;
 }
 
 /**

@@ -228,6 +228,10 @@ export class ConsultDialog extends Dialog {
       if (!state.recommended) parts.push(copy.nextStep());
       state.recommended = rec.products.map((p) => p.name);
       state.asking = undefined;
+      // What is recommended is the topic in hand: "whats the price?" next is about it.
+      const passage = services.knowledge.passages().find((p) => p.heading === rec.products[0]!.passage);
+      if (passage)
+        session.lastTopic = { question: rec.products.map((p) => p.mention ?? p.name).join(' '), passageId: passage.id };
       const orderNames = rec.products.map((p) => p.order).filter((n): n is string => n !== undefined);
       if (orderNames.length) session.facts.products = [...new Set(orderNames)];
       const date = Object.entries(facts).find(([id, f]) => f.kind === 'date' && consultation.needs.some((n) => n.id === id));

@@ -25,6 +25,8 @@ interface Entry {
   passage: Passage;
   /** Trigrams of the heading and of each "Also asked" phrasing. */
   heads: Set<string>[];
+  /** The terms of the heading and of each "Also asked" phrasing (for headingPrecision). */
+  headTerms: string[][];
   sentences: { text: string; terms: Set<string> }[];
 }
 
@@ -101,7 +103,13 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
         { terms: words(passage.title), boost: BOOST.title, flags: IN_TITLE },
         { terms: sentences.flatMap((s) => words(s.text)), boost: BOOST.text, flags: IN_TEXT },
       ]);
-      return { passage, sentences, heads: [passage.heading, ...passage.alsoAsked].map(trigrams) };
+      const phrasings = [passage.heading, ...passage.alsoAsked];
+      return {
+        passage,
+        sentences,
+        heads: phrasings.map(trigrams),
+        headTerms: phrasings.map((h) => [...new Set(tokenize(h, this.local).map((t) => t.term))]),
+      };
     });
     this.postings = new Postings(fields);
     const n = this.entries.length;
@@ -131,7 +139,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
   }
 
   /** The hits with their ranking score (what orders them, beside the confidence). */
-  ranked(question: string, limit = 3): (KnowledgeHit & { rank: number })[] {
+  ranked(question: string, limit = 3): (KnowledgeHit & { rank: number; baseRank: number; margin: number })[] {
     const concepts = this.concepts(question);
     const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
     if (concepts.length === 0 || totalWeight === 0) return [];
@@ -141,9 +149,10 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     for (const d of touched) if (this.bm25[d]! > maxBm25) maxBm25 = this.bm25[d]!;
     // Keep the best by rank (a small sorted list beats sorting every touched passage); the heading
     // trigrams then re-rank a pool of them, scaled to the best rank.
-    const { headingGrams } = this.tuning;
-    const pool = headingGrams > 0 ? Math.max(limit, GRAM_POOL) : limit;
-    let top: { doc: number; rank: number }[] = [];
+    const { headingGrams, headingPrecision } = this.tuning;
+    const reRank = headingGrams > 0 || headingPrecision > 0;
+    const pool = reRank ? Math.max(limit, GRAM_POOL) : limit;
+    let top: { doc: number; rank: number; baseRank?: number }[] = [];
     for (const d of touched) {
       this.seen[d] = 0;
       const rank = (1 - bm25Share) * (this.rankCovered[d]! / totalWeight) + (bm25Share * this.bm25[d]!) / (maxBm25 || 1);
@@ -153,24 +162,42 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
       top.splice(i, 0, { doc: d, rank });
       if (top.length > pool) top.pop();
     }
-    if (headingGrams > 0 && top.length > 0) {
+    // The lead of the best over the runner-up before the heading's precision re-ranks them: what the
+    // refusal model was fitted on (precision chooses among the candidates, not whether to answer).
+    let margin = top[0] ? (top[0].rank - (top[1]?.rank ?? 0)) / (top[0].rank || 1) : 0;
+    if (reRank && top.length > 0) {
       const q = trigrams(question);
+      const worth = headingPrecision > 0 ? matchWorth(concepts) : undefined;
       const best = top[0]!.rank || 1;
-      top = top
+      const scored = top
         .map(({ doc, rank }) => {
+          const entry = this.entries[doc]!;
           let like = 0;
-          for (const h of this.entries[doc]!.heads) like = Math.max(like, dice(q, h));
-          return { doc, rank: rank / best + headingGrams * like };
+          for (const h of entry.heads) like = Math.max(like, dice(q, h));
+          let precision = 0;
+          if (worth) for (const h of entry.headTerms) precision = Math.max(precision, this.precision(h, worth));
+          return { doc, rank: rank / best + headingGrams * like, precision };
         })
+        .sort((a, b) => b.rank - a.rank);
+      margin = (scored[0]!.rank - (scored[1]?.rank ?? 0)) / (scored[0]!.rank || 1);
+      top = scored
+        .map(({ doc, rank, precision }) => ({ doc, rank: rank + headingPrecision * precision, baseRank: rank }))
         .sort((a, b) => b.rank - a.rank)
         .slice(0, limit);
     }
-    return top.map(({ doc, rank }) => {
+    return top.map(({ doc, rank, baseRank }) => {
       const covered = this.covered[doc]!;
       const onTopic = covered > 0 ? Math.min(1, (2 * this.topicCovered[doc]!) / covered) : 0;
       const confidence = (covered / totalWeight) * (1 - topicShare + topicShare * onTopic);
       const entry = this.entries[doc]!;
-      return { passage: entry.passage, confidence: round(confidence), rank, sentences: this.bestSentences(entry, concepts) };
+      return {
+        passage: entry.passage,
+        confidence: round(confidence),
+        rank,
+        baseRank: baseRank ?? rank,
+        margin,
+        sentences: this.bestSentences(entry, concepts),
+      };
     });
   }
 
@@ -183,6 +210,45 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
       .filter((c) => c.alternatives.size === 0 && !/^\d/.test(c.term))
       .map((c) => c.word)
       .filter((w) => !isWeakWord(w));
+  }
+
+  /**
+   * How much of a heading (or "Also asked" phrasing) the question asks about: the share of its terms,
+   * each weighted by its rarity, that a question word matches (through synonyms at their worth). A
+   * heading about something the question never mentions ("Do you *fix* e-bikes?" for "the cheapest
+   * e-bike") scores low even when the question's few words all match it.
+   */
+  private precision(terms: readonly string[], worth: ReadonlyMap<string, number>): number {
+    let total = 0;
+    let matched = 0;
+    const n = this.entries.length;
+    for (const t of terms) {
+      const df = this.postings.df(t);
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      total += idf;
+      matched += idf * (worth.get(t) ?? 0);
+    }
+    return total > 0 ? matched / total : 0;
+  }
+
+  coverage(question: string, passageId: string, inHeading = false): number {
+    const doc = this.entries.findIndex((e) => e.passage.id === passageId);
+    const concepts = this.concepts(question);
+    const total = concepts.reduce((sum, c) => sum + c.weight, 0);
+    if (doc < 0 || total === 0) return 0;
+    const heading = new Set(this.entries[doc]!.headTerms[0]);
+    let covered = 0;
+    for (const c of concepts) {
+      let best = 0;
+      for (const [term, w] of c.alternatives) {
+        const p = this.postings.get(term);
+        const i = p ? p.docs.indexOf(doc) : -1;
+        if (i < 0 || (inHeading && (!heading.has(term) || w < this.tuning.typoMatch))) continue;
+        best = Math.max(best, p!.flags[i] === IN_TITLE ? w * this.tuning.titleOnly : w);
+      }
+      covered += best * c.weight;
+    }
+    return round(covered / total);
   }
 
   /** The passage's sentences most relevant to the question (for a passage another signal chose). */
@@ -295,6 +361,13 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
       return s;
     });
   }
+}
+
+/** Every vocabulary term a question concept can match, with the best worth it matches at. */
+function matchWorth(concepts: readonly Concept[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of concepts) for (const [t, w] of c.alternatives) if ((out.get(t) ?? 0) < w) out.set(t, w);
+  return out;
 }
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;

@@ -106,14 +106,6 @@ export class HybridRetriever implements KnowledgeRetriever {
 
   /** Every passage with a signal, best first, with its signals (what the tuner fits on). */
   async candidates(question: string): Promise<Candidate[]> {
-    const lexHits = this.lexical.ranked(question, LEXICAL_CANDIDATES);
-    const lex = new Map(lexHits.map((h) => [h.passage.id, h.confidence]));
-    // The lexical index ranks by more than its confidence (heading matches, BM25): its order counts too.
-    const topRank = lexHits[0]?.rank || 1;
-    const lexRanks = new Map(lexHits.map((h) => [h.passage.id, h.rank / topRank]));
-    const bestLexical = lexHits[0]?.confidence ?? 0;
-    const lexFirst = lexHits[0]?.passage.id;
-    const unknownRarity = this.unknownRarity(question);
     let q: Float32Array | undefined;
     if (this.vectors && this.options.embedder) {
       try {
@@ -122,6 +114,27 @@ export class HybridRetriever implements KnowledgeRetriever {
         this.options.onEmbedderError?.(err);
       }
     }
+    const lexHits = this.lexical.ranked(question, LEXICAL_CANDIDATES);
+    const lex = new Map(lexHits.map((h) => [h.passage.id, h.confidence]));
+    // The lexical index ranks by more than its confidence (heading matches, BM25): its order counts
+    // too. With the sentence model, the order before the heading's precision (measured: the cosines
+    // already compare question and heading both ways, and precision on top lowered out-of-scope refusal).
+    const rankOf = (h: (typeof lexHits)[number]): number => (q ? h.baseRank : h.rank);
+    const first = lexHits.reduce<(typeof lexHits)[number] | undefined>(
+      (a, h) => (!a || rankOf(h) > rankOf(a) ? h : a),
+      undefined,
+    );
+    const topRank = (first && rankOf(first)) || 1;
+    const lexRanks = new Map(lexHits.map((h) => [h.passage.id, rankOf(h) / topRank]));
+    // "Best lexical" is the confidence of the passage first before that re-ranking, in both cases
+    // (what the refusal models were fitted on: precision picks the passage, not whether to answer).
+    const baseFirst = lexHits.reduce<(typeof lexHits)[number] | undefined>(
+      (a, h) => (!a || h.baseRank > a.baseRank ? h : a),
+      undefined,
+    );
+    const bestLexical = baseFirst?.confidence ?? 0;
+    const lexFirst = first?.passage.id;
+    const unknownRarity = this.unknownRarity(question);
     const { fusion } = this.model;
     const centred = q && this.vectors ? centre(q, this.vectors.mean) : undefined;
     const out: Candidate[] = [];
@@ -163,6 +176,9 @@ export class HybridRetriever implements KnowledgeRetriever {
     });
     out.sort((a, b) => b.fused - a.fused);
     for (let i = 0; i < out.length; i++) out[i]!.margin = out[i]!.fused - (out[i + 1]?.fused ?? 0);
+    // Lexically, the heading's precision only picks among the candidates: whether to answer reads
+    // the lead the best had before it (what the lexical refusal model was fitted on).
+    if (!q && out[0] && lexHits[0]) out[0].margin = lexHits[0].margin;
     return out;
   }
 

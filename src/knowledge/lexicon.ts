@@ -29,7 +29,9 @@ export const STOP_WORDS = new Set(
 
 /**
  * Common verbs, adjectives and people words that rarely name what a question is about: they count,
- * but far less than their rarity in the knowledge would suggest ("my partner", "you gave me").
+ * but far less than their rarity in the knowledge would suggest ("my partner", "you gave me"). So do
+ * days of the week and parts of the day: in "can I book it in for saturday morning" they say when,
+ * not what.
  */
 export const WEAK_WORDS = new Set(
   `leave left give gave given take took taken put come came coming bring brought keep kept try tried say said see saw
@@ -39,7 +41,9 @@ export const WEAK_WORDS = new Set(
   different extra exactly maybe probably usually normally anyway please thanks thank
   partner wife husband friend friends boyfriend girlfriend mate mum mom dad mother father brother sister family
   tip tips advice idea ideas help home house place somewhere anywhere
-  boss colleague colleagues guy guys someone everyone everything anything something`
+  boss colleague colleagues guy guys someone everyone everything anything something
+  monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays saturday saturdays
+  sunday sundays morning mornings afternoon afternoons evening evenings`
     .split(/\s+/)
     .filter(Boolean),
 );

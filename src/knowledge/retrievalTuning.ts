@@ -23,6 +23,13 @@ export interface RetrievalTuning {
    * "Also asked" phrasing, added to the ranking of the best lexical candidates (typos, word forms).
    */
   headingGrams: number;
+  /**
+   * Weight of the heading's precision — the rarity-weighted share of the heading's (or an "Also
+   * asked" phrasing's) terms that the question matches — added to the ranking of the best lexical
+   * candidates: coverage asks how much of the question a passage answers, this how much of the
+   * passage's topic the question asks about.
+   */
+  headingPrecision: number;
   /** BM25F field weights of the heading and the "Also asked" phrasings (the text weighs 1). */
   headingBoost: number;
   alsoAskedBoost: number;
@@ -49,6 +56,7 @@ export const DEFAULT_TUNING: RetrievalTuning = {
   headingBonus: 0.3,
   bm25Share: 0.1,
   headingGrams: 0.2,
+  headingPrecision: 0.4,
   headingBoost: 3,
   alsoAskedBoost: 2.5,
   topicShare: 0,

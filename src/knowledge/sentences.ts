@@ -1,8 +1,8 @@
 /**
  * Splits passage text into answer units: sentences, except that a sentence ending in ":" and the
  * list items under it stay together as one unit ("We deliver to three zones:\n- Zone 1 …\n- Zone 2 …"),
- * so an answer never ends at the colon. Items are kept as "- " lines; answerFit.ts fits them to
- * the channel.
+ * so an answer never ends at the colon; a Markdown table is kept whole the same way, its rows as
+ * items. Items are kept as "- " lines; answerFit.ts fits them to the channel.
  */
 export function splitUnits(text: string): string[] {
   const out: string[] = [];
@@ -12,6 +12,17 @@ export function splitUnits(text: string): string[] {
     list = undefined;
   };
   for (const line of text.split('\n')) {
+    // A table is a list too: its rows are the items, under the sentence that introduces it or, with
+    // none, under its header row.
+    if (/^\s*\|/.test(line)) {
+      const row = splitSentences(line).join(' ');
+      if (!row) continue;
+      if (list) list.push(`- ${row}`);
+      else list = [`${row}:`];
+      continue;
+    }
+    // A blank line between an introduction and its list does not part them.
+    if (!line.trim() && list?.length === 1) continue;
     const isItem = /^\s*(?:[-+*•]|\d+[.)])\s+/.test(line);
     const parts = splitSentences(line);
     if (isItem && list) {

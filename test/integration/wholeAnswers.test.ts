@@ -177,3 +177,86 @@ describe('follow-ups, policy questions and covered questions in chat spelling', 
     expect(all).not.toMatch(/Source: Cupcakes/);
   });
 });
+
+describe('what an outsider asks the bike shop: the passage about what is asked, one question read whole', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot({ env: { KNOWLEDGE_DIR: 'test/fixtures/knowledge-bikes' } });
+  });
+  afterAll(() => bot.stop());
+
+  for (const channelId of CHANNELS) {
+    it(`when asked on ${channelId} "hey whats the cheapest ebike you have", then the passage listing the e-bikes and their prices answers, whole`, async () => {
+      const all = texts(await bot.conversation({ channelId }).say('hey whats the cheapest ebike you have')).join('\n');
+      expect(all).toMatch(/Source: Which e-bikes do you carry\?/);
+      // Every model with its price, so the cheapest is there to see (a table is kept whole).
+      for (const price of ['$1,899', '$2,599', '$3,499', '$4,299']) expect(all).toContain(price);
+      expect(all).not.toMatch(/Source: Do you fix e-bikes\?/);
+    });
+  }
+
+  it('when a message is one question with a clause ("my chain keeps slipping, how much to fix"), then it is answered as one, from the repair prices', async () => {
+    const all = texts(await bot.conversation({ channelId: 'webchat' }).say('my chain keeps slipping, how much to fix')).join(
+      '\n',
+    );
+    expect(all).toMatch(/Source: How much do common repairs cost\?/);
+    expect(all).toMatch(/Chain replacement/);
+    expect(all).not.toContain(copy.unknownPart());
+    expect(all).not.toMatch(/Source: Do you fix e-bikes\?/);
+  });
+
+  it('when "can i book it in for saturday morning" follows a repair question, then it is about an appointment, not a test ride', async () => {
+    const convo = bot.conversation({ channelId: 'webchat' });
+    await convo.say('my chain keeps slipping, how much to fix');
+    const all = texts(await convo.say('can i book it in for saturday morning')).join('\n');
+    expect(all).toMatch(/Source: Do I need an appointment\?/);
+    expect(all).not.toMatch(/test ride/i);
+  });
+});
+
+describe('follow-ups about the item in hand (bakery)', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(() => bot.stop());
+
+  for (const channelId of CHANNELS) {
+    it(`when on ${channelId} "and how much is it" follows "do you deliver to coogee", then the fee comes first with Coogee's zone, not the whole zone list`, async () => {
+      const convo = bot.conversation({ channelId });
+      await convo.say('do you deliver to coogee');
+      const all = texts(await convo.say('and how much is it')).join('\n');
+      expect(all).toMatch(/^Delivery costs [^\n]*\$25 to Zone 2/);
+      expect(all).toMatch(/Coogee/);
+      expect(all).not.toMatch(/Sydney CBD|Parramatta/);
+      expect(all).toMatch(/Source: Delivery fees[^\n]*; Delivery areas/);
+    });
+  }
+
+  it('when "whats the price" follows a recommendation of the large cake, then the large cake\'s price answers, not the delivery fees', async () => {
+    const convo = bot.conversation({ channelId: 'webchat' });
+    await convo.say('can you help me choose a cake');
+    expect(texts(await convo.say('about 20 people')).join('\n')).toMatch(/large celebration cake/);
+    const all = texts(await convo.say('whats the price')).join('\n');
+    expect(all).toMatch(/\$95/);
+    expect(all).toMatch(/Source: Large celebration cake/);
+    expect(all).not.toMatch(/Source: Delivery fees/);
+  });
+
+  it('when a short question names a topic of its own after another answer, then that topic answers ("what flavours do you have" after tiered cakes)', async () => {
+    const convo = bot.conversation({ channelId: 'webchat' });
+    await convo.say('How many people does a two-tier cake feed?');
+    const all = texts(await convo.say('what flavours do you have')).join('\n');
+    expect(all).toMatch(/Source: Cake flavours/);
+  });
+
+  it('when a statement and a question come in one message, then the statement is read with the question, not answered "I can\'t" on its own', async () => {
+    const all = texts(
+      await bot
+        .conversation({ channelId: 'webchat' })
+        .say('my daughter turns five next month, how much is the small celebration cake'),
+    ).join('\n');
+    expect(all).toMatch(/\$55/);
+    expect(all).not.toContain(copy.unknownPart());
+  });
+});

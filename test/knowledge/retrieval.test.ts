@@ -158,3 +158,35 @@ describe('heading character trigrams', () => {
     expect(index.search('colour charts')[0]?.passage.heading).toBe(index.search('color chart')[0]?.passage.heading);
   });
 });
+
+describe("the heading's precision", () => {
+  // Both headings name the mixers and both texts give a price; only one heading is about what the
+  // question asks (which mixers there are), the other about something else (mending them).
+  const mixers = [
+    passage('Do you mend mixers?', 'We mend most mixers. A mixer service costs $40, and new blades are $12.'),
+    passage(
+      'Which mixers do you carry?',
+      'Kettle Pro $120, Kettle Mini $80 and Kettle Max $210. Every mixer has a two-year warranty.',
+    ),
+  ];
+
+  it('when a question matches two headings, then the one whose topic it asks about ranks first', () => {
+    const index = new Bm25KnowledgeIndex(mixers);
+    expect(index.search('whats the cheapest mixer you have')[0]?.passage.heading).toBe('Which mixers do you carry?');
+    expect(index.search('how much to mend my mixer')[0]?.passage.heading).toBe('Do you mend mixers?');
+  });
+
+  it('when the precision weighs nothing, then the heading about something else can win', () => {
+    const index = new Bm25KnowledgeIndex(mixers, { tuning: { headingPrecision: 0 } });
+    expect(index.search('whats the cheapest mixer you have')[0]?.passage.heading).toBe('Do you mend mixers?');
+  });
+
+  it('when asked how much of a question a passage covers, then its words count and others do not', () => {
+    const index = new Bm25KnowledgeIndex(mixers);
+    const [mend, carry] = index.passages();
+    expect(index.coverage('whats the price', carry!.id)).toBe(1);
+    expect(index.coverage('do you mend them', mend!.id)).toBe(1);
+    expect(index.coverage('do you mend them', carry!.id)).toBe(0);
+    expect(index.coverage('whats the price', 'nowhere#none')).toBe(0);
+  });
+});

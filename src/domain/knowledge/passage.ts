@@ -28,6 +28,13 @@ export interface KnowledgeIndex {
   search(question: string, limit?: number): KnowledgeHit[];
   /** Every passage, in file order. */
   passages(): readonly Passage[];
+  /**
+   * 0–1: how much of what the question asks about this passage covers (its words, in any form the
+   * index reads alike, weighted by their rarity); 0 for a passage it does not know. `inHeading`:
+   * only the question's own words (no synonyms) in the heading count —
+   * how far the passage is named for what the question asks.
+   */
+  coverage(question: string, passageId: string, inHeading?: boolean): number;
 }
 
 /**
