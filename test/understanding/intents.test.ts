@@ -70,7 +70,6 @@ const TABLE: Record<Intent, string[]> = {
     'cal me bak',
     'get back to me asap',
     "call me tomorrow at 3pm on 0412 345 678, I'm Dana",
-    'can i book it in for saturday morning',
     "I'd like to make an appointment",
   ],
   human: [

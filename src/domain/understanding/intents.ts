@@ -87,14 +87,11 @@ const rulesFor = (PRODUCT_WORD: string): Rule[] => [
     patterns: [/\b(?:do not|never|no need to|please do not) (?:call|ring|phone|contact)\b/],
   },
   {
-    // "can I book it in for Saturday?", "I'd like to make an appointment": the team arranges bookings,
-    // so the wish is a callback; "how do I make an appointment?" stays a question for the knowledge.
+    // "I'd like to make an appointment": the team arranges bookings, so the wish is a callback; "how
+    // do I make an appointment?" and "can I book it in for Saturday?" are answered from the knowledge.
     intent: 'callback',
     confidence: 0.85,
-    patterns: [
-      /\bbook (?:it|them|her|him|my \w+|our \w+|the \w+) in\b/,
-      /\b(?:book|make|schedule|arrange|get|want|like|need) (?:an? |the )?(?:appointment|booking)\b/,
-    ],
+    patterns: [/\b(?:book|make|schedule|arrange|get|want|like|need) (?:an? |the )?(?:appointment|booking)\b/],
     when: ({ text }) => !/^(?:how|do|does|did|what|when|where|why|which|is|are|will|would you)\b/.test(text),
   },
   {
