@@ -83,6 +83,12 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
 
   /** The business's own words (synonyms.yaml), beside the general lexicon. */
   private readonly local: LocalLexicon | undefined;
+  private readonly byId = new Map<string, Entry>();
+  /**
+   * The last question's concepts: one question is read by ranked, unknownWords and sentencesFor in
+   * the same turn, and its analysis (tokenising, stemming, synonyms, typos) is most of their cost.
+   */
+  private last: { question: string; concepts: Concept[] } | undefined;
 
   constructor(passages: readonly Passage[], options: { tuning?: Partial<RetrievalTuning>; lexicon?: KnowledgeLexiconSpec } = {}) {
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
@@ -104,6 +110,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
       return { passage, sentences, heads: [passage.heading, ...passage.alsoAsked].map(trigrams) };
     });
     this.postings = new Postings(fields);
+    for (const e of this.entries) if (!this.byId.has(e.passage.id)) this.byId.set(e.passage.id, e);
     const n = this.entries.length;
     this.maxIdf = Math.log(1 + Math.max(1, n));
     this.typos = new TypoIndex(this.wordTerm.keys());
@@ -131,7 +138,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
   }
 
   /** The hits with their ranking score (what orders them, beside the confidence). */
-  ranked(question: string, limit = 3): (KnowledgeHit & { rank: number })[] {
+  ranked(question: string, limit = 3, options: { sentences?: boolean } = {}): (KnowledgeHit & { rank: number })[] {
     const concepts = this.concepts(question);
     const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
     if (concepts.length === 0 || totalWeight === 0) return [];
@@ -170,7 +177,9 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
       const onTopic = covered > 0 ? Math.min(1, (2 * this.topicCovered[doc]!) / covered) : 0;
       const confidence = (covered / totalWeight) * (1 - topicShare + topicShare * onTopic);
       const entry = this.entries[doc]!;
-      return { passage: entry.passage, confidence: round(confidence), rank, sentences: this.bestSentences(entry, concepts) };
+      // A caller that only ranks (the hybrid retriever picks sentences for its own few) skips them.
+      const sentences = options.sentences === false ? [] : this.bestSentences(entry, concepts);
+      return { passage: entry.passage, confidence: round(confidence), rank, sentences };
     });
   }
 
@@ -187,7 +196,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
 
   /** The passage's sentences most relevant to the question (for a passage another signal chose). */
   sentencesFor(passageId: string, question: string): string[] {
-    const entry = this.entries.find((e) => e.passage.id === passageId);
+    const entry = this.byId.get(passageId);
     return entry ? this.bestSentences(entry, this.concepts(question)) : [];
   }
 
@@ -246,6 +255,13 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
 
   /** The question's concepts, each with the vocabulary terms that can stand for it and its weight. */
   private concepts(question: string): Concept[] {
+    if (this.last?.question === question) return this.last.concepts;
+    const concepts = this.analyse(question);
+    this.last = { question, concepts };
+    return concepts;
+  }
+
+  private analyse(question: string): Concept[] {
     const seen = new Set<string>();
     const out: Concept[] = [];
     for (const { word, term } of tokenize(question, this.local)) {
