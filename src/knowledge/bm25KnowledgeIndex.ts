@@ -28,6 +28,43 @@ interface Entry {
   sentences: { text: string; terms: Set<string> }[];
 }
 
+/** A passage's fields as analysed terms (stemmed, stop words out, duplicates kept, in order). */
+export interface AnalysedPassage {
+  /** One list per sentence unit of the text (splitUnits). */
+  sentences: string[][];
+  heading: string[];
+  alsoAsked: string[];
+  title: string[];
+}
+
+/**
+ * What building the index reads from the text (most of its cost): every passage's terms and the
+ * words as written by term, in the order first met. Persisted by indexCache.ts and handed back to
+ * the constructor, it gives the same index without analysing the text again.
+ */
+export interface AnalysedKnowledge {
+  passages: AnalysedPassage[];
+  /** [word, term] pairs, in the order the words were first met (the typo index keeps that order). */
+  words: [string, string][];
+}
+
+/** Analyses the passages' text as the index does. */
+export function analysePassages(passages: readonly Passage[], local?: LocalLexicon): AnalysedKnowledge {
+  const words = new Map<string, string>();
+  const terms = (text: string): string[] =>
+    tokenize(text, local).map(({ word, term }) => {
+      words.set(word, term);
+      return term;
+    });
+  const analysed = passages.map((passage) => ({
+    sentences: splitUnits(passage.text).map(terms),
+    heading: terms(passage.heading),
+    alsoAsked: terms(passage.alsoAsked.join(' ; ')),
+    title: terms(passage.title),
+  }));
+  return { passages: analysed, words: [...words] };
+}
+
 interface Concept {
   term: string;
   /** The word as written (normalised, unstemmed). */
@@ -90,22 +127,30 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
    */
   private last: { question: string; concepts: Concept[] } | undefined;
 
-  constructor(passages: readonly Passage[], options: { tuning?: Partial<RetrievalTuning>; lexicon?: KnowledgeLexiconSpec } = {}) {
+  /**
+   * `analysed` is what analysePassages returned for these passages and this lexicon (a persisted
+   * copy, see indexCache.ts); without it the text is analysed here.
+   */
+  constructor(
+    passages: readonly Passage[],
+    options: { tuning?: Partial<RetrievalTuning>; lexicon?: KnowledgeLexiconSpec; analysed?: AnalysedKnowledge } = {},
+  ) {
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
     this.local = options.lexicon ? new LocalLexicon(options.lexicon) : undefined;
-    const words = (text: string): string[] =>
-      tokenize(text, this.local).map(({ word, term }) => {
-        this.wordTerm.set(word, term);
-        return term;
-      });
+    const analysed = options.analysed ?? analysePassages(passages, this.local);
+    if (analysed.passages.length !== passages.length) throw new Error('analysed knowledge does not match the passages');
+    for (const [word, term] of analysed.words) this.wordTerm.set(word, term);
     const fields: FieldText[][] = [];
-    this.entries = passages.map((passage) => {
-      const sentences = splitUnits(passage.text).map((text) => ({ text, terms: new Set(words(text)) }));
+    this.entries = passages.map((passage, i) => {
+      const a = analysed.passages[i]!;
+      const units = splitUnits(passage.text);
+      if (units.length !== a.sentences.length) throw new Error('analysed knowledge does not match the passages');
+      const sentences = units.map((text, j) => ({ text, terms: new Set(a.sentences[j]) }));
       fields.push([
-        { terms: words(passage.heading), boost: this.tuning.headingBoost, flags: IN_HEAD },
-        { terms: words(passage.alsoAsked.join(' ; ')), boost: this.tuning.alsoAskedBoost, flags: IN_HEAD },
-        { terms: words(passage.title), boost: BOOST.title, flags: IN_TITLE },
-        { terms: sentences.flatMap((s) => words(s.text)), boost: BOOST.text, flags: IN_TEXT },
+        { terms: a.heading, boost: this.tuning.headingBoost, flags: IN_HEAD },
+        { terms: a.alsoAsked, boost: this.tuning.alsoAskedBoost, flags: IN_HEAD },
+        { terms: a.title, boost: BOOST.title, flags: IN_TITLE },
+        { terms: a.sentences.flat(), boost: BOOST.text, flags: IN_TEXT },
       ]);
       return { passage, sentences, heads: [passage.heading, ...passage.alsoAsked].map(trigrams) };
     });
