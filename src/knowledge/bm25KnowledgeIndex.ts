@@ -23,9 +23,12 @@ export { TUNED_MIN_CONFIDENCE, type RetrievalTuning };
 
 interface Entry {
   passage: Passage;
-  /** Trigrams of the heading and of each "Also asked" phrasing. */
-  heads: Set<string>[];
-  sentences: { text: string; terms: Set<string> }[];
+  /** The analysed terms of each sentence unit. */
+  unitTerms: string[][];
+  /** Trigrams of the heading and of each "Also asked" phrasing (made when first needed). */
+  heads?: Set<string>[];
+  /** The sentence units with their terms (made when first needed: only hits' sentences are picked). */
+  sentences?: { text: string; terms: Set<string> }[];
 }
 
 /** A passage's fields as analysed terms (stemmed, stop words out, duplicates kept, in order). */
@@ -143,16 +146,13 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     const fields: FieldText[][] = [];
     this.entries = passages.map((passage, i) => {
       const a = analysed.passages[i]!;
-      const units = splitUnits(passage.text);
-      if (units.length !== a.sentences.length) throw new Error('analysed knowledge does not match the passages');
-      const sentences = units.map((text, j) => ({ text, terms: new Set(a.sentences[j]) }));
       fields.push([
         { terms: a.heading, boost: this.tuning.headingBoost, flags: IN_HEAD },
         { terms: a.alsoAsked, boost: this.tuning.alsoAskedBoost, flags: IN_HEAD },
         { terms: a.title, boost: BOOST.title, flags: IN_TITLE },
         { terms: a.sentences.flat(), boost: BOOST.text, flags: IN_TEXT },
       ]);
-      return { passage, sentences, heads: [passage.heading, ...passage.alsoAsked].map(trigrams) };
+      return { passage, unitTerms: a.sentences };
     });
     this.postings = new Postings(fields);
     for (const e of this.entries) if (!this.byId.has(e.passage.id)) this.byId.set(e.passage.id, e);
@@ -211,7 +211,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
       top = top
         .map(({ doc, rank }) => {
           let like = 0;
-          for (const h of this.entries[doc]!.heads) like = Math.max(like, dice(q, h));
+          for (const h of headsOf(this.entries[doc]!)) like = Math.max(like, dice(q, h));
           return { doc, rank: rank / best + headingGrams * like };
         })
         .sort((a, b) => b.rank - a.rank)
@@ -345,8 +345,17 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     return out;
   }
 
+  private sentencesOf(entry: Entry): { text: string; terms: Set<string> }[] {
+    if (entry.sentences) return entry.sentences;
+    const units = splitUnits(entry.passage.text);
+    // The analysed terms are of these units; should they ever not line up, the units are analysed here.
+    const terms =
+      units.length === entry.unitTerms.length ? entry.unitTerms : units.map((u) => tokenize(u, this.local).map((t) => t.term));
+    return (entry.sentences = units.map((text, j) => ({ text, terms: new Set(terms[j]) })));
+  }
+
   private bestSentences(entry: Entry, concepts: Concept[]): string[] {
-    return pickSentences(entry.sentences, (terms) => {
+    return pickSentences(this.sentencesOf(entry), (terms) => {
       let s = 0;
       for (const c of concepts) {
         let best = 0;
@@ -356,6 +365,10 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
       return s;
     });
   }
+}
+
+function headsOf(entry: Entry): Set<string>[] {
+  return (entry.heads ??= [entry.passage.heading, ...entry.passage.alsoAsked].map(trigrams));
 }
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
