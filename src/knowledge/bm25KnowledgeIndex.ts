@@ -256,6 +256,37 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     const touched: number[] = [];
     const inConcept: number[] = [];
     for (const c of concepts) {
+      // One alternative: each passage appears once in its postings, so its best match is that one
+      // and the concept's share is added straight away (the same sums, without the per-concept pass).
+      if (c.alternatives.size === 1) {
+        const [term, w] = c.alternatives.entries().next().value!;
+        const p = this.postings.get(term);
+        if (!p) continue;
+        const df = p.docs.length;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const boost = w * w * c.weight * idf;
+        const rankWorth = w < this.tuning.typoMatch ? w * synonymRank : w;
+        const headRank = rankWorth * (1 + headingBonus);
+        const titleRank = rankWorth * titleOnly;
+        const titleWorth = w * titleOnly;
+        const { docs, flags: allFlags, tfs } = p;
+        for (let i = 0; i < df; i++) {
+          const d = docs[i]!;
+          if (!this.seen[d]) {
+            this.seen[d] = 1;
+            touched.push(d);
+            this.covered[d] = this.rankCovered[d] = this.topicCovered[d] = this.bm25[d] = 0;
+          }
+          const flags = allFlags[i]!;
+          const worth = flags === IN_TITLE ? titleWorth : w;
+          const r = flags & IN_HEAD ? headRank : flags === IN_TITLE ? titleRank : rankWorth;
+          this.bm25[d]! += boost * tfs[i]!;
+          if (worth > 0) this.covered[d]! += worth * c.weight;
+          if (r > 0) this.rankCovered[d]! += r * c.weight;
+          if (flags & (IN_HEAD | IN_TITLE) && worth > 0) this.topicCovered[d]! += worth * c.weight;
+        }
+        continue;
+      }
       for (const [term, w] of c.alternatives) {
         const p = this.postings.get(term);
         if (!p) continue;
