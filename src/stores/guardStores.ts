@@ -39,12 +39,7 @@ export function guardStores(stores: Stores, options: StoreGuardOptions): Stores 
     { halfOpenAfter: options.halfOpenAfterMs ?? 10_000, breaker: new ConsecutiveBreaker(options.breakAfter ?? 5) },
   );
   if (options.onBreak) breaker.onBreak(options.onBreak);
-  const policy: IPolicy = wrap(
-    breaker,
-    // The store calls ignore the policy's abort signal, so it is not aborted on return (that builds a
-    // DOMException with a stack on every call: a few per cent of a turn's CPU).
-    timeout(options.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }),
-  );
+  const policy: IPolicy = wrap(breaker, timeout(options.timeoutMs, TimeoutStrategy.Aggressive));
 
   const guard = <T extends object>(target: T, name: string): T =>
     new Proxy(target, {
