@@ -79,6 +79,7 @@ async function start(): Promise<{ port: number; close: () => Promise<void> }> {
     KNOWLEDGE_DIR: process.env.BENCH_KNOWLEDGE_DIR ?? join(ROOT, 'knowledge'),
     LOG_LEVEL: 'silent',
     EMBEDDINGS: embeddings,
+    ...(process.env.BENCH_INDEX_CACHE_DIR ? { KNOWLEDGE_INDEX_CACHE_DIR: process.env.BENCH_INDEX_CACHE_DIR } : {}),
   });
   recordCalls();
   if (spans) instrumentTurns();

@@ -202,7 +202,14 @@ try {
     console.log(`\nretrieval through the full bot (knowledge workload, ${retrievalMs / 1000} s each, every search counted):`);
     for (const n of list('BENCH_PASSAGES', '1000,10000,100000')) {
       const knowledgeDir = await writeKnowledgeDir(benchDataDir(), n);
-      const full = await startBot('full', where, { knowledgeDir });
+      // The persisted lexical index: the first start builds and writes it (cold), a second start
+      // reloads it; both start-ups are printed, the second bot is the one measured.
+      const indexCacheDir = join(benchDataDir(), `index-cache-${n}`);
+      await rm(indexCacheDir, { recursive: true, force: true });
+      const cold = await startBot('full', where, { knowledgeDir, indexCacheDir });
+      const coldStartMs = cold.startMs;
+      await cold.stop();
+      const full = await startBot('full', where, { knowledgeDir, indexCacheDir });
       try {
         await full.measure(load, 'knowledge', { ...settings, maxMs: Math.min(2_000, retrievalMs) });
         const run = await full.measure(load, 'knowledge', { ...settings, maxMs: retrievalMs });
@@ -210,7 +217,7 @@ try {
           `p50 ${f2(at(xs, 0.5))} ms, p99 ${f2(at(xs, 0.99))} ms, mean ${f2(xs.reduce((t, x) => t + x, 0) / Math.max(1, xs.length))} ms over ${xs.length}`;
         console.log(
           `retrieval ${n} passages: ${summary(run.searchMs)} searches (of which BM25 scoring ${summary(run.scoringMs)} calls);` +
-            ` bot CPU ${f2(run.cpuMsPerTurn)} ms/turn, ${run.turnsPerSecond.toFixed(0)} turns/s; start-up ${full.startMs} ms; RSS ${run.rssMb} MB`,
+            ` bot CPU ${f2(run.cpuMsPerTurn)} ms/turn, ${run.turnsPerSecond.toFixed(0)} turns/s; start-up ${coldStartMs} ms (index built), ${full.startMs} ms (index from its cache); RSS ${run.rssMb} MB`,
         );
       } finally {
         await full.stop();

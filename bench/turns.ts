@@ -136,6 +136,8 @@ export interface BotOptions {
   /** A store to start from (copied): a grown store. */
   seedDir?: string;
   knowledgeDir?: string;
+  /** Where the bot keeps its persisted lexical index (default: in its own fresh DATA_DIR, so cold). */
+  indexCacheDir?: string;
   /** The sentence model: off (default) or the local one. */
   embeddings?: 'off' | 'local';
 }
@@ -144,7 +146,12 @@ export async function startBot(kind: 'full' | 'echo', where: Placement, options:
   const bot = start(
     'botProcess.ts',
     [kind],
-    { BENCH_SEED_DIR: options.seedDir, BENCH_KNOWLEDGE_DIR: options.knowledgeDir, BENCH_EMBEDDINGS: options.embeddings },
+    {
+      BENCH_SEED_DIR: options.seedDir,
+      BENCH_KNOWLEDGE_DIR: options.knowledgeDir,
+      BENCH_EMBEDDINGS: options.embeddings,
+      BENCH_INDEX_CACHE_DIR: options.indexCacheDir,
+    },
     where.bots,
   );
   const hello = (await bot.next()) as { port: number; startMs: number; rssMb: number };

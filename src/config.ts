@@ -69,6 +69,8 @@ const ConfigSchema = z
     EMBEDDINGS_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
     /** Folder of cached passage vectors; default DATA_DIR/embeddings. */
     EMBEDDINGS_CACHE_DIR: optionalString,
+    /** Folder of the persisted lexical index (the passages' analysed terms); default DATA_DIR/index-cache. */
+    KNOWLEDGE_INDEX_CACHE_DIR: optionalString,
     /**
      * Signs the embedded Direct Line's tokens (at least 32 characters), and is itself accepted as a
      * Bearer secret by it (for a site's back end). Unset: a random one per start, so chat tokens do

@@ -4,7 +4,7 @@
  * and the tests build from the same functions.
  */
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -18,7 +18,7 @@ import type { Stores } from './domain/ports.js';
 import type { ChannelFacts } from './domain/turn/turnInput.js';
 import { createOfflineRecognizer } from './domain/understanding/offlineRecognizer.js';
 import type { Recognizer } from './domain/understanding/types.js';
-import { Bm25KnowledgeIndex } from './knowledge/bm25KnowledgeIndex.js';
+import { loadOrBuildIndex } from './knowledge/indexCache.js';
 import { loadKnowledge } from './knowledge/markdownLoader.js';
 import { createEmbedder } from './knowledge/embeddings/createEmbedder.js';
 import { GeneralEnglish } from './knowledge/generalEnglish.js';
@@ -76,12 +76,16 @@ export interface Core {
 
 export async function createCore(config: Config, logger: Logger, overrides: CoreOverrides = {}): Promise<Core> {
   const { passages, business, lexicon } = await loadKnowledge(resolve(config.KNOWLEDGE_DIR));
-  const knowledge = new Bm25KnowledgeIndex(passages, { lexicon });
+  const { index: knowledge, fromCache } = await loadOrBuildIndex(passages, {
+    lexicon,
+    dir: config.KNOWLEDGE_INDEX_CACHE_DIR ?? join(config.DATA_DIR, 'index-cache'),
+    onError: (err) => logger.warn({ err }, 'lexical index cache not used'),
+  });
   const retriever = await HybridRetriever.create(knowledge, {
     general: GeneralEnglish.load(),
     onEmbedderError: (err) => logger.warn({ err }, 'sentence model failed; answering lexically'),
   });
-  logger.info({ passages: knowledge.size, business: business.name }, 'knowledge loaded');
+  logger.info({ passages: knowledge.size, business: business.name, indexFromCache: fromCache }, 'knowledge loaded');
   // The sentence model (EMBEDDINGS) loads and embeds the passages in the background (slow the first
   // time, fast from the cache): until then, and if it fails, questions are answered lexically.
   const embedderReady = createEmbedder(config, logger);

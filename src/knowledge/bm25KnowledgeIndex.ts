@@ -23,11 +23,51 @@ export { TUNED_MIN_CONFIDENCE, type RetrievalTuning };
 
 interface Entry {
   passage: Passage;
-  /** Trigrams of the heading and of each "Also asked" phrasing. */
-  heads: Set<string>[];
-  /** The terms of the heading and of each "Also asked" phrasing (for headingPrecision). */
-  headTerms: string[][];
-  sentences: { text: string; terms: Set<string> }[];
+  /** The analysed terms of each sentence unit. */
+  unitTerms: string[][];
+  /** Trigrams of the heading and of each "Also asked" phrasing (made when first needed). */
+  heads?: Set<string>[];
+  /** The terms of the heading and of each "Also asked" phrasing (for headingPrecision; made when first needed). */
+  headTerms?: string[][];
+  /** The sentence units with their terms (made when first needed: only hits' sentences are picked). */
+  sentences?: { text: string; terms: Set<string> }[];
+}
+
+/** A passage's fields as analysed terms (stemmed, stop words out, duplicates kept, in order). */
+export interface AnalysedPassage {
+  /** One list per sentence unit of the text (splitUnits). */
+  sentences: string[][];
+  heading: string[];
+  alsoAsked: string[];
+  title: string[];
+}
+
+/**
+ * What building the index reads from the text (most of its cost): every passage's terms and the
+ * words as written by term, in the order first met. Persisted by indexCache.ts and handed back to
+ * the constructor, it gives the same index without analysing the text again.
+ */
+export interface AnalysedKnowledge {
+  passages: AnalysedPassage[];
+  /** [word, term] pairs, in the order the words were first met (the typo index keeps that order). */
+  words: [string, string][];
+}
+
+/** Analyses the passages' text as the index does. */
+export function analysePassages(passages: readonly Passage[], local?: LocalLexicon): AnalysedKnowledge {
+  const words = new Map<string, string>();
+  const terms = (text: string): string[] =>
+    tokenize(text, local).map(({ word, term }) => {
+      words.set(word, term);
+      return term;
+    });
+  const analysed = passages.map((passage) => ({
+    sentences: splitUnits(passage.text).map(terms),
+    heading: terms(passage.heading),
+    alsoAsked: terms(passage.alsoAsked.join(' ; ')),
+    title: terms(passage.title),
+  }));
+  return { passages: analysed, words: [...words] };
 }
 
 interface Concept {
@@ -85,33 +125,39 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
 
   /** The business's own words (synonyms.yaml), beside the general lexicon. */
   private readonly local: LocalLexicon | undefined;
+  private readonly byId = new Map<string, Entry>();
+  /**
+   * The last question's concepts: one question is read by ranked, unknownWords and sentencesFor in
+   * the same turn, and its analysis (tokenising, stemming, synonyms, typos) is most of their cost.
+   */
+  private last: { question: string; concepts: Concept[] } | undefined;
 
-  constructor(passages: readonly Passage[], options: { tuning?: Partial<RetrievalTuning>; lexicon?: KnowledgeLexiconSpec } = {}) {
+  /**
+   * `analysed` is what analysePassages returned for these passages and this lexicon (a persisted
+   * copy, see indexCache.ts); without it the text is analysed here.
+   */
+  constructor(
+    passages: readonly Passage[],
+    options: { tuning?: Partial<RetrievalTuning>; lexicon?: KnowledgeLexiconSpec; analysed?: AnalysedKnowledge } = {},
+  ) {
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
     this.local = options.lexicon ? new LocalLexicon(options.lexicon) : undefined;
-    const words = (text: string): string[] =>
-      tokenize(text, this.local).map(({ word, term }) => {
-        this.wordTerm.set(word, term);
-        return term;
-      });
+    const analysed = options.analysed ?? analysePassages(passages, this.local);
+    if (analysed.passages.length !== passages.length) throw new Error('analysed knowledge does not match the passages');
+    for (const [word, term] of analysed.words) this.wordTerm.set(word, term);
     const fields: FieldText[][] = [];
-    this.entries = passages.map((passage) => {
-      const sentences = splitUnits(passage.text).map((text) => ({ text, terms: new Set(words(text)) }));
+    this.entries = passages.map((passage, i) => {
+      const a = analysed.passages[i]!;
       fields.push([
-        { terms: words(passage.heading), boost: this.tuning.headingBoost, flags: IN_HEAD },
-        { terms: words(passage.alsoAsked.join(' ; ')), boost: this.tuning.alsoAskedBoost, flags: IN_HEAD },
-        { terms: words(passage.title), boost: BOOST.title, flags: IN_TITLE },
-        { terms: sentences.flatMap((s) => words(s.text)), boost: BOOST.text, flags: IN_TEXT },
+        { terms: a.heading, boost: this.tuning.headingBoost, flags: IN_HEAD },
+        { terms: a.alsoAsked, boost: this.tuning.alsoAskedBoost, flags: IN_HEAD },
+        { terms: a.title, boost: BOOST.title, flags: IN_TITLE },
+        { terms: a.sentences.flat(), boost: BOOST.text, flags: IN_TEXT },
       ]);
-      const phrasings = [passage.heading, ...passage.alsoAsked];
-      return {
-        passage,
-        sentences,
-        heads: phrasings.map(trigrams),
-        headTerms: phrasings.map((h) => [...new Set(tokenize(h, this.local).map((t) => t.term))]),
-      };
+      return { passage, unitTerms: a.sentences };
     });
     this.postings = new Postings(fields);
+    for (const e of this.entries) if (!this.byId.has(e.passage.id)) this.byId.set(e.passage.id, e);
     const n = this.entries.length;
     this.maxIdf = Math.log(1 + Math.max(1, n));
     this.typos = new TypoIndex(this.wordTerm.keys());
@@ -139,7 +185,11 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
   }
 
   /** The hits with their ranking score (what orders them, beside the confidence). */
-  ranked(question: string, limit = 3): (KnowledgeHit & { rank: number; baseRank: number; margin: number })[] {
+  ranked(
+    question: string,
+    limit = 3,
+    options: { sentences?: boolean } = {},
+  ): (KnowledgeHit & { rank: number; baseRank: number; margin: number })[] {
     const concepts = this.concepts(question);
     const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
     if (concepts.length === 0 || totalWeight === 0) return [];
@@ -173,9 +223,9 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
         .map(({ doc, rank }) => {
           const entry = this.entries[doc]!;
           let like = 0;
-          for (const h of entry.heads) like = Math.max(like, dice(q, h));
+          for (const h of headsOf(entry)) like = Math.max(like, dice(q, h));
           let precision = 0;
-          if (worth) for (const h of entry.headTerms) precision = Math.max(precision, this.precision(h, worth));
+          if (worth) for (const h of this.headTermsOf(entry)) precision = Math.max(precision, this.precision(h, worth));
           return { doc, rank: rank / best + headingGrams * like, precision };
         })
         .sort((a, b) => b.rank - a.rank);
@@ -190,14 +240,9 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
       const onTopic = covered > 0 ? Math.min(1, (2 * this.topicCovered[doc]!) / covered) : 0;
       const confidence = (covered / totalWeight) * (1 - topicShare + topicShare * onTopic);
       const entry = this.entries[doc]!;
-      return {
-        passage: entry.passage,
-        confidence: round(confidence),
-        rank,
-        baseRank: baseRank ?? rank,
-        margin,
-        sentences: this.bestSentences(entry, concepts),
-      };
+      // A caller that only ranks (the hybrid retriever picks sentences for its own few) skips them.
+      const sentences = options.sentences === false ? [] : this.bestSentences(entry, concepts);
+      return { passage: entry.passage, confidence: round(confidence), rank, baseRank: baseRank ?? rank, margin, sentences };
     });
   }
 
@@ -210,6 +255,13 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
       .filter((c) => c.alternatives.size === 0 && !/^\d/.test(c.term))
       .map((c) => c.word)
       .filter((w) => !isWeakWord(w));
+  }
+
+  /** The terms of the heading and of each "Also asked" phrasing, without repeats (made once, when first needed). */
+  private headTermsOf(entry: Entry): string[][] {
+    return (entry.headTerms ??= [entry.passage.heading, ...entry.passage.alsoAsked].map((h) => [
+      ...new Set(tokenize(h, this.local).map((t) => t.term)),
+    ]));
   }
 
   /**
@@ -236,7 +288,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     const concepts = this.concepts(question);
     const total = concepts.reduce((sum, c) => sum + c.weight, 0);
     if (doc < 0 || total === 0) return 0;
-    const heading = new Set(this.entries[doc]!.headTerms[0]);
+    const heading = new Set(this.headTermsOf(this.entries[doc]!)[0]);
     let covered = 0;
     for (const c of concepts) {
       let best = 0;
@@ -253,7 +305,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
 
   /** The passage's sentences most relevant to the question (for a passage another signal chose). */
   sentencesFor(passageId: string, question: string): string[] {
-    const entry = this.entries.find((e) => e.passage.id === passageId);
+    const entry = this.byId.get(passageId);
     return entry ? this.bestSentences(entry, this.concepts(question)) : [];
   }
 
@@ -268,6 +320,37 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     const touched: number[] = [];
     const inConcept: number[] = [];
     for (const c of concepts) {
+      // One alternative: each passage appears once in its postings, so its best match is that one
+      // and the concept's share is added straight away (the same sums, without the per-concept pass).
+      if (c.alternatives.size === 1) {
+        const [term, w] = c.alternatives.entries().next().value!;
+        const p = this.postings.get(term);
+        if (!p) continue;
+        const df = p.docs.length;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const boost = w * w * c.weight * idf;
+        const rankWorth = w < this.tuning.typoMatch ? w * synonymRank : w;
+        const headRank = rankWorth * (1 + headingBonus);
+        const titleRank = rankWorth * titleOnly;
+        const titleWorth = w * titleOnly;
+        const { docs, flags: allFlags, tfs } = p;
+        for (let i = 0; i < df; i++) {
+          const d = docs[i]!;
+          if (!this.seen[d]) {
+            this.seen[d] = 1;
+            touched.push(d);
+            this.covered[d] = this.rankCovered[d] = this.topicCovered[d] = this.bm25[d] = 0;
+          }
+          const flags = allFlags[i]!;
+          const worth = flags === IN_TITLE ? titleWorth : w;
+          const r = flags & IN_HEAD ? headRank : flags === IN_TITLE ? titleRank : rankWorth;
+          this.bm25[d]! += boost * tfs[i]!;
+          if (worth > 0) this.covered[d]! += worth * c.weight;
+          if (r > 0) this.rankCovered[d]! += r * c.weight;
+          if (flags & (IN_HEAD | IN_TITLE) && worth > 0) this.topicCovered[d]! += worth * c.weight;
+        }
+        continue;
+      }
       for (const [term, w] of c.alternatives) {
         const p = this.postings.get(term);
         if (!p) continue;
@@ -312,6 +395,13 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
 
   /** The question's concepts, each with the vocabulary terms that can stand for it and its weight. */
   private concepts(question: string): Concept[] {
+    if (this.last?.question === question) return this.last.concepts;
+    const concepts = this.analyse(question);
+    this.last = { question, concepts };
+    return concepts;
+  }
+
+  private analyse(question: string): Concept[] {
     const seen = new Set<string>();
     const out: Concept[] = [];
     for (const { word, term } of tokenize(question, this.local)) {
@@ -350,8 +440,17 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     return out;
   }
 
+  private sentencesOf(entry: Entry): { text: string; terms: Set<string> }[] {
+    if (entry.sentences) return entry.sentences;
+    const units = splitUnits(entry.passage.text);
+    // The analysed terms are of these units; should they ever not line up, the units are analysed here.
+    const terms =
+      units.length === entry.unitTerms.length ? entry.unitTerms : units.map((u) => tokenize(u, this.local).map((t) => t.term));
+    return (entry.sentences = units.map((text, j) => ({ text, terms: new Set(terms[j]) })));
+  }
+
   private bestSentences(entry: Entry, concepts: Concept[]): string[] {
-    return pickSentences(entry.sentences, (terms) => {
+    return pickSentences(this.sentencesOf(entry), (terms) => {
       let s = 0;
       for (const c of concepts) {
         let best = 0;
@@ -368,6 +467,10 @@ function matchWorth(concepts: readonly Concept[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const c of concepts) for (const [t, w] of c.alternatives) if ((out.get(t) ?? 0) < w) out.set(t, w);
   return out;
+}
+
+function headsOf(entry: Entry): Set<string>[] {
+  return (entry.heads ??= [entry.passage.heading, ...entry.passage.alsoAsked].map(trigrams));
 }
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;

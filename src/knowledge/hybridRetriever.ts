@@ -48,6 +48,8 @@ interface KnowledgeVectors {
 
 export class HybridRetriever implements KnowledgeRetriever {
   private readonly passages: readonly Passage[];
+  /** Passage positions by id, so a lexical-only search visits the lexical hits, not every passage. */
+  private readonly positions = new Map<string, number[]>();
   private readonly model: RetrievalModel;
 
   private constructor(
@@ -56,6 +58,11 @@ export class HybridRetriever implements KnowledgeRetriever {
     private vectors: KnowledgeVectors | undefined,
   ) {
     this.passages = lexical.passages();
+    this.passages.forEach((p, i) => {
+      const at = this.positions.get(p.id);
+      if (at) at.push(i);
+      else this.positions.set(p.id, [i]);
+    });
     this.model = options.model ?? RETRIEVAL_MODEL;
   }
 
@@ -114,7 +121,7 @@ export class HybridRetriever implements KnowledgeRetriever {
         this.options.onEmbedderError?.(err);
       }
     }
-    const lexHits = this.lexical.ranked(question, LEXICAL_CANDIDATES);
+    const lexHits = this.lexical.ranked(question, LEXICAL_CANDIDATES, { sentences: false });
     const lex = new Map(lexHits.map((h) => [h.passage.id, h.confidence]));
     // The lexical index ranks by more than its confidence (heading matches, BM25): its order counts
     // too. With the sentence model, the order before the heading's precision (measured: the cosines
@@ -138,7 +145,12 @@ export class HybridRetriever implements KnowledgeRetriever {
     const { fusion } = this.model;
     const centred = q && this.vectors ? centre(q, this.vectors.mean) : undefined;
     const out: Candidate[] = [];
-    this.passages.forEach((passage, i) => {
+    // Without a question vector only passages with a lexical score count: visit just those, in
+    // passage order as the full walk would (the sort below is stable).
+    const visit = q ? undefined : [...lex.keys()].flatMap((id) => this.positions.get(id) ?? []).sort((a, b) => a - b);
+    const each = (f: (passage: Passage, i: number) => void): void =>
+      visit ? visit.forEach((i) => f(this.passages[i]!, i)) : this.passages.forEach(f);
+    each((passage, i) => {
       const lexical = lex.get(passage.id) ?? 0;
       let cosHead = 0;
       let cosBody = 0;

@@ -33,37 +33,64 @@ export class Postings {
   readonly avgLength: number;
 
   constructor(docs: readonly FieldText[][]) {
-    const building = new Map<string, { docs: number[]; tfs: number[]; flags: number[] }>();
+    // Terms get ids in the order first met, and each doc's counts live in arrays by id: the same
+    // postings, in the same order, as with a map per doc, at a fraction of the map operations.
+    const ids = new Map<string, number>();
+    const terms: string[] = [];
+    const building: { docs: number[]; tfs: number[]; flags: number[] }[] = [];
+    let tf = new Float64Array(1024);
+    let flags = new Uint8Array(1024);
+    const inDoc: number[] = [];
     this.docLength = new Float32Array(docs.length);
     let total = 0;
-    docs.forEach((fields, doc) => {
-      const tf = new Map<string, number>();
-      const flags = new Map<string, number>();
+    for (let doc = 0; doc < docs.length; doc++) {
       let length = 0;
-      for (const field of fields) {
+      for (const field of docs[doc]!) {
         length += field.terms.length;
         for (const t of field.terms) {
-          tf.set(t, (tf.get(t) ?? 0) + field.boost);
-          flags.set(t, (flags.get(t) ?? 0) | field.flags);
+          let id = ids.get(t);
+          if (id === undefined) {
+            id = terms.length;
+            ids.set(t, id);
+            terms.push(t);
+            building.push({ docs: [], tfs: [], flags: [] });
+            if (id >= tf.length) {
+              const grownTf = new Float64Array(tf.length * 2);
+              grownTf.set(tf);
+              tf = grownTf;
+              const grownFlags = new Uint8Array(flags.length * 2);
+              grownFlags.set(flags);
+              flags = grownFlags;
+            }
+          }
+          if (flags[id] === 0 && tf[id] === 0) inDoc.push(id);
+          tf[id] = tf[id]! + field.boost;
+          flags[id] = flags[id]! | field.flags;
         }
       }
       this.docLength[doc] = length;
       total += length;
-      for (const [t, f] of tf) {
-        let p = building.get(t);
-        if (!p) building.set(t, (p = { docs: [], tfs: [], flags: [] }));
+      for (const id of inDoc) {
+        const p = building[id]!;
         p.docs.push(doc);
-        p.tfs.push(f);
-        p.flags.push(flags.get(t) ?? 0);
+        p.tfs.push(tf[id]!);
+        p.flags.push(flags[id]!);
+        tf[id] = 0;
+        flags[id] = 0;
       }
-    });
+      inDoc.length = 0;
+    }
     this.avgLength = docs.length > 0 ? total / docs.length : 1;
-    for (const [t, p] of building) {
-      const tfs = Float32Array.from(p.tfs, (tf, i) => {
+    for (let id = 0; id < terms.length; id++) {
+      const p = building[id]!;
+      const n = p.docs.length;
+      const tfs = new Float32Array(n);
+      for (let i = 0; i < n; i++) {
+        const f = p.tfs[i]!;
         const norm = 1 - B + (B * this.docLength[p.docs[i]!]!) / this.avgLength;
-        return (tf * (K1 + 1)) / (tf + K1 * norm);
-      });
-      this.postings.set(t, { docs: Int32Array.from(p.docs), tfs, flags: Uint8Array.from(p.flags) });
+        tfs[i] = (f * (K1 + 1)) / (f + K1 * norm);
+      }
+      this.postings.set(terms[id]!, { docs: Int32Array.from(p.docs), tfs, flags: Uint8Array.from(p.flags) });
     }
   }
 
