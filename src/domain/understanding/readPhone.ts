@@ -2,23 +2,22 @@
  * Reads a phone number: typed in any usual form (extractPhone, libphonenumber-js) or spelt out in
  * words ("oh four one two …", "double seven"), as people do on voice channels and sometimes in chat.
  */
+import { lookupTable } from '../lookupTable.js';
 import { extractPhone, type PhoneMatch } from './extractPhone.js';
+import { CARDINAL_WORDS } from './numberWords.js';
 
-const DIGITS: Record<string, string> = {
+/** Digits said as words: the one to nine of the number table, and the ways of saying 0. */
+const DIGITS: Readonly<Record<string, string | undefined>> = lookupTable({
   oh: '0',
   o: '0',
   zero: '0',
   nought: '0',
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-};
+  ...Object.fromEntries(
+    Object.entries(CARDINAL_WORDS)
+      .filter(([, n]) => n !== undefined && n < 10)
+      .map(([word, n]) => [word, String(n)]),
+  ),
+});
 const SPOKEN =
   /\b(?:(?:double|triple)\s+)?(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine)\b(?:[\s,-]+(?:(?:double|triple)\s+)?(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine)\b)+/gi;
 
