@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { syncDirectory } from './DurableFileAdapter.js';
+import { GroupCommit } from './groupCommit.js';
 
 /**
  * One change: `value` set under `key` in the shard file `shard` (or the key removed); or, for an
@@ -17,13 +18,6 @@ export type JournalEntry =
     }
   | { segment: string; line: string }
   | { segment: string; erase: string };
-
-interface Waiting {
-  lines: string[];
-  promise: Promise<void>;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
 
 const PREFIX = 'journal-';
 
@@ -41,8 +35,10 @@ export class Journal {
   #sequence = 0;
   /** Files this journal wrote to, the current one included. */
   readonly #files = new Set<string>();
-  #next: Waiting | undefined;
-  #writing: Promise<void> | undefined;
+  readonly #commits = new GroupCommit<string[]>(
+    () => [],
+    (lines) => this.#write(lines.join('')),
+  );
   /** Bytes in the current file. */
   size = 0;
 
@@ -88,11 +84,9 @@ export class Journal {
 
   /** Appends changes; resolves once they are durable. */
   append(entries: JournalEntry[]): Promise<void> {
-    this.#next ??= waiting();
-    for (const entry of entries) this.#next.lines.push(`${JSON.stringify(entry)}\n`);
-    const { promise } = this.#next;
-    this.#writing ??= this.#drain();
-    return promise;
+    return this.#commits.submit((lines) => {
+      for (const entry of entries) lines.push(`${JSON.stringify(entry)}\n`);
+    });
   }
 
   /**
@@ -122,7 +116,7 @@ export class Journal {
 
   /** Waits until everything appended is durable (or failed). */
   async flush(): Promise<void> {
-    while (this.#writing) await this.#writing;
+    await this.#commits.flush();
   }
 
   async close(): Promise<void> {
@@ -135,46 +129,28 @@ export class Journal {
     return path.join(this.dir, `${PREFIX}${this.token}-${String(this.#sequence).padStart(6, '0')}.jsonl`);
   }
 
-  async #drain(): Promise<void> {
-    // Let changes made in the same tick join the first write.
-    await Promise.resolve();
-    while (this.#next) {
-      const batch = this.#next;
-      this.#next = undefined;
-      try {
-        const text = batch.lines.join('');
-        let created = false;
-        if (!this.#handle) {
-          this.#handle = await open(this.#file, 'a');
-          this.#files.add(this.#file);
-          created = true;
-        }
-        await this.#handle.write(text);
-        await this.#handle.datasync();
-        if (created) await syncDirectory(this.dir);
-        this.size += Buffer.byteLength(text);
-        batch.resolve();
-      } catch (error) {
-        // The file may now end in a torn line: start a fresh one so later lines are whole.
-        await this.#handle?.close().catch(() => undefined);
-        this.#handle = undefined;
-        this.#sequence++;
-        this.#file = this.#name();
-        batch.reject(error);
+  /** One write of a batch of lines, made durable before it returns. */
+  async #write(text: string): Promise<void> {
+    try {
+      let created = false;
+      if (!this.#handle) {
+        this.#handle = await open(this.#file, 'a');
+        this.#files.add(this.#file);
+        created = true;
       }
+      await this.#handle.write(text);
+      await this.#handle.datasync();
+      if (created) await syncDirectory(this.dir);
+      this.size += Buffer.byteLength(text);
+    } catch (error) {
+      // The file may now end in a torn line: start a fresh one so later lines are whole.
+      await this.#handle?.close().catch(() => undefined);
+      this.#handle = undefined;
+      this.#sequence++;
+      this.#file = this.#name();
+      throw error;
     }
-    this.#writing = undefined;
   }
-}
-
-function waiting(): Waiting {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { lines: [], promise, resolve, reject };
 }
 
 function isAlive(pid: number): boolean {

@@ -2,22 +2,7 @@ import { stat } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { type Codec, DurableFileAdapter } from './DurableFileAdapter.js';
 import type { JournaledShard, JournaledShards } from './JournaledShards.js';
-
-interface Waiters {
-  promise: Promise<void>;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
-function waiters(): Waiters {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { GroupCommit } from './groupCommit.js';
 
 /**
  * One JSON file held in memory (lowdb's `Low`) with serialized, coalesced writes.
@@ -30,8 +15,10 @@ function waiters(): Waiters {
  */
 export class ShardFile<T> {
   readonly #low: Low<T>;
-  #next: Waiters | undefined;
-  #writing: Promise<void> | undefined;
+  readonly #commits = new GroupCommit<undefined>(
+    () => undefined,
+    () => this.#write(),
+  );
   /** Modification time of the file as this process last read or wrote it. */
   #seen: number | undefined;
   /** With a journal: its name for this shard, and changes journaled but not yet in the file. */
@@ -68,7 +55,7 @@ export class ShardFile<T> {
 
   /** True when no write is running or queued. */
   get idle(): boolean {
-    return this.#writing === undefined;
+    return this.#commits.idle;
   }
 
   async load(): Promise<void> {
@@ -109,35 +96,21 @@ export class ShardFile<T> {
   }
 
   commit(): Promise<void> {
-    this.#next ??= waiters();
-    const { promise } = this.#next;
-    this.#writing ??= this.#drain();
-    return promise;
+    return this.#commits.submit();
   }
 
   /** Waits until every committed change has been written (or has failed to be). */
   async flush(): Promise<void> {
-    while (this.#writing) await this.#writing;
+    await this.#commits.flush();
   }
 
-  async #drain(): Promise<void> {
-    // Let changes made in the same tick join the first write.
-    await Promise.resolve();
-    while (this.#next) {
-      const batch = this.#next;
-      this.#next = undefined;
-      try {
-        // The file is stringified synchronously as the write starts: every change up to `upTo` is in it.
-        const upTo = this.#seq;
-        await this.#low.write();
-        for (const [key, change] of this.#unsaved) if (change.seq <= upTo) this.#unsaved.delete(key);
-        this.#seen = await this.#mtime();
-        batch.resolve();
-      } catch (error) {
-        batch.reject(error);
-      }
-    }
-    this.#writing = undefined;
+  /** One write of the whole file; the changes it carries are then no longer unsaved. */
+  async #write(): Promise<void> {
+    // The file is stringified synchronously as the write starts: every change up to `upTo` is in it.
+    const upTo = this.#seq;
+    await this.#low.write();
+    for (const [key, change] of this.#unsaved) if (change.seq <= upTo) this.#unsaved.delete(key);
+    this.#seen = await this.#mtime();
   }
 }
 
