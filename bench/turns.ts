@@ -20,7 +20,7 @@ export interface RunSettings {
 }
 
 /** One measured run of one bot on one workload. */
-export interface Run {
+export interface Run extends Omit<BotReport, 'cpuMs'> {
   turns: number;
   seconds: number;
   turnsPerSecond: number;
@@ -35,12 +35,6 @@ export interface Run {
   cpuMsPerTurn: number;
   /** The load generator's CPU per turn, milliseconds. */
   loadCpuMsPerTurn: number;
-  rssMb: number;
-  searchMs: number[];
-  scoringMs: number[];
-  stateWriteMs: number[];
-  spans?: string[];
-  profile?: string;
 }
 
 /** Where processes go: the CPU lists for `taskset`, or undefined when not pinning. */
