@@ -81,18 +81,18 @@ export class OrderDialog extends FormDialog<OrderState> {
       // The answer to "what would you like to order?" is read as one of the products listed ("medium
       // chocolate" → the medium one), by its own words only: "2" is a quantity, not the second.
       const products = business.products;
-      const sized = matchProducts(
-        u.text,
-        products.map((p) => p.name),
-        { headImplied: true },
-      );
-      const i = readChoice(
-        u.text,
-        products.map((p) => ({ label: p.name, synonyms: p.aliases })),
-        undefined,
-        true,
-      );
-      const picked = sized.length === 1 ? sized[0] : i !== undefined ? products[i]!.name : undefined;
+      const names = products.map((p) => p.name);
+      const sized = matchProducts(u.text, names, { headImplied: true });
+      const chosen =
+        sized.length === 1
+          ? undefined
+          : readChoice(
+              u.text,
+              products.map((p) => ({ label: p.name, synonyms: p.aliases })),
+              undefined,
+              true,
+            );
+      const picked = sized.length === 1 ? sized[0] : chosen !== undefined ? names[chosen] : undefined;
       if (picked) {
         state.product = picked;
         filled.push('product');
