@@ -106,6 +106,7 @@ async function inTopic(
   question: string,
 ): Promise<string> {
   if (!previous) return question;
+  const { knowledge } = services;
   const leans = FOLLOWS_ON.test(question) || LEANS_ON_BEFORE.test(question);
   const short = question.split(/\s+/).filter(Boolean).length <= SHORT;
   if (!leans && !short) return question;
@@ -116,7 +117,6 @@ async function inTopic(
   if (!leans) {
     const alone = await answerFromRetriever(services.retriever, question, { minConfidence });
     if (alone.kind === 'answer') {
-      const { knowledge } = services;
       const covered = knowledge.coverage(question, previous.passageId);
       // A passage named for what it asks ("what flavours" → "Cake flavours") makes it a topic of its own.
       const named = knowledge.coverage(question, alone.source.id, true) >= 0.5;
@@ -127,6 +127,19 @@ async function inTopic(
   const joined = `${previous.question} ${question}`;
   const read = await answerFromRetriever(services.retriever, joined, { minConfidence });
   if (read.kind !== 'answer') return question;
+  // "can i freeze it" after a delivery question: when the joined reading's passage has none of the
+  // follow-up's own words, and the follow-up alone finds one that has them in another knowledge file
+  // (a file keeps one subject), the earlier question only drowned it out. "and how much is it" after
+  // "do you deliver to coogee" finds the delivery fees: the same file, so the two are read together.
+  if (leans && knowledge.coverage(question, read.source.id) === 0) {
+    const alone = await answerFromRetriever(services.retriever, question, { minConfidence });
+    if (
+      alone.kind === 'answer' &&
+      !previous.passageId.startsWith(`${alone.source.file}#`) &&
+      knowledge.coverage(question, alone.source.id) > 0
+    )
+      return question;
+  }
   // Otherwise a short question that does not lean on the last one may be a new topic: the joined
   // reading counts only when it finds something else than the last answer (never the old passage again).
   return leans || inHand || read.source.id !== previous.passageId ? joined : question;

@@ -136,6 +136,14 @@ describe('follow-ups, policy questions and covered questions in chat spelling', 
       expect(all).not.toMatch(/Coogee/);
     });
 
+    it(`when on ${channelId} "can i freeze it" follows a question about delivery, then storage answers, not delivery again`, async () => {
+      const convo = bot.conversation({ channelId });
+      await convo.say('how much is delivery to coogee');
+      const all = texts(await convo.say('can i freeze it')).join('\n');
+      expect(all).toMatch(/Source: Storing your cake/);
+      expect(all).not.toMatch(/Source: Delivery/);
+    });
+
     it(`when asked on ${channelId} "will the driver leave it at the door if im not home", then the delivery passage answers`, async () => {
       const all = texts(await bot.conversation({ channelId }).say('will the driver leave it at the door if im not home')).join(
         '\n',
