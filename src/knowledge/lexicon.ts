@@ -256,6 +256,7 @@ export const SYNONYM_GROUPS: [number, string[]][] = [
   [0.8, ['voucher', 'giftcard', 'certificate']],
   [0.8, ['keep', 'stay', 'last', 'storage', 'fresh', 'leftover', 'leftovers']],
   [0.8, ['fridge', 'refrigerator', 'refrigerate', 'chill', 'chilled', 'cold']],
+  [0.9, ['freeze', 'frozen', 'froze', 'freezer', 'freezing']],
   [0.8, ['message', 'writing', 'write', 'written', 'inscription', 'lettering', 'letters', 'characters']],
   [0.8, ['change', 'modify', 'amend', 'alter', 'update', 'switch', 'swap', 'move', 'reschedule', 'postpone']],
   [0.8, ['deposit', 'upfront', 'balance', 'instalment']],

@@ -140,8 +140,15 @@ describe('follow-ups, policy questions and covered questions in chat spelling', 
       const convo = bot.conversation({ channelId });
       await convo.say('how much is delivery to coogee');
       const all = texts(await convo.say('can i freeze it')).join('\n');
+      expect(all).toMatch(/frozen for up to one month/);
       expect(all).toMatch(/Source: Storing your cake/);
       expect(all).not.toMatch(/Source: Delivery/);
+      // Read against the cupcakes it follows, the answer keeps both what was asked before and now.
+      const after = bot.conversation({ channelId });
+      await after.say('how long do the cupcakes keep');
+      const them = texts(await after.say('can i freeze them')).join('\n');
+      expect(them).toMatch(/Cupcakes keep for 2 days/);
+      expect(them).toMatch(/frozen for up to one month/);
     });
 
     it(`when asked on ${channelId} "will the driver leave it at the door if im not home", then the delivery passage answers`, async () => {
