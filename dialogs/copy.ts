@@ -8,6 +8,8 @@ import type { Business } from '../src/domain/business.js';
 import type { Acknowledged } from '../src/domain/consulting/consultTurn.js';
 import { DateTime } from 'luxon';
 import { formatPhone } from '../src/domain/phone.js';
+import { getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
+import mobileExamples from 'libphonenumber-js/mobile/examples';
 
 const list = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
@@ -43,6 +45,15 @@ function slotFormatters(locale: string, timeZone: string): { day: Intl.DateTimeF
   }
   return found;
 }
+
+/** A mobile number of the region as people there write it ("0412 345 678" in AU, "(201) 555-0123" in US). */
+function examplePhone(region: string): string {
+  const example = getExampleNumber(region.toUpperCase() as CountryCode, mobileExamples);
+  return example?.formatNational() ?? '+1 201 555 0123';
+}
+
+/** A date as the business's locale writes it: "Saturday 12 December" (en-AU), "Saturday, December 12" (en-US). */
+const exampleDate = (b: Business): string => dates.day(b, '2026-12-12');
 
 /** Dates and times as the customer reads them: in the business's time zone and locale. */
 export const dates = {
@@ -143,16 +154,19 @@ export const copy = {
   stuckClosed: (): string =>
     `I'm sorry, I'm not getting this right. The team is away right now: would you like someone to call you back when we're open?`,
   didNotCatch: (): string => `Sorry, I didn't catch that.`,
-  /** One short sentence saying what a prompt needs, with an example. */
-  needed: (slot: string): string =>
+  /**
+   * One short sentence saying what a prompt needs, with an example in the business's own conventions:
+   * a phone number of its region, a date in its locale.
+   */
+  needed: (slot: string, b: Business): string =>
     ({
       name: `I just need a name to ask for, for example "Sam" or "Sam Lee".`,
-      phone: `I need a phone number, for example "0412 345 678".`,
+      phone: `I need a phone number, for example "${examplePhone(b.defaultPhoneRegion)}".`,
       confirmPhone: `Please answer yes or no: shall we use that number?`,
       time: `I need a day and time for the call, for example "tomorrow afternoon", "Friday 10am" or "as soon as possible".`,
-      date: `I need the date you'd like it for, for example "Saturday 12 December" or "the 18th".`,
+      date: `I need the date you'd like it for, for example "${exampleDate(b)}" or "the 18th".`,
       fulfilment: `Will you pick it up or would you like it delivered? For example "pickup" or "delivery".`,
-      address: `I need the delivery address, for example "12 King St, Newtown".`,
+      address: `I need the delivery address: the street number and street, and the suburb or town.`,
       product: `I need to know which item you'd like.`,
       topic: `In a few words, what would you like to talk about?`,
       change: `Tell me what to change, for example "the time" or "change the name to Sam".`,
@@ -179,7 +193,7 @@ export const copy = {
   confirmCallerNumber: (spoken: string): string => `Shall we call you back on the number you're calling from, ${spoken}?`,
   confirmKnownNumber: (spoken: string): string => `Shall we call you on ${spoken}, as before?`,
   invalidPhone: (raw: string): string =>
-    `"${raw}" doesn't look like a complete phone number. Could you type it again, with the area code?`,
+    `"${raw}" doesn't look like a complete phone number. Could you type it again, with the area code (or + and the country code for a number abroad)?`,
   askTime: (): string => `When would suit you for the call? You can say a day and time, or "as soon as possible".`,
   askTopic: (): string => `What would you like to talk about, in a few words?`,
   /** The topic of a callback asked for instead of a person (read back to the customer, read by the team). */
@@ -211,6 +225,10 @@ export const copy = {
   askNewTime: (): string => `What time should I move it to?`,
 
   // Orders
+  /** The business takes no order requests in chat (no products in business.yaml). */
+  noOrders: (): string =>
+    `I can't take orders in this chat, but our team can help you buy it. Would you like someone to call you back about it?`,
+  buyingTopic: (item: string): string => (item ? `buying ${item}` : `buying something`),
   askProduct: (products: string[]): string => `What would you like to order? We have ${list(products)}.`,
   askQuantity: (product: string): string => `How many ${product.toLowerCase()} would you like?`,
   /** "1 × Large celebration cake (Double chocolate), 2 × Cupcakes". */

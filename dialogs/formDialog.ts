@@ -166,7 +166,10 @@ export abstract class FormDialog<S extends FormState> extends Dialog<Record<stri
     state.attempts++;
     if (state.attempts >= MAX_ATTEMPTS) return this.giveUp(dc);
     const slot = asked ?? 'change';
-    await dc.context.sendActivity(absorbed.notice ?? (slot === 'confirmPhone' ? yesNo(copy.needed(slot)) : copy.needed(slot)));
+    await dc.context.sendActivity(
+      absorbed.notice ??
+        (slot === 'confirmPhone' ? yesNo(copy.needed(slot, this.services.business)) : copy.needed(slot, this.services.business)),
+    );
     return Dialog.EndOfTurn;
   }
 

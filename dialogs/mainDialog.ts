@@ -10,6 +10,7 @@ import type { Business } from '../src/domain/business.js';
 import type { Intent, Understanding } from '../src/domain/understanding/types.js';
 import { MAX_TEXT_LENGTH, originOf } from '../src/domain/turn/turnInput.js';
 import { answerQuestion } from './answering.js';
+import { answerFromRetriever } from '../src/domain/knowledge/answer.js';
 import { hoursOnDay } from '../src/domain/schedule/hoursOnDay.js';
 import { CALLBACK_DIALOG, CallbackDialog, callbackTimeFor } from './callbackDialog.js';
 import { CONSULT_DIALOG, ConsultDialog, needsNotOrder } from './consultDialog.js';
@@ -266,6 +267,9 @@ export class MainDialog extends ComponentDialog {
       await context.sendActivity(yesNo(copy.identity(business)));
     } else if (u.intent === 'greeting') await greet(context, this.services);
     else if (reply) await context.sendActivity(reply());
+    else if (dialog === ORDER_DIALOG && (await this.answersInstead(u)))
+      await answerQuestion(context, this.services, u.text, { offerCallback: true });
+    else if (dialog === ORDER_DIALOG && !business.products.length) await this.noOrders(inner, u.text);
     else if (dialog) await inner.beginDialog(dialog);
     // "What time do you close today?": that day's hours, from the business's own hours and holidays.
     else if (hours) await context.sendActivity(copy.hoursOnDay(business, hours));
@@ -276,7 +280,33 @@ export class MainDialog extends ComponentDialog {
   private async afterChild(inner: DialogContext, result: unknown): Promise<void> {
     const next = (result as { next?: string } | undefined)?.next;
     if (next === 'callback') await inner.beginDialog(CALLBACK_DIALOG);
+    else if (next === 'order' && !this.services.business.products.length) await this.noOrders(inner, '');
     else if (next === 'order') await inner.beginDialog(ORDER_DIALOG);
+  }
+
+  /**
+   * "can i buy a gift card?" names no product one can order but asks something the knowledge
+   * answers: it is a question, not an order ("I'd like to order a cake" is an order, asked or not).
+   */
+  private async answersInstead(u: Understanding): Promise<boolean> {
+    if (u.entities.products?.length || !QUESTION_FORM.test(u.text)) return false;
+    const found = await answerFromRetriever(this.services.retriever, u.text, {
+      minConfidence: this.services.answerMinConfidence,
+    });
+    return found.kind === 'answer';
+  }
+
+  /**
+   * A business whose business.yaml lists no products takes no order requests in chat: it says so
+   * and offers a callback about what the customer wanted, instead of asking which of nothing.
+   */
+  private async noOrders(inner: DialogContext, wanted: string): Promise<void> {
+    const session = await this.services.sessions.get(inner.context);
+    session.offer = 'callback';
+    // "I want to order a cascadia ridge e" is read back as "buying a cascadia ridge e".
+    const item = /\b(?:order|buy|purchase)(?:ing)?\s+(?:one of )?(.+?)[.!?]*$/i.exec(wanted)?.[1];
+    session.offerTopic = (item ? copy.buyingTopic(item) : wanted || session.need || copy.buyingTopic('')).slice(0, 200);
+    await inner.context.sendActivity(yesNo(copy.noOrders()));
   }
 
   private async cancelCallback(inner: DialogContext, ref: string): Promise<void> {
@@ -358,6 +388,9 @@ const REPLIES: Partial<Record<Intent, () => string>> = {
   affirm: copy.noOffer,
   deny: copy.offerDeclined,
 };
+
+/** A message asked as a question ("can i buy …?", "do you sell …", "where can i get …"). */
+const QUESTION_FORM = /^\s*(?:(?:hi|hey|hello)[,!. ]+)?(?:can|could|may|do|does|is|are|where|how|what|when|which)\b|\?\s*$/i;
 
 /** Intents that start a dialog; every other intent is treated as a question. */
 const STARTS: Partial<Record<Intent, string>> = {

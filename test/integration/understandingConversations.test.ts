@@ -255,8 +255,8 @@ const ROWS: Row[] = [
     turns: [
       ['I want to order a large cake', says(copy.askDate())],
       ['pick up', says(copy.askDate())],
-      ['Sam', says(copy.needed('date'))],
-      ['pick up', says(copy.needed('date'))],
+      ['Sam', says(copy.needed('date', BAKERY))],
+      ['pick up', says(copy.needed('date', BAKERY))],
       ['Sam', PERSON],
     ],
   },
@@ -264,8 +264,8 @@ const ROWS: Row[] = [
     name: 'when the name prompt gets no name three times, then a person is offered',
     turns: [
       ['call me back tomorrow at 11', ASK_NAME],
-      ['not sure', says(copy.needed('name'))],
-      ['no', says(copy.needed('name'))],
+      ['not sure', says(copy.needed('name', BAKERY))],
+      ['no', says(copy.needed('name', BAKERY))],
       ['not sure', PERSON],
     ],
   },
@@ -296,8 +296,8 @@ const ROWS: Row[] = [
     turns: [
       ['I want to order a large cake', says(copy.askDate())],
       ['pick up', says(copy.askDate())],
-      ['not sure', says(copy.needed('date'))],
-      ['no idea', says(copy.needed('date'))],
+      ['not sure', says(copy.needed('date', BAKERY))],
+      ['no idea', says(copy.needed('date', BAKERY))],
       ['pick up', says(copy.stuckClosed())],
       ['yes', ASK_NAME],
     ],
