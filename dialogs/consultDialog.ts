@@ -225,7 +225,7 @@ export class ConsultDialog extends Dialog {
       const fresh = rec.statements.filter((s) => !state.stated.includes(key(s)));
       for (const s of fresh.length || same ? fresh : rec.statements.slice(0, 1)) parts.push(this.cite(state, s));
       // The next steps are offered once, never pressed again.
-      if (!state.recommended) parts.push(copy.nextStep());
+      if (!state.recommended) parts.push(copy.nextStep(this.services.business));
       state.recommended = rec.products.map((p) => p.name);
       state.asking = undefined;
       // What is recommended is the topic in hand: "whats the price?" next is about it.

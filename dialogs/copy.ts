@@ -92,7 +92,8 @@ export const copy = {
     `Welcome back${name ? `, ${name}` : ''}! Ask me anything about ${b.name}, or say "callback" to speak with the team.`,
   help: (b: Business): string =>
     `I can answer questions about ${b.name} from what the team has written down, help you choose when you ask me to, ` +
-    `book a callback from a person, or take an order request. You can say "start over" or "cancel" at any time.`,
+    `${b.products.length ? 'book a callback from a person, or take an order request' : 'or book a callback from a person'}. ` +
+    `You can say "start over" or "cancel" at any time.`,
   thanks: (): string => `You're welcome!`,
   goodbye: (): string => `Thanks for dropping by. Bye for now!`,
   /** First silence or unrecognised speech on a call. */
@@ -266,8 +267,10 @@ export const copy = {
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}: got it.`;
   },
   adviceEnd: (): string => `Of course. I'm here if you want to pick it up again.`,
-  nextStep: (): string =>
-    `If you'd like, I can arrange a callback from our team or take an order request, or you can keep asking me anything.`,
+  nextStep: (b: Business): string =>
+    b.products.length
+      ? `If you'd like, I can arrange a callback from our team or take an order request, or you can keep asking me anything.`
+      : `If you'd like, I can arrange a callback from our team, or you can keep asking me anything.`,
   suggest: (names: string[], because?: string): string =>
     `${because ? `For ${because.replace(/^for\s+/i, '')}` : 'Based on that'}, I'd suggest ${theProducts(names)}.`,
   setAside: (preference: string): string => `It isn't listed for ${preference}, but nothing that is meets all your must-haves.`,

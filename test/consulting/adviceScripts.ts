@@ -245,6 +245,18 @@ export const ADVICE_SCRIPTS: AdviceScript[] = [
     recommends: ["24-inch kids' bike"],
   },
   {
+    name: 'a girl of 10 on a budget below the bike for her age: the nearest age in budget, not a balance bike',
+    shop: 'bikes',
+    turns: ['my daughter is 10 and wants a bike, what would you recommend?', 'around 400 dollars'],
+    recommends: ["24-inch kids' bike", "20-inch kids' bike"],
+    expect: [
+      // The bike shop takes no order requests in chat, so none is offered.
+      [0, /^(?![\s\S]*order request)/],
+      [1, /20-inch kids' bike/],
+      [1, /^(?![\s\S]*balance bike)/],
+    ],
+  },
+  {
     name: 'road riding for fitness',
     shop: 'bikes',
     turns: ['not sure which bike to get, I want something for road riding and fitness', 'no motor please'],

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { copy, dates } from '../../dialogs/copy.js';
+import { loadBusiness } from '../../src/knowledge/markdownLoader.js';
 import {
   ANY,
   createDialogHarness,
@@ -30,7 +32,8 @@ const lama =
 
 const SERVINGS = /About how many people will it need to serve\?$/;
 const BUDGET = /Roughly what would you like to spend\?$/;
-const NEXT_STEP = says(copy.nextStep());
+const BAKERY = await loadBusiness(join(import.meta.dirname, '../../knowledge'));
+const NEXT_STEP = says(copy.nextStep(BAKERY));
 
 describe('the consult dialog (L.A.M.A.)', () => {
   let h: DialogHarness;
@@ -52,7 +55,7 @@ describe('the consult dialog (L.A.M.A.)', () => {
             copy.acknowledge({ told: 'for about 20 people' }),
             copy.suggest(['Large celebration cake'], 'a birthday, for about 20 people'),
             cited(/serves 20–24 people/, 'Large celebration cake — Celebration cakes'),
-            copy.nextStep(),
+            copy.nextStep(BAKERY),
           ),
         ],
       ],

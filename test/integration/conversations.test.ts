@@ -66,7 +66,9 @@ describe('whole conversations over HTTP', () => {
       ],
       [
         'about 20 people, vanilla',
-        new RegExp(`${says(copy.suggest(['Large celebration cake'], ANY)).source}[\\s\\S]*${says(copy.nextStep()).source}`),
+        new RegExp(
+          `${says(copy.suggest(['Large celebration cake'], ANY)).source}[\\s\\S]*${says(copy.nextStep(bot.app.business)).source}`,
+        ),
       ],
       ['yes please', says(copy.askName())],
       ['Dana', says(copy.askPhone())],

@@ -78,6 +78,8 @@ export function candidates(c: Consultation, facts: ConsultFacts, ctx: FitContext
     if (!fact) continue;
     const next = left.filter((p) => fits(p, need, fact, ctx) === true);
     if (next.length > 0) left = next;
+    // No bike is listed for a rider aged 10 within the budget: the nearest ages (6–9), not any.
+    else left = nearest(left, need, fact);
   }
   // Of the products that serve at least the head count, those that serve it most closely.
   for (const need of needs) {
@@ -85,6 +87,18 @@ export function candidates(c: Consultation, facts: ConsultFacts, ctx: FitContext
     if (fact) left = narrowCount(left, need, fact);
   }
   return { products: left };
+}
+
+/** Of products whose range misses a number said (an age, a height), those that miss it least. */
+function nearest(products: ConsultProduct[], need: Need, fact: FactValue): ConsultProduct[] {
+  if (fact.kind !== 'number' || need.entity === 'budget' || servesMore(need)) return products;
+  const miss = (p: ConsultProduct): number => {
+    const r = rangeOf(p.attributes[need.id]);
+    if (!r) return Number.POSITIVE_INFINITY;
+    return Math.max((r.min ?? fact.value) - fact.value, fact.value - (r.max ?? fact.value), 0);
+  };
+  const best = Math.min(...products.map(miss));
+  return best === Number.POSITIVE_INFINITY ? products : products.filter((p) => miss(p) === best);
 }
 
 function narrowCount(products: ConsultProduct[], need: Need, fact: FactValue): ConsultProduct[] {
