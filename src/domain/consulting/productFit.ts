@@ -1,7 +1,7 @@
 /**
  * Which products fit what is known. Hard needs filter strictly: a product whose attribute is
  * missing or does not fit is out. Soft needs narrow: the products that fit are kept if there are
- * any, else the need is set aside. A head count is also met by a product that serves more, but
+ * any, else those whose range misses a number said least (an age), else the need is set aside. A head count is also met by a product that serves more, but
  * only the smallest such product stays when none covers the count exactly.
  */
 import { DateTime } from 'luxon';
