@@ -67,6 +67,12 @@ export async function answerQuestion(
     const parts = composed.by === 'offline' ? fitAnswer(text, flags) : [text];
     for (const part of parts.slice(0, -1)) await context.sendActivity(part);
     await context.sendActivity(copy.answer(parts[parts.length - 1]!, sources.map(citation).join('; ')));
+    // "Is the Metro E in stock?": the knowledge tells what is sold, not what is on the shelf today.
+    if (options.offerCallback && ASKS_STOCK.test(question) && !TELLS_STOCK.test(composed.text)) {
+      session.offer = 'callback';
+      session.offerTopic = question.slice(0, 200);
+      await context.sendActivity(yesNo(copy.stockUnknown()));
+    }
     void services.conversationLog.addOutcome(conversationId, 'answered');
     session.lastTopic = { question: asked.slice(-300), passageId: composed.sources[0]!.id };
     return {
@@ -89,6 +95,12 @@ export async function answerQuestion(
   }
   return result;
 }
+
+/** A question about what is on the shelf now, not about what is sold. */
+const ASKS_STOCK =
+  /\b(?:in stock|out of stock|stock of|have (?:any|one|some) (?:left|in)|any left|sold out|(?:available|in) (?:right )?now|on the shelf|in store (?:now|today)|ready to (?:take|ride|go) (?:home|today))\b|\bdo you (?:have|stock|carry) (?:the |a |an |any )?[^?]*\b(?:in|available) (?:today|now|at the moment)\b/i;
+/** An answer that itself speaks of stock. */
+const TELLS_STOCK = /\b(?:in stock|out of stock|stock levels?|sold out|available (?:today|now))\b/i;
 
 /** A follow-up opens like one ("and for parramatta?", "what about sundays?"). */
 const FOLLOWS_ON = /^\s*(?:and|or|also|what about|how about)\b/i;

@@ -55,6 +55,18 @@ function examplePhone(region: string): string {
 /** A date as the business's locale writes it: "Saturday 12 December" (en-AU), "Saturday, December 12" (en-US). */
 const exampleDate = (b: Business): string => dates.day(b, '2026-12-12');
 
+/**
+ * A topic as it is read back: "a tune up" as it is; a question the customer asked ("do you have the
+ * metro e in stock?") in quotes, without its question mark, so the sentence around it still reads.
+ */
+function topicSaid(topic: string): string {
+  const bare = topic.trim().replace(/[?.!\s]+$/, '');
+  const asked =
+    /\?\s*$/.test(topic) ||
+    /^(?:do|does|did|can|could|is|are|will|would|have|has|how|what|when|where|which|who|why)\b/i.test(bare);
+  return asked ? `“${bare}”` : bare;
+}
+
 /** Dates and times as the customer reads them: in the business's time zone and locale. */
 export const dates = {
   /** "Tuesday 24 November" (en-AU), "Tuesday, November 24" (en-US). */
@@ -203,7 +215,7 @@ export const copy = {
     `${reason} The nearest times I can offer are ${list(options)}. Which suits you, or is there another time?`,
   timeTooFar: (): string => `That's further ahead than we book callbacks. Could you pick a time within the next three months?`,
   callbackSummary: (name: string, phone: string, when: string, topic: string): string =>
-    `So that's a callback for ${name} on ${phone}, ${when}, about ${topic}. Shall I book it?`,
+    `So that's a callback for ${name} on ${phone}, ${when}, about ${topicSaid(topic)}. Shall I book it?`,
   consent: (b: Business): string =>
     `To do that I'll keep your name and contact details at ${b.name}, used only to get back to you about your enquiries. Is that OK?`,
   /** A letter's read-back: the details and the consent question, answered by one "yes". */
@@ -226,6 +238,9 @@ export const copy = {
   askNewTime: (): string => `What time should I move it to?`,
 
   // Orders
+  /** After an answer to "is it in stock?": what is on the shelf today is not in the knowledge. */
+  stockUnknown: (): string =>
+    `I can't see today's stock from here, so I can't promise it's on the shelf. Would you like the team to check and call you back?`,
   /** The business takes no order requests in chat (no products in business.yaml). */
   noOrders: (): string =>
     `I can't take orders in this chat, but our team can help you buy it. Would you like someone to call you back about it?`,
