@@ -14,6 +14,7 @@ import type { Statement } from '../src/domain/consulting/statements.js';
 import { citation } from '../src/domain/knowledge/answer.js';
 import { originOf } from '../src/domain/turn/turnInput.js';
 import { extractWhen } from '../src/domain/understanding/extractWhen.js';
+import { matchProducts } from '../src/domain/understanding/matchProducts.js';
 import type { Understanding } from '../src/domain/understanding/types.js';
 import { answerFit } from './answerFit.js';
 import { answerQuestion } from './answering.js';
@@ -40,6 +41,11 @@ interface ConsultState {
   between?: string[];
   /** Set when nothing fitted and a person was offered: a yes hands over, a new fact consults again. */
   blocked?: boolean;
+  /**
+   * The customer came to buy ("I'd like a birthday cake for saturday week") and is being helped to
+   * choose: one product picked ("medium please") goes on to the order request.
+   */
+  buying?: boolean;
 }
 
 /** A yes that takes up the offer of a next step; "ok", "cool", "sounds good" only close. */
@@ -65,9 +71,11 @@ export class ConsultDialog extends Dialog {
       await dc.context.sendActivity(yesNo(copy.noConsultation()));
       return dc.endDialog();
     }
+    const u = getUnderstanding(dc.context);
     const state: ConsultState = { asked: [], stated: [], idle: 0 };
+    if (u.intent === 'order' && this.services.business.products.length) state.buying = true;
     dc.activeDialog!.state = state;
-    return this.turn(dc, consultation, state, getUnderstanding(dc.context), true);
+    return this.turn(dc, consultation, state, u, true);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -82,6 +90,8 @@ export class ConsultDialog extends Dialog {
     // without a product named, an order intent that gives facts goes on consulting.
     if (u.intent === 'callback' || (u.intent === 'order' && !needsNotOrder(consultation, u, state.asking)))
       return dc.endDialog({ next: u.intent });
+    const chosen = state.buying && u.intent !== 'question' ? this.chosenProduct(u) : undefined;
+    if (chosen) return this.toOrder(dc, [chosen]);
     if (state.blocked) return this.afterNothingFits(dc, consultation, state, u);
     if (state.recommended) return this.afterRecommendation(dc, consultation, state, u);
     return this.turn(dc, consultation, state, u, false);
@@ -107,7 +117,8 @@ export class ConsultDialog extends Dialog {
       .trim();
     const session = await this.services.sessions.get(dc.context);
     if (u.intent === 'affirm' && TAKES_OFFER.test(plain)) {
-      if (/\border\b/.test(plain)) return dc.replaceDialog(ORDER_DIALOG);
+      if (/\border\b/.test(plain) || (state.buying && session.facts.products?.length === 1))
+        return dc.replaceDialog(ORDER_DIALOG);
       return dc.replaceDialog(CALLBACK_DIALOG, { topic: session.need, absorbFirst: false });
     }
     // A new fact ("no motor please", "make it 40 people") refines the advice before anything closes it.
@@ -224,8 +235,11 @@ export class ConsultDialog extends Dialog {
       // The cited facts behind it; one already stated is not repeated, unless it is the only reason.
       const fresh = rec.statements.filter((s) => !state.stated.includes(key(s)));
       for (const s of fresh.length || same ? fresh : rec.statements.slice(0, 1)) parts.push(this.cite(state, s));
-      // The next steps are offered once, never pressed again.
-      if (!state.recommended) parts.push(copy.nextStep(this.services.business));
+      // Come to buy: the order request is the next step (which one, when there are several). Else
+      // the next steps are offered once, never pressed again.
+      const toOrder = rec.products.map((p) => p.order).filter((n): n is string => n !== undefined);
+      if (state.buying && toOrder.length) parts.push(copy.orderWhich([...new Set(toOrder)]));
+      else if (!state.recommended) parts.push(copy.nextStep(this.services.business));
       state.recommended = rec.products.map((p) => p.name);
       state.asking = undefined;
       // What is recommended is the topic in hand: "whats the price?" next is about it.
@@ -259,6 +273,26 @@ export class ConsultDialog extends Dialog {
     parts.push(worded.question);
     await dc.context.sendActivity(parts.join(' '));
     return Dialog.EndOfTurn;
+  }
+
+  /** The one product of the business a message picks ("medium please", "the large one"), if any. */
+  private chosenProduct(u: Understanding): string | undefined {
+    const products = this.services.business.products;
+    const picked = u.entities.products?.length
+      ? u.entities.products
+      : products
+          .filter((p) => matchProducts(u.text, [p.name, ...p.aliases], { headImplied: true }).length > 0)
+          .map((p) => p.name);
+    return picked.length === 1 ? picked[0] : undefined;
+  }
+
+  /** On to the order request, with what the consultation learnt (the product, the date). */
+  private async toOrder(dc: DialogContext, products: string[]): Promise<DialogTurnResult> {
+    const session = await this.services.sessions.get(dc.context);
+    session.facts.products = products;
+    const date = Object.values(session.advice ?? {}).find((f) => f.kind === 'date');
+    if (date?.kind === 'date') session.facts.date ??= date.iso.slice(0, 10);
+    return dc.replaceDialog(ORDER_DIALOG);
   }
 
   private cite(state: ConsultState, s: Statement): string {

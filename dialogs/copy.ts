@@ -289,6 +289,11 @@ export const copy = {
   suggest: (names: string[], because?: string): string =>
     `${because ? `For ${because.replace(/^for\s+/i, '')}` : 'Based on that'}, I'd suggest ${theProducts(names)}.`,
   setAside: (preference: string): string => `It isn't listed for ${preference}, but nothing that is meets all your must-haves.`,
+  /** After a suggestion to a customer who came to buy: the order request, for the one or which one. */
+  orderWhich: (products: string[]): string =>
+    products.length === 1
+      ? `Shall I take an order request for the ${midSentence(products[0]!)}?`
+      : `Which would you like: ${theProducts(products)}? I can take the order request from there.`,
   stillSuggest: (names: string[]): string => `That still points to ${theProducts(names)}.`,
   /** A sentence quoted from the knowledge, with where it is from. */
   cited: (text: string, source: string): string => `${text} (Source: ${source})`,
