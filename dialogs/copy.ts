@@ -121,6 +121,9 @@ export const copy = {
   identity: (b: Business): string =>
     `I'm ${b.name}'s virtual assistant, not a person. I answer from ${b.name}'s own information, and I can arrange a callback or put you through to someone from the team. Would you like to talk to a person?`,
   answer: (text: string, source: string): string => `${text}\n\nSource: ${source}`,
+  /** Products in price order, each in its passage's words. */
+  priceOrder: (order: 'cheapest' | 'dearest', lines: string[]): string =>
+    `${order === 'cheapest' ? 'From the lowest price:' : 'From the highest price:'}\n${lines.map((l) => `- ${l}`).join('\n')}`,
   /** One day's opening hours, from the business's hours and holidays. */
   hoursOnDay: (b: Business, h: HoursOnDay): string => {
     const day = dates.day(b, h.date);

@@ -10,6 +10,7 @@ import type { Business } from '../src/domain/business.js';
 import type { Intent, Understanding } from '../src/domain/understanding/types.js';
 import { MAX_TEXT_LENGTH, originOf } from '../src/domain/turn/turnInput.js';
 import { answerQuestion } from './answering.js';
+import { answerPriceOrder } from './priceAnswer.js';
 import { answerFromRetriever } from '../src/domain/knowledge/answer.js';
 import { hoursOnDay } from '../src/domain/schedule/hoursOnDay.js';
 import { CALLBACK_DIALOG, CallbackDialog, callbackTimeFor } from './callbackDialog.js';
@@ -273,7 +274,9 @@ export class MainDialog extends ComponentDialog {
     else if (dialog) await inner.beginDialog(dialog);
     // "What time do you close today?": that day's hours, from the business's own hours and holidays.
     else if (hours) await context.sendActivity(copy.hoursOnDay(business, hours));
-    else await answerQuestion(context, this.services, u.text, { offerCallback: true });
+    // "What's your cheapest cake?": in price order, from the prices the business lists.
+    else if (!(await answerPriceOrder(context, this.services, u.text)))
+      await answerQuestion(context, this.services, u.text, { offerCallback: true });
   }
 
   /** A child ended: the consult dialog may hand over to a callback or an order. */

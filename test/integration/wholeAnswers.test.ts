@@ -201,12 +201,19 @@ describe('what an outsider asks the bike shop: the passage about what is asked, 
   afterAll(() => bot.stop());
 
   for (const channelId of CHANNELS) {
-    it(`when asked on ${channelId} "hey whats the cheapest ebike you have", then the passage listing the e-bikes and their prices answers, whole`, async () => {
+    it(`when asked on ${channelId} "hey whats the cheapest ebike you have", then the e-bikes from the lowest price, the cheapest first`, async () => {
       const all = texts(await bot.conversation({ channelId }).say('hey whats the cheapest ebike you have')).join('\n');
       expect(all).toMatch(/Source: Which e-bikes do you carry\?/);
-      // Every model with its price, so the cheapest is there to see (a table is kept whole).
-      for (const price of ['$1,899', '$2,599', '$3,499', '$4,299']) expect(all).toContain(price);
+      const prices = ['$1,899', '$2,599', '$3,499'].map((p) => all.indexOf(p));
+      expect(prices[0]).toBeGreaterThan(-1);
+      expect(prices).toEqual([...prices].sort((a, b) => a - b));
       expect(all).not.toMatch(/Source: Do you fix e-bikes\?/);
+    });
+
+    it(`when asked on ${channelId} "hey what ebikes do you carry", then the passage's table answers, whole`, async () => {
+      const all = texts(await bot.conversation({ channelId }).say('hey what ebikes do you carry')).join('\n');
+      expect(all).toMatch(/Source: Which e-bikes do you carry\?/);
+      for (const price of ['$1,899', '$2,599', '$3,499', '$4,299']) expect(all).toContain(price);
     });
   }
 
