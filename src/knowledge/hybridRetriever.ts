@@ -1,8 +1,10 @@
 /**
  * Hybrid retrieval: the lexical index (BM25F-style coverage, bm25KnowledgeIndex.ts) fused with a
  * sentence model's cosines — question to heading / "Also asked" phrasing, question to heading +
- * text, and question to the passage's phrasings' centroid relative to the knowledge's mean — as a weighted sum (measured better than reciprocal-rank fusion), then a calibrated refusal
- * model (refusalModel.ts) turns the best passage's signals into the confidence the bot answers on.
+ * text, and question to the passage's centroid (its phrasings and heading + text) relative to the
+ * knowledge's mean — as a weighted sum with the lexical ranking (measured better than reciprocal-rank
+ * fusion), then a calibrated refusal model (refusalModel.ts) turns the best passage's signals into the
+ * confidence the bot answers on.
  *
  * Without an embedder, or when it fails, the same path runs on the lexical signals alone with the
  * lexical-only refusal model. Passage vectors are computed once, at start (cached on disk by
@@ -34,7 +36,10 @@ export interface HybridOptions {
 interface PassageVectors {
   heads: Float32Array[];
   body: Float32Array;
-  /** Mean of the heads minus the knowledge's mean head, unit length. */
+  /**
+   * Mean of the heads and the heading + text vector, minus the knowledge's mean head, unit length (the
+   * text counts too: a passage with no "Also asked" line would otherwise be its short heading alone).
+   */
   centroid: Float32Array;
 }
 
@@ -123,16 +128,12 @@ export class HybridRetriever implements KnowledgeRetriever {
     }
     const lexHits = this.lexical.ranked(question, LEXICAL_CANDIDATES, { sentences: false });
     const lex = new Map(lexHits.map((h) => [h.passage.id, h.confidence]));
-    // The lexical index ranks by more than its confidence (heading matches, BM25): its order counts
-    // too. With the sentence model, the order before the heading's precision (measured: the cosines
-    // already compare question and heading both ways, and precision on top lowered out-of-scope refusal).
-    const rankOf = (h: (typeof lexHits)[number]): number => (q ? h.baseRank : h.rank);
-    const first = lexHits.reduce<(typeof lexHits)[number] | undefined>(
-      (a, h) => (!a || rankOf(h) > rankOf(a) ? h : a),
-      undefined,
-    );
-    const topRank = (first && rankOf(first)) || 1;
-    const lexRanks = new Map(lexHits.map((h) => [h.passage.id, rankOf(h) / topRank]));
+    // The lexical index ranks by more than its confidence (heading matches, BM25, the heading's
+    // precision): its order counts too, with the sentence model as without it (measured on dev: the
+    // order with precision lifted BANKING77's ranked@1 and lost nothing on the own sets).
+    const first = lexHits.reduce<(typeof lexHits)[number] | undefined>((a, h) => (!a || h.rank > a.rank ? h : a), undefined);
+    const topRank = first?.rank || 1;
+    const lexRanks = new Map(lexHits.map((h) => [h.passage.id, h.rank / topRank]));
     // "Best lexical" is the confidence of the passage first before that re-ranking, in both cases
     // (what the refusal models were fitted on: precision picks the passage, not whether to answer).
     const baseFirst = lexHits.reduce<(typeof lexHits)[number] | undefined>(
@@ -145,6 +146,7 @@ export class HybridRetriever implements KnowledgeRetriever {
     const { fusion } = this.model;
     const centred = q && this.vectors ? centre(q, this.vectors.mean) : undefined;
     const out: Candidate[] = [];
+    let headSum = 0;
     // Without a question vector only passages with a lexical score count: visit just those, in
     // passage order as the full walk would (the sort below is stable).
     const visit = q ? undefined : [...lex.keys()].flatMap((id) => this.positions.get(id) ?? []).sort((a, b) => a - b);
@@ -160,6 +162,7 @@ export class HybridRetriever implements KnowledgeRetriever {
         for (const h of v.heads) cosHead = Math.max(cosHead, cosine(q, h));
         cosBody = cosine(q, v.body);
         cosCentroid = cosine(centred, v.centroid);
+        headSum += cosHead;
       } else if (lexical === 0) return;
       const lexRank = lexRanks.get(passage.id) ?? 0;
       const lexTop = passage.id === lexFirst ? 1 : 0;
@@ -169,7 +172,8 @@ export class HybridRetriever implements KnowledgeRetriever {
           fusion.rank * lexRank +
           fusion.head * cosHead +
           fusion.body * cosBody +
-          fusion.centroid * cosCentroid
+          fusion.centroid * cosCentroid +
+          fusion.top * lexTop
         : lexRank;
       out.push({
         passage,
@@ -184,8 +188,12 @@ export class HybridRetriever implements KnowledgeRetriever {
         unknownRarity,
         cosHeadRel,
         lexTop,
+        cosHeadMean: 0,
       });
     });
+    // How much the question sounds like this knowledge at all, whichever passage answers it.
+    const cosHeadMean = q && out.length > 0 ? headSum / out.length : 0;
+    for (const c of out) c.cosHeadMean = cosHeadMean;
     out.sort((a, b) => b.fused - a.fused);
     for (let i = 0; i < out.length; i++) out[i]!.margin = out[i]!.fused - (out[i + 1]?.fused ?? 0);
     // Lexically, the heading's precision only picks among the candidates: whether to answer reads
@@ -221,7 +229,7 @@ async function embedPassages(embedder: Embedder, passages: readonly Passage[]): 
     passages: layout.map(({ start, heads: n }, i) => ({
       heads: heads[i]!,
       body: vectors[start + n]!,
-      centroid: centre(average(heads[i]!), mean),
+      centroid: centre(average([...heads[i]!, vectors[start + n]!]), mean),
     })),
   };
 }
@@ -230,9 +238,12 @@ async function embedPassages(embedder: Embedder, passages: readonly Passage[]): 
 const PARAPHRASE_COSINE = 0.75;
 
 /**
- * The knowledge's own cosine scale: `unrelated`, the mean over every heading and phrasing of its best
- * cosine to another passage's; `paraphrase`, the mean over every "Also asked" phrasing of its best
- * cosine to its own passage's other phrasings (PARAPHRASE_COSINE when there are none).
+ * The knowledge's own cosine scale: `unrelated`, the mean over every heading and phrasing, and over
+ * every other passage, of its best cosine to that passage's heading and phrasings (how alike a typical
+ * unrelated passage looks); `paraphrase`, the mean over every "Also asked" phrasing of its best cosine
+ * to its own passage's other phrasings (PARAPHRASE_COSINE when there are none). (The best over every
+ * other passage at once, as before, grew with the number of phrasings: on the bakery's keyword-style
+ * "Also asked" lines it rose above the paraphrase level, and the scale clamped.)
  */
 function cosineScale(heads: readonly Float32Array[][]): { unrelated: number; paraphrase: number } {
   let unrelated = 0;
@@ -241,11 +252,15 @@ function cosineScale(heads: readonly Float32Array[][]): { unrelated: number; par
   let m = 0;
   heads.forEach((mine, i) => {
     mine.forEach((h, j) => {
-      let other = -1;
+      let sum = 0;
+      let others = 0;
       heads.forEach((theirs, k) => {
-        if (k !== i) for (const t of theirs) other = Math.max(other, cosine(h, t));
+        if (k === i) return;
+        let best = -1;
+        for (const t of theirs) best = Math.max(best, cosine(h, t));
+        [sum, others] = [sum + best, others + 1];
       });
-      if (other > -1) [unrelated, n] = [unrelated + other, n + 1];
+      if (others > 0) [unrelated, n] = [unrelated + sum / others, n + 1];
       if (j === 0) return;
       let own = -1;
       mine.forEach((t, l) => {

@@ -32,6 +32,11 @@ export interface Signals {
   cosHeadRel: number;
   /** 1 when this passage is also the lexical index's first (the two retrievals agree), else 0. */
   lexTop: number;
+  /**
+   * Mean over every passage of the question's cosHead: how much the question sounds like this
+   * knowledge at all (a question from another domain is far from every passage, not just the best).
+   */
+  cosHeadMean: number;
 }
 
 export const SIGNAL_NAMES = [
@@ -45,6 +50,7 @@ export const SIGNAL_NAMES = [
   'unknownRarity',
   'cosHeadRel',
   'lexTop',
+  'cosHeadMean',
 ] as const;
 
 export interface LogisticModel {
@@ -54,7 +60,8 @@ export interface LogisticModel {
 
 /** The fusion weights and the two refusal models (with and without the sentence model). */
 export interface RetrievalModel {
-  fusion: { lexical: number; rank: number; head: number; body: number; centroid: number };
+  /** Weights of the ranking's sum: lexical confidence, lexical rank share, the cosines, and lexTop. */
+  fusion: { lexical: number; rank: number; head: number; body: number; centroid: number; top: number };
   dense: LogisticModel;
   lexicalOnly: LogisticModel;
   /** The threshold chosen on dev (ANSWER_MIN_CONFIDENCE's default). */

@@ -128,3 +128,16 @@ export async function extraOutOfScope(): Promise<string[] | undefined> {
     .parse(JSON.parse(await readFile(resolve(dir, 'hwu64-out-of-scope.json'), 'utf8')));
   return raw.outOfScope.map((o) => o.q);
 }
+
+/**
+ * Dev-only near-domain questions each own knowledge does not answer (test/eval/data/own-unanswerable-dev.json,
+ * by set name): extra negatives for the refusal fit, which has only a dozen of each shop's own in its dev split.
+ */
+export async function ownDevUnanswerable(): Promise<Record<string, string[]>> {
+  const file = resolve(ROOT, 'test/eval/data/own-unanswerable-dev.json');
+  if (!existsSync(file)) return {};
+  const raw = z.record(z.string(), z.unknown()).parse(JSON.parse(await readFile(file, 'utf8')));
+  return Object.fromEntries(
+    Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? [[k, z.array(z.string()).parse(v)]] : [])),
+  );
+}

@@ -137,5 +137,8 @@ describe('hybrid retrieval', () => {
     expect(rates.cosHeadRel).toBeCloseTo((0.36 - 0.18) / (0.8 - 0.18), 4);
     // The lexical index ranks the card passage first too: the two retrievals agree on it only.
     expect([arrival.lexTop, rates.lexTop]).toEqual([1, 0]);
+    // How much the question sounds like this knowledge at all: the mean of the best heading cosines.
+    expect(arrival.cosHeadMean).toBeCloseTo((1 + 0.36) / 2, 4);
+    expect(rates.cosHeadMean).toBe(arrival.cosHeadMean);
   });
 });
