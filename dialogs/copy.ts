@@ -121,6 +121,10 @@ export const copy = {
   identity: (b: Business): string =>
     `I'm ${b.name}'s virtual assistant, not a person. I answer from ${b.name}'s own information, and I can arrange a callback or put you through to someone from the team. Would you like to talk to a person?`,
   answer: (text: string, source: string): string => `${text}\n\nSource: ${source}`,
+  /** "how much?" with no topic: the price of what, with what the knowledge covers. */
+  priceOfWhat: (topics: string[]): string =>
+    `Happy to help with prices. What would you like the price of?` +
+    (topics.length ? ` For example: ${list(topics.map((t) => midSentence(t)))}.` : ''),
   /** Products in price order, each in its passage's words. */
   priceOrder: (order: 'cheapest' | 'dearest', lines: string[]): string =>
     `${order === 'cheapest' ? 'From the lowest price:' : 'From the highest price:'}\n${lines.map((l) => `- ${l}`).join('\n')}`,
@@ -170,6 +174,8 @@ export const copy = {
   stuckClosed: (): string =>
     `I'm sorry, I'm not getting this right. The team is away right now: would you like someone to call you back when we're open?`,
   didNotCatch: (): string => `Sorry, I didn't catch that.`,
+  /** A message with no words or numbers ("???", emoji). */
+  nothingToRead: (): string => `Sorry, I didn't catch that. What can I help you with?`,
   /**
    * One short sentence saying what a prompt needs, with an example in the business's own conventions:
    * a phone number of its region, a date in its locale.

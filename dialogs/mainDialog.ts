@@ -274,6 +274,10 @@ export class MainDialog extends ComponentDialog {
     else if (dialog) await inner.beginDialog(dialog);
     // "What time do you close today?": that day's hours, from the business's own hours and holidays.
     else if (hours) await context.sendActivity(copy.hoursOnDay(business, hours));
+    // "???", "👍👍": nothing to answer, so nothing is claimed to be unknown.
+    else if (!/[\p{L}\p{N}]/u.test(u.text)) await context.sendActivity(copy.nothingToRead());
+    // "how much?" with nothing before it: the price of what.
+    else if (BARE_PRICE.test(u.text) && !session.lastTopic) await context.sendActivity(copy.priceOfWhat(this.topics()));
     // "What's your cheapest cake?": in price order, from the prices the business lists.
     else if (!(await answerPriceOrder(context, this.services, u.text)))
       await answerQuestion(context, this.services, u.text, { offerCallback: true });
@@ -285,6 +289,18 @@ export class MainDialog extends ComponentDialog {
     if (next === 'callback') await inner.beginDialog(CALLBACK_DIALOG);
     else if (next === 'order' && !this.services.business.products.length) await this.noOrders(inner, '');
     else if (next === 'order') await inner.beginDialog(ORDER_DIALOG);
+  }
+
+  /** What the knowledge gives prices for, by its documents' titles ("Celebration cakes", "Delivery and pickup"). */
+  private topics(): string[] {
+    // The documents with the most priced passages first.
+    const counts = new Map<string, number>();
+    for (const p of this.services.knowledge.passages())
+      if (/[$€£¥]\s?\d/.test(p.text)) counts.set(p.title, (counts.get(p.title) ?? 0) + 1);
+    return [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([title]) => title);
   }
 
   /**
@@ -391,6 +407,10 @@ const REPLIES: Partial<Record<Intent, () => string>> = {
   affirm: copy.noOffer,
   deny: copy.offerDeclined,
 };
+
+/** A price asked for with no topic at all ("how much?", "price", "what does it cost"). */
+const BARE_PRICE =
+  /^\s*(?:how much(?: is it| does it cost| do they cost| are they)?|(?:the |your )?prices?|pricing|costs?|what(?:'s| is| are) (?:the |your )?(?:price|prices|cost)|what does it cost)\s*[?!.]*\s*$/i;
 
 /** A message asked as a question ("can i buy …?", "do you sell …", "where can i get …"). */
 const QUESTION_FORM = /^\s*(?:(?:hi|hey|hello)[,!. ]+)?(?:can|could|may|do|does|is|are|where|how|what|when|which)\b|\?\s*$/i;

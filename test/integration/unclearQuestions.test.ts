@@ -1,0 +1,49 @@
+/**
+ * Messages that give nothing to answer from, over /api/messages: no words at all ("???") get "I didn't
+ * catch that", not a claim that something is unknown; a price asked with no topic ("how much?") gets
+ * asked "the price of what?", with what the knowledge prices — unless a question before gives the topic.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copy } from '../../dialogs/copy.js';
+import { REPO, startTestBot, texts, type TestBot } from '../support/testBot.js';
+
+describe('messages with nothing to answer from', () => {
+  let bakery: TestBot;
+  let bikes: TestBot;
+  beforeAll(async () => {
+    bakery = await startTestBot();
+    bikes = await startTestBot({ env: { KNOWLEDGE_DIR: join(REPO, 'test/fixtures/knowledge-bikes') } });
+  });
+  afterAll(async () => {
+    await bakery.stop();
+    await bikes.stop();
+  });
+
+  for (const text of ['???', '?!', '...']) {
+    it(`when the message is "${text}", then it is not caught, and nothing is said to be unknown`, async () => {
+      const reply = texts(await bakery.conversation({ channelId: 'webchat' }).say(text)).join('\n');
+      expect(reply).toBe(copy.nothingToRead());
+    });
+  }
+
+  it('when "how much?" opens a conversation, then the price of what is asked, and the answer to that is the price', async () => {
+    const convo = bakery.conversation({ channelId: 'webchat' });
+    const ask = texts(await convo.say('how much?')).join('\n');
+    expect(ask).toMatch(/^Happy to help with prices\. What would you like the price of\? For example: celebration cakes/);
+    expect(ask).not.toMatch(/Source:/);
+    expect(texts(await convo.say('cupcakes')).join('\n')).toMatch(/\$48 per dozen/);
+  });
+
+  it('when "how much?" follows a question, then it is about that question’s topic', async () => {
+    const convo = bakery.conversation({ channelId: 'webchat' });
+    await convo.say('do you do mini cupcakes');
+    expect(texts(await convo.say('how much?')).join('\n')).toMatch(/\$38/);
+  });
+
+  it('when the bike shop is asked "prices?", then its own priced topics are the examples', async () => {
+    const reply = texts(await bikes.conversation({ channelId: 'webchat' }).say('prices?')).join('\n');
+    expect(reply).toMatch(/For example: bikes we sell/);
+    expect(reply).not.toMatch(/cake/i);
+  });
+});
