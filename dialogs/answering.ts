@@ -102,6 +102,12 @@ const ASKS_STOCK =
 /** An answer that itself speaks of stock. */
 const TELLS_STOCK = /\b(?:in stock|out of stock|stock levels?|sold out|available (?:today|now))\b/i;
 
+/** A price asked for with no topic at all ("how much?", "price", "what does it cost"). */
+const BARE_PRICE =
+  /^\s*(?:how much(?: is it| does it cost| do they cost| are they)?|(?:the |your )?prices?|pricing|costs?|what(?:'s| is| are) (?:the |your )?(?:price|prices|cost)|what does it cost)\s*[?!.]*\s*$/i;
+
+export const asksBarePrice = (text: string): boolean => BARE_PRICE.test(text);
+
 /** A follow-up opens like one ("and for parramatta?", "what about sundays?"). */
 const FOLLOWS_ON = /^\s*(?:and|or|also|what about|how about)\b/i;
 /** Words a question may have and still be short enough to lean on the one before. */
@@ -119,7 +125,8 @@ async function inTopic(
 ): Promise<string> {
   if (!previous) return question;
   const { knowledge } = services;
-  const leans = FOLLOWS_ON.test(question) || LEANS_ON_BEFORE.test(question);
+  // "how much?" after the rental prices is about the rentals: it has no topic of its own.
+  const leans = FOLLOWS_ON.test(question) || LEANS_ON_BEFORE.test(question) || BARE_PRICE.test(question);
   const short = question.split(/\s+/).filter(Boolean).length <= SHORT;
   if (!leans && !short) return question;
   const minConfidence = services.answerMinConfidence;

@@ -9,7 +9,7 @@ import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnR
 import type { Business } from '../src/domain/business.js';
 import type { Intent, Understanding } from '../src/domain/understanding/types.js';
 import { MAX_TEXT_LENGTH, originOf } from '../src/domain/turn/turnInput.js';
-import { answerQuestion } from './answering.js';
+import { answerQuestion, asksBarePrice } from './answering.js';
 import { answerPriceOrder } from './priceAnswer.js';
 import { answerFromRetriever } from '../src/domain/knowledge/answer.js';
 import { hoursOnDay } from '../src/domain/schedule/hoursOnDay.js';
@@ -277,7 +277,7 @@ export class MainDialog extends ComponentDialog {
     // "???", "👍👍": nothing to answer, so nothing is claimed to be unknown.
     else if (!/[\p{L}\p{N}]/u.test(u.text)) await context.sendActivity(copy.nothingToRead());
     // "how much?" with nothing before it: the price of what.
-    else if (BARE_PRICE.test(u.text) && !session.lastTopic) await context.sendActivity(copy.priceOfWhat(this.topics()));
+    else if (asksBarePrice(u.text) && !session.lastTopic) await context.sendActivity(copy.priceOfWhat(this.topics()));
     // "What's your cheapest cake?": in price order, from the prices the business lists.
     else if (!(await answerPriceOrder(context, this.services, u.text)))
       await answerQuestion(context, this.services, u.text, { offerCallback: true });
@@ -407,10 +407,6 @@ const REPLIES: Partial<Record<Intent, () => string>> = {
   affirm: copy.noOffer,
   deny: copy.offerDeclined,
 };
-
-/** A price asked for with no topic at all ("how much?", "price", "what does it cost"). */
-const BARE_PRICE =
-  /^\s*(?:how much(?: is it| does it cost| do they cost| are they)?|(?:the |your )?prices?|pricing|costs?|what(?:'s| is| are) (?:the |your )?(?:price|prices|cost)|what does it cost)\s*[?!.]*\s*$/i;
 
 /** A message asked as a question ("can i buy …?", "do you sell …", "where can i get …"). */
 const QUESTION_FORM = /^\s*(?:(?:hi|hey|hello)[,!. ]+)?(?:can|could|may|do|does|is|are|where|how|what|when|which)\b|\?\s*$/i;

@@ -40,7 +40,7 @@ export const WEAK_WORDS = new Set(
   good best better great nice lovely right enough whole full entire next real fine bad new old same
   different extra exactly maybe probably usually normally anyway please thanks thank
   partner wife husband friend friends boyfriend girlfriend mate mum mom dad mother father brother sister family
-  tip tips advice idea ideas help home house place somewhere anywhere
+  tip tips advice idea ideas help home house place somewhere anywhere policy policies
   boss colleague colleagues guy guys someone everyone everything anything something
   monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays saturday saturdays
   sunday sundays morning mornings afternoon afternoons evening evenings`

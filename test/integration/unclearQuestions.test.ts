@@ -41,6 +41,20 @@ describe('messages with nothing to answer from', () => {
     expect(texts(await convo.say('how much?')).join('\n')).toMatch(/\$38/);
   });
 
+  it('when "how much" follows the rentals, then the rental prices answer, not the repair prices', async () => {
+    const convo = bikes.conversation({ channelId: 'webchat' });
+    await convo.say('i want to rent an ebike for the weekend');
+    const reply = texts(await convo.say('how much')).join('\n');
+    expect(reply).toMatch(/Source: Can I rent a bike\?/);
+    expect(reply).not.toMatch(/repair/i);
+  });
+
+  it('when a policy is asked by name ("whats your return policy"), then the passage on it answers', async () => {
+    const reply = texts(await bikes.conversation({ channelId: 'webchat' }).say('whats your return policy')).join('\n');
+    expect(reply).toMatch(/returned within 14 days/);
+    expect(reply).toMatch(/Source: Can I return a bike\?/);
+  });
+
   it('when the bike shop is asked "prices?", then its own priced topics are the examples', async () => {
     const reply = texts(await bikes.conversation({ channelId: 'webchat' }).say('prices?')).join('\n');
     expect(reply).toMatch(/For example: bikes we sell/);
