@@ -34,8 +34,9 @@ export async function answerQuestion(
   let offline = await answerFromRetriever(services.retriever, asked, { minConfidence });
   // A clause that asks nothing is read with the question, but when it only drowns it out the
   // question is read on its own.
+  // "my chain keeps falling off, can you fix it today?": the question alone would not know what "it" is.
   const bare = offline.kind === 'unknown' && asked === question ? questionsOnly(question) : undefined;
-  if (bare) {
+  if (bare && !LEANS_ON_BEFORE.test(bare)) {
     const alone = await answerFromRetriever(services.retriever, bare, { minConfidence });
     if (alone.kind === 'answer') [asked, offline] = [bare, alone];
   }

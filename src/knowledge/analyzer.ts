@@ -43,6 +43,7 @@ function normalizeWords(text: string, local?: LocalLexicon): string {
     .replace(/n't\b/g, ' not')
     .replace(/'(?:s|ll|re|ve|d|m)\b/g, '')
     .replace(/'/g, '')
+    .replace(/\s&\s/g, ' and ')
     .replace(/\be mail\b/g, 'email')
     .replace(/\b([a-z])-([a-z]{2,})\b/g, '$1$2') // e-mail → email
     .replace(/[a-z0-9]+/g, (w) => rewriteWord(w, local));

@@ -91,7 +91,26 @@ export async function loadKnowledge(dir: string): Promise<LoadedKnowledge> {
   }
   const business = await loadBusiness(dir);
   checkConsultationSources(dir, business, passages);
-  return { passages, business, lexicon: await loadLexicon(dir) };
+  return { passages, business, lexicon: withOwnName(await loadLexicon(dir), business.name) };
+}
+
+/**
+ * The business's own name read as one word: it is written all over its knowledge ("Spoke & Chain
+ * gift cards"), so its words would otherwise match any question that uses them for what they mean
+ * ("my chain keeps falling off"). "Spoke & Chain Cycles" and "Spoke & Chain" both become one token.
+ */
+function withOwnName(lexicon: KnowledgeLexiconSpec, name: string): KnowledgeLexiconSpec {
+  const words = name
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  if (words.length < 2) return lexicon;
+  const phrasings = [words.join(' ')];
+  if (words.length >= 3) phrasings.push(words.slice(0, -1).join(' '));
+  const token = words.join('');
+  if (lexicon.phrases[token]) return lexicon;
+  return { ...lexicon, phrases: { ...lexicon.phrases, [token]: phrasings } };
 }
 
 /** `synonyms.yaml`: the business's shorthand, phrasings and synonym groups (knowledgeLexicon.ts). */

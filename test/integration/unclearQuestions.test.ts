@@ -49,6 +49,13 @@ describe('messages with nothing to answer from', () => {
     expect(reply).not.toMatch(/repair/i);
   });
 
+  it('when a question leans on a clause before it ("my chain keeps falling off, can you fix it today?"), then it is not read without it', async () => {
+    const reply = texts(
+      await bikes.conversation({ channelId: 'webchat' }).say('my chain keeps falling off, can you fix it today?'),
+    ).join('\n');
+    expect(reply).not.toMatch(/Source: Do you fix e-bikes\?/);
+  });
+
   it('when a policy is asked by name ("whats your return policy"), then the passage on it answers', async () => {
     const reply = texts(await bikes.conversation({ channelId: 'webchat' }).say('whats your return policy')).join('\n');
     expect(reply).toMatch(/returned within 14 days/);
