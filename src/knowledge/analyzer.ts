@@ -94,10 +94,15 @@ export interface Token {
 }
 
 /** Content words of a text with their stemmed terms, stop words removed, in order. */
+/** Letters kept as words when alone: not articles, pronouns or chat shorthand (a, i, u, r, c, y, n…). */
+const SINGLE_LETTERS = new Set(['b', 'e', 'f', 'g', 'h', 'j', 'k', 'l', 'p', 'q', 'v', 'w', 'x', 'z']);
+
 export function tokenize(text: string, local?: LocalLexicon): Token[] {
   const out: Token[] = [];
   for (const word of normalize(text, local).split(/[^a-z0-9.]+|\.(?!\d)/)) {
-    if (!word || STOP_WORDS.has(word) || (word.length === 1 && !/\d/.test(word))) continue;
+    // A letter alone names nothing, except as part of a model's name ("Metro E", "Model X"): the
+    // letters that are not also articles, pronouns or chat shorthand are kept (SINGLE_LETTERS).
+    if (!word || STOP_WORDS.has(word) || (word.length === 1 && !/\d/.test(word) && !SINGLE_LETTERS.has(word))) continue;
     out.push({ word, term: stem(word) });
   }
   return out;
