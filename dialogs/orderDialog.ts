@@ -51,7 +51,7 @@ export class OrderDialog extends FormDialog<OrderState> {
       quantity: facts.quantity ?? 1,
       neededOn: facts.date,
       fulfilment: facts.fulfilment,
-      address: facts.fulfilment === 'delivery' ? facts.area : undefined,
+      address: facts.fulfilment === 'delivery' && facts.area && /\d/.test(facts.area) ? facts.area : undefined,
       name: session.contact.name,
       phone: session.contact.phone,
     };
@@ -123,9 +123,11 @@ export class OrderDialog extends FormDialog<OrderState> {
       if (how === 'pickup') state.address = undefined;
       filled.push('fulfilment');
     }
+    // An address said along the way is one with a street number ("22 Church St Parramatta"); "delivery
+    // to Parramatta" names the area only, and the street address is still asked for.
     if (state.fulfilment === 'delivery' && (state.asking === 'address' || orders.zoneOf(u.text)) && !filled.includes('date')) {
       const address = u.text.trim().slice(0, 300);
-      if (state.asking === 'address' || orders.zoneOf(address)) {
+      if (state.asking === 'address' || (orders.zoneOf(address) && /\d/.test(address))) {
         state.address = address;
         filled.push('address');
       }

@@ -77,6 +77,14 @@ describe('the order dialog', () => {
     expect((await h.stores.orders.query()).items[0]).toMatchObject({ fulfilment: 'delivery', address: '12 King St, Newtown' });
   });
 
+  it('when "delivery to Newtown" names only the suburb, then the street address is still asked for and kept', async () => {
+    await play(h, [
+      ["I'd like to order the large chocolate cake for Saturday", [ASK_FULFILMENT]],
+      ['delivery to Newtown', [ASK_ADDRESS]],
+      ['12 King St, Newtown', [ASK_NAME]],
+    ]);
+  });
+
   it('when the address is outside the delivery areas, then it says so and offers another address or pickup', async () => {
     await play(h, [
       ["I'd like to order the large chocolate cake for Saturday", [ASK_FULFILMENT]],
