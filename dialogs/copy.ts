@@ -125,6 +125,10 @@ export const copy = {
   priceOfWhat: (topics: string[]): string =>
     `Happy to help with prices. What would you like the price of?` +
     (topics.length ? ` For example: ${list(topics.map((t) => midSentence(t)))}.` : ''),
+  /** "What do you sell?" from business.yaml's products. */
+  catalogue: (products: string[]): string =>
+    `This is what you can order from us:\n${products.map((p) => `- ${p}`).join('\n')}\nAsk me about any of them.`,
+  catalogueSource: (b: Business): string => `${b.name}'s product list`,
   /** Products in price order, each in its passage's words. */
   priceOrder: (order: 'cheapest' | 'dearest', lines: string[]): string =>
     `${order === 'cheapest' ? 'From the lowest price:' : 'From the highest price:'}\n${lines.map((l) => `- ${l}`).join('\n')}`,

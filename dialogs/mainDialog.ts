@@ -11,6 +11,7 @@ import type { Intent, Understanding } from '../src/domain/understanding/types.js
 import { MAX_TEXT_LENGTH, originOf } from '../src/domain/turn/turnInput.js';
 import { answerQuestion, asksBarePrice } from './answering.js';
 import { answerPriceOrder } from './priceAnswer.js';
+import { answerCatalogue } from './catalogueAnswer.js';
 import { answerFromRetriever } from '../src/domain/knowledge/answer.js';
 import { hoursOnDay } from '../src/domain/schedule/hoursOnDay.js';
 import { CALLBACK_DIALOG, CallbackDialog, callbackTimeFor } from './callbackDialog.js';
@@ -279,6 +280,7 @@ export class MainDialog extends ComponentDialog {
     // "how much?" with nothing before it: the price of what.
     else if (asksBarePrice(u.text) && !session.lastTopic) await context.sendActivity(copy.priceOfWhat(this.topics()));
     // "What's your cheapest cake?": in price order, from the prices the business lists.
+    else if (await answerCatalogue(context, this.services, u.text)) return;
     else if (!(await answerPriceOrder(context, this.services, u.text)))
       await answerQuestion(context, this.services, u.text, { offerCallback: true });
   }
