@@ -21,6 +21,7 @@ import { createLogger } from '../src/logger.js';
 import { createOfflineRecognizer } from '../src/domain/understanding/offlineRecognizer.js';
 import { HybridRetriever } from '../src/knowledge/hybridRetriever.js';
 import { createEchoServer } from './echoBot.js';
+import { embedderSinceMark, markEmbedder, watchEmbedder } from './embedderStats.js';
 import {
   instrumentTurns,
   recordCalls,
@@ -41,6 +42,8 @@ export interface BotReport {
   stateWriteMs: number[];
   spans?: string[];
   profile?: string;
+  /** The sentence model's worker since the mark (model on only). */
+  embeddings?: { calls: number; texts: number; timeouts: number };
 }
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -84,6 +87,7 @@ async function start(): Promise<{ port: number; close: () => Promise<void> }> {
     ...(process.env.BENCH_EMBEDDINGS_CACHE_DIR ? { EMBEDDINGS_CACHE_DIR: process.env.BENCH_EMBEDDINGS_CACHE_DIR } : {}),
   });
   recordCalls();
+  watchEmbedder();
   if (spans) instrumentTurns();
   // With the sentence model on, the bot answers lexically until the passages are embedded: the
   // bench waits for that (the model's worker thread counts in this process's CPU).
@@ -120,6 +124,7 @@ process.on('message', async (message: string) => {
   if (message === 'mark') {
     resetSpans();
     takeCalls();
+    markEmbedder();
     if (profileDir) await startCpuProfile();
     mark = process.cpuUsage();
     process.send!({ marked: true });
@@ -135,6 +140,7 @@ process.on('message', async (message: string) => {
       stateWriteMs: calls.stateWrite,
       spans: spans ? reportSpans() : undefined,
       profile,
+      embeddings: embedderSinceMark(),
     };
     process.send!(report);
   } else if (message === 'stop') {

@@ -53,19 +53,38 @@ const questions = workloads['knowledge-varied'];
 const booking = workloads.booking;
 const paced = (bot: Bot, w: typeof questions | typeof booking, at: number): Promise<PacedResult> =>
   pacedLoad({ url: bot.url, channel, script: w.script, rate: at, connections, ms, done: w.done });
+/** The bot's CPU and the model's work over what `run` drives. */
+async function own<T>(bot: Bot, run: () => Promise<T>): Promise<[T, string]> {
+  await bot.mark();
+  const result = await run();
+  const r = await bot.report();
+  const e = r.embeddings;
+  return [
+    result,
+    `bot CPU ${(r.cpuMs / 1000 / (ms / 1000)).toFixed(2)} s/s` +
+      (e ? `; model: ${e.texts} texts in ${e.calls} calls, ${e.timeouts} given up (answered lexically)` : ''),
+  ];
+}
 
 async function measure(bot: Bot, label: string): Promise<void> {
   await bot.measure(loadProcess, 'knowledge-varied', { conversations: 50, concurrency: connections, maxMs: 2000 });
   const closed = await bot.measure(loadProcess, 'knowledge-varied', { conversations: 50, concurrency: connections, maxMs: ms });
   console.log(
     `  ${label} closed loop at ${connections} connections: ${closed.turnsPerSecond.toFixed(0)} turns/s, CPU ${closed.cpuMsPerTurn.toFixed(2)} ms/turn,` +
-      ` p50 ${closed.p50} ms, p99 ${closed.p99} ms, ${(closed.searchMs.length / closed.turns).toFixed(2)} searches/turn, ${closed.done}/${closed.finished} ended as expected; load average ${load()}`,
+      ` p50 ${closed.p50} ms, p99 ${closed.p99} ms, ${(closed.searchMs.length / closed.turns).toFixed(2)} searches/turn, ${closed.done}/${closed.finished} ended as expected` +
+      (closed.embeddings
+        ? `; model: ${closed.embeddings.texts} texts in ${closed.embeddings.calls} calls, ${closed.embeddings.timeouts} given up (answered lexically)`
+        : '') +
+      `; load average ${load()}`,
   );
-  console.log(`  ${line(`${label} questions at ${rate}/s`, await paced(bot, questions, rate))}; load average ${load()}`);
+  const [alone, aloneOwn] = await own(bot, () => paced(bot, questions, rate));
+  console.log(`  ${line(`${label} questions at ${rate}/s`, alone)}; ${aloneOwn}; load average ${load()}`);
   console.log(`  ${line(`${label} bookings alone at ${bookingRate}/s`, await paced(bot, booking, bookingRate))}`);
-  const [beside, q] = await Promise.all([paced(bot, booking, bookingRate), paced(bot, questions, rate)]);
+  const [[beside, q], mixedOwn] = await own(bot, () =>
+    Promise.all([paced(bot, booking, bookingRate), paced(bot, questions, rate)]),
+  );
   console.log(`  ${line(`${label} bookings at ${bookingRate}/s beside questions`, beside)}`);
-  console.log(`  ${line(`${label}   the questions beside them`, q)}; load average ${load()}`);
+  console.log(`  ${line(`${label}   the questions beside them`, q)}; ${mixedOwn}; load average ${load()}`);
 }
 
 try {

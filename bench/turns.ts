@@ -125,6 +125,9 @@ export interface Bot {
   listenMs: number;
   rssMb: number;
   measure(load: LoadGenerator, workload: WorkloadName, settings: RunSettings): Promise<Run>;
+  /** Starts a measurement of the bot's own figures, for load driven from elsewhere; `report` ends it. */
+  mark(): Promise<void>;
+  report(): Promise<BotReport>;
   stop(): Promise<void>;
 }
 
@@ -184,10 +187,13 @@ export async function startBot(kind: 'full' | 'echo', where: Placement, options:
         searchMs: own.searchMs,
         scoringMs: own.scoringMs,
         stateWriteMs: own.stateWriteMs,
+        embeddings: own.embeddings,
         spans: own.spans,
         profile: own.profile,
       };
     },
+    mark: async () => void (await bot.request('mark')),
+    report: async () => (await bot.request('cpu')) as BotReport,
     stop: () => stopChild(bot.child, 'stop'),
   };
 }
