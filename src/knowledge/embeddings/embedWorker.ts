@@ -31,6 +31,10 @@ lowerPriority();
 
 try {
   const encoder = await loadSentenceEncoder();
+  // The first call compiles the model's kernels (several times a later call): done here, before the
+  // first customer's question.
+  await encoder.embed(['warm up']);
+  await encoder.embed(['warm up again', 'and once more, as a batch']);
   port.postMessage({ ready: true });
   port.on('message', (msg: { id: number; texts: string[] }) => {
     encoder.embed(msg.texts).then(

@@ -4,14 +4,15 @@
  *
  * The worker gets one batch at a time, and what queues while it is busy goes as the next batch —
  * one model call for many texts, which on this machine costs ~4 ms of CPU a text against ~12 ms for
- * a text alone. Customers' questions (an embedding asked for inside a turn, which has a deadline:
- * embeddingBudget.ts) go first, up to URGENT_BATCH texts a call; work without a deadline (the
- * passages at start, the staff side) goes in calls of BULK_BATCH texts when no question waits, so a
- * question waits behind one small call at most. A question still waiting at its deadline is taken
- * out of the queue and rejected with an EmbedderError: the caller answers lexically, and the worker
- * does not spend time on a text nobody waits for. Vectors come back as one transferred
- * Float32Array per batch; each text's vector is a view of it (no copy on the main thread).
- * A failure of the worker rejects whatever is pending.
+ * a text alone. Customers' questions (an embedding asked for inside a turn: embeddingBudget.ts) go
+ * first, up to URGENT_BATCH texts a call; other work (the passages at start, the staff side) goes in
+ * calls of BULK_BATCH texts when no question waits, so a question waits behind one small call at
+ * most. An embedding still waiting at its deadline (a turn's budget, or the staff side's) is taken
+ * out of the queue and rejected with an EmbedderError — a question at once when, by the worker's
+ * recent pace (running means of a call's wall time), the queue ahead of it will not clear within its
+ * budget: the caller answers lexically, and the worker does not spend time on a text nobody waits
+ * for. Vectors come back as one transferred Float32Array per batch; each text's vector is a view of
+ * it (no copy on the main thread). A failure of the worker rejects whatever is pending.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -56,7 +57,9 @@ export class WorkerEmbedder implements Embedder {
   readonly id = SENTENCE_ENCODER_ID;
   private readonly urgent: Chunk[] = [];
   private readonly bulk: Chunk[] = [];
-  private inFlight: { id: number; chunks: Chunk[] } | undefined;
+  private inFlight: { id: number; chunks: Chunk[]; urgent: boolean; sentAt: number } | undefined;
+  /** Running means of a model call's wall time, questions and background apart (ms). */
+  private readonly callMs = { urgent: 15, bulk: 40 };
   private next = 0;
   private failure: Error | undefined;
   readonly stats: WorkerEmbedderStats = { calls: 0, texts: 0, timeouts: 0 };
@@ -64,8 +67,10 @@ export class WorkerEmbedder implements Embedder {
   private constructor(private readonly worker: Worker) {
     worker.on('message', (reply: Reply) => {
       if (!('id' in reply) || reply.id !== this.inFlight?.id) return;
-      const { chunks } = this.inFlight;
+      const { chunks, urgent, sentAt } = this.inFlight;
       this.inFlight = undefined;
+      const kind = urgent ? 'urgent' : 'bulk';
+      this.callMs[kind] += 0.2 * (performance.now() - sentAt - this.callMs[kind]);
       if (reply.error !== undefined || !reply.vectors) {
         const error = new EmbedderError('embedding failed', { cause: reply.error });
         for (const c of chunks) settle(c.request, error);
@@ -110,7 +115,10 @@ export class WorkerEmbedder implements Embedder {
     if (texts.length === 0) return Promise.resolve([]);
     const scope = embeddingScope();
     const wait = scope && scope.endsAt - performance.now();
-    if (wait !== undefined && wait <= 0) return Promise.reject(this.timedOut());
+    // A question that cannot be embedded within its budget, by the worker's recent pace, is given up
+    // at once: the turn answers lexically now rather than at its deadline.
+    if (wait !== undefined && (wait <= 0 || (scope?.urgent && this.expectedWait(texts.length) > wait)))
+      return Promise.reject(this.timedOut());
     return new Promise((resolve, reject) => {
       const request: Request = {
         vectors: new Array<Float32Array>(texts.length),
@@ -136,6 +144,19 @@ export class WorkerEmbedder implements Embedder {
     return new EmbedderError('the sentence model did not answer in time (EMBEDDINGS_TIMEOUT_MS in a turn)');
   }
 
+  /**
+   * How long `n` more question texts would take, by the recent pace: the call in the worker, then the
+   * queue's. 0 when the worker is idle: the text goes at once (and its call keeps the pace current).
+   */
+  private expectedWait(n: number): number {
+    if (!this.inFlight) return 0;
+    const now = performance.now();
+    const current = Math.max(0, this.callMs[this.inFlight.urgent ? 'urgent' : 'bulk'] - (now - this.inFlight.sentAt));
+    let queued = n;
+    for (const c of this.urgent) if (!c.request.done) queued += c.texts.length;
+    return current + Math.ceil(queued / URGENT_BATCH) * this.callMs.urgent;
+  }
+
   /** Sends the next batch when the worker is free: waiting questions first, else one bulk call. */
   private pump(): void {
     if (this.inFlight || this.failure) return;
@@ -159,7 +180,7 @@ export class WorkerEmbedder implements Embedder {
       return;
     }
     const id = this.next++;
-    this.inFlight = { id, chunks };
+    this.inFlight = { id, chunks, urgent: !bulk, sentAt: performance.now() };
     this.stats.calls++;
     this.stats.texts += count;
     this.worker.ref();
