@@ -116,6 +116,9 @@ async function scenario(
               ` (load generator ${f2(run.loadCpuMsPerTurn)}), p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.turns} turns,` +
               ` ${run.errors} errors, ${run.unanswered} unanswered` +
               (bot.kind === 'full' ? `, ${run.done}/${run.finished} conversations ended as expected` : '') +
+              (run.embeddings
+                ? `, sentence model: ${run.embeddings.texts} texts in ${run.embeddings.calls} calls, ${run.embeddings.timeouts} given up`
+                : '') +
               `, load average ${loadAverage()}`,
           );
           for (const miss of run.misses) console.log(`    unexpected last reply: ${miss.replace(/\n/g, ' ⏎ ')}`);
