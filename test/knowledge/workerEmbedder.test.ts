@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initModel } from '@energetic-ai/embeddings';
@@ -106,6 +107,24 @@ describe('the vector cache', () => {
     expect(again.texts).toEqual(['my private question']);
     expect(Array.from(v!)).toEqual(Array.from(unit(['Cake flavours'.length, 1, 'C'.charCodeAt(0)])));
     await restarted.close();
+  });
+
+  it('when only the older JSON cache file is there, then its vectors are used and written anew in the binary file', async () => {
+    const legacy = await mkdtemp(join(tmpdir(), 'isb-vectors-legacy-'));
+    try {
+      const v = unit([3, 4, 0]);
+      const key = createHash('sha256').update('Delivery areas').digest('base64url').slice(0, 32);
+      await writeFile(join(legacy, 'count-test.json'), JSON.stringify({ [key]: Buffer.from(v.buffer).toString('base64') }));
+      const inner = counting();
+      const cache = new CachedEmbedder(inner, legacy);
+      const [got] = await cache.embed(['Delivery areas']);
+      expect(inner.texts).toEqual([]);
+      expect(Array.from(got!)).toEqual(Array.from(v));
+      await cache.close();
+      expect((await readdir(legacy)).sort()).toEqual(['count-test.json', 'count-test.vectors']);
+    } finally {
+      await rm(legacy, { recursive: true, force: true });
+    }
   });
 
   it('when the model behind the cache never answers, then an embedding inside a turn fails at the turn’s budget', async () => {
