@@ -3,10 +3,9 @@
  * share it as the bench's bot does: `taskset -c 0 npx tsx bench/modelPriorityProbe.ts`). A stand-in
  * for other conversations — 1 ms of main-thread work every 5 ms — runs for 3 s with the model idle,
  * then 3 s with the worker embedding one question after another; its lateness (cumulative: a loop
- * that cannot keep up falls further behind) is printed. PROBE_NICE=0|10|19 sets the worker thread's
- * nice value after start (the worker sets 10 itself); PROBE_NICE=idle uses SCHED_IDLE (chrt).
+ * that cannot keep up falls further behind) is printed. PROBE_NICE=0..19 sets the worker thread's
+ * nice value after start (the worker sets 10 itself).
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { WorkerEmbedder } from '../src/knowledge/embeddings/workerEmbedder.js';
@@ -14,10 +13,7 @@ import { WorkerEmbedder } from '../src/knowledge/embeddings/workerEmbedder.js';
 const worker = await WorkerEmbedder.start();
 const mode = process.env.PROBE_NICE ?? '10';
 for (const tid of readdirSync('/proc/self/task'))
-  if (readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() === 'WorkerThread') {
-    if (mode === 'idle') execFileSync('chrt', ['-i', '-p', '0', tid]);
-    else setPriority(Number(tid), Number(mode));
-  }
+  if (readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() === 'WorkerThread') setPriority(Number(tid), Number(mode));
 
 async function lateness(ms: number): Promise<string> {
   const lates: number[] = [];
