@@ -4,7 +4,8 @@
  * BENCH_SEED_DIR when set: a grown store), knowledge from BENCH_KNOWLEDGE_DIR (default the sample
  * knowledge), transcripts on, logs silent, the sentence model as BENCH_EMBEDDINGS says (default off;
  * `local`: it waits until the passages are embedded); `echo` is the bare echo bot. Talks to the parent over
- * IPC: sends `{ port, startMs, rssMb }` once listening (startMs: creating the app until it listens);
+ * IPC: sends `{ port, startMs, listenMs, rssMb }` once ready (listenMs: creating the app until it
+ * listens; startMs: until it is ready, the passages embedded when the sentence model is on);
  * answers `mark` (start a measurement) with `{ marked }`, `cpu` with a `BotReport` for the time
  * since the mark, and `stop` by closing and exiting. Every retrieval search and every bot-state
  * write of the full bot is timed (no sampling, no best-of). BENCH_SPANS=1 adds timing spans of the
@@ -20,6 +21,7 @@ import { createLogger } from '../src/logger.js';
 import { createOfflineRecognizer } from '../src/domain/understanding/offlineRecognizer.js';
 import { HybridRetriever } from '../src/knowledge/hybridRetriever.js';
 import { createEchoServer } from './echoBot.js';
+import { embedderSinceMark, markEmbedder, watchEmbedder } from './embedderStats.js';
 import {
   instrumentTurns,
   recordCalls,
@@ -40,6 +42,8 @@ export interface BotReport {
   stateWriteMs: number[];
   spans?: string[];
   profile?: string;
+  /** The sentence model's worker since the mark (model on only). */
+  embeddings?: { calls: number; texts: number; timeouts: number };
 }
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -80,8 +84,10 @@ async function start(): Promise<{ port: number; close: () => Promise<void> }> {
     LOG_LEVEL: 'silent',
     EMBEDDINGS: embeddings,
     ...(process.env.BENCH_INDEX_CACHE_DIR ? { KNOWLEDGE_INDEX_CACHE_DIR: process.env.BENCH_INDEX_CACHE_DIR } : {}),
+    ...(process.env.BENCH_EMBEDDINGS_CACHE_DIR ? { EMBEDDINGS_CACHE_DIR: process.env.BENCH_EMBEDDINGS_CACHE_DIR } : {}),
   });
   recordCalls();
+  watchEmbedder();
   if (spans) instrumentTurns();
   // With the sentence model on, the bot answers lexically until the passages are embedded: the
   // bench waits for that (the model's worker thread counts in this process's CPU).
@@ -93,6 +99,7 @@ async function start(): Promise<{ port: number; close: () => Promise<void> }> {
     spans ? { recognizer: timedRecognizer(createOfflineRecognizer()) } : {},
   );
   const port = await app.listen();
+  listenMs = performance.now() - started;
   if (!(await modelReady)) throw new Error('the sentence model did not load');
   return {
     port,
@@ -105,6 +112,8 @@ async function start(): Promise<{ port: number; close: () => Promise<void> }> {
 
 if (kind !== 'full' && kind !== 'echo') throw new Error(`usage: botProcess.ts full|echo (got ${kind})`);
 let started = performance.now();
+/** Creating the app until it listens (with the sentence model on, before the passages are embedded). */
+let listenMs = 0;
 const bot = await start();
 const startMs = performance.now() - started;
 const rssMb = (): number => Math.round(process.memoryUsage().rss / 1e6);
@@ -115,6 +124,7 @@ process.on('message', async (message: string) => {
   if (message === 'mark') {
     resetSpans();
     takeCalls();
+    markEmbedder();
     if (profileDir) await startCpuProfile();
     mark = process.cpuUsage();
     process.send!({ marked: true });
@@ -130,10 +140,11 @@ process.on('message', async (message: string) => {
       stateWriteMs: calls.stateWrite,
       spans: spans ? reportSpans() : undefined,
       profile,
+      embeddings: embedderSinceMark(),
     };
     process.send!(report);
   } else if (message === 'stop') {
     void bot.close().then(() => process.exit(0));
   }
 });
-process.send!({ port: bot.port, startMs: Math.round(startMs), rssMb: rssMb() });
+process.send!({ port: bot.port, startMs: Math.round(startMs), listenMs: Math.round(listenMs), rssMb: rssMb() });

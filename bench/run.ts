@@ -50,7 +50,8 @@ const rounds = num('BENCH_ROUNDS', 3);
 const retrievalMs = num('BENCH_RETRIEVAL_SECONDS', 10) * 1000;
 const [grownCustomers = 50_000, grownConversations = 200_000] = list('BENCH_GROWN', '50000,200000');
 const only = new Set((process.env.BENCH_ONLY ?? 'turns,grown,model,instances,retrieval').split(','));
-const WORKLOADS: WorkloadName[] = ['knowledge', 'booking'];
+const WORKLOADS = ['knowledge', 'booking'] as const;
+type Measured = (typeof WORKLOADS)[number];
 
 const where = placement();
 const f2 = (n: number): string => n.toFixed(2);
@@ -83,7 +84,7 @@ console.log(
 interface Scenario {
   label: string;
   /** Per workload, the rounds' runs of each bot. */
-  runs: Record<WorkloadName, { full: Run[]; echo: Run[] }>;
+  runs: Record<Measured, { full: Run[]; echo: Run[] }>;
   full: Bot;
 }
 
@@ -93,25 +94,31 @@ async function scenario(
   seedDir: string | undefined,
   load: LoadGenerator,
   embeddings: 'off' | 'local' = 'off',
+  /** The workload measured as `knowledge` (the model section asks varied questions: knowledge-varied). */
+  knowledgeAs: WorkloadName = 'knowledge',
 ): Promise<Scenario> {
+  const as = (workload: WorkloadName): WorkloadName => (workload === 'knowledge' ? knowledgeAs : workload);
   const echo = await startBot('echo', where);
   const full = await startBot('full', where, { seedDir, embeddings });
   console.log(`\n[${label}] full bot started in ${full.startMs} ms, RSS ${full.rssMb} MB`);
   const runs = { knowledge: { full: [], echo: [] }, booking: { full: [], echo: [] } } as Scenario['runs'];
   try {
     const warm = { ...settings, maxMs: Math.min(3_000, settings.maxMs) };
-    for (const workload of WORKLOADS) for (const bot of [echo, full]) await bot.measure(load, workload, warm);
+    for (const workload of WORKLOADS) for (const bot of [echo, full]) await bot.measure(load, as(workload), warm);
     for (let round = 0; round < rounds; round++) {
       for (const workload of WORKLOADS) {
         const order = round % 2 === 0 ? [echo, full] : [full, echo];
         for (const bot of order) {
-          const run = await bot.measure(load, workload, settings);
+          const run = await bot.measure(load, as(workload), settings);
           runs[workload][bot.kind].push(run);
           console.log(
-            `  round ${round + 1} ${workload} ${bot.kind}: ${run.turnsPerSecond.toFixed(0)} turns/s, CPU ${f2(run.cpuMsPerTurn)} ms/turn` +
+            `  round ${round + 1} ${as(workload)} ${bot.kind}: ${run.turnsPerSecond.toFixed(0)} turns/s, CPU ${f2(run.cpuMsPerTurn)} ms/turn` +
               ` (load generator ${f2(run.loadCpuMsPerTurn)}), p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.turns} turns,` +
               ` ${run.errors} errors, ${run.unanswered} unanswered` +
               (bot.kind === 'full' ? `, ${run.done}/${run.finished} conversations ended as expected` : '') +
+              (run.embeddings
+                ? `, sentence model: ${run.embeddings.texts} texts in ${run.embeddings.calls} calls, ${run.embeddings.timeouts} given up`
+                : '') +
               `, load average ${loadAverage()}`,
           );
           for (const miss of run.misses) console.log(`    unexpected last reply: ${miss.replace(/\n/g, ' ⏎ ')}`);
@@ -128,7 +135,7 @@ async function scenario(
 }
 
 /** The headline of one workload: median of the rounds' ratios, with each bot's CPU per turn. */
-function summarize(s: Scenario, workload: WorkloadName, suffix: string): number {
+function summarize(s: Scenario, workload: Measured, suffix: string): number {
   const { full, echo } = s.runs[workload];
   const ratios = full.map((f, i) => echo[i]!.cpuMsPerTurn / f.cpuMsPerTurn);
   const throughput = full.map((f, i) => f.turnsPerSecond / echo[i]!.turnsPerSecond);
@@ -172,7 +179,8 @@ try {
     );
     scenarios.push(await scenario(`grown store (${grownCustomers} customers, ${grownConversations} conversations)`, seed, load));
   }
-  if (only.has('model')) scenarios.push(await scenario('empty store, sentence model on', undefined, load, 'local'));
+  if (only.has('model'))
+    scenarios.push(await scenario('empty store, sentence model on', undefined, load, 'local', 'knowledge-varied'));
   console.log(`\nload average at the end of the turn runs: ${loadAverage()}`);
   const booking = new Map<string, number>();
   for (const s of scenarios) {

@@ -1,65 +1,121 @@
 /**
- * What the sentence model costs (not a test; run by hand): memory at start with and without it, the
- * start-up time (model load + passage embedding, cold and from the cache), and the CPU and wall time
- * of one knowledge question through the hybrid retriever, against lexical only.
+ * What the sentence model costs through the bot (not a test; run by hand), with EMBEDDINGS=off and
+ * EMBEDDINGS=local on the sample knowledge, every question new to the embedder (the bakery eval set's
+ * questions, bench/variedQuestions.ts):
  *
- *   npx tsx bench/sentenceModel.ts [knowledge dir]
+ * - start-up: until the bot listens, and until the passages are embedded — with a cold vector cache
+ *   and again with the cache the first start wrote (the bot measured is the warm one) — and RSS then;
+ * - the most it serves: a closed loop at 10 connections (turns/s, the bot process's CPU per turn, the
+ *   worker thread included);
+ * - what customers see at a given rate: turns started at BENCH_RATE (40) a second, at most 10 in
+ *   flight — latency p50/p99;
+ * - whether other conversations wait on the model: bookings at BENCH_BOOKING_RATE (10) a second, alone
+ *   and beside those questions; their p50/p99.
+ *
+ * The bot runs in its own process (pinned to the bots' core, as in `npm run bench`, so the bot and
+ * its model share one core); this process is the load, on the other core.
+ *
+ *   npx tsx bench/sentenceModel.ts        (BENCH_SECONDS=10, BENCH_RATE=40, BENCH_BOOKING_RATE=10)
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Bm25KnowledgeIndex } from '../src/knowledge/bm25KnowledgeIndex.js';
-import { CachedEmbedder } from '../src/knowledge/embeddings/cachedEmbedder.js';
-import { WorkerEmbedder } from '../src/knowledge/embeddings/workerEmbedder.js';
-import { GeneralEnglish } from '../src/knowledge/generalEnglish.js';
-import { HybridRetriever } from '../src/knowledge/hybridRetriever.js';
-import { loadKnowledge } from '../src/knowledge/markdownLoader.js';
-import { readQuestionFile } from '../test/eval/evalSets.js';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChannelStub } from '../test/support/channelStub.js';
+import { pacedLoad, type PacedResult } from './pacedLoad.js';
+import { placement, startBot, startLoad, type Bot } from './turns.js';
+import { skipQuestions } from './variedQuestions.js';
+import { workloads } from './workloads.js';
 
-const dir = resolve(process.argv[2] ?? 'knowledge');
-const { passages, lexicon } = await loadKnowledge(dir);
-const questions = (await readQuestionFile(resolve('test/eval/bakery.json'), 'bakery')).answerable.map((a) => a.q);
-const mb = (n: number): string => `${(n / 1e6).toFixed(0)} MB`;
-const rss0 = process.memoryUsage().rss;
+const num = (name: string, fallback: number): number => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const ms = num('BENCH_SECONDS', 10) * 1000;
+const rate = num('BENCH_RATE', 40);
+const bookingRate = num('BENCH_BOOKING_RATE', 10);
+const connections = num('BENCH_CONCURRENCY', 10);
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
-async function perQuestion(r: HybridRetriever, qs: readonly string[]): Promise<{ cpu: number; wall: number[] }> {
-  for (const q of qs.slice(0, 5)) await r.search(`${q} warm`);
-  const wall: number[] = [];
-  const c0 = process.cpuUsage();
-  for (const q of qs) {
-    const t = performance.now();
-    await r.search(q);
-    wall.push(performance.now() - t);
-  }
-  const c = process.cpuUsage(c0);
-  return { cpu: (c.user + c.system) / 1000 / qs.length, wall: wall.sort((a, b) => a - b) };
+// The load process asks the first questions; this one, the paced ones, from the middle on.
+skipQuestions(3600);
+const where = placement();
+if (where.load) execFileSync('taskset', ['-a', '-p', '-c', where.load, String(process.pid)], { stdio: 'ignore' });
+console.log(`${where.description}; load average ${load()}`);
+const channel = await new ChannelStub().start();
+const loadProcess = await startLoad(where);
+const line = (label: string, r: PacedResult): string =>
+  `${label}: ${r.turnsPerSecond} turns/s, p50 ${r.p50} ms, p99 ${r.p99} ms (${r.turns} turns, ${r.late} late starts, ${r.errors} errors, ${r.ended}/${r.finished} conversations ended as expected)`;
+const questions = workloads['knowledge-varied'];
+const booking = workloads.booking;
+const paced = (bot: Bot, w: typeof questions | typeof booking, at: number): Promise<PacedResult> =>
+  pacedLoad({ url: bot.url, channel, script: w.script, rate: at, connections, ms, done: w.done });
+/** The bot's CPU and the model's work over what `run` drives. */
+async function own<T>(bot: Bot, run: () => Promise<T>): Promise<[T, string]> {
+  await bot.mark();
+  const result = await run();
+  const r = await bot.report();
+  const e = r.embeddings;
+  return [
+    result,
+    `bot CPU ${(r.cpuMs / 1000 / (ms / 1000)).toFixed(2)} s/s` +
+      (e ? `; model: ${e.texts} texts in ${e.calls} calls, ${e.timeouts} given up (answered lexically)` : ''),
+  ];
 }
-const pct = (xs: number[], p: number): string => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]!.toFixed(1);
 
-const lexical = await HybridRetriever.create(new Bm25KnowledgeIndex(passages, { lexicon }), { general: GeneralEnglish.load() });
-const lex = await perQuestion(lexical, questions);
-console.log(`knowledge: ${dir}, ${passages.length} passages; ${questions.length} questions`);
-console.log(
-  `lexical only: RSS ${mb(process.memoryUsage().rss)}; process CPU ${lex.cpu.toFixed(2)} ms/question; wall p50 ${pct(lex.wall, 0.5)} ms, p99 ${pct(lex.wall, 0.99)} ms`,
-);
-
-const cache = await mkdtemp(join(tmpdir(), 'isb-emb-'));
-for (const label of ['cold cache', 'warm cache']) {
-  const t0 = performance.now();
-  const worker = await WorkerEmbedder.start();
-  const loaded = performance.now() - t0;
-  const embedder = new CachedEmbedder(worker, cache);
-  const hybrid = await HybridRetriever.create(new Bm25KnowledgeIndex(passages, { lexicon }), {
-    embedder,
-    general: GeneralEnglish.load(),
-  });
-  const ready = performance.now() - t0;
-  const fresh = questions.map((q, i) => `${q} ${label} ${i}`); // never cached: every question is embedded
-  const h = await perQuestion(hybrid, fresh);
+async function measure(bot: Bot, label: string): Promise<void> {
+  await bot.measure(loadProcess, 'knowledge-varied', { conversations: 50, concurrency: connections, maxMs: 2000 });
+  const closed = await bot.measure(loadProcess, 'knowledge-varied', { conversations: 50, concurrency: connections, maxMs: ms });
   console.log(
-    `sentence model (${label}): model load ${loaded.toFixed(0)} ms, ready ${ready.toFixed(0)} ms; process RSS ${mb(process.memoryUsage().rss)} (+${mb(process.memoryUsage().rss - rss0)} since start); ` +
-      `process CPU (worker included) ${h.cpu.toFixed(2)} ms/question; wall p50 ${pct(h.wall, 0.5)} ms, p99 ${pct(h.wall, 0.99)} ms`,
+    `  ${label} closed loop at ${connections} connections: ${closed.turnsPerSecond.toFixed(0)} turns/s, CPU ${closed.cpuMsPerTurn.toFixed(2)} ms/turn,` +
+      ` p50 ${closed.p50} ms, p99 ${closed.p99} ms, ${(closed.searchMs.length / closed.turns).toFixed(2)} searches/turn, ${closed.done}/${closed.finished} ended as expected` +
+      (closed.embeddings
+        ? `; model: ${closed.embeddings.texts} texts in ${closed.embeddings.calls} calls, ${closed.embeddings.timeouts} given up (answered lexically)`
+        : '') +
+      `; load average ${load()}`,
   );
-  await embedder.close();
+  const [alone, aloneOwn] = await own(bot, () => paced(bot, questions, rate));
+  console.log(`  ${line(`${label} questions at ${rate}/s`, alone)}; ${aloneOwn}; load average ${load()}`);
+  console.log(`  ${line(`${label} bookings alone at ${bookingRate}/s`, await paced(bot, booking, bookingRate))}`);
+  const [[beside, q], mixedOwn] = await own(bot, () =>
+    Promise.all([paced(bot, booking, bookingRate), paced(bot, questions, rate)]),
+  );
+  console.log(`  ${line(`${label} bookings at ${bookingRate}/s beside questions`, beside)}`);
+  console.log(`  ${line(`${label}   the questions beside them`, q)}; ${mixedOwn}; load average ${load()}`);
 }
-await rm(cache, { recursive: true, force: true });
+
+try {
+  const off = await startBot('full', where, { embeddings: 'off' });
+  console.log(`EMBEDDINGS=off: listening in ${off.listenMs} ms, RSS at start ${off.rssMb} MB`);
+  try {
+    await measure(off, 'off');
+  } finally {
+    await off.stop();
+  }
+  const cache = await mkdtemp(join(tmpdir(), 'isb-bench-vectors-'));
+  try {
+    const cold = await startBot('full', where, { embeddings: 'local', embeddingsCacheDir: cache });
+    console.log(
+      `EMBEDDINGS=local, cold vector cache: listening in ${cold.listenMs} ms, passages embedded at ${cold.startMs} ms, RSS ${cold.rssMb} MB`,
+    );
+    await cold.stop();
+    const warm = await startBot('full', where, { embeddings: 'local', embeddingsCacheDir: cache });
+    console.log(
+      `EMBEDDINGS=local, warm vector cache: listening in ${warm.listenMs} ms, passages embedded at ${warm.startMs} ms, RSS at start ${warm.rssMb} MB`,
+    );
+    try {
+      await measure(warm, 'local');
+    } finally {
+      await warm.stop();
+    }
+  } finally {
+    await rm(cache, { recursive: true, force: true });
+  }
+} finally {
+  await loadProcess.stop();
+  await channel.stop();
+}
+console.log(`load average at the end: ${load()}`);

@@ -119,10 +119,15 @@ export async function startLoad(where: Placement): Promise<LoadGenerator> {
 export interface Bot {
   kind: 'full' | 'echo';
   url: string;
-  /** Creating the app until it listens, milliseconds (0 for the echo bot). */
+  /** Creating the app until it is ready (with the sentence model: until the passages are embedded), milliseconds (0 for the echo bot). */
   startMs: number;
+  /** Creating the app until it listens, milliseconds (0 for the echo bot). */
+  listenMs: number;
   rssMb: number;
   measure(load: LoadGenerator, workload: WorkloadName, settings: RunSettings): Promise<Run>;
+  /** Starts a measurement of the bot's own figures, for load driven from elsewhere; `report` ends it. */
+  mark(): Promise<void>;
+  report(): Promise<BotReport>;
   stop(): Promise<void>;
 }
 
@@ -134,6 +139,8 @@ export interface BotOptions {
   indexCacheDir?: string;
   /** The sentence model: off (default) or the local one. */
   embeddings?: 'off' | 'local';
+  /** Where the bot keeps its passage vectors (default: in its own fresh DATA_DIR, so cold). */
+  embeddingsCacheDir?: string;
 }
 
 export async function startBot(kind: 'full' | 'echo', where: Placement, options: BotOptions = {}): Promise<Bot> {
@@ -145,15 +152,17 @@ export async function startBot(kind: 'full' | 'echo', where: Placement, options:
       BENCH_KNOWLEDGE_DIR: options.knowledgeDir,
       BENCH_EMBEDDINGS: options.embeddings,
       BENCH_INDEX_CACHE_DIR: options.indexCacheDir,
+      BENCH_EMBEDDINGS_CACHE_DIR: options.embeddingsCacheDir,
     },
     where.bots,
   );
-  const hello = (await bot.next()) as { port: number; startMs: number; rssMb: number };
+  const hello = (await bot.next()) as { port: number; startMs: number; listenMs: number; rssMb: number };
   const url = `http://127.0.0.1:${hello.port}`;
   return {
     kind,
     url,
     startMs: kind === 'echo' ? 0 : hello.startMs,
+    listenMs: kind === 'echo' ? 0 : hello.listenMs,
     rssMb: hello.rssMb,
     async measure(load, workload, settings) {
       await bot.request('mark');
@@ -178,10 +187,13 @@ export async function startBot(kind: 'full' | 'echo', where: Placement, options:
         searchMs: own.searchMs,
         scoringMs: own.scoringMs,
         stateWriteMs: own.stateWriteMs,
+        embeddings: own.embeddings,
         spans: own.spans,
         profile: own.profile,
       };
     },
+    mark: async () => void (await bot.request('mark')),
+    report: async () => (await bot.request('cpu')) as BotReport,
     stop: () => stopChild(bot.child, 'stop'),
   };
 }

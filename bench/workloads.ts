@@ -3,7 +3,9 @@
  * give each customer their own name and phone number) and, for the full bot, a check of the reply
  * to the last step, so a run that stops answering properly does not pass for a fast one.
  */
-export type WorkloadName = 'knowledge' | 'booking';
+import { knowledgeVaried } from './variedQuestions.js';
+
+export type WorkloadName = 'knowledge' | 'booking' | 'knowledge-varied';
 
 export interface Workload {
   name: WorkloadName;
@@ -85,4 +87,4 @@ export const booking: Workload = {
   done: /reference is [A-Z0-9]{6}/,
 };
 
-export const workloads: Record<WorkloadName, Workload> = { knowledge, booking };
+export const workloads: Record<WorkloadName, Workload> = { knowledge, booking, 'knowledge-varied': knowledgeVaried };

@@ -69,6 +69,11 @@ const ConfigSchema = z
     EMBEDDINGS_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
     /** Folder of cached passage vectors; default DATA_DIR/embeddings. */
     EMBEDDINGS_CACHE_DIR: optionalString,
+    /**
+     * Milliseconds a customer's turn may wait on the sentence model, all its embeddings together;
+     * past it the question is answered lexically.
+     */
+    EMBEDDINGS_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(100),
     /** Folder of the persisted lexical index (the passages' analysed terms); default DATA_DIR/index-cache. */
     KNOWLEDGE_INDEX_CACHE_DIR: optionalString,
     /**

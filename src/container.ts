@@ -12,6 +12,7 @@ import type { Business } from './domain/business.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { createConversationLog, type ConversationLog } from './domain/conversations/conversationLog.js';
 import { createOfflineAnswerComposer } from './domain/knowledge/answerComposer.js';
+import type { Embedder } from './domain/knowledge/embedder.js';
 import type { KnowledgeIndex, KnowledgeRetriever } from './domain/knowledge/passage.js';
 import { createOfflineLamaWriter } from './domain/consulting/lamaWriter.js';
 import type { Stores } from './domain/ports.js';
@@ -21,6 +22,7 @@ import type { Recognizer } from './domain/understanding/types.js';
 import { loadOrBuildIndex } from './knowledge/indexCache.js';
 import { loadKnowledge } from './knowledge/markdownLoader.js';
 import { createEmbedder } from './knowledge/embeddings/createEmbedder.js';
+import { inBackground, withEmbeddingBudget } from './knowledge/embeddings/embeddingBudget.js';
 import { GeneralEnglish } from './knowledge/generalEnglish.js';
 import { HybridRetriever } from './knowledge/hybridRetriever.js';
 import { lexicalMinConfidence } from './knowledge/refusalModel.js';
@@ -74,6 +76,9 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** How long the knowledge-gaps report may wait for the sentence model before grouping by words. */
+const GAPS_EMBEDDING_MS = 10_000;
+
 export async function createCore(config: Config, logger: Logger, overrides: CoreOverrides = {}): Promise<Core> {
   const { passages, business, lexicon } = await loadKnowledge(resolve(config.KNOWLEDGE_DIR));
   const { index: knowledge, fromCache } = await loadOrBuildIndex(passages, {
@@ -89,8 +94,17 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
   // The sentence model (EMBEDDINGS) loads and embeds the passages in the background (slow the first
   // time, fast from the cache): until then, and if it fails, questions are answered lexically.
   const embedderReady = createEmbedder(config, logger);
+  // The staff side (the knowledge-gaps report) uses it too, once ready, in the background: behind
+  // customers' questions, within GAPS_EMBEDDING_MS, its vectors kept in memory only.
+  let staffEmbedder: Embedder | undefined;
   void embedderReady.then(async (embedder) => {
-    if (embedder && (await retriever.attach(embedder))) logger.info({ sentenceModel: embedder.id }, 'sentence model ready');
+    if (!embedder || !(await retriever.attach(embedder))) return;
+    logger.info({ sentenceModel: embedder.id }, 'sentence model ready');
+    staffEmbedder = {
+      id: embedder.id,
+      embed: (texts) => inBackground(GAPS_EMBEDDING_MS, () => embedder.embed(texts)),
+      close: async () => undefined,
+    };
   });
 
   // Every store call — role ports included — has a deadline and goes through one circuit breaker.
@@ -135,7 +149,10 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
     model,
     recognizer: overrides.recognizer ?? model?.recognizer ?? offlineRecognizer,
     services,
-    staff: createStaffServices(config, stores, clock, services, business, shared.attempts),
+    staff: createStaffServices(config, stores, clock, services, business, shared.attempts, {
+      current: () => staffEmbedder,
+      onError: (err) => logger.warn({ err }, 'sentence model failed; knowledge gaps grouped by their words'),
+    }),
     async close() {
       await conversationLog.flush();
       await stores.close();
@@ -198,12 +215,18 @@ export function createBot(core: Core, options: BotOptions): Bot {
     channelFacts: options.channelFacts,
   });
   // One budget for all of a turn's model calls: a hanging model costs a customer one deadline per turn.
+  // The sentence model has its own, shorter one (it has a lexical answer to fall back on).
   const budgetMs = core.model ? core.config.OPENAI_TIMEOUT_MS : undefined;
+  const embeddingMs = core.config.EMBEDDINGS === 'off' ? undefined : core.config.EMBEDDINGS_TIMEOUT_MS;
+  const withBudgets = (turn: () => Promise<void>): Promise<void> => {
+    const modelTurn = budgetMs ? () => withModelBudget(budgetMs, turn) : turn;
+    return embeddingMs ? withEmbeddingBudget(embeddingMs, modelTurn) : modelTurn();
+  };
   const bot = new SalesBot({
     conversationState,
     mainDialog,
     readTurn,
-    aroundTurn: budgetMs ? (turn) => withModelBudget(budgetMs, turn) : undefined,
+    aroundTurn: budgetMs || embeddingMs ? withBudgets : undefined,
   });
   return { bot, conversationState, mainDialog, readTurn, services };
 }

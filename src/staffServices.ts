@@ -8,6 +8,7 @@ import type { Clock } from './domain/clock.js';
 import type { Stores } from './domain/ports.js';
 import type { AttemptLog } from './domain/sharedState.js';
 import type { Business } from './domain/business.js';
+import type { Embedder } from './domain/knowledge/embedder.js';
 import { analyze } from './knowledge/analyzer.js';
 import { createDailyRollup } from './staff/dailyRollup.js';
 import { createForecastReport } from './staff/forecastReport.js';
@@ -51,6 +52,8 @@ export function createStaffServices(
   domain: { callbacks: CallbackService; erasure: ErasureService },
   business: Business,
   attemptLog?: AttemptLog,
+  /** The sentence model once ready (the knowledge-gaps report groups questions by meaning with it). */
+  sentenceModel?: { current: () => Embedder | undefined; onError: (err: unknown) => void },
 ) {
   const deps = { stores, clock };
   const rollup = createDailyRollup({ stores, business, clock });
@@ -61,7 +64,12 @@ export function createStaffServices(
     conversations: createConversationReview(deps),
     customers: createCustomerRecords({ ...deps, erasure: domain.erasure }),
     callbacks: createCallbackQueue({ ...deps, callbacks: domain.callbacks }),
-    funnel: createFunnelReport({ ...deps, terms: analyze }),
+    funnel: createFunnelReport({
+      ...deps,
+      terms: analyze,
+      sentenceModel: sentenceModel?.current,
+      onEmbedderError: sentenceModel?.onError,
+    }),
     exports: createStaffExports({ stores }),
     /** How the page writes dates: the business's locale and time zone. */
     business: { locale: business.locale, timeZone: business.timeZone },

@@ -5,9 +5,10 @@
  * `from` — fine for tens of thousands of conversations, not for millions (see README, Limits).
  */
 import type { Clock } from '../domain/clock.js';
+import type { Embedder } from '../domain/knowledge/embedder.js';
 import type { Stores } from '../domain/ports.js';
 import { computeFunnel, type Funnel } from './computeFunnel.js';
-import { knowledgeGaps, type KnowledgeGap } from './knowledgeGaps.js';
+import { knowledgeGapsBySimilarity, type KnowledgeGap } from './knowledgeGaps.js';
 import { maskText } from './mask.js';
 import type { FunnelQuery } from './staffParams.js';
 
@@ -19,7 +20,16 @@ export interface FunnelReport extends Funnel {
   knowledgeGaps: KnowledgeGap[];
 }
 
-export function createFunnelReport(deps: { stores: Stores; clock: Clock; terms: (text: string) => string[] }) {
+export interface FunnelReportDeps {
+  stores: Stores;
+  clock: Clock;
+  terms: (text: string) => string[];
+  /** The sentence model, once it is ready (EMBEDDINGS on): the gaps are then grouped by meaning. */
+  sentenceModel?: () => Embedder | undefined;
+  onEmbedderError?: (err: unknown) => void;
+}
+
+export function createFunnelReport(deps: FunnelReportDeps) {
   const { conversations, leads, callbacks } = deps.stores;
   return async (query: FunnelQuery, options: { masked: boolean }): Promise<FunnelReport> => {
     const to = query.to ?? new Date(deps.clock.now().getTime() + 1).toISOString();
@@ -30,7 +40,12 @@ export function createFunnelReport(deps: { stores: Stores; clock: Clock; terms: 
       callbacks.query({ orderBy: 'createdAt', from }),
     ]);
     const funnel = computeFunnel({ conversations: cohort.items, leads: leadList.items, callbacks: callbackList.items });
-    const gaps = knowledgeGaps(cohort.items, { terms: deps.terms }).map((gap) =>
+    const found = await knowledgeGapsBySimilarity(cohort.items, {
+      terms: deps.terms,
+      embedder: deps.sentenceModel?.(),
+      onError: deps.onEmbedderError,
+    });
+    const gaps = found.map((gap) =>
       options.masked ? { ...gap, question: maskText(gap.question), example: maskText(gap.example) } : gap,
     );
     return { from, to, ...funnel, knowledgeGaps: gaps };

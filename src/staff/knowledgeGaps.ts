@@ -4,9 +4,14 @@
  * numbers, e-mail addresses, single words or attempts to instruct the bot ("ignore your previous
  * instructions…", "reveal your system prompt", chat-template markers), which also land in the
  * unanswered list — and the real questions that ask the same thing in other words are grouped: first by their normalised text
- * (case, white space and end punctuation), then by the overlap of their content words (stemmed,
- * stop words removed; Jaccard ≥ 0.5). Most asked first.
+ * (case, white space and end punctuation), then by similarity: the overlap of their content words
+ * (stemmed, stop words removed; Jaccard ≥ 0.5) and, with the sentence model (EMBEDDINGS on, through
+ * the Embedder port), also the cosine of their vectors, so "do you sell gift vouchers" and "can I
+ * purchase a present certificate" are one gap. The vectors are taken relative to the report's own
+ * mean question (what every question of one business shares drops out), the cosine must reach
+ * SAME_QUESTION_COSINE. Without the model, or when it fails, the words alone. Most asked first.
  */
+import { cosine, unit, type Embedder } from '../domain/knowledge/embedder.js';
 import type { Conversation } from '../domain/model.js';
 
 export interface KnowledgeGap {
@@ -65,17 +70,55 @@ export function isRealQuestion(text: string): boolean {
 interface Group extends KnowledgeGap {
   terms: Set<string>;
   real: boolean;
+  vector?: Float32Array;
 }
 
 /**
- * `terms` gives a question's content terms (the knowledge index's own analyzer, passed in by the
- * composition root), so questions worded alike group together.
+ * Two questions whose centred vectors are at least this alike ask the same thing. Chosen on the dev
+ * split of BANKING77 (460 questions of 77 intents; a pair "asks the same" when its intent is the
+ * same): words alone find 24 % of those pairs at a precision of 0.56; words or centred cosine ≥ 0.6
+ * find 30 % at 0.56. The raw cosine did worse (≥ 0.8: 28 % at 0.52), as did the cosine alone.
  */
-export function knowledgeGaps(
+const SAME_QUESTION_COSINE = 0.6;
+/** The report's mean question counts as n ÷ (n + MEAN_PRIOR) of itself: a few questions are barely centred. */
+const MEAN_PRIOR = 20;
+/** Most distinct questions embedded for one report (the most asked); the rest are grouped by their words. */
+const MAX_EMBEDDED = 300;
+
+export interface GapOptions {
+  /** A question's content terms (the knowledge index's own analyzer, passed in by the composition root). */
+  terms: (text: string) => string[];
+  limit?: number;
+}
+
+/** The gaps, grouped by words (no sentence model). */
+export function knowledgeGaps(conversations: Iterable<Conversation>, options: GapOptions): KnowledgeGap[] {
+  return grouped(realQuestions(conversations, options.terms), options.limit);
+}
+
+/**
+ * The gaps, grouped by the sentence model when `embedder` gives vectors for them, else by words (no
+ * model, or it failed: `onError` is told).
+ */
+export async function knowledgeGapsBySimilarity(
   conversations: Iterable<Conversation>,
-  options: { terms: (text: string) => string[]; limit?: number },
-): KnowledgeGap[] {
-  const { terms, limit = 50 } = options;
+  options: GapOptions & { embedder?: Embedder; onError?: (err: unknown) => void },
+): Promise<KnowledgeGap[]> {
+  const groups = realQuestions(conversations, options.terms);
+  if (options.embedder && groups.length > 1) {
+    const embedded = [...groups].sort(byCount).slice(0, MAX_EMBEDDED);
+    try {
+      const vectors = centred(await options.embedder.embed(embedded.map((g) => g.question)));
+      embedded.forEach((g, i) => (g.vector = vectors[i]));
+    } catch (err) {
+      options.onError?.(err);
+    }
+  }
+  return grouped(groups, options.limit);
+}
+
+/** The real questions, one group per normalised text. */
+function realQuestions(conversations: Iterable<Conversation>, terms: (text: string) => string[]): Group[] {
   const exact = new Map<string, Group>();
   for (const conversation of conversations) {
     for (const asked of conversation.unanswered) {
@@ -98,11 +141,16 @@ export function knowledgeGaps(
       exact.set(question, gap);
     }
   }
-  const merged: Group[] = [];
   // Only real questions are grouped: a name or a phone number must not absorb a question (and lend
   // it its wording).
-  for (const g of [...exact.values()].filter((x) => x.real).sort(byCount)) {
-    const into = merged.find((m) => jaccard(m.terms, g.terms) >= 0.5);
+  return [...exact.values()].filter((x) => x.real);
+}
+
+/** Most asked first, each question merged into the first more-asked group it asks the same as. */
+function grouped(groups: readonly Group[], limit = 50): KnowledgeGap[] {
+  const merged: Group[] = [];
+  for (const g of [...groups].sort(byCount)) {
+    const into = merged.find((m) => same(m, g));
     if (!into) {
       merged.push({ ...g });
       continue;
@@ -114,6 +162,18 @@ export function knowledgeGaps(
     .sort(byCount)
     .slice(0, limit)
     .map(({ question, count, example, lastAskedAt }) => ({ question, count, example, lastAskedAt }));
+}
+
+/** By their words, or by the sentence model when both have a vector. */
+const same = (a: Group, b: Group): boolean =>
+  jaccard(a.terms, b.terms) >= 0.5 || (!!a.vector && !!b.vector && cosine(a.vector, b.vector) >= SAME_QUESTION_COSINE);
+
+/** Each vector less the (shrunk) mean of them all, at unit length. */
+function centred(vectors: readonly Float32Array[]): Float32Array[] {
+  const n = vectors.length;
+  const mean = new Float64Array(vectors[0]?.length ?? 0);
+  for (const v of vectors) for (let i = 0; i < mean.length; i++) mean[i]! += v[i]! / (n + MEAN_PRIOR);
+  return vectors.map((v) => unit(v.map((x, i) => x - mean[i]!)));
 }
 
 const byCount = (a: KnowledgeGap, b: KnowledgeGap): number =>

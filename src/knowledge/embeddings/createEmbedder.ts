@@ -1,7 +1,7 @@
 /**
  * Chooses the sentence model from the configuration: the one shipped in the npm package, in a worker
- * thread (`EMBEDDINGS=local`, the default), an OpenAI-compatible `/embeddings` endpoint
- * (`EMBEDDINGS=openai`, with OPENAI_API_KEY / OPENAI_BASE_URL), or none (`off`: lexical only).
+ * thread (`EMBEDDINGS=local`), an OpenAI-compatible `/embeddings` endpoint
+ * (`EMBEDDINGS=openai`, with OPENAI_API_KEY / OPENAI_BASE_URL), or none (`off`, the default: lexical only).
  * Vectors are cached under EMBEDDINGS_CACHE_DIR (default DATA_DIR/embeddings). A model that fails
  * to load is logged and retrieval runs lexically.
  */
