@@ -107,8 +107,10 @@ export class HybridRetriever implements KnowledgeRetriever {
   }
 
   async search(question: string, limit = 3): Promise<KnowledgeHit[]> {
-    const ranked = await this.candidates(question);
-    const refusal = this.dense ? this.model.dense : this.model.lexicalOnly;
+    const { ranked, embedded } = await this.rank(question);
+    // The dense refusal model only for a question that has its vector: one whose embedding failed or
+    // came too late (EMBEDDINGS_TIMEOUT_MS) is judged lexically, not as if every cosine were 0.
+    const refusal = embedded ? this.model.dense : this.model.lexicalOnly;
     return ranked.slice(0, limit).map((c) => ({
       passage: c.passage,
       confidence: Math.round(probability(refusal, c) * 1000) / 1000,
@@ -118,6 +120,10 @@ export class HybridRetriever implements KnowledgeRetriever {
 
   /** Every passage with a signal, best first, with its signals (what the tuner fits on). */
   async candidates(question: string): Promise<Candidate[]> {
+    return (await this.rank(question)).ranked;
+  }
+
+  private async rank(question: string): Promise<{ ranked: Candidate[]; embedded: boolean }> {
     let q: Float32Array | undefined;
     if (this.vectors && this.options.embedder) {
       try {
@@ -199,7 +205,7 @@ export class HybridRetriever implements KnowledgeRetriever {
     // Lexically, the heading's precision only picks among the candidates: whether to answer reads
     // the lead the best had before it (what the lexical refusal model was fitted on).
     if (!q && out[0] && lexHits[0]) out[0].margin = lexHits[0].margin;
-    return out;
+    return { ranked: out, embedded: q !== undefined };
   }
 
   private unknownRarity(question: string): number {

@@ -72,6 +72,19 @@ describe('hybrid retrieval', () => {
     expect(errors).toHaveLength(1);
   });
 
+  it('when a question cannot be embedded after the passages were, then it is judged as the lexical retriever judges it', async () => {
+    const embedder = new TrigramEmbedder();
+    const hybrid = await HybridRetriever.create(new Bm25KnowledgeIndex(PASSAGES), { embedder });
+    const lexical = await HybridRetriever.create(new Bm25KnowledgeIndex(PASSAGES));
+    embedder.fail = true; // e.g. its turn's EMBEDDINGS_TIMEOUT_MS ran out
+    for (const q of ['when will my card arrive', 'what exchange rate do you use', 'my card has not come']) {
+      const [h] = await hybrid.search(q);
+      const [l] = await lexical.search(q);
+      expect(h?.passage.id).toBe(l?.passage.id);
+      expect(h?.confidence).toBe(l?.confidence);
+    }
+  });
+
   it('when vectors are cached, then a restart embeds nothing again and an edited text only itself', async () => {
     dir = await mkdtemp(join(tmpdir(), 'isb-emb-test-'));
     const first = new TrigramEmbedder();
