@@ -84,8 +84,13 @@ export class Journal {
 
   /** Appends changes; resolves once they are durable. */
   append(entries: JournalEntry[]): Promise<void> {
-    return this.#commits.submit((lines) => {
-      for (const entry of entries) lines.push(`${JSON.stringify(entry)}\n`);
+    return this.appendLines(entries.map((entry) => `${JSON.stringify(entry)}\n`));
+  }
+
+  /** Appends changes already written as journal lines (each one JSON entry ending in a newline). */
+  appendLines(lines: string[]): Promise<void> {
+    return this.#commits.submit((batch) => {
+      for (const line of lines) batch.push(line);
     });
   }
 

@@ -5,6 +5,8 @@ import { ValidationError } from '../../domain/errors.js';
 import type { Collection, Page, Query, Where } from '../../domain/ports.js';
 import type { CorruptionCounter } from '../StoreOptions.js';
 import type { JournaledShards } from './JournaledShards.js';
+import { LRUCache } from 'lru-cache';
+import { DiskShard, type RecordCache } from './DiskShard.js';
 import { loadShards, ShardFile } from './ShardFile.js';
 import { matchesWhere, queryRecords } from './queryRecords.js';
 import { mapCodec, shardFileName, shardIndex } from './shards.js';
@@ -26,9 +28,26 @@ export interface LowdbCollectionOptions<T> {
   indexes?: readonly (keyof T & string)[];
   /** The store's journal: changes are journaled (group commit) and shards rewritten at checkpoints. */
   journal?: JournaledShards;
+  /**
+   * Keep the records on disk (DiskShard, with the journal), with at most this many recent ones
+   * in memory besides those changed since the last checkpoint; indexes stay in memory. Scans
+   * (`query`, `count`, `findBy` on a field without an index) then read the shard files.
+   */
+  cached?: number;
 }
 
-type Shard = ShardFile<Map<string, unknown>>;
+/** What the collection needs of a shard: ShardFile (everything in memory) or DiskShard. */
+interface Shard {
+  readonly file: string;
+  get(key: string): unknown;
+  set(key: string, value: unknown, json?: string): void;
+  delete(key: string): boolean;
+  entries(): Iterable<[string, unknown]>;
+  save(keys: string[]): Promise<void>;
+  load(onRecord?: (key: string, record: unknown) => void): Promise<void>;
+  reloadIfChanged(onRecord?: (key: string, record: unknown) => void): Promise<boolean>;
+  flush(): Promise<void>;
+}
 
 /**
  * A collection kept in memory and persisted to `shards` JSON files chosen by a hash of the id, so a
@@ -39,23 +58,25 @@ type Shard = ShardFile<Map<string, unknown>>;
 export class LowdbCollection<T extends { id: string }> implements Collection<T> {
   readonly #shards: Shard[];
   readonly #corrupt = new Set<string>();
-  readonly #indexes = new Map<string, Map<string, Set<string>>>();
+  /** Per indexed field, each value's id (one) or ids: most values belong to one record. */
+  readonly #indexes = new Map<string, Map<string, string | Set<string>>>();
 
   private constructor(private readonly options: LowdbCollectionOptions<T>) {
     const codec = mapCodec((record) => record.id);
-    this.#shards = Array.from(
-      { length: options.shards },
-      (_, i) => new ShardFile(path.join(options.dir, shardFileName(i, options.shards)), codec, new Map(), options.journal),
-    );
+    const { journal, cached } = options;
+    const cache: RecordCache | undefined =
+      journal && cached !== undefined ? new LRUCache({ max: Math.max(1, cached) }) : undefined;
+    this.#shards = Array.from({ length: options.shards }, (_, i): Shard => {
+      const file = path.join(options.dir, shardFileName(i, options.shards));
+      return cache ? new DiskShard(file, (record) => record.id, cache, journal!) : new ShardFile(file, codec, new Map(), journal);
+    });
     for (const field of options.indexes ?? []) this.#indexes.set(field, new Map());
   }
 
   static async open<T extends { id: string }>(options: LowdbCollectionOptions<T>): Promise<LowdbCollection<T>> {
     await mkdir(options.dir, { recursive: true });
     const collection = new LowdbCollection(options);
-    await loadShards(collection.#shards);
-    collection.#validateAll();
-    collection.#reindex();
+    await loadShards(collection.#shards, collection.#take);
     return collection;
   }
 
@@ -69,7 +90,8 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
     const index = this.#indexes.get(field);
     if (index) {
       const found: T[] = [];
-      for (const id of index.get(value) ?? []) {
+      const ids = index.get(value);
+      for (const id of typeof ids === 'string' ? [ids] : (ids ?? [])) {
         const record = this.#current(id);
         if (record && matchesWhere(record, where)) found.push(structuredClone(record));
       }
@@ -81,7 +103,7 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
   async put(record: T): Promise<void> {
     this.options.assertOpen();
     const checked = this.#check(record);
-    await this.#store(checked);
+    await this.#store(checked, JSON.stringify(checked));
   }
 
   async update(id: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined> {
@@ -93,16 +115,17 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
     if (next.id !== id) throw new ValidationError(`${this.options.name}: update must keep the id "${id}"`);
     const checked = this.#check(next);
     // An update that changes nothing is no write: the record is already as asked.
-    if (current && JSON.stringify(current) === JSON.stringify(checked)) return structuredClone(checked);
-    await this.#store(checked);
+    const json = JSON.stringify(checked);
+    if (current && JSON.stringify(current) === json) return structuredClone(checked);
+    await this.#store(checked, json);
     return structuredClone(checked);
   }
 
   async delete(id: string): Promise<boolean> {
     this.options.assertOpen();
     const shard = this.#shardOf(id);
-    const old = shard.data.get(id);
-    if (!shard.data.delete(id)) return false;
+    const old = shard.get(id);
+    if (!shard.delete(id)) return false;
     this.#unindex(id, old);
     this.#corrupt.delete(id);
     await shard.save([id]);
@@ -125,8 +148,8 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
     const changed = await Promise.all(this.#shards.map((shard) => shard.reloadIfChanged()));
     if (!changed.some(Boolean)) return;
     this.#corrupt.clear();
-    this.#validateAll();
-    this.#reindex();
+    for (const index of this.#indexes.values()) index.clear();
+    for (const shard of this.#shards) for (const [id, record] of shard.entries()) this.#take(id, record);
   }
 
   /** Waits for every pending write of this collection. */
@@ -140,12 +163,12 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
 
   #current(id: string): T | undefined {
     if (this.#corrupt.has(id)) return undefined;
-    return this.#shardOf(id).data.get(id) as T | undefined;
+    return this.#shardOf(id).get(id) as T | undefined;
   }
 
   *#records(): Iterable<T> {
     for (const shard of this.#shards) {
-      for (const [id, record] of shard.data) if (!this.#corrupt.has(id)) yield record as T;
+      for (const [id, record] of shard.entries()) if (!this.#corrupt.has(id)) yield record as T;
     }
   }
 
@@ -159,10 +182,10 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
     return structuredClone(result.data);
   }
 
-  #store(record: T): Promise<void> {
+  #store(record: T, json: string): Promise<void> {
     const shard = this.#shardOf(record.id);
-    this.#unindex(record.id, shard.data.get(record.id));
-    shard.data.set(record.id, record);
+    if (this.#indexes.size > 0) this.#unindex(record.id, shard.get(record.id));
+    shard.set(record.id, record, json);
     this.#corrupt.delete(record.id);
     this.#index(record.id, record);
     return shard.save([record.id]);
@@ -178,9 +201,10 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
   #index(id: string, record: unknown): void {
     for (const [field, index] of this.#indexes) {
       for (const value of LowdbCollection.#valuesOf(record, field)) {
-        let ids = index.get(value);
-        if (!ids) index.set(value, (ids = new Set()));
-        ids.add(id);
+        const ids = index.get(value);
+        if (ids === undefined || ids === id) index.set(value, id);
+        else if (typeof ids === 'string') index.set(value, new Set([ids, id]));
+        else ids.add(id);
       }
     }
   }
@@ -190,28 +214,22 @@ export class LowdbCollection<T extends { id: string }> implements Collection<T> 
     for (const [field, index] of this.#indexes) {
       for (const value of LowdbCollection.#valuesOf(record, field)) {
         const ids = index.get(value);
-        if (!ids) continue;
-        ids.delete(id);
-        if (ids.size === 0) index.delete(value);
-      }
-    }
-  }
-
-  #reindex(): void {
-    if (this.#indexes.size === 0) return;
-    for (const index of this.#indexes.values()) index.clear();
-    for (const shard of this.#shards) for (const [id, record] of shard.data) this.#index(id, record);
-  }
-
-  #validateAll(): void {
-    for (const shard of this.#shards) {
-      for (const [id, record] of shard.data) {
-        const result = this.options.schema.safeParse(record);
-        if (!result.success) {
-          this.#corrupt.add(id);
-          this.options.corruption.report(this.options.name, id, `${shard.file}: ${result.error.message}`);
+        if (ids === id) index.delete(value);
+        else if (typeof ids === 'object') {
+          ids.delete(id);
+          if (ids.size === 1) index.set(value, ids.values().next().value!);
         }
       }
     }
   }
+
+  /** A record as loaded: validated (a failing one is hidden and counted) and indexed. */
+  readonly #take = (id: string, record: unknown): void => {
+    const result = this.options.schema.safeParse(record);
+    if (!result.success) {
+      this.#corrupt.add(id);
+      this.options.corruption.report(this.options.name, id, `${this.#shardOf(id).file}: ${result.error.message}`);
+    }
+    this.#index(id, record);
+  };
 }
