@@ -59,6 +59,12 @@ export class DiskShard {
     private readonly journal: JournaledShards,
     /** Values are the records' JSON text (read from the file as it is), not parsed records. */
     private readonly raw = false,
+    /**
+     * Where the key of a line is in its first characters (read as Latin-1), when it shows there
+     * as plain ASCII (undefined: the line is parsed). Such lines are indexed without being parsed,
+     * and not handed to `onRecord` at load: the store checks them when it reads them.
+     */
+    private readonly keyOfLine?: (head: string) => [from: number, to: number] | undefined,
   ) {
     this.#name = journal.attach(this);
   }
@@ -146,6 +152,14 @@ export class DiskShard {
       let stop = end;
       if (text[stop - 1] === 0x2c) stop--;
       if (stop > start && !(stop - start === 1 && text[start] === 0x5d)) {
+        const quick = this.keyOfLine?.(text.toString('latin1', start, Math.min(stop, start + HEAD)));
+        if (quick !== undefined) {
+          // Its own string, not a slice of the line (which would keep the line in memory).
+          index.set(text.toString('latin1', start + quick[0], start + quick[1]), pack(start, stop - start));
+          n++;
+          start = end + 1;
+          continue;
+        }
         const record: unknown = JSON.parse(text.toString('utf8', start, stop));
         const key = keyed(record, n++);
         index.set(key, pack(start, stop - start));
@@ -326,6 +340,8 @@ export class DiskShard {
 }
 
 const COMMA = Buffer.from(',\n');
+/** How much of a line `keyOfLine` sees. */
+const HEAD = 512;
 
 function readAt(fd: number, packed: number, file: string): string {
   const length = lengthOf(packed);

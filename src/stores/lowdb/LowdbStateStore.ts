@@ -36,6 +36,7 @@ export class LowdbStateStore implements StateStore {
   private constructor(
     dir: string,
     shards: number,
+    private readonly corruption: CorruptionCounter,
     private readonly assertOpen: () => void,
     journal: JournaledShards,
     cached: number,
@@ -43,7 +44,7 @@ export class LowdbStateStore implements StateStore {
     const cache: RecordCache = new LRUCache({ max: cached });
     this.#shards = Array.from(
       { length: shards },
-      (_, i) => new DiskShard(path.join(dir, shardFileName(i, shards)), (entry) => entry.key, cache, journal, true),
+      (_, i) => new DiskShard(path.join(dir, shardFileName(i, shards)), (entry) => entry.key, cache, journal, true, keyOfLine),
     );
   }
 
@@ -56,13 +57,9 @@ export class LowdbStateStore implements StateStore {
     cached = 1_000,
   ): Promise<LowdbStateStore> {
     await mkdir(dir, { recursive: true });
-    const store = new LowdbStateStore(dir, shards, assertOpen, journal, cached);
-    await loadShards(store.#shards, (key: string, entry: unknown) => {
-      const result = StateEntrySchema.safeParse(entry);
-      if (result.success) return;
-      store.#corrupt.add(key);
-      corruption.report('state', key, `${store.#shardOf(key).file}: ${result.error.message}`);
-    });
+    const store = new LowdbStateStore(dir, shards, corruption, assertOpen, journal, cached);
+    // Entries whose key shows in their first characters are checked when read, the rest now.
+    await loadShards(store.#shards, (key: string, entry: unknown) => store.#check(key, entry));
     return store;
   }
 
@@ -71,8 +68,8 @@ export class LowdbStateStore implements StateStore {
     for (const key of keys) {
       const text = this.#text(key);
       if (text === undefined) continue;
-      const entry = JSON.parse(text) as StateEntry;
-      found[key] = { value: entry.value, eTag: entry.eTag };
+      const entry: unknown = JSON.parse(text);
+      if (this.#check(key, entry)) found[key] = { value: entry.value, eTag: entry.eTag };
     }
     return found;
   }
@@ -118,6 +115,16 @@ export class LowdbStateStore implements StateStore {
     await Promise.all(this.#shards.map((shard) => shard.flush()));
   }
 
+  /** True for a valid entry; an invalid one is hidden from now on and reported once. */
+  #check(key: string, entry: unknown): entry is StateEntry {
+    if (this.#corrupt.has(key)) return false;
+    const result = StateEntrySchema.safeParse(entry);
+    if (result.success) return true;
+    this.#corrupt.add(key);
+    this.corruption.report('state', key, `${this.#shardOf(key).file}: ${result.error.message}`);
+    return false;
+  }
+
   #shardOf(key: string): DiskShard {
     return this.#shards[shardIndex(key, this.#shards.length)]!;
   }
@@ -136,6 +143,17 @@ export class LowdbStateStore implements StateStore {
       const eTag = text.slice(lead.length, end);
       if (end > 0 && !eTag.includes('\\')) return eTag;
     }
-    return (JSON.parse(text) as StateEntry).eTag;
+    const entry: unknown = JSON.parse(text);
+    return this.#check(key, entry) ? entry.eTag : undefined;
   }
+}
+
+/**
+ * The key of an entry as this store writes it (`{"eTag":"…","key":"…",…`), or in the earlier
+ * order (`{"key":"…",…`), when both are printable ASCII without escapes (else the line is parsed).
+ */
+const LEADING_KEY = /^\{(?:"eTag":"[\x20\x21\x23-\x5b\x5d-\x7e]*",)?"key":"([\x20\x21\x23-\x5b\x5d-\x7e]*)",/d;
+
+function keyOfLine(head: string): [number, number] | undefined {
+  return LEADING_KEY.exec(head)?.indices?.[1];
 }
