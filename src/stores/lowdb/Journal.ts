@@ -17,6 +17,8 @@ export type JournalEntry =
       deleted?: true;
     }
   | { segment: string; line: string }
+  /** A segment line as the parsed object (written as its JSON, not as an escaped string). */
+  | { segment: string; text: object }
   | { segment: string; erase: string };
 
 const PREFIX = 'journal-';

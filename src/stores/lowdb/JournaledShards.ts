@@ -84,7 +84,12 @@ export class JournaledShards {
 
   /** Journals entries of the participant; resolves once durable. */
   async append(entries: JournalEntry[]): Promise<void> {
-    await this.journal.append(entries);
+    await this.appendLines(entries.map((entry) => `${JSON.stringify(entry)}\n`));
+  }
+
+  /** Journals entries of the participant already written as lines; resolves once durable. */
+  async appendLines(lines: string[]): Promise<void> {
+    await this.journal.appendLines(lines);
     if (this.journal.size > this.checkpointBytes) void this.checkpoint().catch(() => undefined);
   }
 

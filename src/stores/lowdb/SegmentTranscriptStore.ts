@@ -78,9 +78,10 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
   async append(entry: TranscriptEntry): Promise<void> {
     this.assertOpen();
     const segment = this.#segmentOf(entry.conversationId);
-    const line = `{"c":${JSON.stringify(entry.conversationId)},"n":"${this.#token}.${++this.#lines}","e":${JSON.stringify(entry)}}\n`;
-    this.#pending(segment).push(line);
-    await this.journal.append([{ segment, line }]);
+    // Serialised once: the segment line, and the journal line holds it as JSON (not re-escaped).
+    const text = `{"c":${JSON.stringify(entry.conversationId)},"n":"${this.#token}.${++this.#lines}","e":${JSON.stringify(entry)}}`;
+    this.#pending(segment).push(`${text}\n`);
+    await this.journal.appendLines([`{"segment":"${segment}","text":${text}}\n`]);
   }
 
   async read(conversationId: string): Promise<TranscriptEntry[]> {
@@ -163,7 +164,8 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     await this.#fileWork;
   }
 
-  replay(entry: SegmentEntry, live: boolean): void {
+  replay(journaled: SegmentEntry, live: boolean): void {
+    const entry = 'text' in journaled ? { segment: journaled.segment, line: `${JSON.stringify(journaled.text)}\n` } : journaled;
     if (live) {
       const foreign = this.#foreign.get(entry.segment) ?? [];
       this.#foreign.set(entry.segment, foreign);
