@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { LRUCache } from 'lru-cache';
@@ -215,6 +215,31 @@ export class DiskShard {
     for (const [key, { value }] of this.#unsaved) if (value !== undefined) yield [key, value];
   }
 
+  /**
+   * Every record for a scan that may not need to parse it: a record in memory as its value, one
+   * only in the file as its position (`read` parses it, while nothing has changed the shard
+   * since: call it in the same tick) and, given `field` (a required top-level field), that
+   * field's string value read from the line when it shows there plainly: named once in the line
+   * (so not also in a nested object), without escapes.
+   */
+  *rows(field?: string): Generator<{ key: string; value?: unknown; packed?: number; field?: string }> {
+    const text = this.#index.size > 0 ? this.#reading(readAll) : undefined;
+    const head = field === undefined ? undefined : Buffer.from(`${JSON.stringify(field)}:"`);
+    for (const [key, packed] of this.#index) {
+      if (this.#unsaved.has(key)) continue;
+      const cached = this.cache.peek(key);
+      if (cached) yield { key, value: cached.value };
+      else yield { key, packed, field: head && plainField(text!, offsetOf(packed), offsetOf(packed) + lengthOf(packed), head) };
+    }
+    for (const [key, { value }] of this.#unsaved) if (value !== undefined) yield { key, value };
+  }
+
+  /** The record at a position `rows` gave. */
+  read(packed: number): unknown {
+    const text = this.#reading((fd) => readAt(fd, packed, this.file));
+    return this.raw ? text : JSON.parse(text);
+  }
+
   /** Journals the current values of `keys` (absent: removed); resolves once durable. */
   save(keys: string[]): Promise<void> {
     return this.journal.record(
@@ -356,14 +381,32 @@ function readAt(fd: number, packed: number, file: string): string {
 }
 
 function readAll(fd: number): Buffer {
-  const chunks: Buffer[] = [];
-  let position = 0;
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(1 << 20);
-    const n = readSync(fd, chunk, 0, chunk.length, position);
-    if (n === 0) break;
-    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
-    position += n;
+  const buffer = Buffer.allocUnsafe(fstatSync(fd).size);
+  let read = 0;
+  while (read < buffer.length) {
+    const n = readSync(fd, buffer, read, buffer.length - read, read);
+    if (n === 0) return buffer.subarray(0, read);
+    read += n;
   }
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  return buffer;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** The string after `head` (`"field":"`) in text[start, end), if `head` occurs there once and the string has no escapes. */
+function plainField(text: Buffer, start: number, end: number, head: Buffer): string | undefined {
+  const at = text.indexOf(head, start);
+  if (at < 0 || at >= end) return undefined;
+  const from = at + head.length;
+  let to = from;
+  while (to < end && text[to] !== QUOTE) {
+    if (text[to] === BACKSLASH) return undefined;
+    to++;
+  }
+  if (to >= end) return undefined;
+  // Named again later in the line (with any value): it may be nested; parse instead.
+  const again = text.indexOf(head.subarray(0, head.length - 1), to);
+  if (again >= 0 && again < end) return undefined;
+  return text.toString('utf8', from, to);
 }
