@@ -98,11 +98,13 @@ export class Journal {
 
   /**
    * Starts a new file for later changes (once what is queued is written) and returns the finished
-   * ones, to be discarded once the shards hold everything in them.
+   * ones, to be discarded once the shards hold everything in them. `onSwitch` runs at the moment
+   * of the switch: what is appended after it goes to the new file.
    */
-  async rotate(): Promise<string[]> {
+  async rotate(onSwitch?: () => void): Promise<string[]> {
     await this.flush();
     // Switch files in the same step as the flush ends, before another write can start on the old one.
+    onSwitch?.();
     const old = this.#handle;
     this.#handle = undefined;
     const finished = [...this.#files];

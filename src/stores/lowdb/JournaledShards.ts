@@ -22,6 +22,10 @@ export interface JournalParticipant {
   replay(entry: Extract<JournalEntry, { segment: string }>, live: boolean): void;
   /** Makes everything journaled so far durable in its own files (called at each checkpoint). */
   checkpoint(): Promise<void>;
+  /** The journal switched files: what was journaled before is gone from the journal once this checkpoint ends. */
+  rotated?(): void;
+  /** The journal's finished files were removed: nothing journaled before the last switch is left. */
+  discarded?(): void;
 }
 
 /**
@@ -148,7 +152,7 @@ export class JournaledShards {
   }
 
   async #checkpoint(): Promise<void> {
-    this.#finished.push(...(await this.journal.rotate()));
+    this.#finished.push(...(await this.journal.rotate(() => this.#participant?.rotated?.())));
     const dirty = [...this.#dirty];
     this.#dirty.clear();
     try {
@@ -165,6 +169,7 @@ export class JournaledShards {
     }
     const files = this.#finished.splice(0);
     await this.journal.discard(files);
+    this.#participant?.discarded?.();
   }
 
   /** Waits for everything journaled and any checkpoint in progress. */

@@ -37,6 +37,11 @@ export interface LowdbStoreOptions extends StoreOptions {
    * ones of each in memory (besides those changed since the last checkpoint). Default 2,000.
    */
   cachedRecords?: number;
+  /**
+   * Transcript lines journaled but not yet in their segment file are appended to it once they
+   * reach this many characters (else at the journal's checkpoint). Default 1 MB.
+   */
+  transcriptAppendChars?: number;
 }
 
 /** What the lowdb backend returns: the ports plus the number of corrupt records skipped. */
@@ -119,7 +124,14 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     // recent records are held in memory.
     collection('conversations', ConversationSchema, ['customerId'], true),
     LowdbStateStore.open(path.join(dir, 'state'), shardsOf('state'), corruption, assertOpen, journal, cached),
-    SegmentTranscriptStore.open(path.join(dir, 'transcripts'), journal, corruption, assertOpen),
+    SegmentTranscriptStore.open(
+      path.join(dir, 'transcripts'),
+      journal,
+      corruption,
+      assertOpen,
+      undefined,
+      options.transcriptAppendChars,
+    ),
   ]);
   const [staffUsers, staffTokens, staffSessions] = await Promise.all([
     collection('staffUsers', StaffUserSchema),
