@@ -103,7 +103,10 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     await this.journal.appendLines([`{"segment":"${segment}","text":${text}}\n`]);
     // The lines are durable in the journal: past the bound, move them to their segments.
     if (this.#unsavedChars > this.appendChars && !this.#appending) {
-      this.#appending = this.#inFileOrder(() => this.#appendUnsaved()).finally(() => (this.#appending = undefined));
+      // Until under the bound: lines journaled while an append runs are not left waiting.
+      this.#appending = this.#inFileOrder(async () => {
+        while (this.#unsavedChars > this.appendChars && (await this.#appendUnsaved()) > 0);
+      }).finally(() => (this.#appending = undefined));
       this.#appending.catch(() => undefined);
     }
   }
@@ -246,9 +249,10 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     });
   }
 
-  /** Appends the unsaved lines to their segments (in file order). */
-  async #appendUnsaved(): Promise<void> {
+  /** Appends the unsaved lines to their segments (in file order); resolves with how many. */
+  async #appendUnsaved(): Promise<number> {
     const batches = [...this.#unsaved].filter(([, lines]) => lines.length > 0);
+    if (batches.length === 0) this.#unsavedChars = 0;
     await Promise.all(
       batches.map(async ([segment, lines]) => {
         const taken = lines.length;
@@ -267,6 +271,7 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
       }),
     );
     if (batches.length > 0) await syncDirectory(this.dir);
+    return batches.reduce((sum, [, lines]) => sum + lines.length, 0);
   }
 
   #inFileOrder(work: () => Promise<void>): Promise<void> {
