@@ -7,9 +7,13 @@ import { isCode, syncDirectory, tempFileOf } from './DurableFileAdapter.js';
 import type { JournaledShards } from './JournaledShards.js';
 import { GroupCommit } from './groupCommit.js';
 
-/** Where a record's JSON is in its file: offset × 2^24 + length (records up to 16 MB, files up to 512 GB). */
+/** Where a record's JSON is in its file: offset × 2^24 + length (records under 16 MB, shard files under 512 MB). */
 const SPAN = 2 ** 24;
-const pack = (offset: number, length: number): number => offset * SPAN + length;
+const pack = (offset: number, length: number): number => {
+  if (length >= SPAN || offset >= 2 ** 29)
+    throw new AppError('storage_limit', 'a record or shard file is too large for its index');
+  return offset * SPAN + length;
+};
 const offsetOf = (packed: number): number => Math.floor(packed / SPAN);
 const lengthOf = (packed: number): number => packed % SPAN;
 
@@ -33,8 +37,8 @@ interface Unsaved {
  *
  * The file is rewritten at the journal's checkpoints: the unchanged records' lines are copied
  * byte for byte from the old file, the changed ones written from their JSON, into a temporary file
- * that is fsynced and renamed over the old one. Reads go through a descriptor of the file the index
- * describes, so a read during a rewrite still reads the old file.
+ * that is fsynced and renamed over the old one. During a rewrite, reads go through a descriptor
+ * of the old file until the index describing the new one is swapped in, in the same tick.
  *
  * A file written whole by the earlier layout (`[{…},{…}]` on one line) is read whole once and its
  * records kept as changes, so the next checkpoint rewrites it in this layout.
