@@ -1,7 +1,7 @@
 /**
  * A grown embedded store for the benchmark: 50,000 consented customers, 200,000 conversations with
  * their bot state, and open callbacks for one customer in ten — written straight into the lowdb
- * shard files (the layout openLowdbStores reads), which takes seconds where putting the records
+ * shard files (the layout openLowdbStores reads: one record per line, see DiskShard.ts), which takes seconds where putting the records
  * one by one would take minutes. Built once and cached under BENCH_DATA_DIR (default
  * `<tmp>/isb-bench-data`); bots get a copy. Run directly to build it: `npx tsx bench/growStore.ts`.
  */
@@ -18,8 +18,8 @@ export interface GrownStore {
   conversations: number;
 }
 
-/** Bump when the records or the layout change, so a stale cache is not used. */
-const VERSION = 1;
+/** Bump when the records or the layout change, so a stale cache is not used (2: one record per line). */
+const VERSION = 2;
 const SHARDS = { customers: 64, callbacks: 64, conversations: 256, state: 256 };
 
 export function benchDataDir(): string {
@@ -76,12 +76,13 @@ async function build(dir: string, { customers, conversations }: GrownStore): Pro
   CustomerSchema.parse(customerRecords[0]);
   ConversationSchema.parse(conversationRecords[0]);
   CallbackSchema.parse(callbackRecords[0]);
+  // As the store writes them: the eTag first.
   const stateEntries = conversationRecords.map((c, i) => ({
+    eTag: `seed-${i}`,
     key: `webchat/conversations/${c.id}`,
     value: {
       dialogState: { dialogStack: [{ id: 'main', state: { options: {}, values: { need: 'x'.repeat(300), turn: i } } }] },
     },
-    eTag: `seed-${i}`,
   }));
   await writeShards(path.join(dir, 'customers'), SHARDS.customers, customerRecords, (r) => r.id);
   await writeShards(path.join(dir, 'conversations'), SHARDS.conversations, conversationRecords, (r) => r.id);
@@ -94,7 +95,10 @@ async function writeShards<T>(dir: string, shards: number, records: T[], keyOf: 
   await mkdir(dir, { recursive: true });
   const buckets: T[][] = Array.from({ length: shards }, () => []);
   for (const record of records) buckets[shardIndex(keyOf(record), shards)]!.push(record);
-  await Promise.all(buckets.map((bucket, i) => writeFile(path.join(dir, shardFileName(i, shards)), JSON.stringify(bucket))));
+  // The shard layout DiskShard reads: a JSON array with one record per line.
+  const text = (bucket: T[]): string =>
+    bucket.length ? `[\n${bucket.map((r) => JSON.stringify(r)).join(',\n')}\n]\n` : '[\n]\n';
+  await Promise.all(buckets.map((bucket, i) => writeFile(path.join(dir, shardFileName(i, shards)), text(bucket))));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

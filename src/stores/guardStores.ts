@@ -39,24 +39,38 @@ export function guardStores(stores: Stores, options: StoreGuardOptions): Stores 
     { halfOpenAfter: options.halfOpenAfterMs ?? 10_000, breaker: new ConsecutiveBreaker(options.breakAfter ?? 5) },
   );
   if (options.onBreak) breaker.onBreak(options.onBreak);
-  const policy: IPolicy = wrap(breaker, timeout(options.timeoutMs, TimeoutStrategy.Aggressive));
+  // The stores do not read the abort signal: aborting it as each call returns (cockatiel's
+  // default) would only make an AbortError per call.
+  const policy: IPolicy = wrap(
+    breaker,
+    timeout(options.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false }),
+  );
 
-  const guard = <T extends object>(target: T, name: string): T =>
-    new Proxy(target, {
+  const guard = <T extends object>(target: T, name: string): T => {
+    // One wrapper per method, made on first use (not on every property read).
+    const wrappers = new WeakMap<object, (...args: unknown[]) => Promise<unknown>>();
+    return new Proxy(target, {
       get(obj, prop, receiver) {
         const value: unknown = Reflect.get(obj, prop, receiver);
         if (typeof value !== 'function' || typeof prop !== 'string' || UNGUARDED.has(prop)) return value;
-        return (...args: unknown[]) =>
-          policy
-            .execute(() => (value as (...a: unknown[]) => Promise<unknown>).apply(obj, args))
-            .catch((error: unknown) => {
-              if (error instanceof TaskCancelledError || error instanceof BrokenCircuitError || !(error instanceof AppError)) {
-                throw new StoreUnavailableError(`${name}.${prop}`, { cause: error });
-              }
-              throw error;
-            });
+        const method = value as (...a: unknown[]) => Promise<unknown>;
+        let wrapper = wrappers.get(method);
+        if (!wrapper) {
+          wrapper = (...args: unknown[]) =>
+            policy
+              .execute(() => method.apply(obj, args))
+              .catch((error: unknown) => {
+                if (error instanceof TaskCancelledError || error instanceof BrokenCircuitError || !(error instanceof AppError)) {
+                  throw new StoreUnavailableError(`${name}.${prop}`, { cause: error });
+                }
+                throw error;
+              });
+          wrappers.set(method, wrapper);
+        }
+        return wrapper;
       },
     });
+  };
 
   const guarded = { ...stores } as Stores;
   for (const [key, value] of Object.entries(stores) as [keyof Stores, unknown][]) {

@@ -24,6 +24,23 @@ describeStoresContract('lowdb', async () => {
   };
 });
 
+// Records on disk: with a cache of one record and a checkpoint after every change, nearly every
+// read of a customer, conversation or bot state goes to its shard file, and many to a file being
+// rewritten.
+describeStoresContract('lowdb, records read from their files', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lowdb-disk-'));
+  const open = () => openLowdbStores(dir, { shards: 8, cachedRecords: 1, checkpointBytes: 1 });
+  let current: Stores = await open();
+  return {
+    stores: current,
+    reopen: async () => (current = await open()),
+    cleanup: async () => {
+      await current.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+
 describe('lowdb files', () => {
   it('when the process is killed mid-stream, then every acknowledged put survives and every file is valid JSON', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'lowdb-crash-'));

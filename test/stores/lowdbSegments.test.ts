@@ -78,4 +78,27 @@ describe('lowdb transcript segments', () => {
     await expect(readFile(legacy)).rejects.toThrow();
     expect(await stores.transcripts.read(id)).toEqual([]);
   });
+
+  it('when transcript lines pass the memory bound, then they reach their segment before the checkpoint, read back once, and an erasure still leaves no copy', async () => {
+    await stores.close();
+    stores = await openLowdbStores(dir, { transcriptAppendChars: 1 });
+    for (let i = 0; i < 5; i++) {
+      await stores.transcripts.append(entry('gone', `secret line ${i}`));
+      await stores.transcripts.append(entry('kept', `kept line ${i}`));
+    }
+    const segments = async (): Promise<string> => {
+      const names = (await readdir(path.join(dir, 'transcripts'))).filter((n) => n.startsWith('segment-'));
+      return (await Promise.all(names.map((n) => readFile(path.join(dir, 'transcripts', n), 'utf8')))).join('');
+    };
+    // In the segments already (the journal still holds them too: no checkpoint has run).
+    await expect.poll(segments).toContain('secret line 4');
+    expect((await readdir(dir)).some((n) => n.startsWith('journal-'))).toBe(true);
+    expect((await stores.transcripts.read('kept')).map((e) => e.text)).toEqual([0, 1, 2, 3, 4].map((i) => `kept line ${i}`));
+    expect(await stores.transcripts.delete('gone')).toBe(true);
+    await expect.poll(async () => (await everything(dir)).includes('secret line')).toBe(false);
+    await stores.close();
+    stores = await openLowdbStores(dir);
+    expect((await stores.transcripts.read('kept')).map((e) => e.text)).toEqual([0, 1, 2, 3, 4].map((i) => `kept line ${i}`));
+    expect(await stores.transcripts.read('gone')).toEqual([]);
+  });
 });

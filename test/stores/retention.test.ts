@@ -24,28 +24,31 @@ const clock = { now: () => NOW };
 const daysAgo = (days: number): string => new Date(NOW.getTime() - days * 86_400_000).toISOString();
 const stateKeysOf = (c: Conversation): string[] => [`${c.channelId}/conversations/${c.id}`];
 
+const lowdb =
+  (options: Parameters<typeof openLowdbStores>[1]) =>
+  async (): Promise<{ stores: Stores; cleanup: () => Promise<void>; files?: () => Promise<string> }> => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'retention-'));
+    const stores = await openLowdbStores(dir, options);
+    return {
+      stores,
+      cleanup: async () => {
+        await stores.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+      // Every file of the store, journal included, as text: removed transcripts must be in none.
+      files: async () => {
+        const texts: string[] = [];
+        for (const item of await readdir(dir, { withFileTypes: true, recursive: true }))
+          if (item.isFile()) texts.push(await readFile(path.join(item.parentPath, item.name), 'utf8'));
+        return texts.join('\n');
+      },
+    };
+  };
+
 const backends: [string, () => Promise<{ stores: Stores; cleanup: () => Promise<void>; files?: () => Promise<string> }>][] = [
-  [
-    'lowdb',
-    async () => {
-      const dir = await mkdtemp(path.join(tmpdir(), 'retention-'));
-      const stores = await openLowdbStores(dir, { shards: 2 });
-      return {
-        stores,
-        cleanup: async () => {
-          await stores.close();
-          await rm(dir, { recursive: true, force: true });
-        },
-        // Every file of the store, journal included, as text: removed transcripts must be in none.
-        files: async () => {
-          const texts: string[] = [];
-          for (const item of await readdir(dir, { withFileTypes: true, recursive: true }))
-            if (item.isFile()) texts.push(await readFile(path.join(item.parentPath, item.name), 'utf8'));
-          return texts.join('\n');
-        },
-      };
-    },
-  ],
+  ['lowdb', lowdb({ shards: 2 })],
+  // Conversations and state read from their files (a cache of one record, a checkpoint per change).
+  ['lowdb, records on disk', lowdb({ shards: 2, cachedRecords: 1, checkpointBytes: 1 })],
   [
     'postgres',
     async () => {

@@ -17,6 +17,8 @@ export type JournalEntry =
       deleted?: true;
     }
   | { segment: string; line: string }
+  /** A segment line as the parsed object (written as its JSON, not as an escaped string). */
+  | { segment: string; text: object }
   | { segment: string; erase: string };
 
 const PREFIX = 'journal-';
@@ -84,18 +86,25 @@ export class Journal {
 
   /** Appends changes; resolves once they are durable. */
   append(entries: JournalEntry[]): Promise<void> {
-    return this.#commits.submit((lines) => {
-      for (const entry of entries) lines.push(`${JSON.stringify(entry)}\n`);
+    return this.appendLines(entries.map((entry) => `${JSON.stringify(entry)}\n`));
+  }
+
+  /** Appends changes already written as journal lines (each one JSON entry ending in a newline). */
+  appendLines(lines: string[]): Promise<void> {
+    return this.#commits.submit((batch) => {
+      for (const line of lines) batch.push(line);
     });
   }
 
   /**
    * Starts a new file for later changes (once what is queued is written) and returns the finished
-   * ones, to be discarded once the shards hold everything in them.
+   * ones, to be discarded once the shards hold everything in them. `onSwitch` runs at the moment
+   * of the switch: what is appended after it goes to the new file.
    */
-  async rotate(): Promise<string[]> {
+  async rotate(onSwitch?: () => void): Promise<string[]> {
     await this.flush();
     // Switch files in the same step as the flush ends, before another write can start on the old one.
+    onSwitch?.();
     const old = this.#handle;
     this.#handle = undefined;
     const finished = [...this.#files];

@@ -1,12 +1,17 @@
 import path from 'node:path';
 import { Journal, type JournalEntry } from './Journal.js';
 
-/** What the journal needs of a shard file (ShardFile). */
-export interface JournaledShard {
+/** What the journal needs of a shard file (ShardFile, DiskShard). */
+interface JournaledShard {
   readonly file: string;
-  readonly data: Map<string, unknown>;
   /** Writes the whole file durably. */
   commit(): Promise<void>;
+}
+
+/** A record's change as the journal writes it: its JSON, or undefined for its removal. */
+export interface RecordChange {
+  key: string;
+  json: string | undefined;
 }
 
 type MapShard = JournaledShard;
@@ -17,6 +22,10 @@ export interface JournalParticipant {
   replay(entry: Extract<JournalEntry, { segment: string }>, live: boolean): void;
   /** Makes everything journaled so far durable in its own files (called at each checkpoint). */
   checkpoint(): Promise<void>;
+  /** The journal switched files: what was journaled before is gone from the journal once this checkpoint ends. */
+  rotated?(): void;
+  /** The journal's finished files were removed: nothing journaled before the last switch is left. */
+  discarded?(): void;
 }
 
 /**
@@ -79,7 +88,12 @@ export class JournaledShards {
 
   /** Journals entries of the participant; resolves once durable. */
   async append(entries: JournalEntry[]): Promise<void> {
-    await this.journal.append(entries);
+    await this.appendLines(entries.map((entry) => `${JSON.stringify(entry)}\n`));
+  }
+
+  /** Journals entries of the participant already written as lines; resolves once durable. */
+  async appendLines(lines: string[]): Promise<void> {
+    await this.journal.appendLines(lines);
     if (this.journal.size > this.checkpointBytes) void this.checkpoint().catch(() => undefined);
   }
 
@@ -94,15 +108,23 @@ export class JournaledShards {
     return entries.map((e) => e.entry);
   }
 
-  /** Journals the current values of `keys` in the shard (absent: removed); resolves once durable. */
-  async record(shard: MapShard, name: string, keys: string[]): Promise<void> {
-    const entries = keys.map((key): JournalEntry => {
-      const value = shard.data.get(key);
-      return value === undefined ? { shard: name, key, deleted: true } : { shard: name, key, value };
-    });
+  /**
+   * Journals changes of the shard (each record's JSON, made once by the caller, goes into the line
+   * as it is); resolves once durable.
+   */
+  async record(shard: MapShard, name: string, changes: RecordChange[]): Promise<void> {
+    const head = `{"shard":${JSON.stringify(name)},"key":`;
+    const lines = changes.map(({ key, json }) =>
+      json === undefined ? `${head}${JSON.stringify(key)},"deleted":true}\n` : `${head}${JSON.stringify(key)},"value":${json}}\n`,
+    );
     this.#dirty.add(shard);
-    await this.journal.append(entries);
+    await this.journal.appendLines(lines);
     if (this.journal.size > this.checkpointBytes) void this.checkpoint().catch(() => undefined);
+  }
+
+  /** The shard must be written at the next checkpoint (it holds changes the journal does not). */
+  markDirty(shard: MapShard): void {
+    this.#dirty.add(shard);
   }
 
   /** Writes every changed shard and drops the journal files they now cover; one at a time. */
@@ -130,7 +152,7 @@ export class JournaledShards {
   }
 
   async #checkpoint(): Promise<void> {
-    this.#finished.push(...(await this.journal.rotate()));
+    this.#finished.push(...(await this.journal.rotate(() => this.#participant?.rotated?.())));
     const dirty = [...this.#dirty];
     this.#dirty.clear();
     try {
@@ -147,6 +169,7 @@ export class JournaledShards {
     }
     const files = this.#finished.splice(0);
     await this.journal.discard(files);
+    this.#participant?.discarded?.();
   }
 
   /** Waits for everything journaled and any checkpoint in progress. */

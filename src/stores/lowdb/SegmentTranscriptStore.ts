@@ -39,6 +39,16 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
   readonly #toErase = new Map<string, { ids: Set<string>; done: Promise<void> }>();
   /** Serializes segment file writes (checkpoint appends and erasure rewrites). */
   #fileWork: Promise<void> = Promise.resolve();
+  /** Characters of the lines in `#unsaved`. */
+  #unsavedChars = 0;
+  /** An append of the unsaved lines to their segments, started and not done yet. */
+  #appending: Promise<void> | undefined;
+  /**
+   * Conversations with lines in the journal's current file, and in its finished files not yet
+   * discarded: an erasure of one of them checkpoints, so no copy of its text stays in a journal.
+   */
+  #inJournal = new Set<string>();
+  #inFinishedJournals = new Set<string>();
 
   private constructor(
     private readonly dir: string,
@@ -46,6 +56,7 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     private readonly corruption: CorruptionCounter,
     private readonly assertOpen: () => void,
     private readonly segments: number,
+    private readonly appendChars: number,
   ) {}
 
   static async open(
@@ -54,9 +65,15 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     corruption: CorruptionCounter,
     assertOpen: () => void,
     segments = 64,
+    /**
+     * Journaled lines are held in memory until they are appended to their segment: at the
+     * journal's checkpoint, or sooner once they reach this many characters (they stay in the
+     * journal until its checkpoint; a line replayed twice is read once).
+     */
+    appendChars = 1024 * 1024,
   ): Promise<SegmentTranscriptStore> {
     await mkdir(dir, { recursive: true });
-    const store = new SegmentTranscriptStore(dir, journal, corruption, assertOpen, segments);
+    const store = new SegmentTranscriptStore(dir, journal, corruption, assertOpen, segments, appendChars);
     for (const name of (await readdir(dir)).filter((n) => n.startsWith('segment-') && n.endsWith('.jsonl'))) {
       const handle = await open(path.join(dir, name), 'r');
       try {
@@ -78,9 +95,20 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
   async append(entry: TranscriptEntry): Promise<void> {
     this.assertOpen();
     const segment = this.#segmentOf(entry.conversationId);
-    const line = `{"c":${JSON.stringify(entry.conversationId)},"n":"${this.#token}.${++this.#lines}","e":${JSON.stringify(entry)}}\n`;
-    this.#pending(segment).push(line);
-    await this.journal.append([{ segment, line }]);
+    // Serialised once: the segment line, and the journal line holds it as JSON (not re-escaped).
+    const text = `{"c":${JSON.stringify(entry.conversationId)},"n":"${this.#token}.${++this.#lines}","e":${JSON.stringify(entry)}}`;
+    this.#pending(segment).push(`${text}\n`);
+    this.#unsavedChars += text.length + 1;
+    this.#inJournal.add(entry.conversationId);
+    await this.journal.appendLines([`{"segment":"${segment}","text":${text}}\n`]);
+    // The lines are durable in the journal: past the bound, move them to their segments.
+    if (this.#unsavedChars > this.appendChars && !this.#appending) {
+      // Until under the bound: lines journaled while an append runs are not left waiting.
+      this.#appending = this.#inFileOrder(async () => {
+        while (this.#unsavedChars > this.appendChars && (await this.#appendUnsaved()) > 0);
+      }).finally(() => (this.#appending = undefined));
+      this.#appending.catch(() => undefined);
+    }
   }
 
   async read(conversationId: string): Promise<TranscriptEntry[]> {
@@ -125,7 +153,10 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     // Journal the erasure first, so a crash before the rewrite still ends with the lines gone.
     await this.journal.append([{ segment, erase: conversationId }]);
     // Lines since the last checkpoint are still in the journal too.
-    const inJournal = (this.#unsaved.get(segment) ?? []).some((line) => line.startsWith(lineStart(conversationId)));
+    const inJournal =
+      this.#inJournal.has(conversationId) ||
+      this.#inFinishedJournals.has(conversationId) ||
+      (this.#unsaved.get(segment) ?? []).some((line) => line.startsWith(lineStart(conversationId)));
     await this.#erase(segment, conversationId);
     try {
       await rm(this.#legacyFileOf(conversationId));
@@ -163,7 +194,8 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     await this.#fileWork;
   }
 
-  replay(entry: SegmentEntry, live: boolean): void {
+  replay(journaled: SegmentEntry, live: boolean): void {
+    const entry = 'text' in journaled ? { segment: journaled.segment, line: `${JSON.stringify(journaled.text)}\n` } : journaled;
     if (live) {
       const foreign = this.#foreign.get(entry.segment) ?? [];
       this.#foreign.set(entry.segment, foreign);
@@ -179,6 +211,7 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     }
     if ('line' in entry) {
       this.#pending(entry.segment).push(entry.line);
+      this.#unsavedChars += entry.line.length;
       return;
     }
     this.#dropPending(entry.segment, entry.erase);
@@ -191,11 +224,19 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
   #dropPending(segment: string, conversationId: string): void {
     const prefix = `{"c":${JSON.stringify(conversationId)},`;
     const pending = this.#unsaved.get(segment);
-    if (pending)
-      this.#unsaved.set(
-        segment,
-        pending.filter((line) => !line.startsWith(prefix)),
-      );
+    if (!pending) return;
+    const kept = pending.filter((line) => !line.startsWith(prefix));
+    for (const line of pending) if (line.startsWith(prefix)) this.#unsavedChars -= line.length;
+    this.#unsaved.set(segment, kept);
+  }
+
+  rotated(): void {
+    for (const id of this.#inJournal) this.#inFinishedJournals.add(id);
+    this.#inJournal = new Set();
+  }
+
+  discarded(): void {
+    this.#inFinishedJournals = new Set();
   }
 
   checkpoint(): Promise<void> {
@@ -204,25 +245,33 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
       const erased = [...this.#erased];
       this.#erased.clear();
       for (const [segment, ids] of erased) await this.#rewriteWithout(segment, ids);
-      const batches = [...this.#unsaved].filter(([, lines]) => lines.length > 0);
-      await Promise.all(
-        batches.map(async ([segment, lines]) => {
-          const taken = lines.length;
-          const handle = await open(path.join(this.dir, segment), 'a');
-          try {
-            const lead = this.#torn.delete(segment) ? '\n' : '';
-            await handle.write(lead + lines.slice(0, taken).join(''));
-            await handle.datasync();
-          } finally {
-            await handle.close();
-          }
-          // Lines added while this ran stay for the next checkpoint.
-          const now = this.#unsaved.get(segment) ?? [];
-          this.#unsaved.set(segment, now.slice(taken));
-        }),
-      );
-      if (batches.length > 0) await syncDirectory(this.dir);
+      await this.#appendUnsaved();
     });
+  }
+
+  /** Appends the unsaved lines to their segments (in file order); resolves with how many. */
+  async #appendUnsaved(): Promise<number> {
+    const batches = [...this.#unsaved].filter(([, lines]) => lines.length > 0);
+    if (batches.length === 0) this.#unsavedChars = 0;
+    await Promise.all(
+      batches.map(async ([segment, lines]) => {
+        const taken = lines.length;
+        const handle = await open(path.join(this.dir, segment), 'a');
+        try {
+          const lead = this.#torn.delete(segment) ? '\n' : '';
+          await handle.write(lead + lines.slice(0, taken).join(''));
+          await handle.datasync();
+        } finally {
+          await handle.close();
+        }
+        // Lines added while this ran stay for the next time.
+        const now = this.#unsaved.get(segment) ?? [];
+        for (const line of now.slice(0, taken)) this.#unsavedChars -= line.length;
+        this.#unsaved.set(segment, now.slice(taken));
+      }),
+    );
+    if (batches.length > 0) await syncDirectory(this.dir);
+    return batches.reduce((sum, [, lines]) => sum + lines.length, 0);
   }
 
   #inFileOrder(work: () => Promise<void>): Promise<void> {

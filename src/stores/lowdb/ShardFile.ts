@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { type Codec, DurableFileAdapter } from './DurableFileAdapter.js';
-import type { JournaledShard, JournaledShards } from './JournaledShards.js';
+import type { JournaledShards } from './JournaledShards.js';
 import { GroupCommit } from './groupCommit.js';
 
 /**
@@ -24,11 +24,13 @@ export class ShardFile<T> {
   /** With a journal: its name for this shard, and changes journaled but not yet in the file. */
   readonly #journal: { shards: JournaledShards; name: string } | undefined;
   readonly #unsaved = new Map<string, { value: unknown; seq: number }>();
+  /** The JSON of records set since their last `save`, when the caller made it. */
+  readonly #json = new Map<string, string>();
   #seq = 0;
 
   constructor(file: string, codec: Codec<T>, empty: T, journal?: JournaledShards) {
     this.#low = new Low(new DurableFileAdapter(file, codec), empty);
-    if (journal) this.#journal = { shards: journal, name: journal.attach(this as unknown as JournaledShard) };
+    if (journal) this.#journal = { shards: journal, name: journal.attach(this) };
   }
 
   get #map(): Map<string, unknown> {
@@ -41,12 +43,42 @@ export class ShardFile<T> {
    */
   save(keys: string[]): Promise<void> {
     if (!this.#journal) return this.commit();
-    for (const key of keys) this.#unsaved.set(key, { value: this.#map.get(key), seq: ++this.#seq });
-    return this.#journal.shards.record(this as unknown as JournaledShard, this.#journal.name, keys);
+    const changes = keys.map((key) => {
+      const value = this.#map.get(key);
+      this.#unsaved.set(key, { value, seq: ++this.#seq });
+      const json = value === undefined ? undefined : (this.#json.get(key) ?? JSON.stringify(value));
+      this.#json.delete(key);
+      return { key, json };
+    });
+    return this.#journal.shards.record(this, this.#journal.name, changes);
   }
 
   get data(): T {
     return this.#low.data;
+  }
+
+  get(key: string): unknown {
+    return this.#map.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.#map.has(key);
+  }
+
+  /** Sets a record in memory (made durable by `save`); `json`: its JSON if the caller has it. */
+  set(key: string, value: unknown, json?: string): void {
+    this.#map.set(key, value);
+    if (json !== undefined) this.#json.set(key, json);
+    else this.#json.delete(key);
+  }
+
+  delete(key: string): boolean {
+    this.#json.delete(key);
+    return this.#map.delete(key);
+  }
+
+  entries(): Iterable<[string, unknown]> {
+    return this.#map.entries();
   }
 
   get file(): string {
@@ -58,13 +90,13 @@ export class ShardFile<T> {
     return this.#commits.idle;
   }
 
-  async load(): Promise<void> {
+  /** Reads the file and what the journals hold for it; `onRecord` then sees every record. */
+  async load(onRecord?: (key: string, record: unknown) => void): Promise<void> {
     const before = await this.#mtime();
     await this.#low.read();
     this.#seen = before;
     if (!this.#journal) return;
-    const self = this as unknown as JournaledShard;
-    for (const entry of this.#journal.shards.replayOf(this.#journal.name, self)) {
+    for (const entry of this.#journal.shards.replayOf(this.#journal.name, this)) {
       if (entry.deleted) this.#map.delete(entry.key);
       else this.#map.set(entry.key, entry.value);
     }
@@ -73,17 +105,18 @@ export class ShardFile<T> {
       if (value === undefined) this.#map.delete(key);
       else this.#map.set(key, value);
     }
+    if (onRecord) for (const [key, record] of this.#map) onRecord(key, record);
   }
 
   /**
    * Reads the file again when another process changed it since this one last read or wrote it
    * (and nothing is waiting to be written here). Returns true when it did.
    */
-  async reloadIfChanged(): Promise<boolean> {
+  async reloadIfChanged(onRecord?: (key: string, record: unknown) => void): Promise<boolean> {
     if (!this.idle) return false;
     const now = await this.#mtime();
     if (now === this.#seen) return false;
-    await this.load();
+    await this.load(onRecord);
     return true;
   }
 
@@ -118,10 +151,14 @@ export class ShardFile<T> {
  * Loads shard files a few at a time: reading them all at once holds every file's text and its
  * parse at the same moment, which sets the process's peak memory (and so its RSS) for good.
  */
-export async function loadShards(shards: readonly { load(): Promise<void> }[], atOnce = 4): Promise<void> {
+export async function loadShards<O>(
+  shards: readonly { load(onRecord?: O): Promise<void> }[],
+  onRecord?: O,
+  atOnce = 4,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < shards.length) await shards[next++]!.load();
+    while (next < shards.length) await shards[next++]!.load(onRecord);
   };
   await Promise.all(Array.from({ length: Math.min(atOnce, shards.length) }, worker));
 }

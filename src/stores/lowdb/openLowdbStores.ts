@@ -32,6 +32,16 @@ export interface LowdbStoreOptions extends StoreOptions {
   shards?: number | Partial<Record<ShardedStore, number>>;
   /** Journal size (bytes) past which changed shard files are rewritten and the journal restarted (32 MB). */
   checkpointBytes?: number;
+  /**
+   * Customers, conversation records and bot state stay on disk, with at most this many recent
+   * ones of each in memory (besides those changed since the last checkpoint). Default 2,000.
+   */
+  cachedRecords?: number;
+  /**
+   * Transcript lines journaled but not yet in their segment file are appended to it once they
+   * reach this many characters (else at the journal's checkpoint). Default 1 MB.
+   */
+  transcriptAppendChars?: number;
 }
 
 /** What the lowdb backend returns: the ports plus the number of corrupt records skipped. */
@@ -63,8 +73,9 @@ type Meta = z.infer<typeof MetaSchema>;
  * Opens (creating if needed) the embedded backend in `dir`:
  * `customers/NN.json` … (one directory of shards per collection), `state/NN.json`,
  * `transcripts/segment-NN.jsonl` (and per-conversation `<sha256>.jsonl` of the earlier layout),
- * `journal-*.jsonl` (changes since the last checkpoint), and `meta.json`. Collections and state
- * load fully at open; transcripts are read per conversation on use. Every change goes through the
+ * `journal-*.jsonl` (changes since the last checkpoint), and `meta.json`. Collections load fully
+ * at open, except conversations and bot state: those stay on disk (DiskShard: an index of where
+ * each record is, a bounded cache of recent ones); transcripts are read per conversation on use. Every change goes through the
  * journal (group commit, see JournaledShards.ts). Single process only: two processes writing one
  * directory overwrite each other's changes.
  */
@@ -83,7 +94,13 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
     checkpointBytes: options.checkpointBytes,
     onTorn: (file, line) => corruption.report('journal', `${path.basename(file)}#${line}`, 'not JSON (a torn write?)'),
   });
-  const collection = <T extends { id: string }>(name: string, schema: z.ZodType<T>, indexes?: (keyof T & string)[]) =>
+  const cached = options.cachedRecords ?? 2_000;
+  const collection = <T extends { id: string }>(
+    name: string,
+    schema: z.ZodType<T>,
+    indexes?: (keyof T & string)[],
+    onDisk = false,
+  ) =>
     LowdbCollection.open({
       dir: path.join(dir, name),
       name,
@@ -93,18 +110,28 @@ export async function openLowdbStores(dir: string, options: LowdbStoreOptions = 
       assertOpen,
       indexes,
       journal,
+      cached: onDisk ? cached : undefined,
     });
 
   // The indexes serve the role ports' look-ups (roleStores.ts) and the staff pages' links.
   const linkedBy = ['customerId', 'conversationId'] as const;
   const [customers, callbacks, leads, orders, conversations, state, transcripts] = await Promise.all([
-    collection('customers', CustomerSchema, ['phones', 'emails', 'channelAccounts']),
+    collection('customers', CustomerSchema, ['phones', 'emails', 'channelAccounts'], true),
     collection('callbacks', CallbackSchema, [...linkedBy, 'ref', 'dueAt']),
     collection('leads', LeadSchema, [...linkedBy]),
     collection('orders', OrderRequestSchema, [...linkedBy]),
-    collection('conversations', ConversationSchema, ['customerId']),
-    LowdbStateStore.open(path.join(dir, 'state'), shardsOf('state'), corruption, assertOpen, journal),
-    SegmentTranscriptStore.open(path.join(dir, 'transcripts'), journal, corruption, assertOpen),
+    // Customers, conversations and bot state grow with the business: only their indexes and the
+    // recent records are held in memory.
+    collection('conversations', ConversationSchema, ['customerId'], true),
+    LowdbStateStore.open(path.join(dir, 'state'), shardsOf('state'), corruption, assertOpen, journal, cached),
+    SegmentTranscriptStore.open(
+      path.join(dir, 'transcripts'),
+      journal,
+      corruption,
+      assertOpen,
+      undefined,
+      options.transcriptAppendChars,
+    ),
   ]);
   const [staffUsers, staffTokens, staffSessions] = await Promise.all([
     collection('staffUsers', StaffUserSchema),
