@@ -296,6 +296,12 @@ export class CallbackDialog extends FormDialog<CallbackState> {
     }
   }
 
+  protected override changed(before: CallbackState, after: CallbackState): string | undefined {
+    return before.slot && after.slot && before.slot.start !== after.slot.start
+      ? copy.changedTo(dates.callbackWhen(this.services.business, after.slot))
+      : undefined;
+  }
+
   protected summary(state: CallbackState): string {
     const { business } = this.services;
     return copy.callbackSummary(

@@ -270,6 +270,8 @@ export const copy = {
   orderCallbackTopic: (items: string, isoDate: string): string => `Confirm order request: ${items} for ${isoDate}`,
   askDate: (): string => `What date do you need it for?`,
   askFulfilment: (): string => `Would you like it delivered, or will you pick it up?`,
+  /** A value said before and changed since, said back: "Got it: Saturday 19 December." */
+  changedTo: (what: string): string => `Got it: ${what.replace(/^on /, '')}.`,
   askAddress: (): string => `What's the delivery address, including the suburb?`,
   orderTooSoon: (product: string, hours: number, earliest: string): string =>
     `The ${product.toLowerCase()} needs at least ${hours} hours' notice, so the earliest date is ${earliest}. What date would work?`,

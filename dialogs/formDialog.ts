@@ -76,6 +76,14 @@ export abstract class FormDialog<S extends FormState> extends Dialog<Record<stri
   /** Stores the result and confirms it to the customer. */
   protected abstract commit(dc: DialogContext, state: S): Promise<void>;
   /** The slots a correction may change in this form. */
+  /**
+   * A value said before and now changed ("actually make it the 19th"), said back before the next
+   * question so the customer hears it was taken: undefined when nothing given before changed.
+   */
+  protected changed(_before: S, _after: S): string | undefined {
+    return undefined;
+  }
+
   protected correctionSlots(): CorrectionSlot[] {
     return [];
   }
@@ -112,12 +120,16 @@ export abstract class FormDialog<S extends FormState> extends Dialog<Record<stri
     if (state.phase === 'confirm' && DECLINES_STORING.test(u.text)) return this.declineConsent(dc);
 
     if (state.phase === 'confirm' || CORRECTION_CUE.test(u.text)) {
+      const wasConfirming = state.phase === 'confirm';
+      const prior = JSON.stringify(state);
       const correction = readCorrection(u.text, this.correctionSlots(), readContextOf(this.services));
       const corrected = correction ? await this.correct(dc, state, correction) : undefined;
       if (corrected) {
         state.phase = 'collect';
         state.attempts = 0;
-        return this.next(dc, state, corrected.notice);
+        // At the read-back the new read-back says it; while collecting, it is said back first.
+        const said = wasConfirming ? undefined : this.changed(JSON.parse(prior) as S, state);
+        return this.next(dc, state, corrected.notice ?? said);
       }
     }
 
@@ -161,7 +173,7 @@ export abstract class FormDialog<S extends FormState> extends Dialog<Record<stri
       !asked || asked === 'change'
         ? absorbed.filled.length === 0 && !absorbed.notice
         : this.missing(state) === asked && (absorbed.filled.length === 0 || JSON.stringify(state) === before);
-    if (!failed) return this.next(dc, state, absorbed.notice);
+    if (!failed) return this.next(dc, state, absorbed.notice ?? this.changed(JSON.parse(before) as S, state));
     if (absorbed.filled.length === 0 && u.intent === 'question') return this.sideQuestion(dc, state, u);
     state.attempts++;
     if (state.attempts >= MAX_ATTEMPTS) return this.giveUp(dc);

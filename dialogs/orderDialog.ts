@@ -240,6 +240,14 @@ export class OrderDialog extends FormDialog<OrderState> {
     }
   }
 
+  protected override changed(before: OrderState, after: OrderState): string | undefined {
+    if (before.neededOn && after.neededOn && before.neededOn !== after.neededOn)
+      return copy.changedTo(this.dateText(after.neededOn));
+    if (before.product && after.product && (before.product !== after.product || String(before.options) !== String(after.options)))
+      return copy.changedTo(this.itemText(after));
+    return undefined;
+  }
+
   protected summary(state: OrderState): string {
     const { business } = this.services;
     const items = this.itemText(state);

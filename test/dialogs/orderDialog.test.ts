@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copy, dates } from '../../dialogs/copy.js';
-import { ANY, createDialogHarness, play, says, windowAt, type DialogHarness } from '../support/dialogHarness.js';
+import { ANY, createDialogHarness, play, says, saysParts, windowAt, type DialogHarness } from '../support/dialogHarness.js';
 
 // Replies are the copy functions' words for what the dialog decided; the stores hold the facts.
 const ASK_DATE = says(copy.askDate());
@@ -75,6 +75,14 @@ describe('the order dialog', () => {
       ['yes', [says(copy.orderPlaced(ANY, dates.callbackWhen(h.business, windowAt(h.business, '2026-11-23T11:00', true))))]],
     ]);
     expect((await h.stores.orders.query()).items[0]).toMatchObject({ fulfilment: 'delivery', address: '12 King St, Newtown' });
+  });
+
+  it('when the date is changed while collecting ("actually make it the 5th"), then the new date is said back before the next question', async () => {
+    await play(h, [
+      ["I'd like to order the large chocolate cake for Saturday", [ASK_FULFILMENT]],
+      ['actually make it the 5th', [saysParts(copy.changedTo(dates.day(h.business, '2026-12-05')), copy.askFulfilment())]],
+      ['pickup', [ASK_NAME]],
+    ]);
   });
 
   it('when "delivery to Newtown" names only the suburb, then the street address is still asked for and kept', async () => {
