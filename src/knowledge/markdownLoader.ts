@@ -105,7 +105,8 @@ function withOwnName(lexicon: KnowledgeLexiconSpec, name: string): KnowledgeLexi
     .replace(/&/g, ' and ')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  if (words.length < 2) return lexicon;
+  // A business that has not named itself (the schema's default, "Our business") has no name to read.
+  if (words.length < 2 || name === BusinessSchema.shape.name.parse(undefined)) return lexicon;
   const phrasings = [words.join(' ')];
   if (words.length >= 3) phrasings.push(words.slice(0, -1).join(' '));
   const token = words.join('');
