@@ -30,16 +30,18 @@ export interface WhenMatch {
 }
 
 export function extractWhen(text: string, timeZone: string, now: Date, locale?: string): WhenMatch {
-  const zoneNow = DateTime.fromJSDate(now, { zone: timeZone });
+  // Built only when needed: most messages name no time, and a zoned DateTime costs a time-zone lookup.
+  const zoned = (): DateTime => DateTime.fromJSDate(now, { zone: timeZone });
   const asap = ASAP.exec(text);
   if (asap) {
     return {
-      when: { start: iso(zoneNow), text: asap[0], asap: true, hasTime: true },
+      when: { start: iso(zoned()), text: asap[0], asap: true, hasTime: true },
       span: [asap.index, asap.index + asap[0].length],
     };
   }
   // Most messages name no time at all; only those with a digit or a time word go to chrono.
-  if (!MAY_NAME_TIME.test(text)) return arvoOnly(text, zoneNow);
+  if (!MAY_NAME_TIME.test(text)) return arvoOnly(text, zoned);
+  const zoneNow = zoned();
   // Same length as text, so spans found in it are spans of the original.
   const rewritten: Array<[number, number]> = [];
   const prepared = text.replace(BETWEEN, (all: string, a: string, b: string, at: number) => {
@@ -50,7 +52,7 @@ export function extractWhen(text: string, timeZone: string, now: Date, locale?: 
   const results = parser.parse(prepared, { instant: now, timezone: zoneNow.offset }, { forwardDate: true });
   // A lone "now" ("just browsing for now") is not a time; real asap phrasings were handled above.
   const first = results.find((r) => !/^(?:right\s+)?now$/i.test(r.text.trim()));
-  if (!first) return arvoOnly(text, zoneNow);
+  if (!first) return arvoOnly(text, () => zoneNow);
 
   let start = toZone(first.start.date(), zoneNow.offset, timeZone);
   let end = first.end ? toZone(first.end.date(), zoneNow.offset, timeZone) : undefined;
@@ -91,10 +93,10 @@ export function extractWhen(text: string, timeZone: string, now: Date, locale?: 
   return { when, span: [spanStart, spanEnd] };
 }
 
-function arvoOnly(text: string, zoneNow: DateTime): WhenMatch {
+function arvoOnly(text: string, zoneNow: () => DateTime): WhenMatch {
   const m = /\b(?:this\s+)?arvo\b/i.exec(text);
   if (!m) return {};
-  const start = zoneNow.set({ hour: 15, minute: 0, second: 0, millisecond: 0 });
+  const start = zoneNow().set({ hour: 15, minute: 0, second: 0, millisecond: 0 });
   return { when: { start: iso(start), text: m[0], asap: false, hasTime: false }, span: [m.index, m.index + m[0].length] };
 }
 
