@@ -29,7 +29,7 @@ function parse(text: string, ref: Date): ModelResult[] {
 }
 import type { DateTime } from 'luxon';
 import type { Part } from './whenParts.js';
-import { mayNameWhen } from './whenCue.js';
+import { mayRecognizeWhen } from './whenCue.js';
 
 export interface Candidate {
   date?: string;
@@ -48,9 +48,14 @@ interface Value {
 
 const PARTS: Record<string, Part> = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night' };
 
-export function recognizeWhen(text: string, now: DateTime): { candidates: Candidate[]; times: Candidate[]; text: string } {
+/** `precheck: false` asks the recognizer whatever the text (for the check that the pre-check loses nothing). */
+export function recognizeWhen(
+  text: string,
+  now: DateTime,
+  { precheck = true } = {},
+): { candidates: Candidate[]; times: Candidate[]; text: string } {
   // What the own rules read is taken out of the text; with no date or time word left, nothing to ask.
-  if (!mayNameWhen(text)) return { candidates: [], times: [], text: '' };
+  if (precheck && !mayRecognizeWhen(text)) return { candidates: [], times: [], text: '' };
   const ref = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
   let results: ModelResult[];
   try {

@@ -1,0 +1,27 @@
+/** The pre-check before Recognizers-Text: units alone do not name a time; counted or placed they do. */
+import { describe, expect, it } from 'vitest';
+import { readWhen } from '../../src/domain/understanding/readWhen.js';
+import { mayNameWhen, mayRecognizeWhen } from '../../src/domain/understanding/whenCue.js';
+
+const ctx = { timeZone: 'Australia/Sydney', now: new Date('2026-12-01T10:00:00+11:00') };
+
+describe('the recognizer pre-check', () => {
+  it.each(['what are your opening hours?', 'what days are you open?', 'are you open weekends?', 'can I order now?'])(
+    'when the text is %j, then the recognizer is not asked (and nothing is read)',
+    (text) => {
+      expect(mayNameWhen(text)).toBe(true);
+      expect(mayRecognizeWhen(text)).toBe(false);
+      expect(readWhen(text, ctx)?.kind).not.toBe('day');
+    },
+  );
+
+  it.each([
+    ['this weekend', '2026-12-05'],
+    ['in a week', '2026-12-08'],
+    ['is my day free', '2026-12-01'],
+    ['within the next few days', undefined],
+  ])('when the text is %j, then the recognizer is asked and its reading kept', (text, date) => {
+    expect(mayRecognizeWhen(text)).toBe(true);
+    if (date) expect(readWhen(text, ctx)?.date).toBe(date);
+  });
+});
