@@ -25,3 +25,20 @@ describe('the recognizer pre-check', () => {
     if (date) expect(readWhen(text, ctx)?.date).toBe(date);
   });
 });
+
+describe('a lone clock time', () => {
+  it.each([
+    ["call me on 3 December at 11am on 0412 345 678, I'm Dana", '2026-12-03', '11:00'],
+    ['tomorrow at 12am', '2026-12-02', '00:00'],
+    ['friday 12:30 pm', '2026-12-04', '12:30'],
+    ['at 7 pm', '2026-12-01', '19:00'],
+  ])('when the text is %j, then it is read as that time', (text, date, from) => {
+    const read = readWhen(text, ctx);
+    expect(read?.date).toBe(date);
+    expect(read?.from).toBe(from);
+  });
+
+  it('when a word makes the time part of a window ("before 4pm"), then the window is read', () => {
+    expect(readWhen('friday before 4pm', ctx)).toMatchObject({ kind: 'window', to: '16:00' });
+  });
+});

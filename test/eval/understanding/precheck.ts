@@ -74,3 +74,35 @@ console.log(
   `recognizer pre-check: ${asked} texts past the first, ${spared} spared the recognizer, of which it reads ${lost.length}:`,
 );
 for (const l of lost) console.log(`  ${l}`);
+
+// A text whose only time is one plain clock time is read without the recognizer: the same reading?
+const clock: string[] = [];
+for (let h = 1; h <= 12; h++) {
+  for (const m of ['', ':00', ':05', ':30', ':45']) {
+    for (const mer of ['am', 'pm', ' am', ' pm']) {
+      for (const [a, b] of [
+        ['', ''],
+        ['at ', ''],
+        ['call me at ', ' please'],
+        ['ring me on 0412 345 678 at ', ", i'm dana"],
+        ['at ', ' on the dot'],
+        ['can you do ', '?'],
+      ]) {
+        clock.push(` ${a}${h}${m}${mer}${b} `);
+      }
+    }
+  }
+}
+const differ: string[] = [];
+for (const rest of [
+  ...[...texts].flatMap((text) => [true, false].map((dayFirst) => prepareWhenText(text, now, dayFirst).text)),
+  ...clock,
+]) {
+  if (!mayRecognizeWhen(rest)) continue;
+  const read = recognizeWhen(rest, now);
+  const asked = recognizeWhen(rest, now, { precheck: false });
+  if (JSON.stringify(read) === JSON.stringify(asked)) continue;
+  differ.push(`${JSON.stringify(rest)} → ${JSON.stringify(read)}, the recognizer: ${JSON.stringify(asked)}`);
+}
+console.log(`lone clock times: ${differ.length} read otherwise than the recognizer reads them:`);
+for (const d of differ.slice(0, 40)) console.log(`  ${d}`);
