@@ -1,5 +1,6 @@
 /** The pre-check before Recognizers-Text: units alone do not name a time; counted or placed they do. */
 import { describe, expect, it } from 'vitest';
+import { extractWhen } from '../../src/domain/understanding/extractWhen.js';
 import { readWhen } from '../../src/domain/understanding/readWhen.js';
 import { mayNameWhen, mayRecognizeWhen } from '../../src/domain/understanding/whenCue.js';
 
@@ -41,4 +42,16 @@ describe('a lone clock time', () => {
   it('when a word makes the time part of a window ("before 4pm"), then the window is read', () => {
     expect(readWhen('friday before 4pm', ctx)).toMatchObject({ kind: 'window', to: '16:00' });
   });
+});
+
+describe("extractWhen's span alone", () => {
+  it.each(['tomorrow between 2pm and 4pm please', 'call me this arvo', 'asap thanks', 'friday at 3', 'no time here'])(
+    'when the text is %j, then the span is the one the full reading gives, without the reading',
+    (text) => {
+      const full = extractWhen(text, ctx.timeZone, ctx.now, 'en-AU');
+      const span = extractWhen(text, ctx.timeZone, ctx.now, 'en-AU', { spanOnly: true });
+      expect(span.span).toEqual(full.span);
+      expect(span.when).toBeUndefined();
+    },
+  );
 });
