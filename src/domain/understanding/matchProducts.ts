@@ -11,7 +11,7 @@
  * A product with no modifiers ("Cupcakes") matches its head noun. A bare "cake" matches nothing,
  * because it does not say which one. Words of five or more letters may carry one typo.
  */
-import { allowedTypos, editDistance, singular } from './textTools.js';
+import { allowedTypos, singular, withinOneEdit } from './textTools.js';
 
 const GENERIC = new Set(['celebration', 'the', 'a', 'of', 'and', 'with']);
 const SIZES: Record<string, string[]> = {
@@ -92,6 +92,5 @@ function stem(word: string): string {
 function same(token: string, word: string): boolean {
   if (token === word) return true;
   if (NOT_TYPOS.has(token)) return false;
-  const allowed = Math.min(allowedTypos(word), 1);
-  return allowed > 0 && token.length >= 5 && editDistance(token, word, allowed) <= allowed;
+  return allowedTypos(word) > 0 && token.length >= 5 && withinOneEdit(token, word);
 }
