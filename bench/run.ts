@@ -54,6 +54,7 @@ const WORKLOADS = ['knowledge', 'booking'] as const;
 type Measured = (typeof WORKLOADS)[number];
 
 const where = placement();
+const f1 = (n: number): string => n.toFixed(1);
 const f2 = (n: number): string => n.toFixed(2);
 const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]): number => {
@@ -113,7 +114,7 @@ async function scenario(
           runs[workload][bot.kind].push(run);
           console.log(
             `  round ${round + 1} ${as(workload)} ${bot.kind}: ${run.turnsPerSecond.toFixed(0)} turns/s, CPU ${f2(run.cpuMsPerTurn)} ms/turn` +
-              ` (load generator ${f2(run.loadCpuMsPerTurn)}), p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.turns} turns,` +
+              ` (load generator ${f2(run.loadCpuMsPerTurn)}), p50 ${f1(run.p50)} ms, p99 ${f1(run.p99)} ms, ${run.turns} turns,` +
               ` ${run.errors} errors, ${run.unanswered} unanswered` +
               (bot.kind === 'full' ? `, ${run.done}/${run.finished} conversations ended as expected` : '') +
               (run.embeddings
@@ -159,7 +160,7 @@ function summarize(s: Scenario, workload: Measured, suffix: string): number {
     )}; throughput ratio ${spread(throughput)}`,
   );
   console.log(
-    `  full bot latency p50 ${median(full.map((r) => r.p50))} ms, p99 ${median(full.map((r) => r.p99))} ms (median of rounds);` +
+    `  full bot latency p50 ${f1(median(full.map((r) => r.p50)))} ms, p99 ${f1(median(full.map((r) => r.p99)))} ms (median of rounds);` +
       ` bot-state write (in the turn) p50 ${f2(at(stateWrites, 0.5))} ms, p99 ${f2(at(stateWrites, 0.99))} ms over ${stateWrites.length} writes;` +
       ` load generator ${f2(median(full.map((r) => r.loadCpuMsPerTurn)))} ms CPU per turn; full bot RSS ${Math.max(...full.map((r) => r.rssMb))} MB`,
   );

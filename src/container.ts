@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { ConversationState, type TurnContext } from 'botbuilder';
+import type { ConversationState, TurnContext } from 'botbuilder';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Business } from './domain/business.js';
@@ -34,6 +34,7 @@ import { openPgSharedState } from './stores/postgres/PgSharedState.js';
 import type { SharedState } from './domain/sharedState.js';
 import { withModelBudget } from './llm/modelBudget.js';
 import { BotStateStorage } from './bot/botStateStorage.js';
+import { CheckedConversationState } from './bot/conversationState.js';
 import { SalesBot } from './bot/salesBot.js';
 import { createTurnReader, type TurnReader } from './bot/turnReader.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
@@ -200,7 +201,7 @@ export interface BotOptions {
 
 /** The bot over the core: conversation state, sessions, the dialogs and the turn reader. */
 export function createBot(core: Core, options: BotOptions): Bot {
-  const conversationState = options.conversationState ?? new ConversationState(new BotStateStorage(core.stores.state));
+  const conversationState = options.conversationState ?? new CheckedConversationState(new BotStateStorage(core.stores.state));
   const sessions = createSessions(conversationState.createProperty<Session>('session'));
   const services = createDialogServices(core, sessions);
   const mainDialog = new MainDialog(services, async (context) => {

@@ -3,7 +3,22 @@
  * accepts unauthenticated requests (local development, the built-in chat page); with one it
  * validates every channel's token, as on Azure Bot Service.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationState, type TurnContext } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConversationState,
+  type TurnContext,
+  type Activity,
+} from 'botbuilder';
+import {
+  AuthenticationConstants,
+  type AuthenticateRequestResult,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  type ConnectorFactory,
+  type UserTokenClient,
+} from 'botframework-connector';
+import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { maskText } from '../domain/maskText.js';
@@ -35,7 +50,7 @@ export function createAdapter(
   conversationState: ConversationState,
   options: AdapterOptions,
 ): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new ReusingAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType,
@@ -72,3 +87,64 @@ export function createAdapter(
   };
   return adapter;
 }
+
+/**
+ * CloudAdapter asks its authentication for a new ConnectorClient and a new UserTokenClient on every
+ * turn, each building its HTTP pipeline and credentials anew (a few per cent of a turn's CPU). These
+ * clients hold no per-turn state (credentials renew their own tokens), so the same one serves every
+ * turn to the same service URL, audience and app id. A client whose creation failed is not kept.
+ */
+export class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  readonly #connectors = new LRUCache<string, Promise<ConnectorClient>>({ max: 256 });
+  readonly #tokenClients = new LRUCache<string, Promise<UserTokenClient>>({ max: 64 });
+
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.#reusing(await super.authenticateRequest(activity, authHeader));
+  }
+
+  override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+    return this.#reusing(await super.authenticateStreamingRequest(authHeader, channelIdHeader));
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.#factory(super.createConnectorFactory(claimsIdentity), claimsIdentity);
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.#kept(this.#tokenClients, appIdOf(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
+  }
+
+  #reusing(result: AuthenticateRequestResult): AuthenticateRequestResult {
+    return result.connectorFactory
+      ? { ...result, connectorFactory: this.#factory(result.connectorFactory, result.claimsIdentity) }
+      : result;
+  }
+
+  #factory(inner: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    const appId = appIdOf(claimsIdentity);
+    return {
+      create: (serviceUrl: string, audience?: string) =>
+        this.#kept(this.#connectors, `${appId}\u0000${audience ?? ''}\u0000${serviceUrl}`, () =>
+          inner.create(serviceUrl, audience),
+        ),
+    };
+  }
+
+  #kept<T extends object>(cache: LRUCache<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+    let made = cache.get(key);
+    if (!made) {
+      made = make();
+      cache.set(key, made);
+      made.catch(() => {
+        if (cache.get(key) === made) cache.delete(key);
+      });
+    }
+    return made;
+  }
+}
+
+/** The app id a connector factory is made for (as botframework-connector reads it from the claims). */
+const appIdOf = (claimsIdentity: ClaimsIdentity): string =>
+  claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+  claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+  '';

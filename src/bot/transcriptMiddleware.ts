@@ -6,6 +6,7 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { ConversationLog } from '../domain/conversations/conversationLog.js';
 import { attributionOf } from '../domain/conversations/attribution.js';
+import type { Attribution } from '../domain/turn/turnInput.js';
 import { SKIP_TRANSCRIPT } from './turnFlags.js';
 
 export interface TranscriptMiddlewareOptions {
@@ -23,12 +24,17 @@ export function transcriptMiddleware(log: ConversationLog, options: TranscriptMi
   const max = options.maxStoredText ?? 10_000;
   const redact = options.redact ?? maskCardNumbers;
 
-  const record = (activity: Partial<Activity>, direction: 'in' | 'out', inbound: Partial<Activity>, failed = false): void => {
+  const record = (
+    activity: Partial<Activity>,
+    direction: 'in' | 'out',
+    inbound: Partial<Activity>,
+    marketing: Attribution,
+    failed = false,
+  ): void => {
     const conversationId = activity.conversation?.id ?? inbound.conversation?.id;
     if (!conversationId) return;
     const text = typeof activity.text === 'string' ? redact(activity.text.slice(0, max)) : undefined;
     const stored = pick(activity, text);
-    const marketing = attributionOf(inbound.channelData);
     void log.record({
       conversationId,
       channelId: inbound.channelId ?? 'unknown',
@@ -47,16 +53,19 @@ export function transcriptMiddleware(log: ConversationLog, options: TranscriptMi
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       const inbound = context.activity;
-      record(inbound, 'in', inbound);
+      // Read once for the turn: every line of it carries the inbound activity's attribution.
+      const marketing = attributionOf(inbound.channelData);
+      record(inbound, 'in', inbound, marketing);
       context.onSendActivities(async (_ctx, activities, sendNext) => {
         const responses = await sendNext();
-        if (!_ctx.turnState.get(SKIP_TRANSCRIPT)) for (const activity of activities) record(activity, 'out', inbound);
+        if (!_ctx.turnState.get(SKIP_TRANSCRIPT)) for (const activity of activities) record(activity, 'out', inbound, marketing);
         return responses;
       });
       try {
         await next();
       } catch (error) {
-        record({ type: 'trace', text: `turn failed: ${(error as Error).message ?? String(error)}` }, 'out', inbound, true);
+        const trace = { type: 'trace', text: `turn failed: ${(error as Error).message ?? String(error)}` };
+        record(trace, 'out', inbound, marketing, true);
         throw error;
       }
     },

@@ -5,10 +5,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ActivityTypes, ConversationState, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { ActivityTypes, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BotStateStorage } from '../../src/bot/botStateStorage.js';
+import { CheckedConversationState } from '../../src/bot/conversationState.js';
 import { SalesBot } from '../../src/bot/salesBot.js';
 import { ConcurrencyError } from '../../src/domain/errors.js';
 import type { Stores } from '../../src/domain/ports.js';
@@ -44,7 +45,7 @@ const contextFor = (text: string): TurnContext =>
 
 describe('bot state eTags', () => {
   it('when two turns read the same saved state, then only the first can save it', async () => {
-    const state = new ConversationState(new BotStateStorage(stores.state));
+    const state = new CheckedConversationState(new BotStateStorage(stores.state));
     const counter = state.createProperty<number>('n');
     const seed = contextFor('seed');
     await counter.set(seed, 1);
@@ -65,7 +66,7 @@ describe('bot state eTags', () => {
   });
 
   it('when two turns both read a conversation as new, then only the first creates its state', async () => {
-    const state = new ConversationState(new BotStateStorage(stores.state));
+    const state = new CheckedConversationState(new BotStateStorage(stores.state));
     const counter = state.createProperty<number>('n');
     const [a, b] = [contextFor('a'), contextFor('b')];
     await counter.set(a, 1);
@@ -75,7 +76,7 @@ describe('bot state eTags', () => {
   });
 
   it('when a turn loses the race to save, then the bot runs it once more on the fresh state', async () => {
-    const state = new ConversationState(new BotStateStorage(stores.state));
+    const state = new CheckedConversationState(new BotStateStorage(stores.state));
     // Both turns read the count before either saves: the second save must conflict.
     let arrived = 0;
     let release!: () => void;
@@ -108,7 +109,7 @@ describe('bot state eTags', () => {
   });
 
   it('when a turn loses the race twice, then it fails and the state the other turns saved is kept', async () => {
-    const state = new ConversationState(new BotStateStorage(stores.state));
+    const state = new CheckedConversationState(new BotStateStorage(stores.state));
     const count = state.createProperty<number>('count');
     const seed = contextFor('seed');
     await count.set(seed, 1);

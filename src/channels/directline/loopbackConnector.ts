@@ -74,11 +74,23 @@ export function registerLoopbackConnector(
         { type: AuthenticationConstants.AppIdClaim, value: options.appId },
       ]
     : [];
+  // One client per service URL (the routes above), not a new HTTP pipeline on every turn.
+  const clients = new Map<string, ConnectorClient>();
+  const clientFor = (serviceUrl: string): ConnectorClient => {
+    let client = clients.get(serviceUrl);
+    if (!client) {
+      client = new ConnectorClient(credentials, { baseUri: serviceUrl });
+      if (clients.size >= 16) clients.delete(clients.keys().next().value!);
+      clients.set(serviceUrl, client);
+    }
+    return client;
+  };
+  const connectorFactory = { create: async (serviceUrl: string) => clientFor(serviceUrl) };
   return {
     authentication: () => ({
       audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
       claimsIdentity: new ClaimsIdentity(claims, options.appId ? true : AuthenticationConstants.AnonymousAuthType),
-      connectorFactory: { create: async (serviceUrl: string) => new ConnectorClient(credentials, { baseUri: serviceUrl }) },
+      connectorFactory,
     }),
   };
 }

@@ -48,7 +48,7 @@ export function extractEntities(text: string, context: RecognizerContext): Entit
   // Recognizers-Text with the own rules reads the time; chrono's span tells which characters to mask.
   const when = whenEntity(rest, context);
   if (when) entities.when = when;
-  mask(extractWhen(rest, context.timeZone, context.now, context.locale).span);
+  mask(extractWhen(rest, context.timeZone, context.now, context.locale, { spanOnly: true }).span);
 
   const budget = extractBudget(rest);
   if (budget) entities.budget = budget.value;

@@ -29,17 +29,18 @@ export interface WhenMatch {
   span?: [number, number];
 }
 
-export function extractWhen(text: string, timeZone: string, now: Date, locale?: string): WhenMatch {
-  const zoneNow = DateTime.fromJSDate(now, { zone: timeZone });
+/** `spanOnly`: only where the time is said (the entity reader masks it); `when` is left out. */
+export function extractWhen(text: string, timeZone: string, now: Date, locale?: string, { spanOnly = false } = {}): WhenMatch {
+  // Built only when needed: most messages name no time, and a zoned DateTime costs a time-zone lookup.
+  const zoned = (): DateTime => DateTime.fromJSDate(now, { zone: timeZone });
   const asap = ASAP.exec(text);
   if (asap) {
-    return {
-      when: { start: iso(zoneNow), text: asap[0], asap: true, hasTime: true },
-      span: [asap.index, asap.index + asap[0].length],
-    };
+    const span: [number, number] = [asap.index, asap.index + asap[0].length];
+    return spanOnly ? { span } : { when: { start: iso(zoned()), text: asap[0], asap: true, hasTime: true }, span };
   }
   // Most messages name no time at all; only those with a digit or a time word go to chrono.
-  if (!MAY_NAME_TIME.test(text)) return arvoOnly(text, zoneNow);
+  if (!MAY_NAME_TIME.test(text)) return arvoOnly(text, zoned, spanOnly);
+  const zoneNow = zoned();
   // Same length as text, so spans found in it are spans of the original.
   const rewritten: Array<[number, number]> = [];
   const prepared = text.replace(BETWEEN, (all: string, a: string, b: string, at: number) => {
@@ -50,8 +51,9 @@ export function extractWhen(text: string, timeZone: string, now: Date, locale?: 
   const results = parser.parse(prepared, { instant: now, timezone: zoneNow.offset }, { forwardDate: true });
   // A lone "now" ("just browsing for now") is not a time; real asap phrasings were handled above.
   const first = results.find((r) => !/^(?:right\s+)?now$/i.test(r.text.trim()));
-  if (!first) return arvoOnly(text, zoneNow);
+  if (!first) return arvoOnly(text, () => zoneNow, spanOnly);
 
+  if (spanOnly) return { span: spanOf(first, results, rewritten) };
   let start = toZone(first.start.date(), zoneNow.offset, timeZone);
   let end = first.end ? toZone(first.end.date(), zoneNow.offset, timeZone) : undefined;
   let hasTime = first.start.isCertain('hour');
@@ -91,10 +93,30 @@ export function extractWhen(text: string, timeZone: string, now: Date, locale?: 
   return { when, span: [spanStart, spanEnd] };
 }
 
-function arvoOnly(text: string, zoneNow: DateTime): WhenMatch {
+/** The span extractWhen gives for chrono's first reading: with the time read apart, up to that time. */
+function spanOf(
+  first: chrono.ParsedResult,
+  results: chrono.ParsedResult[],
+  rewritten: Array<[number, number]>,
+): [number, number] {
+  let spanStart = first.index;
+  let spanEnd = first.index + first.text.length;
+  if (!first.start.isCertain('hour')) {
+    const timeOnly = results.slice(1).filter((r) => r.start.isCertain('hour') && !r.start.isCertain('day'));
+    const last = timeOnly[1] ?? timeOnly[0];
+    if (last) spanEnd = last.index + last.text.length;
+  }
+  for (const [from, to] of rewritten) {
+    if (spanStart < to && spanEnd > from) spanStart = Math.min(spanStart, from);
+  }
+  return [spanStart, spanEnd];
+}
+
+function arvoOnly(text: string, zoneNow: () => DateTime, spanOnly = false): WhenMatch {
   const m = /\b(?:this\s+)?arvo\b/i.exec(text);
   if (!m) return {};
-  const start = zoneNow.set({ hour: 15, minute: 0, second: 0, millisecond: 0 });
+  if (spanOnly) return { span: [m.index, m.index + m[0].length] };
+  const start = zoneNow().set({ hour: 15, minute: 0, second: 0, millisecond: 0 });
   return { when: { start: iso(start), text: m[0], asap: false, hasTime: false }, span: [m.index, m.index + m[0].length] };
 }
 

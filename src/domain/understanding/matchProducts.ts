@@ -11,7 +11,7 @@
  * A product with no modifiers ("Cupcakes") matches its head noun. A bare "cake" matches nothing,
  * because it does not say which one. Words of five or more letters may carry one typo.
  */
-import { allowedTypos, editDistance, singular } from './textTools.js';
+import { allowedTypos, singular, withinOneEdit } from './textTools.js';
 
 const GENERIC = new Set(['celebration', 'the', 'a', 'of', 'and', 'with']);
 const SIZES: Record<string, string[]> = {
@@ -33,23 +33,53 @@ export function matchProducts(text: string, products: readonly string[], { headI
     .split(/\s+/)
     .filter(Boolean)
     .map(stem);
-  return products.filter((p) => mentions(tokens, p, headImplied));
+  const out: string[] = [];
+  for (const p of productWordsOf(products)) if (mentions(tokens, p, headImplied)) out.push(p.name);
+  return out;
 }
 
-function mentions(tokens: string[], product: string, headImplied: boolean): boolean {
-  const words = product.toLowerCase().split(/\s+/).filter(Boolean).map(stem);
-  const head = words[words.length - 1];
+/** A product name read into its words: the head noun, the modifiers that count, their size synonyms. */
+interface ProductWords {
+  name: string;
+  words: string[];
+  head: string | undefined;
+  /** Modifiers that are not generic, each with its size synonyms when it is a size word. */
+  modifiers: Array<{ word: string; sizes: string[] | undefined }>;
+}
+
+/**
+ * Product lists are read once: the turn reader and the dialogs pass the same business's list on
+ * every message, so its words are kept with the list (and go with it).
+ */
+const parsedLists = new WeakMap<readonly string[], ProductWords[]>();
+
+function productWordsOf(products: readonly string[]): ProductWords[] {
+  let parsed = parsedLists.get(products);
+  // A list changed in place is read again.
+  if (!parsed || parsed.length !== products.length || parsed.some((p, i) => p.name !== products[i])) {
+    parsed = products.map((name) => {
+      const words = name.toLowerCase().split(/\s+/).filter(Boolean).map(stem);
+      const modifiers = words
+        .slice(0, -1)
+        .filter((w) => !GENERIC.has(w))
+        .map((word) => ({ word, sizes: Object.entries(SIZES).find(([key]) => key === word)?.[1] }));
+      return { name, words, head: words[words.length - 1], modifiers };
+    });
+    parsedLists.set(products, parsed);
+  }
+  return parsed;
+}
+
+function mentions(tokens: string[], { words, head, modifiers }: ProductWords, headImplied: boolean): boolean {
   if (!head) return false;
-  const modifiers = words.slice(0, -1).filter((w) => !GENERIC.has(w));
   if (modifiers.length === 0) {
     const needsGeneric = words.length > 1;
     return needsGeneric ? words.every((w) => tokens.some((t) => same(t, w))) : tokens.some((t) => same(t, head));
   }
-  return modifiers.every((m) => {
-    const size = Object.entries(SIZES).find(([key]) => key === m);
-    if (!size) return tokens.some((t) => same(t, m));
+  return modifiers.every(({ word: m, sizes }) => {
+    if (!sizes) return tokens.some((t) => same(t, m));
     return tokens.some(
-      (t, i) => size[1].some((s) => same(t, s)) && (headImplied || tokens.slice(i + 1, i + 4).some((n) => same(n, head))),
+      (t, i) => sizes.some((s) => same(t, s)) && (headImplied || tokens.slice(i + 1, i + 4).some((n) => same(n, head))),
     );
   });
 }
@@ -62,6 +92,5 @@ function stem(word: string): string {
 function same(token: string, word: string): boolean {
   if (token === word) return true;
   if (NOT_TYPOS.has(token)) return false;
-  const allowed = Math.min(allowedTypos(word), 1);
-  return allowed > 0 && token.length >= 5 && editDistance(token, word, allowed) <= allowed;
+  return allowedTypos(word) > 0 && token.length >= 5 && withinOneEdit(token, word);
 }

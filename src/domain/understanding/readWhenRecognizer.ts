@@ -29,7 +29,7 @@ function parse(text: string, ref: Date): ModelResult[] {
 }
 import type { DateTime } from 'luxon';
 import type { Part } from './whenParts.js';
-import { mayNameWhen } from './whenCue.js';
+import { mayRecognizeWhen } from './whenCue.js';
 
 export interface Candidate {
   date?: string;
@@ -48,9 +48,16 @@ interface Value {
 
 const PARTS: Record<string, Part> = { MO: 'morning', AF: 'afternoon', EV: 'evening', NI: 'night' };
 
-export function recognizeWhen(text: string, now: DateTime): { candidates: Candidate[]; times: Candidate[]; text: string } {
+/** `precheck: false` asks the recognizer whatever the text (for the check that the pre-check loses nothing). */
+export function recognizeWhen(
+  text: string,
+  now: DateTime,
+  { precheck = true } = {},
+): { candidates: Candidate[]; times: Candidate[]; text: string } {
   // What the own rules read is taken out of the text; with no date or time word left, nothing to ask.
-  if (!mayNameWhen(text)) return { candidates: [], times: [], text: '' };
+  if (precheck && !mayRecognizeWhen(text)) return { candidates: [], times: [], text: '' };
+  const lone = precheck ? loneClockTime(text) : undefined;
+  if (lone) return lone;
   const ref = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
   let results: ModelResult[];
   try {
@@ -79,6 +86,32 @@ export function recognizeWhen(text: string, now: DateTime): { candidates: Candid
     candidates = [...dates, ...times];
   }
   return { candidates, times, text: texts.join(' ') };
+}
+
+/** One clock time with am/pm ("at 11am", "7:30 pm"), said plainly: no "around", "until", "or later". */
+const CLOCK_TIME = /(?<![\p{L}\p{N}:.$-])(\d{1,2})(?::([0-5]\d))?\s?(am|pm)(?![\p{L}\p{N}-])/giu;
+/** Words that make a time part of something larger ("before 4pm", "from 11am", "11am or later"). */
+const MODIFIERS =
+  /\b(?:around|about|approx\w*|before|after|by|until|till|til|from|since|than|past|to|between|earliest|latest|circa|roughly|ca|onwards?|sharp|later|earlier|through|thru|ish|except|but|not|no)\b|[-–~/]/;
+
+/**
+ * The recognizer's reading of a text whose only date or time is one plain clock time with am/pm (what
+ * is left of "call me on 3 December at 11am" once the own rules took the day), without the recognizer's
+ * parse: a time candidate and the time's words. With anything else in the text the recognizer might
+ * read, or a word anywhere that may change the time ("around", "before", "or later"), it is asked.
+ * test/eval/understanding/precheck.ts checks that this is the recognizer's reading.
+ */
+function loneClockTime(text: string): ReturnType<typeof recognizeWhen> | undefined {
+  const found = [...text.matchAll(CLOCK_TIME)];
+  if (found.length !== 1) return undefined;
+  const m = found[0]!;
+  const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`;
+  if (MODIFIERS.test(rest) || mayRecognizeWhen(rest)) return undefined;
+  const h = Number(m[1]);
+  if (h < 1 || h > 12 || (m[1]!.length > 1 && m[1]![0] === '0')) return undefined;
+  const hour = (h % 12) + (m[3]!.toLowerCase() === 'pm' ? 12 : 0);
+  const time: Candidate = { from: `${String(hour).padStart(2, '0')}:${m[2] ?? '00'}` };
+  return { candidates: [time], times: [time], text: m[0] };
 }
 
 const DATE = /^\d{4}-\d\d-\d\d/;

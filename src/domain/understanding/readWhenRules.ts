@@ -154,45 +154,45 @@ const REWRITES: Array<[RegExp, string]> = [
   [/\b(\d{1,2})(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/gi, '$1 $2'],
 ];
 
+// Built once (they are the same on every message).
+const MONTH_OF_YEAR = new RegExp(`(${MONTH_WORD.source.slice(5, -3)})\\s+of\\s+(?=(?:19|20)\\d\\d\\b)`, 'g');
+const ORDINAL_OF_MONTH = new RegExp(
+  `\\b(${ORDINAL_WORDS.map((w) => w.replace('-', '[\\s-]')).join('|')})\\s+(?:day\\s+)?of\\s+(?=${MONTH_WORD.source.slice(5, -3)})`,
+  'g',
+);
+const MONTH_DAY_WORD = new RegExp(`\\b(${MONTH_WORD.source.slice(5, -3)})\\s+(?:the\\s+)?(${DAY_WORD})\\b`, 'g');
+const DOTTED_DAY_MONTH = new RegExp(
+  `(?<=\\b(?:on|${ANY_WEEKDAY})\\s+)(\\d{1,2})\\.(\\d)\\b(?![.\\d]|\\s*(?:am|pm|hours?|hrs?|kg|km|m)\\b)`,
+  'g',
+);
+const MINUTES_PAST = new RegExp(`\\b(\\d{1,2}|${MINUTE_WORD})\\s+(?:minutes?\\s+)?past\\s+(\\d{1,2}|${HOUR_WORD})\\b`, 'g');
+const HOUR_MINUTE_WORDS = new RegExp(
+  `\\b(${HOUR_WORD})[\\s-](${CLOCK_MINUTE_WORD}|o[\\s-]?(?:one|two|three|four|five|six|seven|eight|nine))\\b(?![\\s-](?:minutes?|people|guests|of)\\b)`,
+  'g',
+);
+const WEEKDAY_BEFORE = new RegExp(`\\b${WEEKDAY},?\\s+(?:the\\s+)?$`);
+
 export function prepareWhenText(original: string, now: DateTime, dayFirst: boolean, region?: string): Prepared {
   let text = ` ${original.toLowerCase().replace(/[’‘]/g, "'")} `;
   for (const [re, to] of REWRITES) text = text.replace(re, to);
   // "4th of july of 1995" is "4th of july 1995"; "the twenty third day of September" is "23 September".
-  text = text.replace(new RegExp(`(${MONTH_WORD.source.slice(5, -3)})\\s+of\\s+(?=(?:19|20)\\d\\d\\b)`, 'g'), '$1 ');
-  text = text.replace(
-    new RegExp(
-      `\\b(${ORDINAL_WORDS.map((w) => w.replace('-', '[\\s-]')).join('|')})\\s+(?:day\\s+)?of\\s+(?=${MONTH_WORD.source.slice(5, -3)})`,
-      'g',
-    ),
-    (_all, word: string) => `${ORDINAL_WORDS.indexOf(word.replace(/\s+/, '-')) + 1} `,
-  );
+  text = text.replace(MONTH_OF_YEAR, '$1 ');
+  text = text.replace(ORDINAL_OF_MONTH, (_all, word: string) => `${ORDINAL_WORDS.indexOf(word.replace(/\s+/, '-')) + 1} `);
   // "jan twenty two", "december the twenty-fifth": a day of the month in words.
-  text = text.replace(
-    new RegExp(`\\b(${MONTH_WORD.source.slice(5, -3)})\\s+(?:the\\s+)?(${DAY_WORD})\\b`, 'g'),
-    (_all, month: string, day: string) => `${month} ${dayOf(day)}`,
-  );
+  text = text.replace(MONTH_DAY_WORD, (_all, month: string, day: string) => `${month} ${dayOf(day)}`);
   // "on 7.6", "friday 7.6": a day and month with a dot (month first in the US).
-  text = text.replace(
-    new RegExp(`(?<=\\b(?:on|${ANY_WEEKDAY})\\s+)(\\d{1,2})\\.(\\d)\\b(?![.\\d]|\\s*(?:am|pm|hours?|hrs?|kg|km|m)\\b)`, 'g'),
-    (all, a: string, b: string) => {
-      const [day, month] = dayFirst ? [Number(a), Number(b)] : [Number(b), Number(a)];
-      return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? `${day} ${MONTHS[month - 1]}` : all;
-    },
-  );
+  text = text.replace(DOTTED_DAY_MONTH, (all, a: string, b: string) => {
+    const [day, month] = dayFirst ? [Number(a), Number(b)] : [Number(b), Number(a)];
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? `${day} ${MONTHS[month - 1]}` : all;
+  });
   // "10 past 9", "twenty past ten", "thirty-six minutes past eight".
-  text = text.replace(
-    new RegExp(`\\b(\\d{1,2}|${MINUTE_WORD})\\s+(?:minutes?\\s+)?past\\s+(\\d{1,2}|${HOUR_WORD})\\b`, 'g'),
-    (all, m: string, h: string) => {
-      const minute = minuteOf(m);
-      return minute >= 1 && minute <= 59 ? `${HOUR_WORDS[h] ?? h}:${String(minute).padStart(2, '0')}` : all;
-    },
-  );
+  text = text.replace(MINUTES_PAST, (all, m: string, h: string) => {
+    const minute = minuteOf(m);
+    return minute >= 1 && minute <= 59 ? `${HOUR_WORDS[h] ?? h}:${String(minute).padStart(2, '0')}` : all;
+  });
   // "five-thirty", "two fifteen", "ten forty-five": an hour word then a minute word is a clock time.
   text = text.replace(
-    new RegExp(
-      `\\b(${HOUR_WORD})[\\s-](${CLOCK_MINUTE_WORD}|o[\\s-]?(?:one|two|three|four|five|six|seven|eight|nine))\\b(?![\\s-](?:minutes?|people|guests|of)\\b)`,
-      'g',
-    ),
+    HOUR_MINUTE_WORDS,
     (_all, h: string, m: string) => `${HOUR_WORDS[h]}:${String(minuteOf(m.replace(/^o[\s-]?/, ''))).padStart(2, '0')}`,
   );
   // "half two" (British and Australian) is half past two; "half an hour" and "half past" are left.
@@ -207,7 +207,7 @@ export function prepareWhenText(original: string, now: DateTime, dayFirst: boole
       /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\b(?!\s*(?:an?\s+)?(?:hours?|hrs?|mins?|minutes?|days?|weeks?|dozen|price|off|of|people|guests)\b)/g,
       (all, a: string, b: string, y: string | undefined, at: number) => {
         let [day, month] = dayFirst ? [Number(a), Number(b)] : [Number(b), Number(a)];
-        const weekday = new RegExp(`\\b${WEEKDAY},?\\s+(?:the\\s+)?$`).exec(text.slice(0, at))?.[1];
+        const weekday = WEEKDAY_BEFORE.exec(text.slice(0, at))?.[1];
         const year = y ? Number(y.length === 2 ? `20${y}` : y) : undefined;
         if (weekday && year && !fitsWeekday(year, month, day, weekday) && fitsWeekday(year, day, month, weekday))
           [day, month] = [month, day];
@@ -258,14 +258,14 @@ export function prepareWhenText(original: string, now: DateTime, dayFirst: boole
 
 type Take = (re: RegExp) => RegExpExecArray | null;
 
+const NTH_WEEKDAY = new RegExp(
+  `\\b(?:the\\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\\s+${WEEKDAY}\\s+(?:of|in)\\s+(?:(next|this|the)\\s+month|(${MONTH_WORD.source.slice(5, -3)}))(?:,?\\s+((?:19|20)\\d\\d))?\\b`,
+);
+
 /** "the first friday of next month", "the last monday in june": that weekday of that month. */
 function readNthWeekday(p: Prepared, now: DateTime, take: Take): void {
   if (p.date) return;
-  const m = take(
-    new RegExp(
-      `\\b(?:the\\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\\s+${WEEKDAY}\\s+(?:of|in)\\s+(?:(next|this|the)\\s+month|(${MONTH_WORD.source.slice(5, -3)}))(?:,?\\s+((?:19|20)\\d\\d))?\\b`,
-    ),
-  );
+  const m = take(NTH_WEEKDAY);
   if (!m) return;
   const n =
     m[1] === 'last'
@@ -290,24 +290,28 @@ function readNthWeekday(p: Prepared, now: DateTime, take: Take): void {
   p.date = date.toISODate()!;
 }
 
+const WEEKDAY_WEEK = new RegExp(`\\b(?:${WEEKDAY}\\s+week|a\\s+week\\s+(?:on|from)\\s+${WEEKDAY})\\b`);
+const COMING_WEEKDAY = new RegExp(`\\b(?:this\\s+|the\\s+)?(?:up)?coming\\s+${WEEKDAY}\\b`);
+const WEEKDAY_NEXT_WEEK = new RegExp(
+  `\\b(?:${WEEKDAY},?\\s+(?:of\\s+|in\\s+)?next\\s+week|next\\s+week,?\\s+(?:on\\s+)?${WEEKDAY})\\b`,
+);
+
 /** "saturday week", "a week on saturday", "tomorrow week": a week after the next such day. */
 function readRelativeWeeks(p: Prepared, now: DateTime, take: Take): void {
-  const week = take(new RegExp(`\\b(?:${WEEKDAY}\\s+week|a\\s+week\\s+(?:on|from)\\s+${WEEKDAY})\\b`));
+  const week = take(WEEKDAY_WEEK);
   if (week) {
     const day = (week[1] ?? week[2])!;
     p.date = nextWeekday(now, day).plus({ weeks: 1 }).toISODate()!;
     return;
   }
   // "this coming Thursday" said on a Thursday is a week today: the next such day after today.
-  const coming = take(new RegExp(`\\b(?:this\\s+|the\\s+)?(?:up)?coming\\s+${WEEKDAY}\\b`));
+  const coming = take(COMING_WEEKDAY);
   if (coming) {
     p.date = nextWeekday(now, coming[1]!).toISODate()!;
     return;
   }
   // "Tuesday, next week", "next week on Tuesday": that day of next week (weeks start on Monday).
-  const nextWeek = take(
-    new RegExp(`\\b(?:${WEEKDAY},?\\s+(?:of\\s+|in\\s+)?next\\s+week|next\\s+week,?\\s+(?:on\\s+)?${WEEKDAY})\\b`),
-  );
+  const nextWeek = take(WEEKDAY_NEXT_WEEK);
   if (nextWeek) {
     const day = WEEKDAYS.findIndex((w) => w.startsWith((nextWeek[1] ?? nextWeek[2])!.slice(0, 3)));
     p.date = now.startOf('week').plus({ weeks: 1, days: day }).toISODate()!;
@@ -352,6 +356,15 @@ function readHoliday(p: Prepared, now: DateTime, region: string): void {
   p.date = found.date;
 }
 
+const MONTH_DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const SAID_YEAR = '(?:,?\\s+((?:19|20)\\d\\d))?';
+const DAY_FIRST = new RegExp(
+  `(?<![:\\d.$])\\b(?:the\\s+)?(?:${MONTH_DAY}\\s*(?:to|-|–|until|till|through)\\s*(?:the\\s+)?)?${MONTH_DAY}\\s+(?:of\\s+)?(${MONTH_NAMES})\\b\\.?${SAID_YEAR}(?![:\\d])`,
+);
+const MONTH_FIRST = new RegExp(
+  `\\b(${MONTH_NAMES})\\.?,?\\s+(?:the\\s+)?${MONTH_DAY}\\b(?![:.]?\\d|\\s*(?:am|pm|a\\.m|p\\.m|people|guests|kids|of\\b))${SAID_YEAR}`,
+);
+
 /**
  * "december 18", "18th of dec", "Feb 29", "10 to 22 August", "aug 10, 2011": with a year said, that
  * year (a year said elsewhere in the message counts: "Aug 10 - Nov 12, 2011"); without one, the next
@@ -359,16 +372,8 @@ function readHoliday(p: Prepared, now: DateTime, region: string): void {
  */
 function readMonthDay(p: Prepared, now: DateTime, take: Take): void {
   if (p.date) return;
-  const day = '(\\d{1,2})(?:st|nd|rd|th)?';
-  const year = '(?:,?\\s+((?:19|20)\\d\\d))?';
-  const dayFirst = new RegExp(
-    `(?<![:\\d.$])\\b(?:the\\s+)?(?:${day}\\s*(?:to|-|–|until|till|through)\\s*(?:the\\s+)?)?${day}\\s+(?:of\\s+)?(${MONTH_NAMES})\\b\\.?${year}(?![:\\d])`,
-  );
-  const monthFirst = new RegExp(
-    `\\b(${MONTH_NAMES})\\.?,?\\s+(?:the\\s+)?${day}\\b(?![:.]?\\d|\\s*(?:am|pm|a\\.m|p\\.m|people|guests|kids|of\\b))${year}`,
-  );
-  const a = dayFirst.exec(p.text);
-  const b = monthFirst.exec(p.text);
+  const a = DAY_FIRST.exec(p.text);
+  const b = MONTH_FIRST.exec(p.text);
   // "from 5 to 6 of April 22": the month has its own day after it, so the numbers before are not days.
   const monthOfA = a ? a.index + a[0].lastIndexOf(a[3]!) : -1;
   const m = a && (!b || a.index <= b.index) && !(b && b.index === monthOfA) ? a : b;
@@ -408,24 +413,26 @@ function fitsWeekday(year: number, month: number, day: number, weekday: string):
 /** "her 21st birthday" is an occasion, not the 21st of the month. */
 const NOT_AN_OCCASION = "(?!\\s+(?:birthday|bday|b'day|anniversary|year|floor|century|edition|party|time|place))";
 
+const ORDINAL_DAY = new RegExp(
+  `\\b(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)|(?<=the\\s)(${ORDINAL_WORDS.join('|')}))\\b${NOT_AN_OCCASION}(?:\\s+day)?(?:\\s+of\\s+(the|this|next)\\s+month)?`,
+);
+const WEEKDAY_LATE_DAY = new RegExp(
+  `\\b${WEEKDAY},?\\s+(?:the\\s+)?(2[5-9]|3[01])\\b(?!\\s*(?:am|pm|[:.]\\d|people|guests|kids|of)\\b)`,
+);
+const WEEKDAY_AT_END = new RegExp(`\\b${WEEKDAY},?\\s*$`);
+
 /** "the 10th", "the twelfth": with no month named, the next such day after today. */
 function readDayOfMonth(p: Prepared, now: DateTime, take: Take): void {
   if (p.date || MONTH_WORD.test(p.text)) return;
   const whole = p.text;
-  const m = take(
-    new RegExp(
-      `\\b(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)|(?<=the\\s)(${ORDINAL_WORDS.join('|')}))\\b${NOT_AN_OCCASION}(?:\\s+day)?(?:\\s+of\\s+(the|this|next)\\s+month)?`,
-    ),
-  );
-  const bare = m
-    ? null
-    : take(new RegExp(`\\b${WEEKDAY},?\\s+(?:the\\s+)?(2[5-9]|3[01])\\b(?!\\s*(?:am|pm|[:.]\\d|people|guests|kids|of)\\b)`));
+  const m = take(ORDINAL_DAY);
+  const bare = m ? null : take(WEEKDAY_LATE_DAY);
   if (!m && !bare) return;
   const day = bare ? Number(bare[2]) : m![1] ? Number(m![1]) : ORDINAL_WORDS.indexOf(m![2]!) + 1;
   if (day < 1 || day > 31) return;
   // "Saturday the 12th", "Friday 31": the next date that is both.
   const before = m ? whole.slice(0, m.index) : '';
-  const weekday = bare?.[1] ?? new RegExp(`\\b${WEEKDAY},?\\s*$`).exec(before)?.[1];
+  const weekday = bare?.[1] ?? WEEKDAY_AT_END.exec(before)?.[1];
   if (weekday) {
     // Within four months; past that the weekday was likely a slip, and the next such day of the month stands.
     for (let i = 0; i < 4; i++) {
@@ -454,19 +461,22 @@ function readDayOfMonth(p: Prepared, now: DateTime, take: Take): void {
   }
 }
 
+const RANGE_END = '(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?';
+// "from 10:00 to 1 jan 2023": a day of a month is not the range's end.
+const NOT_AN_HOUR = `(?:st|nd|rd|th)\\b|\\s*(?:of\\s+)?(?:${MONTH_NAMES})\\b`;
+const BETWEEN_HOURS = new RegExp(
+  `\\b(?:between|from)\\s+${RANGE_END}\\s*(?:and|to|-|–|until|till)\\s*${RANGE_END}(?![:\\d/]|${NOT_AN_HOUR})`,
+);
+const DASHED_HOURS = new RegExp(
+  `(?<=\\b(?:morning|afternoon|evening|night|tonight|today|tomorrow|${ANY_WEEKDAY})\\s+)${RANGE_END}\\s*[-–]\\s*${RANGE_END}(?![:\\d/]|\\s*(?:people|guests|kids|of)\\b)`,
+);
+
 /** "between 2 and 4:30pm", "from 10 to 11:30": Recognizers-Text loses the first end without am/pm. */
 function readRange(p: Prepared, take: Take): void {
-  const t = '(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?';
-  // "from 10:00 to 1 jan 2023": a day of a month is not the range's end.
-  const notAnHour = `(?:st|nd|rd|th)\\b|\\s*(?:of\\s+)?(?:${MONTH_NAMES})\\b`;
   const m =
-    take(new RegExp(`\\b(?:between|from)\\s+${t}\\s*(?:and|to|-|–|until|till)\\s*${t}(?![:\\d/]|${notAnHour})`)) ??
+    take(BETWEEN_HOURS) ??
     // "monday morning 6-8", "monday 11-4": after a day or a part of it, two hours with a dash are a range.
-    take(
-      new RegExp(
-        `(?<=\\b(?:morning|afternoon|evening|night|tonight|today|tomorrow|${ANY_WEEKDAY})\\s+)${t}\\s*[-–]\\s*${t}(?![:\\d/]|\\s*(?:people|guests|kids|of)\\b)`,
-      ),
-    );
+    take(DASHED_HOURS);
   if (!m) return;
   const end = (h?: string, min?: string, mer?: string): ClockTime => ({
     h: Number(h),
@@ -479,20 +489,21 @@ function readRange(p: Prepared, take: Take): void {
   p.range = { from, to };
 }
 
+const FIXED_WINDOWS: Array<[RegExp, (open: string, close: string) => { from: string; to: string }]> = [
+  [/\bafter\s+lunch(?:time)?\b/, (_o, c) => ({ from: '13:00', to: c })],
+  [/\b(?:at\s+|over\s+|around\s+)?lunch\s?time\b|\b(?:at|over|around)\s+lunch\b/, () => ({ from: '12:00', to: '14:00' })],
+  [/\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b/, (o) => ({ from: o, to: plusHour(o) })],
+  [/\bmid-?\s?morning\b/, () => ({ from: '10:00', to: '11:00' })],
+  [/\bmid-?\s?afternoon\b/, () => ({ from: '14:00', to: '16:00' })],
+  [/\blater?\s+(?:in\s+the\s+|this\s+)?afternoon\b/, (_o, c) => ({ from: '15:00', to: c })],
+  [/\bearly\s+(?:in\s+the\s+|this\s+)?afternoon\b/, () => ({ from: '12:00', to: '14:00' })],
+  [/\bearly\s+(?:in\s+the\s+|this\s+)?morning\b/, (o) => ({ from: o, to: '10:00' })],
+  [/\bearly\s+(?:in\s+the\s+|this\s+)?evening\b/, () => ({ from: '17:00', to: '19:00' })],
+];
+
 /** Windows Recognizers-Text does not know, or reads in a way the booking rules cannot use. */
 function readWindows(p: Prepared, take: Take): void {
-  const fixed: Array<[RegExp, (open: string, close: string) => { from: string; to: string }]> = [
-    [/\bafter\s+lunch(?:time)?\b/, (_o, c) => ({ from: '13:00', to: c })],
-    [/\b(?:at\s+|over\s+|around\s+)?lunch\s?time\b|\b(?:at|over|around)\s+lunch\b/, () => ({ from: '12:00', to: '14:00' })],
-    [/\bfirst\s+thing(?:\s+in\s+the\s+morning)?\b/, (o) => ({ from: o, to: plusHour(o) })],
-    [/\bmid-?\s?morning\b/, () => ({ from: '10:00', to: '11:00' })],
-    [/\bmid-?\s?afternoon\b/, () => ({ from: '14:00', to: '16:00' })],
-    [/\blater?\s+(?:in\s+the\s+|this\s+)?afternoon\b/, (_o, c) => ({ from: '15:00', to: c })],
-    [/\bearly\s+(?:in\s+the\s+|this\s+)?afternoon\b/, () => ({ from: '12:00', to: '14:00' })],
-    [/\bearly\s+(?:in\s+the\s+|this\s+)?morning\b/, (o) => ({ from: o, to: '10:00' })],
-    [/\bearly\s+(?:in\s+the\s+|this\s+)?evening\b/, () => ({ from: '17:00', to: '19:00' })],
-  ];
-  for (const [re, window] of fixed) {
+  for (const [re, window] of FIXED_WINDOWS) {
     if (take(re)) {
       p.window = (open, close) => window(open, close);
       return;
@@ -513,17 +524,18 @@ function readWindows(p: Prepared, take: Take): void {
   }
 }
 
+const BARE_HOUR = '(?<h>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?<m>\\d{2}))?';
+const HOUR_LEAD = `(?:${WEEKDAY}|today|tomorrow|tonight|morning|afternoon|evening)\\s+(?:at\\s+|around\\s+|about\\s+)?`;
+const NOT_AFTER_HOUR = `(?![:.\\d]|\\s*(?:am|pm|a\\.m|p\\.m|st|nd|rd|th|\\/|-|to\\b|past|dozen|people|of|x\\b|${MONTH_WORD.source.slice(5, -3)}))`;
+const HOUR_ISH = new RegExp(`\\b${BARE_HOUR}\\s*-?\\s*ish\\b`);
+const HOUR_AFTER_DAY = new RegExp(`(?<=\\b${HOUR_LEAD})${BARE_HOUR}\\b${NOT_AFTER_HOUR}`);
+const HOUR_AFTER_AT = new RegExp(`\\b(?:at|around|about|say|by)\\s+${BARE_HOUR}\\b${NOT_AFTER_HOUR}`);
+const HOUR_ALONE = new RegExp(`^\\s*${BARE_HOUR}\\b${NOT_AFTER_HOUR}(?=\\s*(?:[.!?]|today|tomorrow|on\\b|${WEEKDAY}|$))`);
+
 /** "saturday 9", "tomorrow at 10", "around 3", "2", "11ish": an hour without am/pm. */
 function readBareHour(p: Prepared, take: Take): void {
   if (p.bareHour !== undefined) return;
-  const hour = '(?<h>\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::(?<m>\\d{2}))?';
-  const lead = `(?:${WEEKDAY}|today|tomorrow|tonight|morning|afternoon|evening)\\s+(?:at\\s+|around\\s+|about\\s+)?`;
-  const not = `(?![:.\\d]|\\s*(?:am|pm|a\\.m|p\\.m|st|nd|rd|th|\\/|-|to\\b|past|dozen|people|of|x\\b|${MONTH_WORD.source.slice(5, -3)}))`;
-  const m =
-    take(new RegExp(`\\b${hour}\\s*-?\\s*ish\\b`)) ??
-    take(new RegExp(`(?<=\\b${lead})${hour}\\b${not}`)) ??
-    take(new RegExp(`\\b(?:at|around|about|say|by)\\s+${hour}\\b${not}`)) ??
-    take(new RegExp(`^\\s*${hour}\\b${not}(?=\\s*(?:[.!?]|today|tomorrow|on\\b|${WEEKDAY}|$))`));
+  const m = take(HOUR_ISH) ?? take(HOUR_AFTER_DAY) ?? take(HOUR_AFTER_AT) ?? take(HOUR_ALONE);
   if (m) setHour(p, [m[0], m.groups!.h, m.groups!.m] as unknown as RegExpExecArray);
 }
 

@@ -36,6 +36,26 @@ export function editDistance(a: string, b: string, max = 2): number {
   return Math.min(rows[a.length]![b.length]!, max + 1);
 }
 
+/**
+ * Whether a and b are at most one edit apart (editDistance(a, b, 1) <= 1: one substitution, insertion,
+ * deletion or swap of neighbours), without building the distance table: it runs on every word of every
+ * message against every product word.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  if (short.length === long.length) {
+    // One substitution at i, or i and i + 1 swapped.
+    if (short.slice(i + 1) === long.slice(i + 1)) return true;
+    return short[i] === long[i + 1] && short[i + 1] === long[i] && short.slice(i + 2) === long.slice(i + 2);
+  }
+  // One character of the longer left out at i.
+  return short.slice(i) === long.slice(i + 1);
+}
+
 /** Typos are forgiven in proportion to length: none under 5 letters, 1 up to 7, 2 from 8. */
 export function allowedTypos(word: string): number {
   if (word.length < 5) return 0;

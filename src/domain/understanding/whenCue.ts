@@ -27,3 +27,37 @@ const MAY_NAME_WHEN = new RegExp(
 );
 
 export const mayNameWhen = (text: string): boolean => MAY_NAME_WHEN.test(text);
+
+/** Units and the like that name a date or time only with a word that counts or places them. */
+const UNITS =
+  "(?:days?|weeks?|weekends?|weekdays?|fortnights?|months?|years?|hours?|hrs?|minutes?|mins?|o\\s?'?\\s?clock|oclock|half|quarter)";
+const PLACING = '(?:a|an|the|this|next|last|few|couple|several|coming|following|same|each|every|that|of|end|within|in|per|mid-?)';
+
+/**
+ * The stricter test before Recognizers-Text (readWhenRecognizer.ts), whose parse costs milliseconds
+ * even on a short text: MAY_NAME_WHEN's words, but units ("opening hours", "what days") only with
+ * a word that counts or places them ("in a few days", "this weekend", "half an hour") — a number
+ * word or digit already passes — and none of "asap", "now", "later" and their kin, which the own
+ * rules read and whose readings from the recognizer are never used. test/eval/understanding/precheck.ts
+ * checks that nothing it turns away would have been read.
+ */
+const MAY_RECOGNIZE_WHEN = new RegExp(
+  [
+    '\\d',
+    `\\b(?:${[
+      'today|tonight|tonite|tomorrow|tmrw|tmr|tmrow|tomoz|tomorow|tommorow|tommorrow|yesterday',
+      '(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs)?|thur|fri|sat(?:ur)?|sun)(?:day)?s?',
+      'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?',
+      '(?:mid-?)?(?:mornings?|afternoons?|evenings?|nights?)|midweek|midday|arvo|noon|midnight|lunch(?:time)?|breakfast|brunch|dinner|daytime|overnight|eod',
+      Object.keys(CARDINAL_WORDS).join('|'),
+      'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|[a-z]+teenth|twentieth|thirtieth|last',
+    ].join('|')})(?:-?ish)?\\b`,
+    `\\b${PLACING}\\s+(?:[a-z]+\\s+)?${UNITS}\\b`,
+    // "is my day open": the recognizer reads a day someone owns as today.
+    '\\b(?:my|your|our|their|his|her)\\s+days?\\b',
+    HOLIDAY_CUE.source,
+  ].join('|'),
+  'i',
+);
+
+export const mayRecognizeWhen = (text: string): boolean => MAY_RECOGNIZE_WHEN.test(text);
