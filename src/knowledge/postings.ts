@@ -10,12 +10,28 @@ export const IN_HEAD = 1; // heading or "Also asked"
 export const IN_TITLE = 2; // the document's title
 export const IN_TEXT = 4; // the passage's text
 
+/**
+ * A term's passages in three parts, each in passage order: where it is in the heading or "Also
+ * asked", where it is in the text (not the heading), where it is in the title alone. A match is worth
+ * the same throughout a part, so pruned scoring (lexicalScoring.ts) bounds each part on its own.
+ */
 export interface Posting {
   docs: Int32Array;
   /** BM25's saturated, length-normalised term frequency per doc (field boosts applied). */
   tfs: Float32Array;
   flags: Uint8Array;
+  /** Where each part starts (PART_HEAD, PART_TEXT, PART_TITLE), and docs.length at the end. */
+  parts: Int32Array;
+  /** The largest term frequency of each part. */
+  maxTf: Float32Array;
 }
+
+export const PART_HEAD = 0;
+export const PART_TEXT = 1;
+export const PART_TITLE = 2;
+
+/** The part of a posting a match with these flags is in. */
+const partOf = (flags: number): number => (flags & IN_HEAD ? PART_HEAD : flags === IN_TITLE ? PART_TITLE : PART_TEXT);
 
 export interface FieldText {
   terms: string[];
@@ -84,18 +100,46 @@ export class Postings {
     for (let id = 0; id < terms.length; id++) {
       const p = building[id]!;
       const n = p.docs.length;
+      const parts = new Int32Array(4);
+      for (let i = 0; i < n; i++) parts[partOf(p.flags[i]!) + 1]!++;
+      parts[2]! += parts[1]!;
+      parts[3]! += parts[2]!;
+      const at = parts.slice(0, 3);
+      const docs = new Int32Array(n);
       const tfs = new Float32Array(n);
+      const flags = new Uint8Array(n);
+      const maxTf = new Float32Array(3);
       for (let i = 0; i < n; i++) {
         const f = p.tfs[i]!;
         const norm = 1 - B + (B * this.docLength[p.docs[i]!]!) / this.avgLength;
-        tfs[i] = (f * (K1 + 1)) / (f + K1 * norm);
+        const part = partOf(p.flags[i]!);
+        const j = at[part]!++;
+        docs[j] = p.docs[i]!;
+        tfs[j] = (f * (K1 + 1)) / (f + K1 * norm);
+        flags[j] = p.flags[i]!;
+        if (tfs[j]! > maxTf[part]!) maxTf[part] = tfs[j]!;
       }
-      this.postings.set(terms[id]!, { docs: Int32Array.from(p.docs), tfs, flags: Uint8Array.from(p.flags) });
+      this.postings.set(terms[id]!, { docs, tfs, flags, parts, maxTf });
     }
   }
 
   get(term: string): Posting | undefined {
     return this.postings.get(term);
+  }
+
+  /** Where a doc is in a posting (-1 if it is not there): a binary search in each part. */
+  position(p: Posting, doc: number): number {
+    for (let part = 0; part < 3; part++) {
+      let lo = p.parts[part]!;
+      let hi = p.parts[part + 1]!;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (p.docs[mid]! < doc) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < p.parts[part + 1]! && p.docs[lo] === doc) return lo;
+    }
+    return -1;
   }
 
   /** How many passages contain the term. */
