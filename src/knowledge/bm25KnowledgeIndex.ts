@@ -16,7 +16,17 @@ import type { KnowledgeHit, KnowledgeIndex, Passage } from '../domain/knowledge/
 import { derivedStems, isWeakWord, LocalLexicon, synonymsOf, tokenize, TypoIndex } from './analyzer.js';
 import type { KnowledgeLexiconSpec } from './knowledgeLexicon.js';
 import { exhaustiveTop, prunedTop, type TermList } from './lexicalScoring.js';
-import { IN_HEAD, IN_TEXT, IN_TITLE, PART_HEAD, PART_TEXT, PART_TITLE, Postings, type FieldText } from './postings.js';
+import {
+  IN_HEAD,
+  IN_TEXT,
+  IN_TITLE,
+  PART_HEAD,
+  PART_TEXT,
+  PART_TITLE,
+  postingPart,
+  Postings,
+  type FieldText,
+} from './postings.js';
 import { DEFAULT_TUNING, TUNED_MIN_CONFIDENCE, type RetrievalTuning } from './retrievalTuning.js';
 import { pickSentences, splitUnits } from './sentences.js';
 
@@ -356,14 +366,13 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
         const titleRank = rankWorth * titleOnly;
         const worths = [headRank, rankWorth, titleRank] as const;
         for (const part of [PART_HEAD, PART_TEXT, PART_TITLE]) {
-          const from = posting.parts[part]!;
-          const to = posting.parts[part + 1]!;
+          const { from, to, maxTf } = postingPart(posting, part);
           if (from === to) continue;
           lists.push({
             posting,
             from,
             to,
-            maxTf: posting.maxTf[part]!,
+            maxTf,
             partRank: worths[part]!,
             term,
             concept,

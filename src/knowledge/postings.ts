@@ -20,10 +20,20 @@ export interface Posting {
   /** BM25's saturated, length-normalised term frequency per doc (field boosts applied). */
   tfs: Float32Array;
   flags: Uint8Array;
-  /** Where each part starts (PART_HEAD, PART_TEXT, PART_TITLE), and docs.length at the end. */
-  parts: Int32Array;
-  /** The largest term frequency of each part. */
-  maxTf: Float32Array;
+  /** Where the text part and the title part start (the heading part starts at 0). */
+  textFrom: number;
+  titleFrom: number;
+  /** The largest term frequency of each part (plain fields: a large vocabulary has many postings). */
+  maxHeadTf: number;
+  maxTextTf: number;
+  maxTitleTf: number;
+}
+
+/** One part of a posting: positions from..to-1, and its largest term frequency. */
+export function postingPart(p: Posting, part: number): { from: number; to: number; maxTf: number } {
+  if (part === PART_HEAD) return { from: 0, to: p.textFrom, maxTf: p.maxHeadTf };
+  if (part === PART_TEXT) return { from: p.textFrom, to: p.titleFrom, maxTf: p.maxTextTf };
+  return { from: p.titleFrom, to: p.docs.length, maxTf: p.maxTitleTf };
 }
 
 export const PART_HEAD = 0;
@@ -100,15 +110,17 @@ export class Postings {
     for (let id = 0; id < terms.length; id++) {
       const p = building[id]!;
       const n = p.docs.length;
-      const parts = new Int32Array(4);
-      for (let i = 0; i < n; i++) parts[partOf(p.flags[i]!) + 1]!++;
-      parts[2]! += parts[1]!;
-      parts[3]! += parts[2]!;
-      const at = parts.slice(0, 3);
+      const at = [0, 0, 0];
+      for (let i = 0; i < n; i++) at[partOf(p.flags[i]!)]!++;
+      const textFrom = at[PART_HEAD]!;
+      const titleFrom = textFrom + at[PART_TEXT]!;
+      at[PART_HEAD] = 0;
+      at[PART_TEXT] = textFrom;
+      at[PART_TITLE] = titleFrom;
       const docs = new Int32Array(n);
       const tfs = new Float32Array(n);
       const flags = new Uint8Array(n);
-      const maxTf = new Float32Array(3);
+      const maxTf = [0, 0, 0];
       for (let i = 0; i < n; i++) {
         const f = p.tfs[i]!;
         const norm = 1 - B + (B * this.docLength[p.docs[i]!]!) / this.avgLength;
@@ -119,7 +131,8 @@ export class Postings {
         flags[j] = p.flags[i]!;
         if (tfs[j]! > maxTf[part]!) maxTf[part] = tfs[j]!;
       }
-      this.postings.set(terms[id]!, { docs, tfs, flags, parts, maxTf });
+      const [maxHeadTf, maxTextTf, maxTitleTf] = maxTf as [number, number, number];
+      this.postings.set(terms[id]!, { docs, tfs, flags, textFrom, titleFrom, maxHeadTf, maxTextTf, maxTitleTf });
     }
   }
 
@@ -129,15 +142,19 @@ export class Postings {
 
   /** Where a doc is in a posting (-1 if it is not there): a binary search in each part. */
   position(p: Posting, doc: number): number {
-    for (let part = 0; part < 3; part++) {
-      let lo = p.parts[part]!;
-      let hi = p.parts[part + 1]!;
+    for (const [from, to] of [
+      [0, p.textFrom],
+      [p.textFrom, p.titleFrom],
+      [p.titleFrom, p.docs.length],
+    ] as const) {
+      let lo = from;
+      let hi = to;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if (p.docs[mid]! < doc) lo = mid + 1;
         else hi = mid;
       }
-      if (lo < p.parts[part + 1]! && p.docs[lo] === doc) return lo;
+      if (lo < to && p.docs[lo] === doc) return lo;
     }
     return -1;
   }
