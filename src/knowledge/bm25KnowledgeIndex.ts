@@ -15,20 +15,42 @@
 import type { KnowledgeHit, KnowledgeIndex, Passage } from '../domain/knowledge/passage.js';
 import { derivedStems, isWeakWord, LocalLexicon, synonymsOf, tokenize, TypoIndex } from './analyzer.js';
 import type { KnowledgeLexiconSpec } from './knowledgeLexicon.js';
-import { IN_HEAD, IN_TEXT, IN_TITLE, Postings, type FieldText } from './postings.js';
+import { exhaustiveTop, prunedTop, type TermList } from './lexicalScoring.js';
+import {
+  IN_HEAD,
+  IN_TEXT,
+  IN_TITLE,
+  PART_HEAD,
+  PART_TEXT,
+  PART_TITLE,
+  postingPart,
+  Postings,
+  type FieldText,
+} from './postings.js';
 import { DEFAULT_TUNING, TUNED_MIN_CONFIDENCE, type RetrievalTuning } from './retrievalTuning.js';
 import { pickSentences, splitUnits } from './sentences.js';
 
 export { TUNED_MIN_CONFIDENCE, type RetrievalTuning };
 
+/** A heading's or phrasing's terms, their rarity (idf) and its sum. */
+interface HeadTerms {
+  terms: readonly string[];
+  idf: Float64Array;
+  total: number;
+}
+
 interface Entry {
   passage: Passage;
   /** The analysed terms of each sentence unit. */
   unitTerms: string[][];
-  /** Trigrams of the heading and of each "Also asked" phrasing (made when first needed). */
-  heads?: Set<string>[];
+  /** Its position in the index. */
+  doc: number;
+  /** Trigrams (ids, see gramIds) of the heading and of each "Also asked" phrasing (made when first needed). */
+  heads?: Int32Array[];
   /** The terms of the heading and of each "Also asked" phrasing (for headingPrecision; made when first needed). */
   headTerms?: string[][];
+  /** The same terms' rarity (idf) and its sum per phrasing (made when first needed). */
+  headIdf?: HeadTerms[];
   /** The sentence units with their terms (made when first needed: only hits' sentences are picked). */
   sentences?: { text: string; terms: Set<string> }[];
 }
@@ -93,12 +115,15 @@ function trigrams(text: string): Set<string> {
   return out;
 }
 
-/** Dice likeness of two trigram sets. */
-function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size + b.size === 0) return 0;
+/**
+ * Dice likeness of the question's trigrams (`size` of them, those any heading has marked in `marks`)
+ * and a heading's trigram ids.
+ */
+function dice(size: number, marks: Uint8Array, head: Int32Array): number {
+  if (size + head.length === 0) return 0;
   let shared = 0;
-  for (const g of a) if (b.has(g)) shared++;
-  return (2 * shared) / (a.size + b.size);
+  for (let i = 0; i < head.length; i++) shared += marks[head[i]!]!;
+  return (2 * shared) / (size + head.length);
 }
 
 /** Field boosts for BM25 (heading and "Also asked" are tuning, RetrievalTuning). */
@@ -112,20 +137,17 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
   private readonly typos: TypoIndex;
   private readonly maxIdf: number;
   private readonly tuning: RetrievalTuning;
-  // Per-search scratch space, one slot per passage (searches are synchronous, so it is reused).
-  private readonly seen: Uint8Array;
-  private readonly inConcept: Uint8Array;
-  private readonly covered: Float64Array;
-  private readonly rankCovered: Float64Array;
-  private readonly topicCovered: Float64Array;
+  /** Top-k by max-score pruning (false: every passage sharing a word is scored; the tests' reference). */
+  private readonly pruning: boolean;
+  /** Scratch space for pruned scoring: one BM25 sum per passage, zero between searches. */
   private readonly bm25: Float64Array;
-  private readonly best: Float64Array;
-  private readonly bestRank: Float64Array;
-  private readonly bestTopic: Float64Array;
 
   /** The business's own words (synonyms.yaml), beside the general lexicon. */
   private readonly local: LocalLexicon | undefined;
   private readonly byId = new Map<string, Entry>();
+  /** Ids of the trigrams of the headings and phrasings made so far, and a mark per id (per search). */
+  private readonly gramIds = new Map<string, number>();
+  private gramMarks = new Uint8Array(256);
   /**
    * The last question's concepts: one question is read by ranked, unknownWords and sentencesFor in
    * the same turn, and its analysis (tokenising, stemming, synonyms, typos) is most of their cost.
@@ -138,9 +160,15 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
    */
   constructor(
     passages: readonly Passage[],
-    options: { tuning?: Partial<RetrievalTuning>; lexicon?: KnowledgeLexiconSpec; analysed?: AnalysedKnowledge } = {},
+    options: {
+      tuning?: Partial<RetrievalTuning>;
+      lexicon?: KnowledgeLexiconSpec;
+      analysed?: AnalysedKnowledge;
+      pruning?: boolean;
+    } = {},
   ) {
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
+    this.pruning = options.pruning ?? true;
     this.local = options.lexicon ? new LocalLexicon(options.lexicon) : undefined;
     const analysed = options.analysed ?? analysePassages(passages, this.local);
     if (analysed.passages.length !== passages.length) throw new Error('analysed knowledge does not match the passages');
@@ -154,22 +182,14 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
         { terms: a.title, boost: BOOST.title, flags: IN_TITLE },
         { terms: a.sentences.flat(), boost: BOOST.text, flags: IN_TEXT },
       ]);
-      return { passage, unitTerms: a.sentences };
+      return { passage, doc: i, unitTerms: a.sentences };
     });
     this.postings = new Postings(fields);
     for (const e of this.entries) if (!this.byId.has(e.passage.id)) this.byId.set(e.passage.id, e);
     const n = this.entries.length;
     this.maxIdf = Math.log(1 + Math.max(1, n));
     this.typos = new TypoIndex(this.wordTerm.keys());
-    this.seen = new Uint8Array(n);
-    this.inConcept = new Uint8Array(n);
-    this.covered = new Float64Array(n);
-    this.rankCovered = new Float64Array(n);
-    this.topicCovered = new Float64Array(n);
     this.bm25 = new Float64Array(n);
-    this.best = new Float64Array(n);
-    this.bestRank = new Float64Array(n);
-    this.bestTopic = new Float64Array(n);
   }
 
   get size(): number {
@@ -193,42 +213,42 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     const concepts = this.concepts(question);
     const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
     if (concepts.length === 0 || totalWeight === 0) return [];
-    const touched = this.score(concepts);
     const { bm25Share, topicShare } = this.tuning;
-    let maxBm25 = 0;
-    for (const d of touched) if (this.bm25[d]! > maxBm25) maxBm25 = this.bm25[d]!;
-    // Keep the best by rank (a small sorted list beats sorting every touched passage); the heading
-    // trigrams then re-rank a pool of them, scaled to the best rank.
+    // The best by rank; the heading trigrams then re-rank a pool of them, scaled to the best rank.
     const { headingGrams, headingPrecision } = this.tuning;
     const reRank = headingGrams > 0 || headingPrecision > 0;
-    const pool = reRank ? Math.max(limit, GRAM_POOL) : limit;
-    let top: { doc: number; rank: number; baseRank?: number }[] = [];
-    for (const d of touched) {
-      this.seen[d] = 0;
-      const rank = (1 - bm25Share) * (this.rankCovered[d]! / totalWeight) + (bm25Share * this.bm25[d]!) / (maxBm25 || 1);
-      if (top.length === pool && rank <= top[top.length - 1]!.rank) continue;
-      let i = top.length;
-      while (i > 0 && top[i - 1]!.rank < rank) i--;
-      top.splice(i, 0, { doc: d, rank });
-      if (top.length > pool) top.pop();
-    }
+    const query = { lists: this.termLists(concepts), concepts: concepts.length, totalWeight, bm25Share };
+    const k = reRank ? Math.max(limit, GRAM_POOL) : limit;
+    const pool = this.pruning ? prunedTop({ ...query, k }, this.bm25) : exhaustiveTop({ ...query, k }, this.entries.length);
+    const coverage = new Map(pool.map((s) => [s.doc, s]));
+    let top: { doc: number; rank: number; baseRank?: number }[] = pool;
     // The lead of the best over the runner-up before the heading's precision re-ranks them: what the
     // refusal model was fitted on (precision chooses among the candidates, not whether to answer).
     let margin = top[0] ? (top[0].rank - (top[1]?.rank ?? 0)) / (top[0].rank || 1) : 0;
     if (reRank && top.length > 0) {
+      // The pool's heading trigrams first, so every trigram they share with the question has an id.
+      const heads = top.map(({ doc }) => this.headsOf(this.entries[doc]!));
       const q = trigrams(question);
+      if (this.gramMarks.length < this.gramIds.size) this.gramMarks = new Uint8Array(2 * this.gramIds.size);
+      const marked: number[] = [];
+      for (const g of q) {
+        const id = this.gramIds.get(g);
+        if (id !== undefined) marked.push(id);
+      }
+      for (const id of marked) this.gramMarks[id] = 1;
       const worth = headingPrecision > 0 ? matchWorth(concepts) : undefined;
       const best = top[0]!.rank || 1;
       const scored = top
-        .map(({ doc, rank }) => {
+        .map(({ doc, rank }, i) => {
           const entry = this.entries[doc]!;
           let like = 0;
-          for (const h of headsOf(entry)) like = Math.max(like, dice(q, h));
+          for (const h of heads[i]!) like = Math.max(like, dice(q.size, this.gramMarks, h));
           let precision = 0;
-          if (worth) for (const h of this.headTermsOf(entry)) precision = Math.max(precision, this.precision(h, worth));
+          if (worth) for (const h of this.headIdfOf(entry)) precision = Math.max(precision, this.precision(h, worth));
           return { doc, rank: rank / best + headingGrams * like, precision };
         })
         .sort((a, b) => b.rank - a.rank);
+      for (const id of marked) this.gramMarks[id] = 0;
       margin = (scored[0]!.rank - (scored[1]?.rank ?? 0)) / (scored[0]!.rank || 1);
       top = scored
         .map(({ doc, rank, precision }) => ({ doc, rank: rank + headingPrecision * precision, baseRank: rank }))
@@ -236,8 +256,8 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
         .slice(0, limit);
     }
     return top.map(({ doc, rank, baseRank }) => {
-      const covered = this.covered[doc]!;
-      const onTopic = covered > 0 ? Math.min(1, (2 * this.topicCovered[doc]!) / covered) : 0;
+      const { covered, topic } = coverage.get(doc)!;
+      const onTopic = covered > 0 ? Math.min(1, (2 * topic) / covered) : 0;
       const confidence = (covered / totalWeight) * (1 - topicShare + topicShare * onTopic);
       const entry = this.entries[doc]!;
       // A caller that only ranks (the hybrid retriever picks sentences for its own few) skips them.
@@ -270,31 +290,50 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
    * heading about something the question never mentions ("Do you *fix* e-bikes?" for "the cheapest
    * e-bike") scores low even when the question's few words all match it.
    */
-  private precision(terms: readonly string[], worth: ReadonlyMap<string, number>): number {
-    let total = 0;
+  private precision(head: HeadTerms, worth: ReadonlyMap<string, number>): number {
     let matched = 0;
+    for (let i = 0; i < head.terms.length; i++) matched += head.idf[i]! * (worth.get(head.terms[i]!) ?? 0);
+    return head.total > 0 ? matched / head.total : 0;
+  }
+
+  /** Each heading's and phrasing's terms with their rarity (idf) and its sum (made once, when first needed). */
+  private headIdfOf(entry: Entry): HeadTerms[] {
     const n = this.entries.length;
-    for (const t of terms) {
-      const df = this.postings.df(t);
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      total += idf;
-      matched += idf * (worth.get(t) ?? 0);
-    }
-    return total > 0 ? matched / total : 0;
+    return (entry.headIdf ??= this.headTermsOf(entry).map((terms) => {
+      const idf = Float64Array.from(terms, (t) => {
+        const df = this.postings.df(t);
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      });
+      let total = 0;
+      for (const x of idf) total += x;
+      return { terms, idf, total };
+    }));
+  }
+
+  /** Trigram ids of the heading and of each "Also asked" phrasing (made once, when first needed). */
+  private headsOf(entry: Entry): Int32Array[] {
+    return (entry.heads ??= [entry.passage.heading, ...entry.passage.alsoAsked].map((h) =>
+      Int32Array.from(trigrams(h), (g) => {
+        let id = this.gramIds.get(g);
+        if (id === undefined) this.gramIds.set(g, (id = this.gramIds.size));
+        return id;
+      }),
+    ));
   }
 
   coverage(question: string, passageId: string, inHeading = false): number {
-    const doc = this.entries.findIndex((e) => e.passage.id === passageId);
+    const entry = this.byId.get(passageId);
     const concepts = this.concepts(question);
     const total = concepts.reduce((sum, c) => sum + c.weight, 0);
-    if (doc < 0 || total === 0) return 0;
-    const heading = new Set(this.headTermsOf(this.entries[doc]!)[0]);
+    if (!entry || total === 0) return 0;
+    const { doc } = entry;
+    const heading = new Set(this.headTermsOf(entry)[0]);
     let covered = 0;
     for (const c of concepts) {
       let best = 0;
       for (const [term, w] of c.alternatives) {
         const p = this.postings.get(term);
-        const i = p ? p.docs.indexOf(doc) : -1;
+        const i = p ? this.postings.position(p, doc) : -1;
         if (i < 0 || (inHeading && (!heading.has(term) || w < this.tuning.typoMatch))) continue;
         best = Math.max(best, p!.flags[i] === IN_TITLE ? w * this.tuning.titleOnly : w);
       }
@@ -309,88 +348,47 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     return entry ? this.bestSentences(entry, this.concepts(question)) : [];
   }
 
-  /**
-   * Walks the postings of every concept's alternatives once, accumulating per passage: the concept
-   * weight covered (best match per concept), the same for ranking, the part covered in the heading,
-   * "Also asked" or title, and BM25. Returns the passages touched.
-   */
-  private score(concepts: Concept[]): number[] {
-    const { synonymRank, headingBonus, titleOnly } = this.tuning;
+  /** The question's concepts' vocabulary terms as scoring lists, concept by concept (lexicalScoring.ts). */
+  private termLists(concepts: readonly Concept[]): TermList[] {
+    const { synonymRank, headingBonus, titleOnly, typoMatch } = this.tuning;
     const n = this.entries.length;
-    const touched: number[] = [];
-    const inConcept: number[] = [];
-    for (const c of concepts) {
-      // One alternative: each passage appears once in its postings, so its best match is that one
-      // and the concept's share is added straight away (the same sums, without the per-concept pass).
-      if (c.alternatives.size === 1) {
-        const [term, w] = c.alternatives.entries().next().value!;
-        const p = this.postings.get(term);
-        if (!p) continue;
-        const df = p.docs.length;
+    const lists: TermList[] = [];
+    let term = 0;
+    concepts.forEach((c, concept) => {
+      for (const [t, w] of c.alternatives) {
+        const posting = this.postings.get(t);
+        if (!posting) continue;
+        const df = posting.docs.length;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        const boost = w * w * c.weight * idf;
-        const rankWorth = w < this.tuning.typoMatch ? w * synonymRank : w;
+        // Typo and derived-form matches are the customer's own word; only synonyms rank lower.
+        const rankWorth = w < typoMatch ? w * synonymRank : w;
         const headRank = rankWorth * (1 + headingBonus);
         const titleRank = rankWorth * titleOnly;
-        const titleWorth = w * titleOnly;
-        const { docs, flags: allFlags, tfs } = p;
-        for (let i = 0; i < df; i++) {
-          const d = docs[i]!;
-          if (!this.seen[d]) {
-            this.seen[d] = 1;
-            touched.push(d);
-            this.covered[d] = this.rankCovered[d] = this.topicCovered[d] = this.bm25[d] = 0;
-          }
-          const flags = allFlags[i]!;
-          const worth = flags === IN_TITLE ? titleWorth : w;
-          const r = flags & IN_HEAD ? headRank : flags === IN_TITLE ? titleRank : rankWorth;
-          this.bm25[d]! += boost * tfs[i]!;
-          if (worth > 0) this.covered[d]! += worth * c.weight;
-          if (r > 0) this.rankCovered[d]! += r * c.weight;
-          if (flags & (IN_HEAD | IN_TITLE) && worth > 0) this.topicCovered[d]! += worth * c.weight;
+        const worths = [headRank, rankWorth, titleRank] as const;
+        for (const part of [PART_HEAD, PART_TEXT, PART_TITLE]) {
+          const { from, to, maxTf } = postingPart(posting, part);
+          if (from === to) continue;
+          lists.push({
+            posting,
+            from,
+            to,
+            maxTf,
+            partRank: worths[part]!,
+            term,
+            concept,
+            weight: c.weight,
+            boost: w * w * c.weight * idf,
+            worth: w,
+            titleWorth: w * titleOnly,
+            rankWorth,
+            headRank,
+            titleRank,
+          });
         }
-        continue;
+        term++;
       }
-      for (const [term, w] of c.alternatives) {
-        const p = this.postings.get(term);
-        if (!p) continue;
-        const df = p.docs.length;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        const boost = w * w * c.weight * idf;
-        // Typo and derived-form matches are the customer's own word; only synonyms rank lower.
-        const rankWorth = w < this.tuning.typoMatch ? w * synonymRank : w;
-        for (let i = 0; i < df; i++) {
-          const d = p.docs[i]!;
-          if (!this.seen[d]) {
-            this.seen[d] = 1;
-            touched.push(d);
-            this.covered[d] = this.rankCovered[d] = this.topicCovered[d] = this.bm25[d] = 0;
-          }
-          if (!this.inConcept[d]) {
-            this.inConcept[d] = 1;
-            inConcept.push(d);
-            this.best[d] = this.bestRank[d] = this.bestTopic[d] = 0;
-          }
-          const flags = p.flags[i]!;
-          const tf = p.tfs[i]!;
-          // A word only in the document's title is shared by all its passages: weaker evidence.
-          const worth = flags === IN_TITLE ? w * titleOnly : w;
-          if (worth > this.best[d]!) this.best[d] = worth;
-          const r = flags & IN_HEAD ? rankWorth * (1 + headingBonus) : flags === IN_TITLE ? rankWorth * titleOnly : rankWorth;
-          if (r > this.bestRank[d]!) this.bestRank[d] = r;
-          if (flags & (IN_HEAD | IN_TITLE) && worth > this.bestTopic[d]!) this.bestTopic[d] = worth;
-          this.bm25[d]! += boost * tf;
-        }
-      }
-      for (const d of inConcept) {
-        this.inConcept[d] = 0;
-        this.covered[d]! += this.best[d]! * c.weight;
-        this.rankCovered[d]! += this.bestRank[d]! * c.weight;
-        this.topicCovered[d]! += this.bestTopic[d]! * c.weight;
-      }
-      inConcept.length = 0;
-    }
-    return touched;
+    });
+    return lists;
   }
 
   /** The question's concepts, each with the vocabulary terms that can stand for it and its weight. */
@@ -467,10 +465,6 @@ function matchWorth(concepts: readonly Concept[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const c of concepts) for (const [t, w] of c.alternatives) if ((out.get(t) ?? 0) < w) out.set(t, w);
   return out;
-}
-
-function headsOf(entry: Entry): Set<string>[] {
-  return (entry.heads ??= [entry.passage.heading, ...entry.passage.alsoAsked].map(trigrams));
 }
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;

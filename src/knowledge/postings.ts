@@ -10,12 +10,38 @@ export const IN_HEAD = 1; // heading or "Also asked"
 export const IN_TITLE = 2; // the document's title
 export const IN_TEXT = 4; // the passage's text
 
+/**
+ * A term's passages in three parts, each in passage order: where it is in the heading or "Also
+ * asked", where it is in the text (not the heading), where it is in the title alone. A match is worth
+ * the same throughout a part, so pruned scoring (lexicalScoring.ts) bounds each part on its own.
+ */
 export interface Posting {
   docs: Int32Array;
   /** BM25's saturated, length-normalised term frequency per doc (field boosts applied). */
   tfs: Float32Array;
   flags: Uint8Array;
+  /** Where the text part and the title part start (the heading part starts at 0). */
+  textFrom: number;
+  titleFrom: number;
+  /** The largest term frequency of each part (plain fields: a large vocabulary has many postings). */
+  maxHeadTf: number;
+  maxTextTf: number;
+  maxTitleTf: number;
 }
+
+/** One part of a posting: positions from..to-1, and its largest term frequency. */
+export function postingPart(p: Posting, part: number): { from: number; to: number; maxTf: number } {
+  if (part === PART_HEAD) return { from: 0, to: p.textFrom, maxTf: p.maxHeadTf };
+  if (part === PART_TEXT) return { from: p.textFrom, to: p.titleFrom, maxTf: p.maxTextTf };
+  return { from: p.titleFrom, to: p.docs.length, maxTf: p.maxTitleTf };
+}
+
+export const PART_HEAD = 0;
+export const PART_TEXT = 1;
+export const PART_TITLE = 2;
+
+/** The part of a posting a match with these flags is in. */
+const partOf = (flags: number): number => (flags & IN_HEAD ? PART_HEAD : flags === IN_TITLE ? PART_TITLE : PART_TEXT);
 
 export interface FieldText {
   terms: string[];
@@ -84,18 +110,53 @@ export class Postings {
     for (let id = 0; id < terms.length; id++) {
       const p = building[id]!;
       const n = p.docs.length;
+      const at = [0, 0, 0];
+      for (let i = 0; i < n; i++) at[partOf(p.flags[i]!)]!++;
+      const textFrom = at[PART_HEAD]!;
+      const titleFrom = textFrom + at[PART_TEXT]!;
+      at[PART_HEAD] = 0;
+      at[PART_TEXT] = textFrom;
+      at[PART_TITLE] = titleFrom;
+      const docs = new Int32Array(n);
       const tfs = new Float32Array(n);
+      const flags = new Uint8Array(n);
+      const maxTf = [0, 0, 0];
       for (let i = 0; i < n; i++) {
         const f = p.tfs[i]!;
         const norm = 1 - B + (B * this.docLength[p.docs[i]!]!) / this.avgLength;
-        tfs[i] = (f * (K1 + 1)) / (f + K1 * norm);
+        const part = partOf(p.flags[i]!);
+        const j = at[part]!++;
+        docs[j] = p.docs[i]!;
+        tfs[j] = (f * (K1 + 1)) / (f + K1 * norm);
+        flags[j] = p.flags[i]!;
+        if (tfs[j]! > maxTf[part]!) maxTf[part] = tfs[j]!;
       }
-      this.postings.set(terms[id]!, { docs: Int32Array.from(p.docs), tfs, flags: Uint8Array.from(p.flags) });
+      const [maxHeadTf, maxTextTf, maxTitleTf] = maxTf as [number, number, number];
+      this.postings.set(terms[id]!, { docs, tfs, flags, textFrom, titleFrom, maxHeadTf, maxTextTf, maxTitleTf });
     }
   }
 
   get(term: string): Posting | undefined {
     return this.postings.get(term);
+  }
+
+  /** Where a doc is in a posting (-1 if it is not there): a binary search in each part. */
+  position(p: Posting, doc: number): number {
+    for (const [from, to] of [
+      [0, p.textFrom],
+      [p.textFrom, p.titleFrom],
+      [p.titleFrom, p.docs.length],
+    ] as const) {
+      let lo = from;
+      let hi = to;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (p.docs[mid]! < doc) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < to && p.docs[lo] === doc) return lo;
+    }
+    return -1;
   }
 
   /** How many passages contain the term. */
