@@ -2,27 +2,17 @@
  * "What's your cheapest cake?" over /api/messages on both businesses: the products in price order,
  * each in its own passage's words with its source — not a passage that merely shares the word.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, startTestBot, texts, type TestBot } from '../support/testBot.js';
+import { describe, expect, it } from 'vitest';
+import { texts, useBothShops, type TestBot } from '../support/testBot.js';
 
 describe('questions about the cheapest and the dearest', () => {
-  let bakery: TestBot;
-  let bikes: TestBot;
-  beforeAll(async () => {
-    bakery = await startTestBot();
-    bikes = await startTestBot({ env: { KNOWLEDGE_DIR: join(REPO, 'test/fixtures/knowledge-bikes') } });
-  });
-  afterAll(async () => {
-    await bakery.stop();
-    await bikes.stop();
-  });
+  const shops = useBothShops();
   const ask = async (bot: TestBot, text: string, channelId = 'webchat'): Promise<string> =>
     texts(await bot.conversation({ channelId }).say(text)).join('\n');
 
   for (const channelId of ['webchat', 'sms', 'telephony']) {
     it(`when the bakery is asked on ${channelId} for its cheapest cake, then the sizes in rising price, in the passages' words`, async () => {
-      const reply = await ask(bakery, 'whats your cheapest cake', channelId);
+      const reply = await ask(shops.bakery, 'whats your cheapest cake', channelId);
       const small = reply.indexOf('$55');
       expect(small).toBeGreaterThan(-1);
       expect(reply.indexOf('$75')).toBeGreaterThan(small);
@@ -33,12 +23,12 @@ describe('questions about the cheapest and the dearest', () => {
   }
 
   it('when the bike shop is asked for its most expensive e-bike, then the table rows, dearest first', async () => {
-    const reply = await ask(bikes, 'most expensive ebike?');
+    const reply = await ask(shops.bikes, 'most expensive ebike?');
     expect(reply).toMatch(/^From the highest price:\n- Cascadia Ridge E mountain — \$4,299/);
     expect(reply).toMatch(/Source: Which e-bikes do you carry\?/);
   });
 
   it('when the bakery is asked for its cheapest bike, then it does not list cakes', async () => {
-    expect(await ask(bakery, 'whats your cheapest bike')).not.toMatch(/From the lowest price/);
+    expect(await ask(shops.bakery, 'whats your cheapest bike')).not.toMatch(/From the lowest price/);
   });
 });

@@ -2,23 +2,13 @@
  * The examples a prompt gives when an answer does not fit are the business's own conventions, from
  * business.yaml: a phone number of its region and a date in its locale — never the sample bakery's.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copy } from '../../dialogs/copy.js';
 import { loadBusiness } from '../../src/knowledge/markdownLoader.js';
-import { REPO, startTestBot, texts, type TestBot } from '../support/testBot.js';
+import { BIKES_KNOWLEDGE, startTestBot, texts, useBothShops, type TestBot } from '../support/testBot.js';
 
 describe('prompt examples follow the business', () => {
-  let bakery: TestBot;
-  let bikes: TestBot;
-  beforeAll(async () => {
-    bakery = await startTestBot();
-    bikes = await startTestBot({ env: { KNOWLEDGE_DIR: join(REPO, 'test/fixtures/knowledge-bikes') } });
-  });
-  afterAll(async () => {
-    await bakery.stop();
-    await bikes.stop();
-  });
+  const shops = useBothShops();
 
   async function phoneHelp(bot: TestBot): Promise<string> {
     const convo = bot.conversation({ channelId: 'webchat' });
@@ -28,21 +18,21 @@ describe('prompt examples follow the business', () => {
   }
 
   it('when a US shop asks again for a phone number, then its example is a US number, not an Australian one', async () => {
-    const reply = await phoneHelp(bikes);
+    const reply = await phoneHelp(shops.bikes);
     expect(reply).toMatch(/for example "\(\d{3}\) \d{3}-\d{4}"/);
     expect(reply).not.toContain('0412');
   });
 
   it('when the Australian bakery asks again for a phone number, then its example is an Australian mobile', async () => {
-    expect(await phoneHelp(bakery)).toMatch(/for example "04\d\d \d{3} \d{3}"/);
+    expect(await phoneHelp(shops.bakery)).toMatch(/for example "04\d\d \d{3} \d{3}"/);
   });
 
   it('when an order date is not understood, then the example date is written as the business’s locale writes dates', async () => {
-    const order = bakery.conversation({ channelId: 'webchat' });
+    const order = shops.bakery.conversation({ channelId: 'webchat' });
     await order.say('I would like to order a medium chocolate cake');
     expect(texts(await order.say('no idea')).join('\n')).toContain('"Saturday 12 December"');
     // The bike shop takes no orders in chat; its locale writes the same date month first.
-    const shop = await loadBusiness(join(REPO, 'test/fixtures/knowledge-bikes'));
+    const shop = await loadBusiness(BIKES_KNOWLEDGE);
     expect(copy.needed('date', shop)).toContain('"Saturday, December 12"');
   });
 });
@@ -50,7 +40,7 @@ describe('prompt examples follow the business', () => {
 describe('a business that lists no products takes no order requests in chat', () => {
   let bikes: TestBot;
   beforeAll(async () => {
-    bikes = await startTestBot({ env: { KNOWLEDGE_DIR: join(REPO, 'test/fixtures/knowledge-bikes') } });
+    bikes = await startTestBot({ env: { KNOWLEDGE_DIR: BIKES_KNOWLEDGE } });
   });
   afterAll(() => bikes.stop());
 

@@ -3,32 +3,22 @@
  * catch that", not a claim that something is unknown; a price asked with no topic ("how much?") gets
  * asked "the price of what?", with what the knowledge prices — unless a question before gives the topic.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copy } from '../../dialogs/copy.js';
-import { REPO, startTestBot, texts, type TestBot } from '../support/testBot.js';
+import { texts, useBothShops } from '../support/testBot.js';
 
 describe('messages with nothing to answer from', () => {
-  let bakery: TestBot;
-  let bikes: TestBot;
-  beforeAll(async () => {
-    bakery = await startTestBot();
-    bikes = await startTestBot({ env: { KNOWLEDGE_DIR: join(REPO, 'test/fixtures/knowledge-bikes') } });
-  });
-  afterAll(async () => {
-    await bakery.stop();
-    await bikes.stop();
-  });
+  const shops = useBothShops();
 
   for (const text of ['???', '?!', '...']) {
     it(`when the message is "${text}", then it is not caught, and nothing is said to be unknown`, async () => {
-      const reply = texts(await bakery.conversation({ channelId: 'webchat' }).say(text)).join('\n');
+      const reply = texts(await shops.bakery.conversation({ channelId: 'webchat' }).say(text)).join('\n');
       expect(reply).toBe(copy.nothingToRead());
     });
   }
 
   it('when "how much?" opens a conversation, then the price of what is asked, and the answer to that is the price', async () => {
-    const convo = bakery.conversation({ channelId: 'webchat' });
+    const convo = shops.bakery.conversation({ channelId: 'webchat' });
     const ask = texts(await convo.say('how much?')).join('\n');
     expect(ask).toMatch(/^Happy to help with prices\. What would you like the price of\? For example: celebration cakes/);
     expect(ask).not.toMatch(/Source:/);
@@ -36,13 +26,13 @@ describe('messages with nothing to answer from', () => {
   });
 
   it('when "how much?" follows a question, then it is about that question’s topic', async () => {
-    const convo = bakery.conversation({ channelId: 'webchat' });
+    const convo = shops.bakery.conversation({ channelId: 'webchat' });
     await convo.say('do you do mini cupcakes');
     expect(texts(await convo.say('how much?')).join('\n')).toMatch(/\$38/);
   });
 
   it('when "how much" follows the rentals, then the rental prices answer, not the repair prices', async () => {
-    const convo = bikes.conversation({ channelId: 'webchat' });
+    const convo = shops.bikes.conversation({ channelId: 'webchat' });
     await convo.say('i want to rent an ebike for the weekend');
     const reply = texts(await convo.say('how much')).join('\n');
     expect(reply).toMatch(/Source: Can I rent a bike\?/);
@@ -51,19 +41,19 @@ describe('messages with nothing to answer from', () => {
 
   it('when a question leans on a clause before it ("my chain keeps falling off, can you fix it today?"), then it is not read without it', async () => {
     const reply = texts(
-      await bikes.conversation({ channelId: 'webchat' }).say('my chain keeps falling off, can you fix it today?'),
+      await shops.bikes.conversation({ channelId: 'webchat' }).say('my chain keeps falling off, can you fix it today?'),
     ).join('\n');
     expect(reply).not.toMatch(/Source: Do you fix e-bikes\?/);
   });
 
   it('when a policy is asked by name ("whats your return policy"), then the passage on it answers', async () => {
-    const reply = texts(await bikes.conversation({ channelId: 'webchat' }).say('whats your return policy')).join('\n');
+    const reply = texts(await shops.bikes.conversation({ channelId: 'webchat' }).say('whats your return policy')).join('\n');
     expect(reply).toMatch(/returned within 14 days/);
     expect(reply).toMatch(/Source: Can I return a bike\?/);
   });
 
   it('when the bike shop is asked "prices?", then its own priced topics are the examples', async () => {
-    const reply = texts(await bikes.conversation({ channelId: 'webchat' }).say('prices?')).join('\n');
+    const reply = texts(await shops.bikes.conversation({ channelId: 'webchat' }).say('prices?')).join('\n');
     expect(reply).toMatch(/For example: bikes we sell/);
     expect(reply).not.toMatch(/cake/i);
   });

@@ -6,12 +6,32 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { createApp, type App, type AppOverrides } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import { ChannelStub, type ReplyActivity } from './channelStub.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
+/** The second business every behaviour is checked on: the bike-shop fixture. */
+export const BIKES_KNOWLEDGE = join(REPO, 'test/fixtures/knowledge-bikes');
+
+/**
+ * The sample bakery and the bike shop, started before a describe block's tests and stopped after
+ * them: `const shops = useBothShops(); … shops.bikes.conversation()`.
+ */
+export function useBothShops(options: { overrides?: AppOverrides } = {}): { readonly bakery: TestBot; readonly bikes: TestBot } {
+  const shops = {} as { bakery: TestBot; bikes: TestBot };
+  beforeAll(async () => {
+    shops.bakery = await startTestBot(options);
+    shops.bikes = await startTestBot({ ...options, env: { KNOWLEDGE_DIR: BIKES_KNOWLEDGE } });
+  });
+  afterAll(async () => {
+    await shops.bakery?.stop();
+    await shops.bikes?.stop();
+  });
+  return shops;
+}
 
 export interface TestBot {
   app: App;
