@@ -5,10 +5,9 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { answerFromRetriever, citation } from '../src/domain/knowledge/answer.js';
-import { fitAnswer } from './answerFit.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
-import { turnInputOf } from './turnInput.js';
+import { sendAnswer } from './sendAnswer.js';
 
 const ASKS_CATALOGUE =
   /^\s*(?:(?:hi|hey|hello)[,!. ]+)?(?:so )?(?:what|which) (?:(?:products|things|items|stuff|kinds? of things|sort of things) )?(?:do|can) (?:you|u|ya)(?: guys| folks| all)? (?:sell|make|bake|offer|have|do|stock|carry)(?: here)?\s*[?!.]*\s*$|^\s*what(?:'?s| is) on (?:the|your) menu\s*[?!.]*\s*$|^\s*what (?:products|items) (?:do you have|are there)\s*[?!.]*\s*$/i;
@@ -26,13 +25,7 @@ export async function answerCatalogue(context: TurnContext, services: DialogServ
   // The passage written for the question ("What kinds of bikes do you sell?"), else the product list.
   const overview = knowledge.passages().find((p) => OVERVIEW_HEADING.test(p.heading));
   if (!overview && !business.products.length) return false;
-  const { flags, conversationId } = turnInputOf(context);
   const answer = overview ? overview.text : copy.catalogue(business.products.map((p) => p.name));
-  const parts = fitAnswer(answer, flags);
-  for (const part of parts.slice(0, -1)) await context.sendActivity(part);
-  await context.sendActivity(
-    copy.answer(parts[parts.length - 1]!, overview ? citation(overview) : copy.catalogueSource(business)),
-  );
-  void services.conversationLog.addOutcome(conversationId, 'answered');
+  await sendAnswer(context, services, answer, overview ? citation(overview) : copy.catalogueSource(business));
   return true;
 }

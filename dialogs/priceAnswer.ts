@@ -8,10 +8,9 @@ import type { TurnContext } from 'botbuilder';
 import { priceOrder } from '../src/domain/consulting/priceOrder.js';
 import { citation } from '../src/domain/knowledge/answer.js';
 import type { Passage } from '../src/domain/knowledge/passage.js';
-import { fitAnswer } from './answerFit.js';
 import { copy } from './copy.js';
 import type { DialogServices } from './services.js';
-import { turnInputOf } from './turnInput.js';
+import { sendAnswer } from './sendAnswer.js';
 
 /** Answers a price-order question and returns true, or returns false when it is not one. */
 export async function answerPriceOrder(context: TurnContext, services: DialogServices, text: string): Promise<boolean> {
@@ -28,11 +27,7 @@ export async function answerPriceOrder(context: TurnContext, services: DialogSer
     if (!sources.includes(passage)) sources.push(passage);
   }
   if (!lines.length) return false;
-  const { flags, conversationId } = turnInputOf(context);
-  const parts = fitAnswer(copy.priceOrder(found.order, lines), flags);
-  for (const part of parts.slice(0, -1)) await context.sendActivity(part);
-  await context.sendActivity(copy.answer(parts[parts.length - 1]!, sources.map(citation).join('; ')));
-  void services.conversationLog.addOutcome(conversationId, 'answered');
+  await sendAnswer(context, services, copy.priceOrder(found.order, lines), sources.map(citation).join('; '));
   return true;
 }
 
