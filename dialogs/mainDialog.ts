@@ -310,7 +310,9 @@ export class MainDialog extends ComponentDialog {
    * answers: it is a question, not an order ("I'd like to order a cake" is an order, asked or not).
    */
   private async answersInstead(u: Understanding): Promise<boolean> {
-    if (u.entities.products?.length || !QUESTION_FORM.test(u.text)) return false;
+    // "can i get a discount if i order 100 cupcakes?" names a product but asks about its price.
+    const asksPrice = /\b(?:discounts?|deals?|prices?|costs?|how much|cheaper|fees?|charge)\b/i.test(u.text);
+    if ((u.entities.products?.length && !asksPrice) || !QUESTION_FORM.test(u.text)) return false;
     const found = await answerFromRetriever(this.services.retriever, u.text, {
       minConfidence: this.services.answerMinConfidence,
     });

@@ -43,6 +43,17 @@ describe('buying with help', () => {
     expect(await say(convo, '0412 345 678')).toMatch(/Large celebration cake \(Vanilla bean\) for Saturday 12 December/);
   });
 
+  it('when a question names a product but asks about its price or a discount, then it is answered, and an order asked for still starts', async () => {
+    const discount = await say(bot.conversation({ channelId: 'webchat' }), 'can i get a discount if i order 100 cupcakes');
+    expect(discount).toMatch(/Source: Corporate orders/);
+    expect(await say(bot.conversation({ channelId: 'webchat' }), 'how much to order 2 dozen cupcakes?')).toMatch(
+      /\$48 per dozen/,
+    );
+    expect(await say(bot.conversation({ channelId: 'webchat' }), 'can i order 2 dozen cupcakes for friday')).toBe(
+      copy.askFulfilment(),
+    );
+  });
+
   it('when someone asks for help choosing without coming to buy, then the next steps are offered, not an order', async () => {
     const convo = bot.conversation({ channelId: 'webchat' });
     await say(convo, 'can you help me choose a cake for 20 people?');
