@@ -245,6 +245,16 @@ export const ADVICE_SCRIPTS: AdviceScript[] = [
     recommends: ["24-inch kids' bike"],
   },
   {
+    name: 'two bikes named without their brand ("the loam gravel"): the name is no fact, so the question that tells them apart is asked',
+    shop: 'bikes',
+    turns: ['which is better, the metro 3 or the loam gravel?', 'mostly roads and some gravel paths'],
+    recommends: ['Alder Metro 3', 'Cascadia Loam gravel'],
+    expect: [
+      [0, /What kind of riding will you mostly do with it\?/],
+      [0, /^(?![\s\S]*Gravel: got it)/],
+    ],
+  },
+  {
     name: 'a girl of 10 on a budget below the bike for her age: the nearest age in budget, not a balance bike',
     shop: 'bikes',
     turns: ['my daughter is 10 and wants a bike, what would you recommend?', 'around 400 dollars'],

@@ -34,7 +34,8 @@ export function listen(input: ListenInput): ConsultFacts {
     .filter(Boolean)
     .join('. ');
   const text = extra ? `${input.text}. ${extra}` : input.text;
-  const plain = normaliseWords(text);
+  // "the metro 3 or the loam gravel?": a product's own name tells no need ("gravel" riding).
+  const plain = withoutProductNames(consultation, normaliseWords(text));
   const e2 = repairCount(input.text, e, input.readWhen);
   const heard: ConsultFacts = {};
   for (const need of consultation.needs) {
@@ -165,6 +166,20 @@ export function namedProducts(c: Consultation, text: string, orderNames: readonl
   const kept = found.filter((f) => !found.some((g) => g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start));
   const byOrder = c.products.filter((p) => p.order && orderNames.includes(p.order)).map((p) => p.name);
   return [...new Set([...kept.map((f) => f.name), ...byOrder])];
+}
+
+/** The text with every product name, mention and alias it holds blanked out (same length), longest first. */
+function withoutProductNames(c: Consultation, plain: string): string {
+  const phrases = c.products.flatMap((p) => {
+    // Customers drop the brand: "the loam gravel" for "Cascadia Loam gravel".
+    const words = normaliseWords(p.name).split(' ');
+    const unbranded = words.length >= 3 ? [words.slice(1).join(' ')] : [];
+    return [p.name, p.mention, ...p.aliases, ...unbranded].filter((x): x is string => Boolean(x)).map(normaliseWords);
+  });
+  let out = plain;
+  for (const phrase of phrases.sort((a, b) => b.length - a.length))
+    for (const { start, end } of phraseSpans(out, phrase)) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
+  return out;
 }
 
 /** Lower case, apostrophes dropped, hyphens and punctuation as spaces: "Husband's 40th" → "husbands 40th". */
