@@ -329,6 +329,23 @@ function hear(
 export function needsNotOrder(consultation: Consultation | undefined, u: Understanding, asking?: string): boolean {
   if (!consultation || u.intent !== 'order' || u.entities.products?.length) return false;
   if (/\b(?:order|buy|purchase|book)\b/i.test(u.text)) return false;
+  return tellsNeeds(consultation, u, asking);
+}
+
+/** "I'm looking for…", "I need…", "after a…": a wish for something, not a question about it. */
+const WISH =
+  /\b(?:i(?: a)?m looking for|looking for an? |i need an? |we need an? |i want an? |i(?: a)?m after an? |in the market for|shopping for|thinking (?:of|about) (?:getting|buying))/i;
+
+/**
+ * "im looking for a bike to commute to work, budget around 1000" names no product and asks nothing
+ * the knowledge answers whole: a wish that tells needs is advice, on any business with a consultation.
+ */
+export function wishWithNeeds(consultation: Consultation | undefined, u: Understanding): boolean {
+  if (!consultation || (u.intent !== 'none' && u.intent !== 'question') || u.entities.products?.length) return false;
+  return WISH.test(u.text) && tellsNeeds(consultation, u);
+}
+
+function tellsNeeds(consultation: Consultation, u: Understanding, asking?: string): boolean {
   const heard = hear(consultation, u, asking);
   return Object.entries(heard).some(([id, f]) => f.kind !== 'none' && describe(consultation, heard, [id]) !== undefined);
 }

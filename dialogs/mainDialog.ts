@@ -15,7 +15,7 @@ import { answerCatalogue } from './catalogueAnswer.js';
 import { answerFromRetriever } from '../src/domain/knowledge/answer.js';
 import { hoursOnDay } from '../src/domain/schedule/hoursOnDay.js';
 import { CALLBACK_DIALOG, CallbackDialog, callbackTimeFor } from './callbackDialog.js';
-import { CONSULT_DIALOG, ConsultDialog, needsNotOrder } from './consultDialog.js';
+import { CONSULT_DIALOG, ConsultDialog, needsNotOrder, wishWithNeeds } from './consultDialog.js';
 import { callerOf } from './contact.js';
 import { copy, dates } from './copy.js';
 import { greet } from './greeting.js';
@@ -258,10 +258,12 @@ export class MainDialog extends ComponentDialog {
     }
     const reply = REPLIES[u.intent];
     // Contact details given unprompted ("Noah Brown, 0444 666 777") are a wish to be contacted.
-    const dialog = needsNotOrder(this.services.business.consultation, u)
-      ? CONSULT_DIALOG
-      : (STARTS[u.intent] ??
-        ((u.intent === 'none' || u.intent === 'question') && u.entities.phone ? CALLBACK_DIALOG : undefined));
+    const { consultation } = this.services.business;
+    const dialog =
+      needsNotOrder(consultation, u) || wishWithNeeds(consultation, u)
+        ? CONSULT_DIALOG
+        : (STARTS[u.intent] ??
+          ((u.intent === 'none' || u.intent === 'question') && u.entities.phone ? CALLBACK_DIALOG : undefined));
     const { business, clock } = this.services;
     const hours = !dialog && !reply ? hoursOnDay(business, u.text, u.entities.when, clock.now()) : undefined;
     if (u.intent === 'identity') {

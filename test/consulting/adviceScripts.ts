@@ -245,6 +245,13 @@ export const ADVICE_SCRIPTS: AdviceScript[] = [
     recommends: ["24-inch kids' bike"],
   },
   {
+    name: 'a wish that tells needs ("im looking for a bike to commute to work… budget around 1000") is advice, not an unknown question',
+    shop: 'bikes',
+    turns: ['im looking for a bike to commute to work, about 10 miles each way, budget around 1000', 'no motor', 'thanks'],
+    recommends: ['Alder Metro 1', 'Alder Metro 3'],
+    expect: [[0, /^Happy to help you choose\./]],
+  },
+  {
     name: 'two bikes named without their brand ("the loam gravel"): the name is no fact, so the question that tells them apart is asked',
     shop: 'bikes',
     turns: ['which is better, the metro 3 or the loam gravel?', 'mostly roads and some gravel paths'],
