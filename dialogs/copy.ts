@@ -256,7 +256,7 @@ export const copy = {
     `I can't see today's stock from here, so I can't promise it's on the shelf. Would you like the team to check and call you back?`,
   /** The business takes no order requests in chat (no products in business.yaml). */
   noOrders: (): string =>
-    `I can't take orders in this chat, but our team can help you buy it. Would you like someone to call you back about it?`,
+    `I can't take orders or bookings in this chat, but our team can help. Would you like someone to call you back about it?`,
   buyingTopic: (item: string): string => (item ? `buying ${item}` : `buying something`),
   askProduct: (products: string[]): string => `What would you like to order? We have ${list(products)}.`,
   askQuantity: (product: string): string => `How many ${product.toLowerCase()} would you like?`,

@@ -273,8 +273,12 @@ export class MainDialog extends ComponentDialog {
     else if (reply) await context.sendActivity(reply());
     else if (dialog === ORDER_DIALOG && (await this.answersInstead(u)))
       await answerQuestion(context, this.services, u.text, { offerCallback: true });
-    else if (dialog === ORDER_DIALOG && !business.products.length) await this.noOrders(inner, u.text);
-    else if (dialog) await inner.beginDialog(dialog);
+    else if (dialog === ORDER_DIALOG && !business.products.length) {
+      // "I want to book a tune-up" where the knowledge says no booking is needed: that answer first.
+      if (!/\b(?:order|buy|purchase)/i.test(u.text) && (await this.answers(u.text)))
+        await answerQuestion(context, this.services, u.text, { offerCallback: true });
+      else await this.noOrders(inner, u.text);
+    } else if (dialog) await inner.beginDialog(dialog);
     // "What time do you close today?": that day's hours, from the business's own hours and holidays.
     else if (hours) await context.sendActivity(copy.hoursOnDay(business, hours));
     // "???", "👍👍": nothing to answer, so nothing is claimed to be unknown.
@@ -315,9 +319,12 @@ export class MainDialog extends ComponentDialog {
     // "can i get a discount if i order 100 cupcakes?" names a product but asks about its price.
     const asksPrice = /\b(?:discounts?|deals?|prices?|costs?|how much|cheaper|fees?|charge)\b/i.test(u.text);
     if ((u.entities.products?.length && !asksPrice) || !QUESTION_FORM.test(u.text)) return false;
-    const found = await answerFromRetriever(this.services.retriever, u.text, {
-      minConfidence: this.services.answerMinConfidence,
-    });
+    return this.answers(u.text);
+  }
+
+  /** Whether the knowledge answers the text (without saying anything yet). */
+  private async answers(text: string): Promise<boolean> {
+    const found = await answerFromRetriever(this.services.retriever, text, { minConfidence: this.services.answerMinConfidence });
     return found.kind === 'answer';
   }
 

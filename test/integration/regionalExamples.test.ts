@@ -55,6 +55,12 @@ describe('a business that lists no products takes no order requests in chat', ()
     expect(texts(await convo.say('tomorrow at 11am')).join('\n')).toMatch(/about buying a cascadia ridge e\. Shall I book it\?/);
   });
 
+  it('when a customer wants to book a service the knowledge describes, then the knowledge answers, not "no orders"', async () => {
+    const reply = texts(await bikes.conversation({ channelId: 'webchat' }).say('I want to book a tune-up')).join('\n');
+    expect(reply).toMatch(/Source: .*(?:tune-up|appointment)/i);
+    expect(reply).not.toContain(copy.noOrders());
+  });
+
   it('when "can i buy a gift card" is asked, then the knowledge answers it rather than an order starting', async () => {
     const reply = texts(await bikes.conversation({ channelId: 'webchat' }).say('can i buy a gift card')).join('\n');
     expect(reply).toMatch(/gift cards can be bought in the shop/);
