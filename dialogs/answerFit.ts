@@ -56,7 +56,7 @@ function spoken(text: string): string {
     .trim();
 }
 
-const YES_NO = /^(?:do|does|did|can|could|is|are|will|would|have|has)\b/i;
+const YES_NO = /^(?:(?:and|also|plus|oh|ok|okay|so)[,\s]+)*(?:do|does|did|can|could|is|are|will|would|have|has)\b/i;
 
 /**
  * A yes/no question about an item that exactly one line of a listed answer names ("do you deliver

@@ -170,7 +170,7 @@ async function inTopic(
  * don't know" for the part not covered. Undefined when no part is covered (the whole message is then
  * answered, or not, as one question).
  */
-const LEANS_ON_BEFORE = /\b(?:it|its|they|them|those|these|ones)\b/i;
+const LEANS_ON_BEFORE = /\b(?:it|its|they|them|those|these|ones)\b|\b(?:order|get|buy|need|want|make|book) one\b(?! of)/i;
 
 async function answerParts(context: TurnContext, services: DialogServices, parts: string[]): Promise<AnswerResult | undefined> {
   const minConfidence = services.answerMinConfidence;

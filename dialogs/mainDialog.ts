@@ -13,6 +13,7 @@ import { answerQuestion, asksBarePrice } from './answering.js';
 import { answerPriceOrder } from './priceAnswer.js';
 import { answerCatalogue } from './catalogueAnswer.js';
 import { answerFromRetriever } from '../src/domain/knowledge/answer.js';
+import { questionParts } from '../src/domain/knowledge/questionParts.js';
 import { hoursOnDay } from '../src/domain/schedule/hoursOnDay.js';
 import { CALLBACK_DIALOG, CallbackDialog, callbackTimeFor } from './callbackDialog.js';
 import { CONSULT_DIALOG, ConsultDialog, needsNotOrder, wishWithNeeds } from './consultDialog.js';
@@ -316,16 +317,19 @@ export class MainDialog extends ComponentDialog {
    * answers: it is a question, not an order ("I'd like to order a cake" is an order, asked or not).
    */
   private async answersInstead(u: Understanding): Promise<boolean> {
-    // "can i get a discount if i order 100 cupcakes?" names a product but asks about its price.
-    const asksPrice = /\b(?:discounts?|deals?|prices?|costs?|how much|cheaper|fees?|charge)\b/i.test(u.text);
-    if ((u.entities.products?.length && !asksPrice) || !QUESTION_FORM.test(u.text)) return false;
+    // "can i get a discount if i order 100 cupcakes?", "how far in advance would I need to order one?"
+    // name a product but ask about it; "can i order a medium cake for saturday?" asks to order it.
+    const asksAbout = /\b(?:how|what|when|which|whether|discounts?|deals?|prices?|costs?|cheaper|fees?|charge)\b/i.test(u.text);
+    if ((u.entities.products?.length && !asksAbout) || !QUESTION_FORM.test(u.text)) return false;
     return this.answers(u.text);
   }
 
-  /** Whether the knowledge answers the text (without saying anything yet). */
+  /** Whether the knowledge answers the text, whole or a question of it (without saying anything yet). */
   private async answers(text: string): Promise<boolean> {
-    const found = await answerFromRetriever(this.services.retriever, text, { minConfidence: this.services.answerMinConfidence });
-    return found.kind === 'answer';
+    const minConfidence = this.services.answerMinConfidence;
+    for (const asked of new Set([text, ...questionParts(text)]))
+      if ((await answerFromRetriever(this.services.retriever, asked, { minConfidence })).kind === 'answer') return true;
+    return false;
   }
 
   /**
@@ -422,7 +426,8 @@ const REPLIES: Partial<Record<Intent, () => string>> = {
 };
 
 /** A message asked as a question ("can i buy …?", "do you sell …", "where can i get …"). */
-const QUESTION_FORM = /^\s*(?:(?:hi|hey|hello)[,!. ]+)?(?:can|could|may|do|does|is|are|where|how|what|when|which)\b|\?\s*$/i;
+const QUESTION_FORM =
+  /^\s*(?:(?:hi|hey|hello)[,!. ]+)?(?:can|could|may|do|does|is|are|where|how|what|when|which)\b|\?\s*$|\b(?:wonder(?:ed|ing)? (?:if|whether)|could you tell me|(?:i'?d|i would) like to know)\b/i;
 
 /** Intents that start a dialog; every other intent is treated as a question. */
 const STARTS: Partial<Record<Intent, string>> = {

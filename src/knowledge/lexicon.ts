@@ -20,7 +20,7 @@ export const STOP_WORDS = new Set(
   kind kinds available able anybody guys someone somebody anyway already actually maybe bit lot lots
   use uses using sell sells selling sold offer offers offering offered provide provides providing provided
   carry carries carrying stock stocks make makes making made happen happens happened look looking
-  option options choice choices type types stuff ask asking wonder wondering question thinking think
+  option options choice choices type types stuff ask asking wonder wondering wondered question thinking think
   didnt dont doesnt cant wont isnt arent wasnt werent havent hasnt shouldnt wouldnt couldnt youre theyre ive
   never always even ever whether though although`
     .split(/\s+/)

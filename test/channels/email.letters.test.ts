@@ -166,6 +166,22 @@ describe("Azure Bot Service's email channel", () => {
     expect(reply!.suggestedActions).toBeUndefined();
   });
 
+  it('when a letter asks inside its sentences ("…and wondered whether you make tiered cakes, and how far in advance…"), then each is answered and no order starts', async () => {
+    const conversation = bot.conversation({ channelId: 'email', userId: 'susan@example.test' });
+    const replies = await conversation.say(
+      "Hello,\n\nI am planning my daughter's wedding in March and wondered whether you make tiered cakes, and how far in advance I would need to order one. Also, do you deliver to Manly?\n\nKind regards,\nSusan Park",
+      { from: { id: 'susan@example.test', name: 'Susan Park' } },
+    );
+    const text = replies
+      .filter((r) => r.type === 'message')
+      .map((r) => r.text)
+      .join('\n');
+    expect(text).toMatch(/Source: Tiered cakes/);
+    expect(text).toMatch(/Tiered cakes and custom cakes need at least 7 days' notice/);
+    expect(text).toMatch(/Yes — Zone 3[^\n]*Manly/);
+    expect(text).not.toMatch(/delivered, or will you pick it up/);
+  });
+
   it('when the e-mail channel adds a member, then no welcome letter is sent', async () => {
     const conversation = bot.conversation({ channelId: 'email', userId: 'new@example.test' });
     expect(await conversation.join()).toEqual([]);

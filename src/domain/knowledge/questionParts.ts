@@ -10,6 +10,8 @@ const GREETING = /^(?:hi|hello|hey|hiya|g'?day|good (?:morning|afternoon|evening
 
 /** Asks without a question word: "tell me about …", "show me …", "explain …". */
 const ASKS = /^(?:tell|show|give|list|explain|describe|send)\b/i;
+/** Asks inside a statement, as letters do: "… and wondered whether you make tiered cakes". */
+const ASKS_WITHIN = /\b(?:wonder(?:ed|ing)? (?:if|whether)|could you (?:please )?tell me|(?:i'?d|i would) like to know)\b/i;
 
 export function questionParts(message: string): string[] {
   return readParts(message).parts;
@@ -34,8 +36,15 @@ function readParts(message: string): { parts: string[]; asked: string[] } {
     let current: string[] = [];
     const words = sentence.trim().split(/\s+/).filter(Boolean);
     const close = (last: boolean): void => {
-      const text = current.join(' ');
-      out.push({ text, asked: (last && end.startsWith('?')) || STARTS_QUESTION.test(text) || ASKS.test(text) });
+      let text = current.join(' ');
+      // "I am planning a wedding and wondered whether you make tiered cakes": the question is what
+      // follows the asking words; the statement before it tells no more about what is asked.
+      const within = ASKS_WITHIN.exec(text);
+      if (within && within.index > 0) text = text.slice(within.index);
+      out.push({
+        text,
+        asked: (last && end.startsWith('?')) || STARTS_QUESTION.test(text) || ASKS.test(text) || ASKS_WITHIN.test(text),
+      });
       current = [];
     };
     for (let i = 0; i < words.length; i++) {
