@@ -22,7 +22,7 @@ export const STOP_WORDS = new Set(
   carry carries carrying stock stocks make makes making made happen happens happened look looking
   option options choice choices type types stuff ask asking wonder wondering wondered question thinking think
   didnt dont doesnt cant wont isnt arent wasnt werent havent hasnt shouldnt wouldnt couldnt youre theyre ive
-  never always even ever whether though although`
+  never always even ever whether though although uh uhh um umm erm er ah hmm yeah yep yup`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -154,6 +154,12 @@ describe('names, phones, corrections and several slots', () => {
     expect(readName("Siobhan O'Brien", { expecting: true })).toBe("Siobhan O'Brien");
   });
 
+  it('at a name prompt on the phone, the fillers of speech before a name are not part of it', () => {
+    for (const said of ['uh Dave', 'um, Dave', 'yeah Dave', 'uh hi Dave'])
+      expect(readName(said, { expecting: true })).toBe('Dave');
+    expect(readName('uh', { expecting: true })).toBeUndefined();
+  });
+
   it('at a name prompt, reads names made of common words, but not answers that are something else', () => {
     for (const name of ['Nguyen Van An', 'Will Smith', 'Hope Summers', 'Grace', 'Bill Baker', 'My Le'])
       expect(readName(name, { expecting: true })).toBe(name);

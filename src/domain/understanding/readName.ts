@@ -115,7 +115,11 @@ export function readName(text: string, options: { expecting?: boolean } = {}): s
   }
   if (!expecting) return undefined;
   for (const part of clean.split(/[,;:\n–—]|\s-\s|\band\b/)) {
-    const name = plausible(part.replace(/^\s*(?:hi|hey|hello)\b/i, ''), true);
+    // Greetings and the fillers of speech before it: "uh Dave", "um, it's Dave", "yeah Dave".
+    const name = plausible(
+      part.replace(/^\s*(?:(?:hi|hey|hello|uh+|um+|erm+|er|ah+|hmm+|yeah|oh|well|so)\b[\s,.]*)+/i, ''),
+      true,
+    );
     if (name) return name;
     if (part.trim()) return undefined;
   }
