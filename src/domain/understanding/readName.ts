@@ -114,12 +114,10 @@ export function readName(text: string, options: { expecting?: boolean } = {}): s
     if (name) return name;
   }
   if (!expecting) return undefined;
-  for (const part of clean.split(/[,;:\n–—]|\s-\s|\band\b/)) {
-    // Greetings and the fillers of speech before it: "uh Dave", "um, it's Dave", "yeah Dave".
-    const name = plausible(
-      part.replace(/^\s*(?:(?:hi|hey|hello|uh+|um+|erm+|er|ah+|hmm+|yeah|oh|well|so)\b[\s,.]*)+/i, ''),
-      true,
-    );
+  // Greetings and the fillers of speech before a name: "uh Dave", "um, Dave", "yeah Dave".
+  const spoken = clean.replace(/^\s*(?:(?:hi|hey|hello|uh+|um+|erm+|er|ah+|hmm+|yeah|oh|well|so)\b[\s,.]*)+/i, '');
+  for (const part of spoken.split(/[,;:\n–—]|\s-\s|\band\b/)) {
+    const name = plausible(part, true);
     if (name) return name;
     if (part.trim()) return undefined;
   }
