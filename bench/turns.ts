@@ -91,7 +91,7 @@ function scriptPath(name: string): string {
 }
 
 /** V8 flags for the bots (BENCH_NODE_FLAGS, space-separated). */
-export const botNodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+const botNodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
 
 function start(
   script: string,
@@ -174,6 +174,8 @@ export interface BotOptions {
   embeddings?: 'off' | 'local';
   /** Where the bot keeps its passage vectors (default: in its own fresh DATA_DIR, so cold). */
   embeddingsCacheDir?: string;
+  /** V8 flags on the bot's node command line (default BENCH_NODE_FLAGS). */
+  nodeFlags?: string[];
 }
 
 export async function startBot(kind: 'full' | 'echo', where: Placement, options: BotOptions = {}): Promise<Bot> {
@@ -188,7 +190,7 @@ export async function startBot(kind: 'full' | 'echo', where: Placement, options:
       BENCH_EMBEDDINGS_CACHE_DIR: options.embeddingsCacheDir,
     },
     where.bots,
-    botNodeFlags,
+    options.nodeFlags ?? botNodeFlags,
   );
   const hello = (await bot.next()) as { port: number; startMs: number; listenMs: number; rssMb: number };
   const url = `http://127.0.0.1:${hello.port}`;
