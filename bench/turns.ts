@@ -161,6 +161,8 @@ export interface Bot {
   /** Starts a measurement of the bot's own figures, for load driven from elsewhere; `report` ends it. */
   mark(): Promise<void>;
   report(): Promise<BotReport>;
+  /** RSS and heap in use, after a full GC when the bot runs with `--expose-gc` (`collected`). */
+  heap(): Promise<{ collected: boolean; rssMb: number; heapUsedMb: number }>;
   stop(): Promise<void>;
 }
 
@@ -230,6 +232,7 @@ export async function startBot(kind: 'full' | 'echo', where: Placement, options:
     },
     mark: async () => void (await bot.request('mark')),
     report: async () => (await bot.request('cpu')) as BotReport,
+    heap: async () => (await bot.request('heap')) as { collected: boolean; rssMb: number; heapUsedMb: number },
     stop: () => stopChild(bot.child, 'stop'),
   };
 }
