@@ -7,13 +7,14 @@
  * IPC: sends `{ port, startMs, listenMs, rssMb }` once ready (listenMs: creating the app until it
  * listens; startMs: until it is ready, the passages embedded when the sentence model is on);
  * answers `mark` (start a measurement) with `{ marked }`, `cpu` with a `BotReport` for the time
- * since the mark, and `stop` by closing and exiting. Every retrieval search and every bot-state
- * write of the full bot is timed (no sampling, no best-of). BENCH_SPANS=1 adds timing spans of the
+ * since the mark, `heap` with the heap in use (after a full GC under `--expose-gc`), and `stop` by
+ * closing and exiting. Every retrieval search and every bot-state write of the full bot is timed
+ * (no sampling, no best-of). Runs compiled (see turns.ts). BENCH_SPANS=1 adds timing spans of the
  * full bot's turn; BENCH_CPU_PROF=<dir> writes a CPU profile of the measured window.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
@@ -46,7 +47,8 @@ export interface BotReport {
   embeddings?: { calls: number; texts: number; timeouts: number };
 }
 
-const ROOT = resolve(import.meta.dirname, '..');
+/** The repository: this file is bench/botProcess.ts, or its build dist/bench/bench/botProcess.js (see turns.ts). */
+const ROOT = resolve(import.meta.dirname, extname(import.meta.filename) === '.ts' ? '..' : '../../..');
 const embeddings = (process.env.BENCH_EMBEDDINGS ?? 'off') as 'off' | 'local';
 
 /** Resolves once the core's retriever has embedded the passages (true) or failed to (false). */
@@ -143,6 +145,13 @@ process.on('message', async (message: string) => {
       embeddings: embedderSinceMark(),
     };
     process.send!(report);
+  } else if (message === 'heap') {
+    // With --expose-gc on the bot's command line (BENCH_NODE_FLAGS): the heap still in use after a
+    // full collection, to tell held memory from garbage V8 has not collected yet.
+    const collect = (globalThis as { gc?: () => void }).gc;
+    collect?.();
+    const memory = process.memoryUsage();
+    process.send!({ collected: Boolean(collect), rssMb: rssMb(), heapUsedMb: Math.round(memory.heapUsed / 1e6) });
   } else if (message === 'stop') {
     void bot.close().then(() => process.exit(0));
   }

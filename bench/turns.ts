@@ -4,10 +4,17 @@
  * at least two cores — the load generator on the last core, the bots on the others — so the load
  * does not take the bots' CPU. Every figure of a bot's cost is its own process's CPU time, reported
  * by that process, so other work on a shared machine does not count against it.
+ *
+ * The processes run compiled JavaScript, as `npm start` runs the bot (`node dist/src/main.js`), not
+ * TypeScript transpiled at run time: from sources (tsx), the bench first builds bench/ and what it
+ * imports (src/, dialogs/, test support) with `tsconfig.bench.json` into `dist/bench/`, once per
+ * process. BENCH_TSX=1 runs them under tsx instead (as before; for comparison). BENCH_NODE_FLAGS
+ * (e.g. `--max-semi-space-size=16`) is passed to the bots' node command line.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { BotReport } from './botProcess.js';
 import type { RunReport, RunRequest } from './loadProcess.js';
 import type { WorkloadName } from './workloads.js';
@@ -66,9 +73,35 @@ interface Child {
   request(message: unknown): Promise<unknown>;
 }
 
-function start(script: string, args: string[], env: Record<string, string | undefined>, cpus: string | undefined): Child {
-  const child = fork(resolve(import.meta.dirname, script), args, {
-    execArgv: ['--import', 'tsx', '--no-deprecation'],
+const fromSources = extname(import.meta.filename) === '.ts';
+const underTsx = fromSources && Boolean(process.env.BENCH_TSX);
+let built = false;
+
+/** The compiled script beside this one (built into dist/bench first when running from sources), or the source under tsx. */
+function scriptPath(name: string): string {
+  if (!fromSources) return resolve(import.meta.dirname, name.replace(/\.ts$/, '.js'));
+  if (underTsx) return resolve(import.meta.dirname, name);
+  const root = resolve(import.meta.dirname, '..');
+  if (!built) {
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.bench.json')], { stdio: 'inherit' });
+    built = true;
+  }
+  return join(root, 'dist/bench/bench', name.replace(/\.ts$/, '.js'));
+}
+
+/** V8 flags for the bots (BENCH_NODE_FLAGS, space-separated). */
+const botNodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+
+function start(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  cpus: string | undefined,
+  flags: string[] = [],
+): Child {
+  const child = fork(scriptPath(script), args, {
+    execArgv: [...(underTsx ? ['--import', 'tsx'] : []), '--no-deprecation', ...flags],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, ...env },
   });
@@ -128,6 +161,8 @@ export interface Bot {
   /** Starts a measurement of the bot's own figures, for load driven from elsewhere; `report` ends it. */
   mark(): Promise<void>;
   report(): Promise<BotReport>;
+  /** RSS and heap in use, after a full GC when the bot runs with `--expose-gc` (`collected`). */
+  heap(): Promise<{ collected: boolean; rssMb: number; heapUsedMb: number }>;
   stop(): Promise<void>;
 }
 
@@ -141,6 +176,8 @@ export interface BotOptions {
   embeddings?: 'off' | 'local';
   /** Where the bot keeps its passage vectors (default: in its own fresh DATA_DIR, so cold). */
   embeddingsCacheDir?: string;
+  /** V8 flags on the bot's node command line (default BENCH_NODE_FLAGS). */
+  nodeFlags?: string[];
 }
 
 export async function startBot(kind: 'full' | 'echo', where: Placement, options: BotOptions = {}): Promise<Bot> {
@@ -155,6 +192,7 @@ export async function startBot(kind: 'full' | 'echo', where: Placement, options:
       BENCH_EMBEDDINGS_CACHE_DIR: options.embeddingsCacheDir,
     },
     where.bots,
+    options.nodeFlags ?? botNodeFlags,
   );
   const hello = (await bot.next()) as { port: number; startMs: number; listenMs: number; rssMb: number };
   const url = `http://127.0.0.1:${hello.port}`;
@@ -194,6 +232,7 @@ export async function startBot(kind: 'full' | 'echo', where: Placement, options:
     },
     mark: async () => void (await bot.request('mark')),
     report: async () => (await bot.request('cpu')) as BotReport,
+    heap: async () => (await bot.request('heap')) as { collected: boolean; rssMb: number; heapUsedMb: number },
     stop: () => stopChild(bot.child, 'stop'),
   };
 }

@@ -21,7 +21,6 @@ const { tensor1d, tensor2d } = core as unknown as {
   tensor2d(values: Int32Array, shape: [number, number], dtype: 'int32'): Tensor;
 };
 
-export const SENTENCE_ENCODER_ID = 'use-lite-512@energetic-ai-0.2';
 const SENTENCE_DIMENSIONS = 512;
 
 export interface SentenceEncoder {

@@ -19,7 +19,12 @@ import { Worker } from 'node:worker_threads';
 import type { Embedder } from '../../domain/knowledge/embedder.js';
 import { embeddingScope } from './embeddingBudget.js';
 import { EmbedderError } from './embedderError.js';
-import { SENTENCE_ENCODER_ID } from './sentenceEncoder.js';
+
+/**
+ * The model's id (sentenceEncoder.ts, loaded in the worker only): kept here so that the main thread
+ * does not import TensorFlow.js and the model package (with the sentence model off, not at all).
+ */
+const SENTENCE_ENCODER_ID = 'use-lite-512@energetic-ai-0.2';
 
 /** Most questions in one model call (measured: the cost per text stops falling at about 16). */
 const URGENT_BATCH = 16;
