@@ -1,6 +1,7 @@
 /** Answers a question from the knowledge base, or says honestly that it is not known. */
 import type { TurnContext } from 'botbuilder';
 import { answerFromRetriever, citation, type AnswerResult } from '../src/domain/knowledge/answer.js';
+import type { KnowledgeRetriever } from '../src/domain/knowledge/passage.js';
 import { questionParts, questionsOnly } from '../src/domain/knowledge/questionParts.js';
 import { answerFit, asksYesNo, fitAnswer, namedLine, relatedFact, yesFromList } from './answerFit.js';
 import { yesNo } from './choices.js';
@@ -22,22 +23,23 @@ export async function answerQuestion(
   const { conversationId, flags } = turnInputOf(context);
   const minConfidence = services.answerMinConfidence;
   const session = await services.sessions.get(context);
+  const read = readingsOnce(services.retriever, minConfidence);
   const parts = questionParts(question);
   if (parts.length > 1) {
-    const answered = await answerParts(context, services, parts);
+    const answered = await answerParts(context, services, parts, read);
     if (answered) {
       if (answered.kind === 'answer') session.lastTopic = { question: parts[parts.length - 1]!, passageId: answered.source.id };
       return answered;
     }
   }
-  let asked = await inTopic(services, session.lastTopic, question);
-  let offline = await answerFromRetriever(services.retriever, asked, { minConfidence });
+  let asked = await inTopic(services, session.lastTopic, question, read);
+  let offline = await read(asked);
   // A clause that asks nothing is read with the question, but when it only drowns it out the
   // question is read on its own.
   // "my chain keeps falling off, can you fix it today?": the question alone would not know what "it" is.
   const bare = offline.kind === 'unknown' && asked === question ? questionsOnly(question) : undefined;
   if (bare && !LEANS_ON_BEFORE.test(bare)) {
-    const alone = await answerFromRetriever(services.retriever, bare, { minConfidence });
+    const alone = await read(bare);
     if (alone.kind === 'answer') [asked, offline] = [bare, alone];
   }
   const fit = answerFit(flags);
@@ -97,6 +99,22 @@ export async function answerQuestion(
   return result;
 }
 
+/** The knowledge's answer to one reading of the question. */
+type Reading = (text: string) => Promise<AnswerResult>;
+
+/**
+ * Readings for one question: the same text (the follow-up read alone, then as the question) is
+ * searched once. Made per question, never kept across turns.
+ */
+function readingsOnce(retriever: KnowledgeRetriever, minConfidence: number): Reading {
+  const found = new Map<string, Promise<AnswerResult>>();
+  return (text) => {
+    let answer = found.get(text);
+    if (!answer) found.set(text, (answer = answerFromRetriever(retriever, text, { minConfidence })));
+    return answer;
+  };
+}
+
 /** A question about what is on the shelf now, not about what is sold. */
 const ASKS_STOCK =
   /\b(?:in stock|out of stock|stock of|have (?:any|one|some) (?:left|in)|any left|sold out|(?:available|in) (?:right )?now|on the shelf|in store (?:now|today)|ready to (?:take|ride|go) (?:home|today))\b|\bdo you (?:have|stock|carry) (?:the |a |an |any )?[^?]*\b(?:in|available) (?:today|now|at the moment)\b/i;
@@ -123,6 +141,7 @@ async function inTopic(
   services: DialogServices,
   previous: { question: string; passageId: string } | undefined,
   question: string,
+  read: Reading,
 ): Promise<string> {
   if (!previous) return question;
   const { knowledge } = services;
@@ -130,12 +149,11 @@ async function inTopic(
   const leans = FOLLOWS_ON.test(question) || LEANS_ON_BEFORE.test(question) || BARE_PRICE.test(question);
   const short = question.split(/\s+/).filter(Boolean).length <= SHORT;
   if (!leans && !short) return question;
-  const minConfidence = services.answerMinConfidence;
   // A short question that names no topic of its own ("whats the price", "how long does it take")
   // is about the one in hand when that passage covers what it asks as fully as any other does.
   let inHand = false;
   if (!leans) {
-    const alone = await answerFromRetriever(services.retriever, question, { minConfidence });
+    const alone = await read(question);
     if (alone.kind === 'answer') {
       const covered = knowledge.coverage(question, previous.passageId);
       // A passage named for what it asks ("what flavours" → "Cake flavours") makes it a topic of its own.
@@ -145,14 +163,14 @@ async function inTopic(
     }
   }
   const joined = `${previous.question} ${question}`;
-  const read = await answerFromRetriever(services.retriever, joined, { minConfidence });
-  if (read.kind !== 'answer') return question;
+  const together = await read(joined);
+  if (together.kind !== 'answer') return question;
   // "can i freeze it" after a delivery question: when the joined reading's passage has none of the
   // follow-up's own words, and the follow-up alone finds one that has them in another knowledge file
   // (a file keeps one subject), the earlier question only drowned it out. "and how much is it" after
   // "do you deliver to coogee" finds the delivery fees: the same file, so the two are read together.
-  if (leans && knowledge.coverage(question, read.source.id) === 0) {
-    const alone = await answerFromRetriever(services.retriever, question, { minConfidence });
+  if (leans && knowledge.coverage(question, together.source.id) === 0) {
+    const alone = await read(question);
     if (
       alone.kind === 'answer' &&
       !previous.passageId.startsWith(`${alone.source.file}#`) &&
@@ -162,7 +180,7 @@ async function inTopic(
   }
   // Otherwise a short question that does not lean on the last one may be a new topic: the joined
   // reading counts only when it finds something else than the last answer (never the old passage again).
-  return leans || inHand || read.source.id !== previous.passageId ? joined : question;
+  return leans || inHand || together.source.id !== previous.passageId ? joined : question;
 }
 
 /**
@@ -172,15 +190,19 @@ async function inTopic(
  */
 const LEANS_ON_BEFORE = /\b(?:it|its|they|them|those|these|ones)\b|\b(?:order|get|buy|need|want|make|book) one\b(?! of)/i;
 
-async function answerParts(context: TurnContext, services: DialogServices, parts: string[]): Promise<AnswerResult | undefined> {
-  const minConfidence = services.answerMinConfidence;
+async function answerParts(
+  context: TurnContext,
+  services: DialogServices,
+  parts: string[],
+  read: Reading,
+): Promise<AnswerResult | undefined> {
   // A part that leans on the one before ("… cupcakes, and do you do vegan ones", "… large cake. How
   // much is it?") is read with it.
   const asked = parts.map((p, i) => (i > 0 && LEANS_ON_BEFORE.test(p) ? `${parts[i - 1]} ${p}` : p));
-  const results = await Promise.all(asked.map((p) => answerFromRetriever(services.retriever, p, { minConfidence })));
+  const results = await Promise.all(asked.map(read));
   for (let i = 1; i < parts.length; i++) {
     if (results[i]!.kind === 'answer' || asked[i] !== parts[i]) continue;
-    const joined = await answerFromRetriever(services.retriever, `${parts[i - 1]} ${parts[i]}`, { minConfidence });
+    const joined = await read(`${parts[i - 1]} ${parts[i]}`);
     const before = results[i - 1]!;
     // Only when it finds something the part before did not already answer.
     if (joined.kind === 'answer' && (before.kind !== 'answer' || joined.source.id !== before.source.id)) results[i] = joined;

@@ -3,7 +3,13 @@
  * the bot says comes from the dialogs; this class only wires the turn.
  */
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import {
+  DialogSet,
+  DialogTurnStatus,
+  type Dialog,
+  type DialogState,
+  type DialogStateManagerConfiguration,
+} from 'botbuilder-dialogs';
 import { setTurnInput } from '../../dialogs/turnInput.js';
 import type { TurnReader } from './turnReader.js';
 import { ConcurrencyError } from '../domain/errors.js';
@@ -20,9 +26,17 @@ export interface SalesBotDeps {
   aroundTurn?: (turn: () => Promise<void>) => Promise<void>;
 }
 
+/**
+ * The turn-state key under which botbuilder-dialogs looks for its memory scopes and path resolvers
+ * (DialogStateManager); without it, each turn's first DialogContext builds them anew.
+ */
+const DIALOG_MEMORY_CONFIGURATION = 'DialogStateManagerConfiguration';
+
 export class SalesBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  /** The dialogs' memory scopes and path resolvers, as the first turn built them (they hold no turn's state). */
+  private memory: DialogStateManagerConfiguration | undefined;
 
   constructor(private readonly deps: SalesBotDeps) {
     super();
@@ -64,7 +78,10 @@ export class SalesBot extends ActivityHandler {
 
   private async runDialog(context: TurnContext): Promise<void> {
     setTurnInput(context, await this.deps.readTurn(context));
+    if (this.memory && !context.turnState.has(DIALOG_MEMORY_CONFIGURATION))
+      context.turnState.set(DIALOG_MEMORY_CONFIGURATION, this.memory);
     const dc = await this.dialogs.createContext(context);
+    this.memory ??= dc.state.configuration;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.mainDialog.id);
   }

@@ -121,6 +121,40 @@ describe('lowdb files', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('when bot-state entries on disk have the wrong shape, then each reads as absent and is counted, and the good ones read', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lowdb-corrupt-state-'));
+    try {
+      let stores = await openLowdbStores(dir, { shards: 1 });
+      await stores.state.write([{ key: 'good', value: { turn: 1 } }]);
+      await stores.close();
+      const file = path.join(
+        dir,
+        'state',
+        (await readdir(path.join(dir, 'state'))).find((n) => n.endsWith('.json'))!,
+      );
+      const entries = JSON.parse(await readFile(file, 'utf8')) as unknown[];
+      const bad = {
+        'value-array': { eTag: 'e', key: 'value-array', value: [1] },
+        'value-null': { eTag: 'e', key: 'value-null', value: null },
+        'value-text': { eTag: 'e', key: 'value-text', value: 'x' },
+        'etag-number': { eTag: 7, key: 'etag-number', value: {} },
+        'no-etag': { key: 'no-etag', value: {} },
+      };
+      entries.push(...Object.values(bad), { key: 'empty-ok', eTag: 'e2', value: {} });
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(file, JSON.stringify(entries));
+
+      stores = await openLowdbStores(dir, { shards: 1 });
+      const read = await stores.state.read(['good', 'empty-ok', ...Object.keys(bad)]);
+      expect(Object.keys(read).sort()).toEqual(['empty-ok', 'good']);
+      expect(read['empty-ok']).toEqual({ value: {}, eTag: 'e2' });
+      expect(stores.corruptRecords()).toBe(Object.keys(bad).length);
+      await stores.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 /** Spawns the child, collects "ack <id>" lines, and kill -9s it once `count` have arrived. */

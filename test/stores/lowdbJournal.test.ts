@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLowdbStores } from '../../src/stores/lowdb/openLowdbStores.js';
-import { customer } from './records.js';
+import { customer, entry } from './records.js';
 
 const journals = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((f) => f.startsWith('journal-'));
 
@@ -18,7 +18,7 @@ describe('the lowdb journal', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('when killed mid-stream, then every acknowledged put, update, delete and state write survives', async () => {
+  it('when killed mid-stream, then every acknowledged put, update, delete, state write and transcript line survives', async () => {
     const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'changeForever.ts');
     const acked = await runUntilAcked(child, dir, 400);
     const stores = await openLowdbStores(dir);
@@ -28,6 +28,7 @@ describe('the lowdb journal', () => {
       if (kind === 'deleted') expect(found, id).toBeUndefined();
       else expect(found?.name, id).toBe(`renamed ${id}`);
       expect((await stores.state.read([`state-${id}`]))[`state-${id}`]?.value, id).toEqual({ turn: id });
+      expect(await stores.transcripts.read(`conv-${id}`), id).toEqual([entry(`conv-${id}`, `line of ${id}`)]);
     }
     expect(stores.corruptRecords()).toBe(0);
     await stores.close();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLowdbStores, type LowdbStores } from '../../src/stores/lowdb/openLowdbStores.js';
+import { shardIndex } from '../../src/stores/lowdb/shards.js';
 import { entry } from './records.js';
 
 /** Every file of the store as text, journal included. */
@@ -100,5 +101,36 @@ describe('lowdb transcript segments', () => {
     stores = await openLowdbStores(dir);
     expect((await stores.transcripts.read('kept')).map((e) => e.text)).toEqual([0, 1, 2, 3, 4].map((i) => `kept line ${i}`));
     expect(await stores.transcripts.read('gone')).toEqual([]);
+  });
+
+  it('when entries are stored, then each line says their text once, and every entry reads back exactly, before and after reopening', async () => {
+    const id = 'conv-slim';
+    const same = {
+      ...entry(id, 'the cake is $95'),
+      activity: { type: 'message', id: 'a1', conversation: { id }, text: 'the cake is $95' },
+    };
+    // Activities that do not repeat the entry keep what they hold.
+    const differs = {
+      ...entry(id, 'masked [card]', 'out'),
+      activity: { type: 'event', text: 'the raw text', conversation: { id, name: 'room' }, name: 'x' },
+    };
+    const bare = { ...entry(id, 'no activity fields'), text: undefined, activity: {}, failed: true };
+    const wrongId = { ...entry(id, 'other'), activity: { type: 'message', conversation: { id: 'elsewhere' }, text: 'other' } };
+    for (const e of [same, differs, bare, wrongId]) await stores.transcripts.append(e);
+    const expected = [same, differs, { ...bare, text: undefined }, wrongId];
+    expect(await stores.transcripts.read(id)).toEqual(expected);
+    expect((await everything(dir)).split('the cake is $95').length - 1).toBe(1);
+    await stores.close();
+    stores = await openLowdbStores(dir);
+    expect(await stores.transcripts.read(id)).toEqual(expected);
+    // Lines of the earlier layout (the whole entry) are still read.
+    const old = entry('conv-old-layout', 'written before');
+    await stores.close();
+    const file = path.join(dir, 'transcripts', `segment-${String(shardIndex(old.conversationId, 64)).padStart(2, '0')}.jsonl`);
+    const before = await readFile(file, 'utf8').catch(() => '');
+    await writeFile(file, `${before}${JSON.stringify({ c: old.conversationId, n: 'x.1', e: old })}\n`);
+    stores = await openLowdbStores(dir);
+    expect(await stores.transcripts.read(old.conversationId)).toEqual([old]);
+    expect(await stores.transcripts.read(id)).toEqual(expected);
   });
 });

@@ -118,6 +118,7 @@ export class LowdbStateStore implements StateStore {
   /** True for a valid entry; an invalid one is hidden from now on and reported once. */
   #check(key: string, entry: unknown): entry is StateEntry {
     if (this.#corrupt.has(key)) return false;
+    if (isParsedEntry(entry)) return true;
     const result = StateEntrySchema.safeParse(entry);
     if (result.success) return true;
     this.#corrupt.add(key);
@@ -146,6 +147,19 @@ export class LowdbStateStore implements StateStore {
     const entry: unknown = JSON.parse(text);
     return this.#check(key, entry) ? entry.eTag : undefined;
   }
+}
+
+/**
+ * StateEntrySchema's test for what JSON.parse gave (every entry is parsed from its line): a key and
+ * an eTag that are strings, a value that is an object and not an array. Done by hand on every read;
+ * what fails it goes to the schema for the message.
+ */
+function isParsedEntry(entry: unknown): entry is StateEntry {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const { key, eTag, value } = entry as Record<string, unknown>;
+  return (
+    typeof key === 'string' && typeof eTag === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value)
+  );
 }
 
 /**

@@ -16,7 +16,8 @@ type SegmentEntry = Extract<JournalEntry, { segment: string }>;
  * of the conversation id), not one file per conversation. An append is a line in the store's
  * journal, so it shares the fsync of the turn's other changes (group commit); lines reach their
  * segment at the journal's checkpoints and are held in memory until then. A line is
- * `{"c":<conversation>,"n":<line id>,"e":<entry>}`: readers take their conversation's lines by
+ * `{"c":<conversation>,"n":<line id>,"s":<entry, slimmed>,"o":<what was left out>}` (earlier lines:
+ * `"e":<entry>`): readers take their conversation's lines by
  * prefix, and drop a line id seen twice (a crash between a checkpoint's append and the journal's
  * removal replays it). Deleting a conversation rewrites its segment without it and journals the
  * erasure, then checkpoints, so no copy of the text is left in the journal.
@@ -96,7 +97,7 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     this.assertOpen();
     const segment = this.#segmentOf(entry.conversationId);
     // Serialised once: the segment line, and the journal line holds it as JSON (not re-escaped).
-    const text = `{"c":${JSON.stringify(entry.conversationId)},"n":"${this.#token}.${++this.#lines}","e":${JSON.stringify(entry)}}`;
+    const text = `{"c":${JSON.stringify(entry.conversationId)},"n":"${this.#token}.${++this.#lines}",${slimmed(entry)}}`;
     this.#pending(segment).push(`${text}\n`);
     this.#unsavedChars += text.length + 1;
     this.#inJournal.add(entry.conversationId);
@@ -131,13 +132,13 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     const seen = new Set<string>();
     const take = (line: string, where: string): void => {
       if (!line.startsWith(prefix)) return;
-      const parsed = tryParse(line) as { n?: unknown; e?: unknown } | undefined;
+      const parsed = tryParse(line) as { n?: unknown; e?: unknown; s?: unknown; o?: unknown } | undefined;
       if (parsed === undefined) return this.corruption.report('transcripts', where, 'not JSON (a torn write?)');
       if (typeof parsed.n === 'string') {
         if (seen.has(parsed.n)) return;
         seen.add(parsed.n);
       }
-      accept(parsed.e, where);
+      accept(parsed.s === undefined ? parsed.e : restored(conversationId, parsed.s, parsed.o), where);
     };
     const text = (await readIfExists(path.join(this.dir, segment))) ?? '';
     text.split('\n').forEach((line, index) => take(line, `${segment}#${index}`));
@@ -315,6 +316,47 @@ export class SegmentTranscriptStore implements TranscriptStore, JournalParticipa
     const name = createHash('sha256').update(conversationId, 'utf8').digest('hex');
     return path.join(this.dir, `${name}.jsonl`);
   }
+}
+
+/** What a slimmed line left out of the entry's activity, as it repeated the entry. */
+const SAME_TYPE = 1;
+const SAME_CONVERSATION = 2;
+const SAME_TEXT = 4;
+
+/**
+ * The entry as it goes in its line (`"s":…,"o":…`): without its conversation id (the line's `c`),
+ * and its activity without the type, conversation and text where they only repeat the entry's
+ * (`o` says which: about a third of a line's bytes). Lines of the earlier layout hold the whole
+ * entry (`"e":…`) and are still read.
+ */
+function slimmed(entry: TranscriptEntry): string {
+  const { conversationId, ...rest } = entry;
+  const { type, conversation, text, ...activity } = entry.activity;
+  let omitted = 0;
+  if (type !== undefined && type === entry.type) omitted |= SAME_TYPE;
+  else if (type !== undefined) activity.type = type;
+  const c = conversation as { id?: unknown } | null | undefined;
+  if (typeof c === 'object' && c !== null && c.id === conversationId && Object.keys(c).length === 1) omitted |= SAME_CONVERSATION;
+  else if (conversation !== undefined) activity.conversation = conversation;
+  if (text !== undefined && text === entry.text) omitted |= SAME_TEXT;
+  else if (text !== undefined) activity.text = text;
+  rest.activity = activity;
+  return `"s":${JSON.stringify(rest)}${omitted ? `,"o":${omitted}` : ''}`;
+}
+
+/** The entry a slimmed line stands for (checked against the schema by the reader). */
+function restored(conversationId: string, slim: unknown, omitted: unknown): unknown {
+  if (typeof slim !== 'object' || slim === null) return slim;
+  const entry = slim as { type?: unknown; text?: unknown; activity?: unknown };
+  const bits = typeof omitted === 'number' ? omitted : 0;
+  const kept = typeof entry.activity === 'object' && entry.activity !== null ? entry.activity : {};
+  const activity = {
+    ...(bits & SAME_TYPE ? { type: entry.type } : {}),
+    ...kept,
+    ...(bits & SAME_CONVERSATION ? { conversation: { id: conversationId } } : {}),
+    ...(bits & SAME_TEXT ? { text: entry.text } : {}),
+  };
+  return { conversationId, ...entry, activity };
 }
 
 /** How a conversation's lines start. */
