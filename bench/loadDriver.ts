@@ -78,19 +78,9 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
         timestamp: new Date().toISOString(),
         locale: 'en-AU',
       };
-      const t0 = performance.now();
-      try {
-        const res = await fetch(endpoint, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(activity),
-        });
-        await res.arrayBuffer();
-        if (res.status >= 400) errors++;
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - t0);
+      const sent = await postActivity(endpoint, activity);
+      if (!sent.ok) errors++;
+      latencies.push(sent.ms);
       live.step++;
       const last = live.step >= live.script.length;
       options.afterTurn?.(live.id, live.step - 1, last);
@@ -104,6 +94,24 @@ export async function driveLoad(options: LoadOptions): Promise<LoadResult> {
 }
 
 /** Turns/s and percentiles of one run, or of several runs pooled. */
+/** POSTs one activity and reads the whole answer: how long it took, and whether it was accepted. */
+export async function postActivity(endpoint: string, activity: unknown): Promise<{ ms: number; ok: boolean }> {
+  const t0 = performance.now();
+  let ok = false;
+  try {
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    await res.arrayBuffer();
+    ok = res.status < 400;
+  } catch {
+    ok = false;
+  }
+  return { ms: performance.now() - t0, ok };
+}
+
 export function summarize(latencies: number[], seconds: number, errors: number): LoadResult {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number): number => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ChannelStub } from '../test/support/channelStub.js';
+import { postActivity } from './loadDriver.js';
 
 export interface PacedOptions {
   url: string;
@@ -58,19 +59,9 @@ export async function pacedLoad(o: PacedOptions): Promise<PacedResult> {
       timestamp: new Date().toISOString(),
       locale: 'en-AU',
     };
-    const t0 = performance.now();
-    try {
-      const res = await fetch(`${o.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(activity),
-      });
-      await res.arrayBuffer();
-      if (res.status >= 400) errors++;
-    } catch {
-      errors++;
-    }
-    latencies.push(performance.now() - t0);
+    const sent = await postActivity(`${o.url}/api/messages`, activity);
+    if (!sent.ok) errors++;
+    latencies.push(sent.ms);
     live.step++;
     const replies = o.channel.take(live.id).filter((r) => r.type === 'message');
     if (live.step >= live.script.length) {
