@@ -282,13 +282,15 @@ export class MainDialog extends ComponentDialog {
     } else if (dialog) await inner.beginDialog(dialog);
     // "What time do you close today?": that day's hours, from the business's own hours and holidays.
     else if (hours) await context.sendActivity(copy.hoursOnDay(business, hours));
-    // "???", "👍👍": nothing to answer, so nothing is claimed to be unknown.
+    // "???", "...": nothing to answer, so nothing is claimed to be unknown.
     else if (!/[\p{L}\p{N}]/u.test(u.text)) await context.sendActivity(copy.nothingToRead());
     // "how much?" with nothing before it: the price of what.
     else if (asksBarePrice(u.text) && !session.lastTopic) await context.sendActivity(copy.priceOfWhat(this.topics()));
-    // "What's your cheapest cake?": in price order, from the prices the business lists.
-    else if (await answerCatalogue(context, this.services, u.text)) return;
-    else if (!(await answerPriceOrder(context, this.services, u.text)))
+    // "What do you sell?" and "what's your cheapest cake?" from the business's own lists; else the knowledge.
+    else if (
+      !(await answerCatalogue(context, this.services, u.text)) &&
+      !(await answerPriceOrder(context, this.services, u.text))
+    )
       await answerQuestion(context, this.services, u.text, { offerCallback: true });
   }
 
