@@ -127,6 +127,18 @@ export class CallbackDialog extends FormDialog<CallbackState> {
 
     // The answer to "what would you like to talk about?" is the topic, whatever dates or numbers it
     // mentions ("a gift for Saturday" does not move the call to Saturday).
+    // "yes please" or "ok" says nothing about what to talk about: the topic is asked again; "no",
+    // "nothing really" is a call about nothing in particular.
+    const bare = u.text.trim().split(/\s+/).length <= 3 ? readYesNo(u.text) : undefined;
+    if (
+      state.asking === 'topic' &&
+      (bare === false ||
+        /^\s*(?:nothing(?: (?:really|much|special|in particular))?|not really|no idea)\s*[.!]*\s*$/i.test(u.text))
+    ) {
+      state.topic = copy.generalTopic();
+      return { filled: ['topic'] };
+    }
+    if (state.asking === 'topic' && bare === true) return { filled: [] };
     if (state.asking === 'topic' && u.text.trim() && !entities.phone && !entities.name && !onlyATime(u)) {
       state.topic = u.text
         .trim()

@@ -221,6 +221,8 @@ export const copy = {
   invalidPhone: (raw: string): string =>
     `"${raw}" doesn't look like a complete phone number. Could you type it again, with the area code (or + and the country code for a number abroad)?`,
   askTime: (): string => `When would suit you for the call? You can say a day and time, or "as soon as possible".`,
+  /** The topic of a call about nothing in particular. */
+  generalTopic: (): string => `a general enquiry`,
   askTopic: (): string => `What would you like to talk about, in a few words?`,
   /** The topic of a callback asked for instead of a person (read back to the customer, read by the team). */
   personTopic: (): string => `Talk to a person`,

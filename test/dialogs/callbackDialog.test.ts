@@ -68,6 +68,14 @@ describe('the callback dialog', () => {
     ]);
   });
 
+  it('when the topic prompt gets a bare "yes please", then the topic is asked again; "no" is a call about nothing in particular', async () => {
+    await play(h, [
+      ["call me tomorrow at 3pm on 0412 345 678, I'm Dana", [ASK_TOPIC]],
+      ['yes please', [says(copy.needed('topic', h.business))]],
+      ['no', [readBack(h.business, '2026-11-24T15:00', copy.generalTopic())]],
+    ]);
+  });
+
   it('when the slots come one by one, then it asks one question at a time in order', async () => {
     await play(h, [
       ["I'd like a callback", [ASK_NAME]],
