@@ -88,6 +88,19 @@ describe('readWhen', () => {
     expect(readWhen('I want an easter cake', ctx(OPEN))).toBeUndefined();
   });
 
+  it('when only a span is named ("next week", "sometime next month"), then no day is made up; a count of weeks is a day', () => {
+    for (const text of ['next week', 'for next week', 'sometime next month', 'this week'])
+      expect(readWhen(text, ctx(OPEN))).toBeUndefined();
+    expect(readWhen('in two weeks', ctx(OPEN))).toMatchObject({ kind: 'day', date: '2026-12-15' });
+    expect(readWhen('next week on tuesday', ctx(OPEN))?.date).toBe('2026-12-08');
+  });
+
+  it('when "call me" is followed by when, not who ("call me next week"), then no name is read', () => {
+    expect(readName('call me next week')).toBeUndefined();
+    expect(readName('call me right away')).toBeUndefined();
+    expect(readName('call me Dana')).toBe('Dana');
+  });
+
   it('when a date is in the past without a year, then it is next year; with the year, it stays', () => {
     expect(readWhen('nov 30', ctx(OPEN))?.date).toBe('2027-11-30');
     expect(readWhen('dec 1 2025', ctx(OPEN))?.date).toBe('2025-12-01');

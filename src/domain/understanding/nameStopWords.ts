@@ -22,6 +22,7 @@ allergic vegan vegetarian gluten coeliac celiac diabetic pregnant lactose dairy 
 home out around nearby local calling celebrating organising organizing hosting throwing making
 gonna wanna gotta kinda sorta afraid sick late early open closed
 tomorrow today tonight yesterday now later soon asap morning afternoon evening night arvo weekend week
+next last coming following month year sometime anytime whenever straight immediately right
 half quarter noon midday lunch lunchtime
 monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
 please pls plz thanks thank thx cheers hello hi hey bye goodbye

@@ -155,6 +155,8 @@ function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn, dayFirst: boo
     clip = true;
   }
   if (!date && !from) {
+    // "next week", "sometime next month" name a span, not a day: no day is made up for them.
+    if (SPAN_ONLY.test(p.original)) return undefined;
     const fallback = chronoWhen(p.original, now, dayFirst);
     if (!fallback) return undefined;
     return { ...finish(fallback.date, fallback.from, undefined, fallback.text, now, openingOn), dateSaid: true };
@@ -162,6 +164,8 @@ function resolve(p: Prepared, now: DateTime, openingOn: OpeningOn, dayFirst: boo
   const dateSaid = Boolean(p.date) || candidates.some((c) => c.date);
   return { ...finish(date, from, to, text || p.original, now, openingOn, clip), dateSaid };
 }
+
+const SPAN_ONLY = /\b(?:this|next|coming|following|later this|early next|late next)\s+(?:week|month|year)\b/i;
 
 const sameClockHour = (a: string, b: string): boolean =>
   a.slice(3) === b.slice(3) && Number(a.slice(0, 2)) % 12 === Number(b.slice(0, 2)) % 12;
