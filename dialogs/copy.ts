@@ -276,7 +276,7 @@ export const copy = {
   changedTo: (what: string): string => `Got it: ${what.replace(/^on /, '')}.`,
   askAddress: (): string => `What's the delivery address, including the suburb?`,
   orderTooSoon: (product: string, hours: number, earliest: string): string =>
-    `The ${product.toLowerCase()} needs at least ${hours} hours' notice, so the earliest date is ${earliest}. What date would work?`,
+    `The ${product.toLowerCase()} ${/[^s]s$/i.test(product) ? 'need' : 'needs'} at least ${hours} hours' notice, so the earliest date is ${earliest}. What date would work?`,
   orderPastDate: (): string => `That date has already passed. What date do you need it for?`,
   areaNotServed: (note?: string): string =>
     `I couldn't find that suburb in our delivery areas. ${note ?? ''} Would you like to give another address, or pick it up?`.replace(

@@ -113,6 +113,11 @@ describe('the order dialog', () => {
     ]);
   });
 
+  it('when cupcakes are wanted too soon, then the notice is said in the plural ("the cupcakes need")', () => {
+    expect(copy.orderTooSoon('Cupcakes', 48, 'Friday 4 December')).toMatch(/^The cupcakes need at least 48 hours' notice/);
+    expect(copy.orderTooSoon('Cookie box', 48, 'Friday 4 December')).toMatch(/^The cookie box needs at least/);
+  });
+
   it('when the product prompt is answered with a size and a flavour, then that product is taken; a contact given early is kept', async () => {
     await play(h, [
       ["I'd like to place an order", [says(copy.askProduct(h.business.products.map((p) => p.name)))]],
