@@ -277,6 +277,8 @@ export const copy = {
   askAddress: (): string => `What's the delivery address, including the suburb?`,
   orderTooSoon: (product: string, hours: number, earliest: string): string =>
     `The ${product.toLowerCase()} ${/[^s]s$/i.test(product) ? 'need' : 'needs'} at least ${hours} hours' notice, so the earliest date is ${earliest}. What date would work?`,
+  /** "Whenever" for an order: the earliest date its notice allows, taken. */
+  earliestTaken: (date: string): string => `The earliest we can have it ready is ${date}, so I've put that down.`,
   orderPastDate: (): string => `That date has already passed. What date do you need it for?`,
   areaNotServed: (note?: string): string =>
     `I couldn't find that suburb in our delivery areas. ${note ?? ''} Would you like to give another address, or pick it up?`.replace(

@@ -34,6 +34,8 @@ interface OrderState extends FormState {
   options?: string[];
   quantity: number;
   neededOn?: string;
+  /** The date was "as soon as possible" / "whenever": the earliest the notice allows is taken. */
+  soonest?: boolean;
   fulfilment?: 'delivery' | 'pickup';
   address?: string;
   name?: string;
@@ -115,6 +117,7 @@ export class OrderDialog extends FormDialog<OrderState> {
     }
     if (e.when) {
       state.neededOn = DateTime.fromISO(e.when.start, { zone: business.timeZone }).toISODate() ?? undefined;
+      state.soonest = e.when.asap === true;
       filled.push('date');
     }
     const how = fulfilmentIn(u.text, state.asking === 'fulfilment');
@@ -151,6 +154,12 @@ export class OrderDialog extends FormDialog<OrderState> {
           state.neededOn = undefined;
           return copy.orderPastDate();
         case 'too_soon':
+          // "whenever" / "asap": the earliest date is the answer, said back, not asked again.
+          if (state.soonest) {
+            state.neededOn = problem.earliest;
+            state.soonest = false;
+            return copy.earliestTaken(this.dateText(problem.earliest));
+          }
           state.neededOn = undefined;
           return copy.orderTooSoon(problem.product, problem.leadTimeHours, this.dateText(problem.earliest));
         case 'area_not_served':

@@ -113,6 +113,14 @@ describe('the order dialog', () => {
     ]);
   });
 
+  it('when the date asked for is "whenever", then the earliest date the notice allows is taken and said', async () => {
+    await play(h, [
+      ["I'd like to order the large chocolate cake", [ASK_DATE]],
+      ['whenever', [saysParts(copy.earliestTaken(dates.day(h.business, '2026-11-25')), copy.askFulfilment())]],
+      ['pickup', [ASK_NAME]],
+    ]);
+  });
+
   it('when cupcakes are wanted too soon, then the notice is said in the plural ("the cupcakes need")', () => {
     expect(copy.orderTooSoon('Cupcakes', 48, 'Friday 4 December')).toMatch(/^The cupcakes need at least 48 hours' notice/);
     expect(copy.orderTooSoon('Cookie box', 48, 'Friday 4 December')).toMatch(/^The cookie box needs at least/);
