@@ -12,6 +12,7 @@ import { loadKnowledge } from '../src/knowledge/markdownLoader.js';
 import { Bm25KnowledgeIndex } from '../src/knowledge/bm25KnowledgeIndex.js';
 import { GeneralEnglish } from '../src/knowledge/generalEnglish.js';
 import { HybridRetriever } from '../src/knowledge/hybridRetriever.js';
+import { seededRandom } from '../src/domain/seededRandom.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SETS = [
@@ -46,7 +47,7 @@ export async function syntheticKnowledge(passageCount: number): Promise<{ passag
     };
     questions.push(...parsed.answerable.map((a) => a.q), ...parsed.unanswerable);
   }
-  const random = seeded(42);
+  const random = seededRandom(42);
   const passages = Array.from({ length: passageCount }, (_, i) => mutate(base[i % base.length]!, i, random));
   // Questions also name synthetic products, so searches reach the replicated passages' rare words.
   const varied = questions.flatMap((q, i) => [q, `${q} ${pseudoWord(random)}`, `${q.split(' ').slice(0, 4).join(' ')} ${i}`]);
@@ -146,17 +147,6 @@ function pseudoWord(random: () => number): string {
   let w = '';
   for (let k = 0; k < n; k++) w += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
   return w;
-}
-
-/** A small deterministic generator (mulberry32), so runs are comparable. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;

@@ -15,6 +15,7 @@ import type { Stores } from '../domain/ports.js';
 import { createDomainServices } from '../domainServices.js';
 import { addDays, dayOf } from './businessDays.js';
 import { createDailyRollup } from './dailyRollup.js';
+import { seededRandom } from '../domain/seededRandom.js';
 
 export interface DemoOptions {
   weeks?: number;
@@ -66,22 +67,10 @@ const UNANSWERED = [
   'Are you open on public holidays?',
 ];
 
-/** mulberry32: a small seeded generator, so a demo run can be repeated exactly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function fillDemoData(stores: Stores, business: Business, options: DemoOptions = {}): Promise<DemoSummary> {
   const realNow = options.now ?? new Date();
   const weeks = options.weeks ?? 12;
-  const rand = random(options.seed ?? 16);
+  const rand = seededRandom(options.seed ?? 16);
   const pick = <T>(items: [T, ...unknown[]][], weightAt = 1): T => {
     let r = rand();
     for (const item of items) if ((r -= item[weightAt] as number) <= 0) return item[0];

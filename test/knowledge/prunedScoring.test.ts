@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/domain/knowledge/passage.js';
 import { Bm25KnowledgeIndex } from '../../src/knowledge/bm25KnowledgeIndex.js';
-
-/** A small deterministic generator (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/domain/seededRandom.js';
 
 // Shop words, with synonyms the general lexicon knows (price/cost/fee, deliver/ship, card/pay, …),
 // so question concepts have several vocabulary terms; the first words are the most common.
@@ -61,7 +51,7 @@ function questions(count: number, random: () => number): string[] {
 }
 
 describe('pruned top-k scoring (max-score) against scoring every passage', () => {
-  const random = seeded(17);
+  const random = seededRandom(17);
   const passages = corpus(3000, random);
   const asked = questions(300, random);
 
