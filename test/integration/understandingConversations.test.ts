@@ -419,7 +419,8 @@ describe('issue 11 conversations over HTTP', () => {
     await row.after?.(bot, convo);
   });
 
-  it.each(LOOKUPS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+  /** Lucy's callback on Wednesday at 2 pm, booked and confirmed: the conversation and its reference. */
+  async function bookLucy(): Promise<{ convo: TestConversation; ref: string }> {
     const convo = open.conversation();
     const [, , , done] = await talk(convo, [
       ['callback please, Lucy, 412 987 654, wednesday 2pm', ASK_TOPIC],
@@ -427,19 +428,16 @@ describe('issue 11 conversations over HTTP', () => {
       ['yes', CONSENT],
       ['yes', BOOKED],
     ]);
-    const ref = /reference is ([A-Z0-9]{6})/.exec(done!)![1]!;
+    return { convo, ref: /reference is ([A-Z0-9]{6})/.exec(done!)![1]! };
+  }
+
+  it.each(LOOKUPS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+    const { convo, ref } = await bookLucy();
     await talk(convo, [[row.ask(ref), row.expected(ref)]]);
   });
 
   it.each(MOVES.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
-    const convo = open.conversation();
-    const [, , , done] = await talk(convo, [
-      ['callback please, Lucy, 412 987 654, wednesday 2pm', ASK_TOPIC],
-      ['a birthday cake', summary('Wednesday 2 December, 2:00–2:30 pm')],
-      ['yes', CONSENT],
-      ['yes', BOOKED],
-    ]);
-    const ref = /reference is ([A-Z0-9]{6})/.exec(done!)![1]!;
+    const { convo, ref } = await bookLucy();
     await talk(convo, [[row.ask(ref), row.expected(ref)]]);
     expect((await open.app.stores.callbacks.findBy('ref', ref))[0]).toMatchObject({ dueAt: row.dueAt, status: 'open' });
   });
