@@ -9,37 +9,33 @@ import { openLowdbStores } from '../../src/stores/lowdb/openLowdbStores.js';
 import { describeStoresContract } from './contract.js';
 import { customer } from './records.js';
 
-describeStoresContract('lowdb', async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lowdb-stores-'));
-  // Few shards keep the per-test folders small; the layout logic is the same.
-  const open = () => openLowdbStores(dir, { shards: 8 });
-  let current: Stores = await open();
-  return {
-    stores: current,
-    reopen: async () => (current = await open()),
-    cleanup: async () => {
-      await current.close();
-      await rm(dir, { recursive: true, force: true });
-    },
+/** The embedded store in a fresh folder, reopened on the same files, removed after. */
+function lowdbContract(prefix: string, options: Parameters<typeof openLowdbStores>[1]) {
+  return async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), prefix));
+    const open = () => openLowdbStores(dir, options);
+    let current: Stores = await open();
+    return {
+      stores: current,
+      reopen: async () => (current = await open()),
+      cleanup: async () => {
+        await current.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
   };
-});
+}
+
+// Few shards keep the per-test folders small; the layout logic is the same.
+describeStoresContract('lowdb', lowdbContract('lowdb-stores-', { shards: 8 }));
 
 // Records on disk: with a cache of one record and a checkpoint after every change, nearly every
 // read of a customer, conversation or bot state goes to its shard file, and many to a file being
 // rewritten.
-describeStoresContract('lowdb, records read from their files', async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lowdb-disk-'));
-  const open = () => openLowdbStores(dir, { shards: 8, cachedRecords: 1, checkpointBytes: 1 });
-  let current: Stores = await open();
-  return {
-    stores: current,
-    reopen: async () => (current = await open()),
-    cleanup: async () => {
-      await current.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-});
+describeStoresContract(
+  'lowdb, records read from their files',
+  lowdbContract('lowdb-disk-', { shards: 8, cachedRecords: 1, checkpointBytes: 1 }),
+);
 
 describe('lowdb files', () => {
   it('when the process is killed mid-stream, then every acknowledged put survives and every file is valid JSON', async () => {
