@@ -2,6 +2,15 @@
 import { HOLIDAY_CUE } from './holidays.js';
 import { CARDINAL_WORDS } from './numberWords.js';
 
+/** Word lists both tests share. */
+const RELATIVE_DAYS = 'today|tonight|tonite|tomorrow|tmrw|tmr|tmrow|tomoz|tomorow|tommorow|tommorrow|yesterday';
+const WEEKDAYS = '(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs)?|thur|fri|sat(?:ur)?|sun)(?:day)?s?';
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const CARDINALS = Object.keys(CARDINAL_WORDS).join('|');
+const ORDINALS =
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|[a-z]+teenth|twentieth|thirtieth|last';
+
 /**
  * Words without one of which no reader here finds a date or time: digits, day and month names, parts
  * of the day, units, number and ordinal words, named days, "asap" and its kin. Most messages have none,
@@ -12,14 +21,14 @@ const MAY_NAME_WHEN = new RegExp(
   [
     '\\d',
     `\\b(?:${[
-      'today|tonight|tonite|tomorrow|tmrw|tmr|tmrow|tomoz|tomorow|tommorow|tommorrow|yesterday',
-      '(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs)?|thur|fri|sat(?:ur)?|sun)(?:day)?s?',
-      'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?',
+      RELATIVE_DAYS,
+      WEEKDAYS,
+      MONTHS,
       '(?:mid-?)?(?:mornings?|afternoons?|evenings?|nights?|week|day)|arvo|noon|midnight|lunch(?:time)?|breakfast|brunch|dinner|daytime|overnight|eod',
       "days?|weeks?|weekends?|weekdays?|fortnight|months?|years?|hours?|hrs?|minutes?|mins?|o\\s?'?\\s?clock|oclock|half|quarter",
       'asap|a\\.s\\.a\\.p|soon|soonest|poss(?:ible)?|away|immediately|urgent(?:ly)?|available|earliest|whenever|any\\s?time|now|later',
-      Object.keys(CARDINAL_WORDS).join('|'),
-      'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|[a-z]+teenth|twentieth|thirtieth|last',
+      CARDINALS,
+      ORDINALS,
     ].join('|')})(?:-?ish)?\\b`,
     HOLIDAY_CUE.source,
   ].join('|'),
@@ -45,12 +54,12 @@ const MAY_RECOGNIZE_WHEN = new RegExp(
   [
     '\\d',
     `\\b(?:${[
-      'today|tonight|tonite|tomorrow|tmrw|tmr|tmrow|tomoz|tomorow|tommorow|tommorrow|yesterday',
-      '(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs)?|thur|fri|sat(?:ur)?|sun)(?:day)?s?',
-      'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?',
+      RELATIVE_DAYS,
+      WEEKDAYS,
+      MONTHS,
       '(?:mid-?)?(?:mornings?|afternoons?|evenings?|nights?)|midweek|midday|arvo|noon|midnight|lunch(?:time)?|breakfast|brunch|dinner|daytime|overnight|eod',
-      Object.keys(CARDINAL_WORDS).join('|'),
-      'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|[a-z]+teenth|twentieth|thirtieth|last',
+      CARDINALS,
+      ORDINALS,
     ].join('|')})(?:-?ish)?\\b`,
     `\\b${PLACING}\\s+(?:[a-z]+\\s+)?${UNITS}\\b`,
     // "is my day open": the recognizer reads a day someone owns as today.
