@@ -36,7 +36,9 @@ const QuestionFileSchema = z.union([
   z.object({
     knowledgeDir: z.string().optional(),
     answerable: z.array(z.object({ q: z.string(), passage: z.string().optional(), heading: z.string().optional() })),
-    unanswerable: z.array(z.string()).default([]),
+    unanswerable: z
+      .array(z.union([z.string(), z.object({ q: z.string() }).transform((u) => u.q)]))
+      .default([]),
   }),
   z.array(z.object({ q: z.string(), passage: z.string().optional(), heading: z.string().optional() })),
 ]);

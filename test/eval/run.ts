@@ -5,6 +5,9 @@
  *   npm run eval                                    own sets + BANKING77 + CLINC150 (when ../shared/eval exists)
  *   npm run eval -- --knowledge DIR --questions F   any folder and question file (CLINC150 out-of-scope added)
  *   npm run eval -- --verbose                       also the misses and false answers
+ *   npm run eval -- --split dev|test|all            which split (default test, the held-out one)
+ *   npm run eval -- --no-forecast | --baseline      skip the forecast back-test | the raw lexical index
+ *   EMBEDDINGS=off|local npm run eval               lexical only, or with the offline sentence model
  *
  * With OPENAI_API_KEY (and OPENAI_BASE_URL / OPENAI_MODEL) set, the model path runs on the own sets too.
  */
@@ -40,8 +43,16 @@ const { values: args } = parseArgs({
     'no-forecast': { type: 'boolean', default: false },
     /** The raw lexical index with its own confidence (the retrieval before the refusal model). */
     baseline: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (args.help) {
+  // The usage is this file's header.
+  const { readFile } = await import('node:fs/promises');
+  const header = /\/\*\*([\s\S]*?)\*\//.exec(await readFile(import.meta.filename, 'utf8'))?.[1] ?? '';
+  console.log(header.replace(/^ \* ?/gm, '').trim());
+  process.exit(0);
+}
 const split = args.split as 'dev' | 'test' | 'all';
 if (!['dev', 'test', 'all'].includes(split)) throw new Error(`--split must be dev, test or all`);
 const config = parseConfig(process.env);
