@@ -18,11 +18,12 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parse } from 'csv-parse/sync';
 
 const { values: args } = parseArgs({
   options: {
     source: { type: 'string' },
-    out: { type: 'string', default: '/work/faqdata' },
+    out: { type: 'string', default: 'data/eval-faq' },
     max: { type: 'string', default: '1500' },
     seed: { type: 'string', default: '2020' },
   },
@@ -35,38 +36,8 @@ interface Row {
   paraphrase: string;
 }
 
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = (): void => {
-    row.push(field);
-    field = '';
-  };
-  const endRow = (): void => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') field += text[++i];
-      else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\n') endRow();
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) endRow();
-  return rows;
-}
-
 async function readCollection(file: string): Promise<Row[]> {
-  const [header, ...body] = parseCsv((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+  const [header, ...body] = parse(await readFile(file, 'utf8'), { bom: true, relax_column_count: true }) as string[][];
   const col = (pred: (h: string) => boolean): number => {
     const i = header!.findIndex(pred);
     if (i < 0) throw new Error(`${file}: missing column`);

@@ -36,9 +36,7 @@ const QuestionFileSchema = z.union([
   z.object({
     knowledgeDir: z.string().optional(),
     answerable: z.array(z.object({ q: z.string(), passage: z.string().optional(), heading: z.string().optional() })),
-    unanswerable: z
-      .array(z.union([z.string(), z.object({ q: z.string() }).transform((u) => u.q)]))
-      .default([]),
+    unanswerable: z.array(z.union([z.string(), z.object({ q: z.string() }).transform((u) => u.q)])).default([]),
   }),
   z.array(z.object({ q: z.string(), passage: z.string().optional(), heading: z.string().optional() })),
 ]);
@@ -75,6 +73,36 @@ export function externalDir(): string | undefined {
 /** The team's own sets. */
 export async function ownSets(): Promise<EvalSet[]> {
   return Promise.all(['bakery', 'bikes'].map((name) => readQuestionFile(resolve(ROOT, 'test/eval', `${name}.json`), name)));
+}
+
+/**
+ * Held-out questions for the own knowledge written by outsiders (test/eval/data/fresh-*.json: helpers
+ * that saw only the knowledge, never the code or the other questions); split like every set.
+ */
+export async function freshSets(): Promise<EvalSet[]> {
+  const dirs = { bakery: resolve(ROOT, 'knowledge'), bikes: resolve(ROOT, 'test/fixtures/knowledge-bikes') };
+  const out: EvalSet[] = [];
+  for (const [name, dir] of Object.entries(dirs)) {
+    const file = resolve(ROOT, `test/eval/data/fresh-${name}.json`);
+    if (existsSync(file)) out.push(await readQuestionFile(file, `${name}-fresh`, dir));
+  }
+  return out;
+}
+
+/**
+ * Outside FAQ sets converted by convertFaq.ts (their data is not shipped): under $EVAL_FAQ_DIR, else
+ * `data/eval-faq`, each knowledge folder `NAME/` beside its `NAME-questions.json`.
+ */
+export async function faqSets(): Promise<EvalSet[]> {
+  const dir = process.env.EVAL_FAQ_DIR ?? resolve(ROOT, 'data/eval-faq');
+  if (!existsSync(dir)) return [];
+  const { readdir } = await import('node:fs/promises');
+  const out: EvalSet[] = [];
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('-questions.json')).sort()) {
+    const name = file.replace(/-questions\.json$/, '');
+    if (existsSync(resolve(dir, name))) out.push(await readQuestionFile(resolve(dir, file), name, resolve(dir, name)));
+  }
+  return out;
 }
 
 /** BANKING77 against its knowledge folder, or undefined when the external sets are absent. */

@@ -19,6 +19,8 @@ import { OpenAiClient } from '../../src/llm/openAiClient.js';
 import {
   banking77,
   externalDir,
+  faqSets,
+  freshSets,
   outOfScopeSets,
   ownSets,
   readQuestionFile,
@@ -72,9 +74,10 @@ if (args.questions) {
     ),
   );
 } else {
-  sets.push(...(await ownSets()));
+  sets.push(...(await ownSets()), ...(await freshSets()));
   const b77 = await banking77();
   if (b77) sets.push(b77);
+  sets.push(...(await faqSets()));
 }
 const oosAll = await outOfScopeSets();
 const oos = oosAll ? splitOutOfScope(oosAll, split) : undefined;
