@@ -1,6 +1,7 @@
 /**
  * The smoke test CI also runs on the older supported Node.js (22): `npm start` as a user runs it,
- * one knowledge answer over /api/messages, and the chat page greeting in Chromium.
+ * one knowledge answer over /api/messages, the shipped sentence model loading offline, and the chat
+ * page greeting in Chromium.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -73,6 +74,14 @@ it(`when the bot is started with npm start on Node ${process.versions.node}, the
     await channel.stop();
   }
 });
+
+it('when started with the defaults, then the shipped sentence model loads offline and the passages are embedded', async () => {
+  // Embedding the sample's passages with a cold vector cache takes seconds on a busy machine.
+  const deadline = Date.now() + 90_000;
+  while (!/sentence model ready/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  expect(out).toMatch(/"sentenceModel":"use-lite-512/);
+  expect(out).not.toMatch(/sentence model (unavailable|failed)/);
+}, 100_000);
 
 it.skipIf(!hasChromium)(
   'when the chat page opens in Chromium, then Web Chat greets the visitor',

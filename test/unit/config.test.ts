@@ -6,6 +6,8 @@ describe('configuration', () => {
   it('when nothing is set, then the embedded defaults apply', () => {
     const c = parseConfig({});
     expect(c).toMatchObject({ PORT: 3978, DATA_DIR: './data', KNOWLEDGE_DIR: './knowledge', LOG_LEVEL: 'info' });
+    // The shipped sentence model is on unless turned off (it answers more on outside knowledge).
+    expect(c.EMBEDDINGS).toBe('local');
     expect(c.DATABASE_URL).toBeUndefined();
     expect(c.MicrosoftAppId).toBeUndefined();
   });
