@@ -25,6 +25,8 @@ export interface App {
   config: Config;
   business: Business;
   knowledge: KnowledgeIndex;
+  /** Resolves true once the sentence model answers (the passages embedded), false when it is off or failed. */
+  sentenceModel: Promise<boolean>;
   stores: Stores;
   staff: StaffServices;
   http: BotServer;
@@ -109,6 +111,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     config,
     business: core.business,
     knowledge: core.knowledge,
+    sentenceModel: core.sentenceModel,
     stores: core.stores,
     staff: core.staff,
     http,

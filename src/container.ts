@@ -62,6 +62,8 @@ export interface Core {
   knowledge: KnowledgeIndex;
   /** Lexical retrieval, fused with the sentence model once it is ready. */
   retriever: KnowledgeRetriever;
+  /** Resolves once the sentence model answers with the passages embedded (true), or will not (false: off or failed). */
+  sentenceModel: Promise<boolean>;
   stores: Stores;
   /** What several instances must share: in PostgreSQL with DATABASE_URL, else in this process. */
   shared: SharedState;
@@ -98,15 +100,21 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
   // The staff side (the knowledge-gaps report) uses it too, once ready, in the background: behind
   // customers' questions, within GAPS_EMBEDDING_MS, its vectors kept in memory only.
   let staffEmbedder: Embedder | undefined;
-  void embedderReady.then(async (embedder) => {
-    if (!embedder || !(await retriever.attach(embedder))) return;
-    logger.info({ sentenceModel: embedder.id }, 'sentence model ready');
-    staffEmbedder = {
-      id: embedder.id,
-      embed: (texts) => inBackground(GAPS_EMBEDDING_MS, () => embedder.embed(texts)),
-      close: async () => undefined,
-    };
-  });
+  const sentenceModel = embedderReady
+    .then(async (embedder) => {
+      if (!embedder || !(await retriever.attach(embedder))) return false;
+      logger.info({ sentenceModel: embedder.id }, 'sentence model ready');
+      staffEmbedder = {
+        id: embedder.id,
+        embed: (texts) => inBackground(GAPS_EMBEDDING_MS, () => embedder.embed(texts)),
+        close: async () => undefined,
+      };
+      return true;
+    })
+    .catch((err: unknown) => {
+      logger.warn({ err }, 'sentence model failed; answering lexically');
+      return false;
+    });
 
   // Every store call — role ports included — has a deadline and goes through one circuit breaker.
   const stores = guardStores(
@@ -142,6 +150,7 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
     business,
     knowledge,
     retriever,
+    sentenceModel,
     stores,
     shared,
     clock,

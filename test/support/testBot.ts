@@ -66,12 +66,15 @@ export async function startTestBot(
     DATA_DIR: dataDir,
     KNOWLEDGE_DIR: join(REPO, 'knowledge'),
     LOG_LEVEL: 'silent',
-    // The sentence model costs a worker and ~1 s a start: tests that measure it opt in.
-    EMBEDDINGS: 'off',
+    // The sentence model costs a worker and ~1 s a start: tests that measure it opt in (TEST_EMBEDDINGS=local
+    // runs every test bot with it, as `npm start` does).
+    EMBEDDINGS: process.env.TEST_EMBEDDINGS === 'local' ? 'local' : 'off',
     ...options.env,
   });
   const app = await createApp(config, createLogger(config.LOG_LEVEL), options.overrides);
   const port = await app.listen();
+  // With the sentence model on, a test asks its questions once the passages are embedded.
+  if (config.EMBEDDINGS !== 'off') await app.sentenceModel;
   const channel = await new ChannelStub().start();
   const url = `http://127.0.0.1:${port}`;
   let seq = 0;
