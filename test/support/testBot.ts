@@ -69,6 +69,8 @@ export async function startTestBot(
     // The sentence model costs a worker and ~1 s a start: tests that measure it opt in (TEST_EMBEDDINGS=local
     // runs every test bot with it, as `npm start` does).
     EMBEDDINGS: process.env.TEST_EMBEDDINGS === 'local' ? 'local' : 'off',
+    // Passage vectors are keyed by model and text: every test bot (and the eval) shares one cache.
+    EMBEDDINGS_CACHE_DIR: join(REPO, 'data/embeddings'),
     ...options.env,
   });
   const app = await createApp(config, createLogger(config.LOG_LEVEL), options.overrides);
