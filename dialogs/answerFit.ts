@@ -83,11 +83,11 @@ export function namedLine(question: string, text: string): string | undefined {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 4);
   // A word that only some items name is the item asked about (words every item shares are not).
-  const telling = words.filter((w) => {
-    const n = items.filter((i) => named(w).test(i)).length;
+  const telling = words.map(named).filter((pattern) => {
+    const n = items.filter((i) => pattern.test(i)).length;
     return n > 0 && n < items.length;
   });
-  const hits = items.filter((i) => telling.some((w) => named(w).test(i)));
+  const hits = items.filter((i) => telling.some((pattern) => pattern.test(i)));
   return hits.length === 1 ? hits[0]!.slice(2) : undefined;
 }
 

@@ -4,7 +4,8 @@
  * only here.
  */
 import restify from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import type { SalesAdapter } from './bot/adapter.js';
 import { InboundActivitySchema } from './inboundActivity.js';
 import { isIP } from 'node:net';
 import type { Logger } from './logger.js';
@@ -12,7 +13,8 @@ import { decodeBody } from './decodeBody.js';
 import { withRequest } from './bot/requestScope.js';
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
+  /** Takes the activity as the edge checked it (no second check by botbuilder). */
+  adapter: SalesAdapter;
   bot: ActivityHandler;
   logger: Logger;
   healthy: () => Promise<boolean>;
@@ -70,7 +72,7 @@ export function createServer(deps: ServerDeps): BotServer {
     req.body = parsed.data;
     inFlight++;
     try {
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      await deps.adapter.processChecked(req, res, (context) => deps.bot.run(context));
     } catch (error) {
       deps.logger.error({ err: error }, 'activity processing failed');
       if (!res.headersSent) res.send(500, { error: 'internal' });

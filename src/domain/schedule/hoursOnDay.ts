@@ -28,13 +28,14 @@ const TOMORROW = /\b(?:tomorrow|tmrw|tmr|tomoz)\b/i;
 /** The day a question about opening hours names, with that day's hours; undefined for any other text. */
 export function hoursOnDay(business: Business, text: string, when: Entities['when'], now: Date): HoursOnDay | undefined {
   if (!ASKS_HOURS.test(text) || !/\?|^\s*(?:what|when|are|is|do|how|till|until)\b/i.test(text)) return undefined;
+  const dated = Boolean(when && !when.asap && when.dateSaid !== false);
+  const asksTomorrow = !dated && TOMORROW.test(text);
+  // "What are your opening hours?" names no day: nothing to work out in the business's zone.
+  if (!dated && !asksTomorrow && !TODAY.test(text)) return undefined;
   const today = localDateOf(business, now);
   const tomorrow = DateTime.fromISO(today, { zone: business.timeZone }).plus({ days: 1 }).toISODate()!;
-  let date: string | undefined;
-  if (when && !when.asap && when.dateSaid !== false) date = localDateOf(business, new Date(when.start));
-  else if (TOMORROW.test(text)) date = tomorrow;
-  else if (TODAY.test(text)) date = today;
-  if (!date || date < today) return undefined;
+  const date = dated ? localDateOf(business, new Date(when!.start)) : asksTomorrow ? tomorrow : today;
+  if (date < today) return undefined;
   const intervals = openIntervalsOn(business, date);
   const relative = date === today ? 'today' : date === tomorrow ? 'tomorrow' : undefined;
   const answer: HoursOnDay = { date, intervals, holiday: isHoliday(business, date), ...(relative ? { relative } : {}) };

@@ -32,6 +32,47 @@ export function isHoliday(business: Business, isoDate: string): boolean {
  * A time that does not exist on that day (a DST gap) moves forward by the gap, as luxon does.
  */
 export function openIntervalsOn(business: Business, isoDate: string): OpenInterval[] {
+  return cachedIntervals(business, isoDate, intervalsOn).map(([start, end]) => ({ start: new Date(start), end: new Date(end) }));
+}
+
+/**
+ * A per-business cache of what is read from the hours of one local date: a turn asks for the same
+ * few days again and again (the time readers, the slot checks), and the zone arithmetic is the
+ * costly part. An entry holds while the business's hours, holidays and zone are the ones it was
+ * read from; each cache keeps a year and more of dates per business. Values are shared: callers
+ * copy what they hand out.
+ */
+export function businessDayCache<T>(): (business: Business, isoDate: string, read: (b: Business, d: string) => T) => T {
+  const cache = new WeakMap<
+    Business,
+    { hours: Business['openingHours']; holidays: string[]; timeZone: string; days: Map<string, T> }
+  >();
+  return (business, isoDate, read) => {
+    let entry = cache.get(business);
+    if (
+      !entry ||
+      entry.hours !== business.openingHours ||
+      entry.holidays !== business.holidays ||
+      entry.timeZone !== business.timeZone
+    ) {
+      entry = { hours: business.openingHours, holidays: business.holidays, timeZone: business.timeZone, days: new Map() };
+      cache.set(business, entry);
+    }
+    let found = entry.days.get(isoDate);
+    if (found === undefined) {
+      found = read(business, isoDate);
+      if (entry.days.size >= CACHED_DAYS) entry.days.clear();
+      entry.days.set(isoDate, found);
+    }
+    return found;
+  };
+}
+const CACHED_DAYS = 512;
+
+/** Opening intervals as epoch milliseconds, by business and date. */
+const cachedIntervals = businessDayCache<Array<[number, number]>>();
+
+function intervalsOn(business: Business, isoDate: string): Array<[number, number]> {
   const day = DateTime.fromISO(isoDate, { zone: business.timeZone });
   if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) {
     throw new ValidationError(`"${isoDate}" is not a date (expected YYYY-MM-DD)`);
@@ -40,11 +81,11 @@ export function openIntervalsOn(business: Business, isoDate: string): OpenInterv
   const weekday = WEEKDAYS[day.weekday - 1];
   const hours = weekday ? business.openingHours[weekday] : [];
   return hours
-    .map((interval) => ({
-      start: DateTime.fromISO(`${isoDate}T${interval.open}`, { zone: business.timeZone }).toJSDate(),
-      end: DateTime.fromISO(`${isoDate}T${interval.close}`, { zone: business.timeZone }).toJSDate(),
-    }))
-    .sort((a, b) => a.start.getTime() - b.start.getTime());
+    .map((interval): [number, number] => [
+      DateTime.fromISO(`${isoDate}T${interval.open}`, { zone: business.timeZone }).toMillis(),
+      DateTime.fromISO(`${isoDate}T${interval.close}`, { zone: business.timeZone }).toMillis(),
+    ])
+    .sort((a, b) => a[0] - b[0]);
 }
 
 /** Whether the business is open at the instant `at`. */
@@ -76,7 +117,8 @@ export function localDatesFrom(business: Business, from: Date | string, count: n
       ? DateTime.fromISO(from, { zone: business.timeZone })
       : DateTime.fromJSDate(from, { zone: business.timeZone });
   const dates: string[] = [];
+  const day = first.startOf('day');
   // Calendar-day arithmetic (plus days), so a 23- or 25-hour day never skips or repeats a date.
-  for (let i = 0; i <= count; i++) dates.push(first.startOf('day').plus({ days: i }).toISODate() ?? '');
+  for (let i = 0; i <= count; i++) dates.push(day.plus({ days: i }).toISODate() ?? '');
   return dates;
 }

@@ -10,6 +10,7 @@ import { extractWhen } from './extractWhen.js';
 import { readPhone } from './readPhone.js';
 import { whenEntity } from './whenEntity.js';
 import { matchProducts } from './matchProducts.js';
+import { mayHoldNumber } from './numberWords.js';
 import type { Entities, RecognizerContext } from './types.js';
 
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i;
@@ -48,7 +49,9 @@ export function extractEntities(text: string, context: RecognizerContext): Entit
   // Recognizers-Text with the own rules reads the time; chrono's span tells which characters to mask.
   const when = whenEntity(rest, context);
   if (when) entities.when = when;
-  mask(extractWhen(rest, context.timeZone, context.now, context.locale, { spanOnly: true }).span);
+  // The mask only keeps the amounts below from reading the time's numbers: with no digit or number
+  // word left, they find nothing either way, and chrono's parse is skipped.
+  if (mayHoldNumber(rest)) mask(extractWhen(rest, context.timeZone, context.now, context.locale, { spanOnly: true }).span);
 
   const budget = extractBudget(rest);
   if (budget) entities.budget = budget.value;

@@ -44,6 +44,14 @@ export const NUMBER_SOURCE =
     .join('|') +
   ')';
 
+/**
+ * Whether NUMBER_SOURCE could match anywhere in the text, or a digit is there: every match of it
+ * holds a digit or one of its words, so a text with neither (as a substring, case aside) has no
+ * number to read. A cheap test before work only a number would need.
+ */
+const MAY_HOLD_NUMBER = new RegExp(`\\d|${Object.keys(WORDS).join('|')}`, 'i');
+export const mayHoldNumber = (text: string): boolean => MAY_HOLD_NUMBER.test(text);
+
 /** The value of a string matched by NUMBER_SOURCE, or undefined. */
 export function numberValue(raw: string): number | undefined {
   const s = raw.toLowerCase().replace(/\s+/g, ' ').trim();

@@ -74,9 +74,11 @@ export function readCorrection(
   return undefined;
 }
 
+const QUANTITY = new RegExp(`\\b${NUMBER_SOURCE}\\b(?!\\s*(?:am|pm|:|\\.\\d|th|st|nd|rd|o'?clock))`, 'i');
+
 /** "3 dozen" 36, "half a dozen" 6, "a dozen" 12, "two" 2, "4 not 2" 4. */
 function quantityIn(text: string): number | undefined {
-  const m = new RegExp(`\\b${NUMBER_SOURCE}\\b(?!\\s*(?:am|pm|:|\\.\\d|th|st|nd|rd|o'?clock))`, 'i').exec(text);
+  const m = QUANTITY.exec(text);
   const value = m ? numberValue(m[0]) : undefined;
   return value && value > 0 ? value : undefined;
 }

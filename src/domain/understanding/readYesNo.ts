@@ -4,13 +4,28 @@
  * Australian "yeah nah" (no) and "nah yeah" (yes), where the last word of the run decides. A question
  * or a hedge ("maybe", "what is this for?") is neither.
  */
-import { ChoiceRecognizer, Culture } from '@microsoft/recognizers-text-choice';
+import { ChoiceRecognizer, Culture, EnglishBooleanExtractorConfiguration } from '@microsoft/recognizers-text-choice';
 
 type Model = ReturnType<ChoiceRecognizer['getBooleanModel']>;
 // Built once: recognizeBoolean() builds a recognizer with every culture's models on each call.
 let model: Model | undefined;
 const booleanModel = (): Model =>
   (model ??= new ChoiceRecognizer(Culture.English, undefined, true).getBooleanModel(Culture.English));
+
+/**
+ * The English boolean model's own patterns (its extractor matches these, then tokenises the text
+ * grapheme by grapheme to score each match). A text none of them matches gets no reading from the
+ * model, so it is told without the model's tokenising — tens of microseconds on every short message
+ * that is no yes or no ("a birthday order"). Only for ASCII text: the model lowercases the text and
+ * strips diacritics at word boundaries, and the latter leaves ASCII text as it is.
+ */
+const MODEL_PATTERNS = ((): RegExp[] => {
+  const english = new EnglishBooleanExtractorConfiguration();
+  return [english.regexTrue, english.regexFalse].map((r) => new RegExp(r.source, r.flags.replace('g', '')));
+})();
+const ASCII = /^[\p{ASCII}]*$/u;
+const modelMayRead = (text: string): boolean =>
+  !ASCII.test(text) || MODEL_PATTERNS.some((pattern) => pattern.test(text.toLowerCase()));
 
 const POLAR: Record<string, boolean> = {
   yes: true,
@@ -50,6 +65,7 @@ export function readYesNo(text: string): boolean | undefined {
   if (HEDGE.test(t)) return undefined;
   if (NO.test(t)) return false;
   if (YES.test(t)) return true;
+  if (!modelMayRead(text)) return undefined;
   try {
     const found = booleanModel().parse(text);
     const value = (found[0]?.resolution as { value?: boolean } | undefined)?.value;

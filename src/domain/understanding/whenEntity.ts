@@ -12,8 +12,7 @@ export function whenEntity(text: string, context: RecognizerContext): Entities['
     region: context.defaultPhoneRegion,
   });
   if (!read) return undefined;
-  const at = (date: string, time: string): string =>
-    DateTime.fromISO(`${date}T${time}`, { zone: context.timeZone }).toISO({ suppressMilliseconds: true }) ?? '';
+  const at = (date: string, time: string): string => instantOf(context.timeZone, date, time);
   if (read.kind === 'asap') {
     const now = DateTime.fromJSDate(context.now, { zone: context.timeZone }).set({ millisecond: 0 });
     return { start: now.toISO({ suppressMilliseconds: true }) ?? '', text: read.text, asap: true, hasTime: true };
@@ -37,4 +36,20 @@ export function whenEntity(text: string, context: RecognizerContext): Entities['
     when.window = true;
   }
   return when;
+}
+
+/**
+ * A wall-clock date and time in the zone as an ISO instant, remembered: the readers name the same few
+ * days and times over and over, and each reading in a zone costs luxon its offset arithmetic.
+ */
+const instants = new Map<string, string>();
+function instantOf(timeZone: string, date: string, time: string): string {
+  const key = `${timeZone}\u0000${date}T${time}`;
+  let iso = instants.get(key);
+  if (iso === undefined) {
+    iso = DateTime.fromISO(`${date}T${time}`, { zone: timeZone }).toISO({ suppressMilliseconds: true }) ?? '';
+    if (instants.size >= 1_000) instants.clear();
+    instants.set(key, iso);
+  }
+  return iso;
 }
