@@ -24,6 +24,8 @@ beforeAll(async () => {
     cwd: REPO,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: npm runs the server through a shell, which does not pass signals on.
+    detached: true,
   });
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -44,8 +46,18 @@ beforeAll(async () => {
 afterAll(async () => {
   if (child && child.exitCode === null) {
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    child.kill('SIGTERM');
+    // The whole group: npm, the shell and the server itself (else the server outlives the test).
+    process.kill(-child.pid!, 'SIGTERM');
     await exited;
+    const gone = (): boolean => {
+      try {
+        process.kill(-child.pid!, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    for (let i = 0; i < 100 && !gone(); i++) await new Promise((r) => setTimeout(r, 100));
   }
   await rm(dataDir, { recursive: true, force: true });
 });
