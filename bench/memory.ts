@@ -89,13 +89,13 @@ function heapLine(h: HeapReport): string {
 
 const seed = await grownStore({ customers, conversations });
 const loadGenerator = await startLoad(where);
-const bots: { variant: Variant; bot: Bot; turns: number; cpu: Record<string, number[]> }[] = [];
+const bots: { variant: Variant; bot: Bot; turns: number; cpu: Record<string, number[]>; rss: number[] }[] = [];
 try {
   for (const variant of variants) {
     // --expose-gc changes nothing until gc() is called (after each run only with BENCH_MEMORY_GC, and once at the end).
     const flags = ['--expose-gc', ...variant.flags];
     const bot = await startBot('full', where, { seedDir: seed, nodeFlags: flags, env: variant.env });
-    bots.push({ variant, bot, turns: 0, cpu: { knowledge: [], booking: [] } });
+    bots.push({ variant, bot, turns: 0, cpu: { knowledge: [], booking: [] }, rss: [] });
     console.log(`[${variant.label}] started in ${bot.startMs} ms, RSS ${bot.rssMb} MB; ${heapLine(await bot.heap())}`);
   }
   const warm = { ...settings, maxMs: Math.min(3_000, settings.maxMs) };
@@ -117,6 +117,7 @@ try {
       b.turns += r.turns;
       b.cpu[workload]!.push(r.cpuMsPerTurn);
       const h = await b.bot.heap({ collect });
+      b.rss.push(h.before.rssMb);
       console.log(
         `  run ${run + 1} ${workload} [${b.variant.label}]: ${r.turns} turns (${b.turns} in all), CPU ${r.cpuMsPerTurn.toFixed(2)} ms/turn,` +
           ` p50 ${r.p50.toFixed(1)} / p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors, ${r.done}/${r.finished} ended as expected; ` +
@@ -144,14 +145,20 @@ try {
     const m = s.length >> 1;
     return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
   };
-  console.log('\nsummary (CPU ms per turn, median of runs; sum of the runs' + "' CPU per turn relative to the first variant):");
-  const base = bots[0];
+  console.log(
+    '\nsummary: CPU ms per turn, median of runs; against the first variant, the median (min–max) of the per-run ratios' +
+      ' (runs of one round alternate the variants); RSS at the last run and its highest after any run:',
+  );
+  const base = bots[0]!;
   for (const b of bots) {
     const parts = (['knowledge', 'booking'] as const).map((w) => {
-      const rel = base ? b.cpu[w]!.reduce((t, x) => t + x, 0) / base.cpu[w]!.reduce((t, x) => t + x, 0) : 1;
-      return `${w} ${median(b.cpu[w]!).toFixed(2)} (${rel >= 1 ? '+' : ''}${((rel - 1) * 100).toFixed(1)} %)`;
+      const ratios = b.cpu[w]!.map((x, i) => x / base.cpu[w]![i]!);
+      const pct = (r: number): string => `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)} %`;
+      return `${w} ${median(b.cpu[w]!).toFixed(2)} (${pct(median(ratios))}; ${pct(Math.min(...ratios))} to ${pct(Math.max(...ratios))})`;
     });
-    console.log(`  [${b.variant.label}] ${parts.join(', ')}; ${b.turns} turns`);
+    console.log(
+      `  [${b.variant.label}] ${parts.join(', ')}; RSS ${b.rss.at(-1)} MB, highest ${Math.max(...b.rss)} MB; ${b.turns} turns`,
+    );
   }
 } finally {
   for (const b of bots) await b.bot.stop();
