@@ -50,7 +50,7 @@ function numbers(buf: Buffer, from: number): { values: Float64Array; end: number
   return { values: n === values.length ? values : values.subarray(0, n), end };
 }
 
-export function readSnapshot(file: string): Snapshot {
+function readSnapshot(file: string): Snapshot {
   const buf = readFileSync(file);
   const nodesAt = buf.indexOf('"nodes":[');
   const head = buf.toString('utf8', 0, nodesAt).replace(/,\s*$/, '') + '}';
