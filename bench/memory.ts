@@ -8,7 +8,7 @@
  * memory against memory V8 merely keeps.
  *
  * Settings: BENCH_MEMORY_RUNS (12 runs, alternating knowledge and booking), BENCH_SECONDS (10 per
- * run), BENCH_GROWN (50000,200000), BENCH_CONCURRENCY, BENCH_CONVERSATIONS; BENCH_MEMORY_GC=0 to
+ * run), BENCH_GROWN (50000,200000; BENCH_MEMORY_EMPTY=1: an empty store), BENCH_CONCURRENCY, BENCH_CONVERSATIONS; BENCH_MEMORY_GC=0 to
  * skip the full GC after each run (RSS as an unforced process has it); BENCH_MEMORY_IDLE_SECONDS (30):
  * after the last run, RSS every 10 s of idling (no forced GC); BENCH_MEMORY_VARIANTS: `;`
  * between variants, each space-separated node flags and NAME=value environment (default one
@@ -61,7 +61,7 @@ const load = average();
 console.log(`placement: ${where.description}; load average ${load}`);
 console.log(
   `memory bench: ${runs} runs of ${settings.maxMs / 1000} s (knowledge and booking alternated), concurrency ${settings.concurrency},` +
-    ` ${customers} customers, ${conversations} conversations; variants: ${variants.map((v) => v.label).join(' | ')}`,
+    ` ${process.env.BENCH_MEMORY_EMPTY ? 'an empty store' : `${customers} customers, ${conversations} conversations`}; variants: ${variants.map((v) => v.label).join(' | ')}`,
 );
 
 function average(): string {
@@ -87,7 +87,8 @@ function heapLine(h: HeapReport): string {
   );
 }
 
-const seed = await grownStore({ customers, conversations });
+// BENCH_MEMORY_EMPTY=1: an empty store instead.
+const seed = process.env.BENCH_MEMORY_EMPTY ? undefined : await grownStore({ customers, conversations });
 const loadGenerator = await startLoad(where);
 const bots: { variant: Variant; bot: Bot; turns: number; cpu: Record<string, number[]>; rss: number[] }[] = [];
 try {
