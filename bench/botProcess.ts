@@ -7,15 +7,16 @@
  * IPC: sends `{ port, startMs, listenMs, rssMb }` once ready (listenMs: creating the app until it
  * listens; startMs: until it is ready, the passages embedded when the sentence model is on);
  * answers `mark` (start a measurement) with `{ marked }`, `cpu` with a `BotReport` for the time
- * since the mark, `heap` with the heap in use (after a full GC under `--expose-gc`), and `stop` by
- * closing and exiting. Every retrieval search and every bot-state write of the full bot is timed
+ * since the mark, `heap` with a `HeapReport` (after a full GC under `--expose-gc`; `memory`: without one), `{ snapshot: file }`
+ * by writing a heap snapshot there (bench/memory.ts), and `stop` by closing and exiting. Every retrieval search and every bot-state write of the full bot is timed
  * (no sampling, no best-of). Runs compiled (see turns.ts). BENCH_SPANS=1 adds timing spans of the
  * full bot's turn; BENCH_CPU_PROF=<dir> writes a CPU profile of the measured window.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { parseConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
 import { createLogger } from '../src/logger.js';
@@ -33,6 +34,54 @@ import {
   takeCalls,
   timedRecognizer,
 } from './turnSpans.js';
+
+/** The bot's memory (`heap`): after a full GC when it runs with --expose-gc, `before` it. */
+export interface HeapReport {
+  collected: boolean;
+  rssMb: number;
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
+  arrayBuffersMb: number;
+  before: { rssMb: number; heapUsedMb: number; heapTotalMb: number };
+  /** V8's heap spaces: in use and reserved. */
+  spaces: Record<string, { usedMb: number; sizeMb: number }>;
+  /** Resident memory by kind of mapping (Linux /proc/self/smaps), MB: what is not V8's heap shows here. */
+  mappings?: Record<string, number>;
+}
+
+/**
+ * Resident memory by kind of mapping: `[heap]` (malloc's main arena), file-backed (the node
+ * binary, ICU data, …), `anon 64M` (anonymous regions in 64 MB-aligned reservations: malloc's
+ * thread arenas), `anon` (the rest: V8's heap pages, code, stacks). Linux only; undefined elsewhere.
+ */
+async function mappings(): Promise<Record<string, number> | undefined> {
+  let text: string;
+  try {
+    text = await readFile('/proc/self/smaps', 'utf8');
+  } catch {
+    return undefined;
+  }
+  const kb: Record<string, number> = {};
+  let kind = 'anon';
+  for (const line of text.split('\n')) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \d+\s*(.*)$/.exec(line);
+    if (head) {
+      const [, from, to, name] = head;
+      const start = Number.parseInt(from!, 16);
+      const size = Number.parseInt(to!, 16) - start;
+      if (name === '[heap]') kind = '[heap]';
+      else if (name?.startsWith('/')) kind = 'file-backed';
+      else if (name) kind = name;
+      // glibc's thread arenas: 64 MB reservations aligned to 64 MB (their used part mapped read-write).
+      else kind = start % 2 ** 26 === 0 && size <= 2 ** 26 ? 'anon 64M' : 'anon';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) kb[kind] = (kb[kind] ?? 0) + Number(rss[1]);
+  }
+  return Object.fromEntries(Object.entries(kb).map(([k, v]) => [k, Math.round(v / 1000)]));
+}
 
 export interface BotReport {
   cpuMs: number;
@@ -122,7 +171,7 @@ const rssMb = (): number => Math.round(process.memoryUsage().rss / 1e6);
 // If the benchmark dies, so does the bot, rather than lingering on its port.
 process.on('disconnect', () => process.exit(0));
 let mark = process.cpuUsage();
-process.on('message', async (message: string) => {
+process.on('message', async (message: string | { snapshot: string }) => {
   if (message === 'mark') {
     resetSpans();
     takeCalls();
@@ -145,13 +194,36 @@ process.on('message', async (message: string) => {
       embeddings: embedderSinceMark(),
     };
     process.send!(report);
-  } else if (message === 'heap') {
+  } else if (message === 'heap' || message === 'memory') {
     // With --expose-gc on the bot's command line (BENCH_NODE_FLAGS): the heap still in use after a
-    // full collection, to tell held memory from garbage V8 has not collected yet.
-    const collect = (globalThis as { gc?: () => void }).gc;
+    // full collection, to tell held memory from garbage V8 has not collected yet. The figures
+    // before the collection come first (what the process looked like under load).
+    const mb = (n: number): number => Math.round(n / 1e6);
+    const before = process.memoryUsage();
+    // `memory`: the same figures without the collection.
+    const collect = message === 'heap' ? (globalThis as { gc?: () => void }).gc : undefined;
     collect?.();
     const memory = process.memoryUsage();
-    process.send!({ collected: Boolean(collect), rssMb: rssMb(), heapUsedMb: Math.round(memory.heapUsed / 1e6) });
+    const spaces = Object.fromEntries(
+      getHeapSpaceStatistics().map((s) => [s.space_name, { usedMb: mb(s.space_used_size), sizeMb: mb(s.space_size) }]),
+    );
+    const report: HeapReport = {
+      collected: Boolean(collect),
+      rssMb: rssMb(),
+      heapUsedMb: mb(memory.heapUsed),
+      heapTotalMb: mb(memory.heapTotal),
+      externalMb: mb(memory.external),
+      arrayBuffersMb: mb(memory.arrayBuffers),
+      before: { rssMb: mb(before.rss), heapUsedMb: mb(before.heapUsed), heapTotalMb: mb(before.heapTotal) },
+      spaces,
+      mappings: await mappings(),
+    };
+    process.send!(report);
+  } else if (typeof message === 'object' && message !== null && 'snapshot' in message) {
+    // BENCH_HEAP_SNAPSHOT (bench/memory.ts): a heap snapshot to compare by constructor
+    // (bench/heapDiff.ts). Bench only: the shipped bot has no such hook.
+    const file = writeHeapSnapshot((message as { snapshot: string }).snapshot);
+    process.send!({ file });
   } else if (message === 'stop') {
     void bot.close().then(() => process.exit(0));
   }

@@ -15,7 +15,7 @@ import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import type { BotReport } from './botProcess.js';
+import type { BotReport, HeapReport } from './botProcess.js';
 import type { RunReport, RunRequest } from './loadProcess.js';
 import type { WorkloadName } from './workloads.js';
 
@@ -162,7 +162,9 @@ export interface Bot {
   mark(): Promise<void>;
   report(): Promise<BotReport>;
   /** RSS and heap in use, after a full GC when the bot runs with `--expose-gc` (`collected`). */
-  heap(): Promise<{ collected: boolean; rssMb: number; heapUsedMb: number }>;
+  heap(options?: { collect?: boolean }): Promise<HeapReport>;
+  /** Writes a heap snapshot to `file` (bench/memory.ts); resolves with the file written. */
+  snapshot(file: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -178,6 +180,8 @@ export interface BotOptions {
   embeddingsCacheDir?: string;
   /** V8 flags on the bot's node command line (default BENCH_NODE_FLAGS). */
   nodeFlags?: string[];
+  /** More environment for the bot's process (e.g. MALLOC_ARENA_MAX). */
+  env?: Record<string, string>;
 }
 
 export async function startBot(kind: 'full' | 'echo', where: Placement, options: BotOptions = {}): Promise<Bot> {
@@ -190,6 +194,7 @@ export async function startBot(kind: 'full' | 'echo', where: Placement, options:
       BENCH_EMBEDDINGS: options.embeddings,
       BENCH_INDEX_CACHE_DIR: options.indexCacheDir,
       BENCH_EMBEDDINGS_CACHE_DIR: options.embeddingsCacheDir,
+      ...options.env,
     },
     where.bots,
     options.nodeFlags ?? botNodeFlags,
@@ -232,7 +237,8 @@ export async function startBot(kind: 'full' | 'echo', where: Placement, options:
     },
     mark: async () => void (await bot.request('mark')),
     report: async () => (await bot.request('cpu')) as BotReport,
-    heap: async () => (await bot.request('heap')) as { collected: boolean; rssMb: number; heapUsedMb: number },
+    heap: async (options) => (await bot.request(options?.collect === false ? 'memory' : 'heap')) as HeapReport,
+    snapshot: async (file) => ((await bot.request({ snapshot: file })) as { file: string }).file,
     stop: () => stopChild(bot.child, 'stop'),
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import { openLowdbStores, type LowdbStores } from '../../src/stores/lowdb/openLo
 import { conversation, customer } from './records.js';
 
 /** Customers, conversations and bot state on disk (DiskShard): the records outside the cache come from their files. */
+const at = (second: number): string => new Date(Date.UTC(2025, 0, 1, 9, 0, second)).toISOString();
+
 describe('lowdb records on disk', () => {
   let dir: string;
   beforeEach(async () => {
@@ -64,6 +66,32 @@ describe('lowdb records on disk', () => {
       expect(text.startsWith('[\n')).toBe(true);
       expect(Array.isArray(JSON.parse(text))).toBe(true);
     }
+  });
+
+  it('when a shard file passes 1 MB and some records pass 2 KB, then every record reads back from its file, and queries find them', async () => {
+    // One shard, so offsets pass 1 MB; sizes alternate below and above 2 KB (the index keeps the
+    // position of each in one of two forms).
+    const open = () => openLowdbStores(dir, { shards: 1, cachedRecords: 1 });
+    let stores = await open();
+    const text = (i: number): string => `${i}:`.padEnd(i % 2 === 0 ? 300 : 3_000, String.fromCharCode(97 + (i % 26)));
+    const ids = Array.from({ length: 800 }, (_, i) => i);
+    await Promise.all(
+      ids.map(async (i) => {
+        await stores.state.write([{ key: `state-${i}`, value: { text: text(i) } }]);
+        await stores.conversations.put(conversation(`conv-${i}`, { unanswered: [text(i)], lastActivityAt: at(i) }));
+      }),
+    );
+    // Closing checkpoints: the records are now only in the shard files.
+    await stores.close();
+    expect((await stat(path.join(dir, 'state', '0.json'))).size).toBeGreaterThan(1_200_000);
+    stores = await open();
+    for (const i of ids) {
+      expect((await stores.state.read([`state-${i}`]))[`state-${i}`]?.value).toEqual({ text: text(i) });
+      expect((await stores.conversations.get(`conv-${i}`))?.unanswered).toEqual([text(i)]);
+    }
+    const page = await stores.conversations.query({ orderBy: 'lastActivityAt', descending: true, limit: 3 });
+    expect(page.items.map((c) => c.id)).toEqual(['conv-799', 'conv-798', 'conv-797']);
+    await stores.close();
   });
 
   it('when records are read while their shards are being rewritten, then every read sees the latest value', async () => {

@@ -7,15 +7,23 @@ import { isCode, syncDirectory, tempFileOf } from './DurableFileAdapter.js';
 import type { JournaledShards } from './JournaledShards.js';
 import { GroupCommit } from './groupCommit.js';
 
-/** Where a record's JSON is in its file: offset × 2^24 + length (records under 16 MB, shard files under 512 MB). */
+/**
+ * Where a record's JSON is in its file, as one number. Most records (under 2 KB, in the first
+ * 1 MB of their file) as offset × 2^11 + length: under 2^31, so V8 keeps it inside the index's
+ * slot (a small integer) rather than as a heap number of its own — 16 bytes less per record, 6 MB
+ * at 200,000 conversations with their bot state. The others as −(offset × 2^24 + length) − 1
+ * (records under 16 MB, shard files under 512 MB).
+ */
+const SMALL = 2 ** 11;
 const SPAN = 2 ** 24;
 const pack = (offset: number, length: number): number => {
+  if (length < SMALL && offset < 2 ** 20) return offset * SMALL + length;
   if (length >= SPAN || offset >= 2 ** 29)
     throw new AppError('storage_limit', 'a record or shard file is too large for its index');
-  return offset * SPAN + length;
+  return -(offset * SPAN + length) - 1;
 };
-const offsetOf = (packed: number): number => Math.floor(packed / SPAN);
-const lengthOf = (packed: number): number => packed % SPAN;
+const offsetOf = (packed: number): number => (packed >= 0 ? Math.floor(packed / SMALL) : Math.floor((-packed - 1) / SPAN));
+const lengthOf = (packed: number): number => (packed >= 0 ? packed % SMALL : (-packed - 1) % SPAN);
 
 /** Recently used records of one store (all its shards), by key. */
 export type RecordCache = LRUCache<string, { value: unknown }>;
