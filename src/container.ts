@@ -79,6 +79,9 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** Passages above which the sentence model's per-question scan is worth a warning in the log. */
+const LARGE_FOR_SENTENCE_MODEL = 5_000;
+
 /** How long the knowledge-gaps report may wait for the sentence model before grouping by words. */
 const GAPS_EMBEDDING_MS = 10_000;
 
@@ -104,6 +107,13 @@ export async function createCore(config: Config, logger: Logger, overrides: Core
     .then(async (embedder) => {
       if (!embedder || !(await retriever.attach(embedder))) return false;
       logger.info({ sentenceModel: embedder.id }, 'sentence model ready');
+      // Each question is compared with every passage's vectors on the event loop (~4 ms per 1,000
+      // passages here): on a large knowledge base that is every conversation's wait.
+      if (knowledge.size > LARGE_FOR_SENTENCE_MODEL)
+        logger.warn(
+          { passages: knowledge.size },
+          'sentence model on a large knowledge base: every question scans all passage vectors (~4 ms per 1,000); EMBEDDINGS=off answers lexically in ~1 ms',
+        );
       staffEmbedder = {
         id: embedder.id,
         embed: (texts) => inBackground(GAPS_EMBEDDING_MS, () => embedder.embed(texts)),

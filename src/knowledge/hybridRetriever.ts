@@ -15,6 +15,7 @@ import type { KnowledgeHit, KnowledgeRetriever, Passage } from '../domain/knowle
 import type { Bm25KnowledgeIndex } from './bm25KnowledgeIndex.js';
 import type { GeneralEnglish } from './generalEnglish.js';
 import { probability, RETRIEVAL_MODEL, type RetrievalModel, type Signals } from './refusalModel.js';
+import { seededRandom } from '../domain/seededRandom.js';
 
 /** How many lexical candidates are scored (the rest count as lexical 0). */
 const LEXICAL_CANDIDATES = 30;
@@ -249,24 +250,32 @@ const PARAPHRASE_COSINE = 0.75;
  * unrelated passage looks); `paraphrase`, the mean over every "Also asked" phrasing of its best cosine
  * to its own passage's other phrasings (PARAPHRASE_COSINE when there are none). (The best over every
  * other passage at once, as before, grew with the number of phrasings: on the bakery's keyword-style
- * "Also asked" lines it rose above the paraphrase level, and the scale clamped.)
+ * "Also asked" lines it rose above the paraphrase level, and the scale clamped.) Above SCALE_EXACT
+ * passages `unrelated` is estimated, a mean like any other, over a seeded sample of SCALE_SAMPLE
+ * passages on each side: every pair would cost the square of the knowledge's size (minutes of the
+ * event loop at 10,000 passages), and the sample's mean is within a few thousandths of it.
  */
 function cosineScale(heads: readonly Float32Array[][]): { unrelated: number; paraphrase: number } {
   let unrelated = 0;
   let n = 0;
   let paraphrase = 0;
   let m = 0;
-  heads.forEach((mine, i) => {
-    mine.forEach((h, j) => {
+  const sample = samplePositions(heads.length);
+  for (const i of sample) {
+    for (const h of heads[i]!) {
       let sum = 0;
       let others = 0;
-      heads.forEach((theirs, k) => {
-        if (k === i) return;
+      for (const k of sample) {
+        if (k === i) continue;
         let best = -1;
-        for (const t of theirs) best = Math.max(best, cosine(h, t));
+        for (const t of heads[k]!) best = Math.max(best, cosine(h, t));
         [sum, others] = [sum + best, others + 1];
-      });
+      }
       if (others > 0) [unrelated, n] = [unrelated + sum / others, n + 1];
+    }
+  }
+  heads.forEach((mine) => {
+    mine.forEach((h, j) => {
       if (j === 0) return;
       let own = -1;
       mine.forEach((t, l) => {
@@ -279,6 +288,21 @@ function cosineScale(heads: readonly Float32Array[][]): { unrelated: number; par
   const p = m > 0 ? paraphrase / m : PARAPHRASE_COSINE;
   return { unrelated: u, paraphrase: Math.max(p, u + 0.05) };
 }
+
+/** Every passage's position up to SCALE_EXACT passages, else a seeded sample of SCALE_SAMPLE of them. */
+function samplePositions(count: number): number[] {
+  const all = Array.from({ length: count }, (_, i) => i);
+  if (count <= SCALE_EXACT) return all;
+  const random = seededRandom(count);
+  for (let i = 0; i < SCALE_SAMPLE; i++) {
+    const j = i + Math.floor(random() * (count - i));
+    [all[i], all[j]] = [all[j]!, all[i]!];
+  }
+  return all.slice(0, SCALE_SAMPLE).sort((a, b) => a - b);
+}
+
+const SCALE_EXACT = 500;
+const SCALE_SAMPLE = 400;
 
 function relative(cos: number, scale: { unrelated: number; paraphrase: number }): number {
   return (cos - scale.unrelated) / (scale.paraphrase - scale.unrelated);
