@@ -182,21 +182,27 @@ function edgeName(s: Snapshot, k: number): string {
   return /^\d+$/.test(text) ? '[]' : text;
 }
 
+/** The first retainer of `node` by a strong edge that `skip` does not rule out (next −1 when none). */
+function strongRetainer(
+  s: Snapshot,
+  r: ReturnType<typeof retainers>,
+  node: number,
+  skip: (from: number) => boolean,
+): { next: number; via: number } {
+  for (let k = r.first[node]!; k < r.first[node + 1]!; k++) {
+    const type = s.edgeTypes[s.edges[r.edge[k]! * s.edgeFieldCount + s.e.type]!];
+    if (type !== 'weak' && !skip(r.from[k]!)) return { next: r.from[k]!, via: r.edge[k]! };
+  }
+  return { next: -1, via: -1 };
+}
+
 /** A retainer path of `n`, `depth` steps up, taking at each step the first strong retainer. */
 function pathOf(s: Snapshot, r: ReturnType<typeof retainers>, n: number, depth: number): string {
   const steps: string[] = [];
   let node = n;
   const seen = new Set<number>([n]);
   for (let d = 0; d < depth; d++) {
-    let next = -1;
-    let via = -1;
-    for (let k = r.first[node]!; k < r.first[node + 1]!; k++) {
-      const type = s.edgeTypes[s.edges[r.edge[k]! * s.edgeFieldCount + s.e.type]!];
-      if (type === 'weak' || seen.has(r.from[k]!)) continue;
-      next = r.from[k]!;
-      via = r.edge[k]!;
-      break;
-    }
+    const { next, via } = strongRetainer(s, r, node, (from) => seen.has(from));
     if (next < 0) break;
     steps.push(`${groupOf(s, next)}.${edgeName(s, via)}`);
     seen.add(next);
@@ -230,15 +236,7 @@ function holders(s: Snapshot, r: ReturnType<typeof retainers>): { of: Int32Array
         break;
       }
       chain.push(node);
-      let next = -1;
-      let via = -1;
-      for (let k = r.first[node]!; k < r.first[node + 1]!; k++) {
-        const type = s.edgeTypes[s.edges[r.edge[k]! * s.edgeFieldCount + s.e.type]!];
-        if (type === 'weak' || chain.includes(r.from[k]!)) continue;
-        next = r.from[k]!;
-        via = r.edge[k]!;
-        break;
-      }
+      const { next, via } = strongRetainer(s, r, node, (from) => chain.includes(from));
       if (next < 0) break;
       const name = edgeName(s, via);
       if (name.startsWith('#')) {

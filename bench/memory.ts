@@ -20,22 +20,12 @@ import { mkdir } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { grownStore } from './growStore.js';
+import { grownSize, num, runSettings } from './settings.js';
 import { placement, startBot, startLoad, type Bot, type RunSettings } from './turns.js';
 import type { HeapReport } from './botProcess.js';
 
-const num = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-const [customers = 50_000, conversations = 200_000] = (process.env.BENCH_GROWN ?? '50000,200000')
-  .split(',')
-  .map(Number)
-  .filter((n) => n > 0);
-const settings: RunSettings = {
-  conversations: num('BENCH_CONVERSATIONS', 50),
-  concurrency: num('BENCH_CONCURRENCY', 10),
-  maxMs: num('BENCH_SECONDS', 10) * 1000,
-};
+const [customers, conversations] = grownSize();
+const settings: RunSettings = runSettings(10);
 const runs = num('BENCH_MEMORY_RUNS', 12);
 const collect = process.env.BENCH_MEMORY_GC !== '0';
 const idleMs = Number(process.env.BENCH_MEMORY_IDLE_SECONDS ?? 30) * 1000;

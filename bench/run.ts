@@ -27,28 +27,15 @@ import { join } from 'node:path';
 import { benchDataDir, grownStore } from './growStore.js';
 import { writeKnowledgeDir } from './retrieval.js';
 import { benchStoreWrites } from './stores.js';
+import { grownSize, list, num, runSettings } from './settings.js';
 import { benchTwoInstances, instancesLine } from './twoInstances.js';
 import { placement, startBot, startLoad, type Bot, type LoadGenerator, type Run, type RunSettings } from './turns.js';
 import type { WorkloadName } from './workloads.js';
 
-const num = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
-const list = (name: string, fallback: string): number[] =>
-  (process.env[name] ?? fallback)
-    .split(',')
-    .map(Number)
-    .filter((n) => n > 0);
-
-const settings: RunSettings = {
-  conversations: num('BENCH_CONVERSATIONS', 50),
-  concurrency: num('BENCH_CONCURRENCY', 10),
-  maxMs: num('BENCH_SECONDS', 20) * 1000,
-};
+const settings: RunSettings = runSettings(20);
 const rounds = num('BENCH_ROUNDS', 3);
 const retrievalMs = num('BENCH_RETRIEVAL_SECONDS', 10) * 1000;
-const [grownCustomers = 50_000, grownConversations = 200_000] = list('BENCH_GROWN', '50000,200000');
+const [grownCustomers, grownConversations] = grownSize();
 const only = new Set((process.env.BENCH_ONLY ?? 'turns,grown,model,instances,retrieval').split(','));
 const WORKLOADS = ['knowledge', 'booking'] as const;
 type Measured = (typeof WORKLOADS)[number];

@@ -24,13 +24,10 @@ import { join } from 'node:path';
 import { ChannelStub } from '../test/support/channelStub.js';
 import { pacedLoad, type PacedResult } from './pacedLoad.js';
 import { placement, startBot, startLoad, type Bot } from './turns.js';
+import { num } from './settings.js';
 import { skipQuestions } from './variedQuestions.js';
 import { workloads } from './workloads.js';
 
-const num = (name: string, fallback: number): number => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
 const ms = num('BENCH_SECONDS', 10) * 1000;
 const rate = num('BENCH_RATE', 40);
 const bookingRate = num('BENCH_BOOKING_RATE', 10);

@@ -13,6 +13,7 @@ import pg from 'pg';
 import { ChannelStub } from '../test/support/channelStub.js';
 import { roundRobin, startInstance, stopInstance, type Instance } from '../test/support/botInstances.js';
 import { driveLoad, type LoadResult } from './loadDriver.js';
+import { num } from './settings.js';
 import { knowledge } from './workloads.js';
 
 /** How hard the load driver pushes: conversations in the pool, turns in flight, a cap on turns and time. */
@@ -84,10 +85,6 @@ export const instancesLine = (r: InstancesBench): string =>
   ` ${r.errors} errors, ${r.unanswered} unanswered)`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const num = (name: string, fallback: number): number => {
-    const value = Number(process.env[name]);
-    return Number.isFinite(value) && value > 0 ? value : fallback;
-  };
   const { one, two } = await benchTwoInstances({
     conversations: num('BENCH_CONVERSATIONS', 50),
     concurrency: num('BENCH_CONCURRENCY', 16),

@@ -6,7 +6,7 @@
  * they are absent the sets are reported as skipped. EVAL_DIR overrides where they are looked for.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { inSplit, type Split } from './split.js';
@@ -96,7 +96,6 @@ export async function freshSets(): Promise<EvalSet[]> {
 export async function faqSets(): Promise<EvalSet[]> {
   const dir = process.env.EVAL_FAQ_DIR ?? resolve(ROOT, 'data/eval-faq');
   if (!existsSync(dir)) return [];
-  const { readdir } = await import('node:fs/promises');
   const out: EvalSet[] = [];
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('-questions.json')).sort()) {
     const name = file.replace(/-questions\.json$/, '');

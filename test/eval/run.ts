@@ -11,6 +11,7 @@
  *
  * With OPENAI_API_KEY (and OPENAI_BASE_URL / OPENAI_MODEL) set, the model path runs on the own sets too.
  */
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../../src/config.js';
@@ -50,7 +51,6 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   // The usage is this file's header.
-  const { readFile } = await import('node:fs/promises');
   const header = /\/\*\*([\s\S]*?)\*\//.exec(await readFile(import.meta.filename, 'utf8'))?.[1] ?? '';
   console.log(header.replace(/^ \* ?/gm, '').trim());
   process.exit(0);

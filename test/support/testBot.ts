@@ -71,6 +71,9 @@ export async function startTestBot(
     EMBEDDINGS: process.env.TEST_EMBEDDINGS === 'local' ? 'local' : 'off',
     // Passage vectors are keyed by model and text: every test bot (and the eval) shares one cache.
     EMBEDDINGS_CACHE_DIR: join(REPO, 'data/embeddings'),
+    // The model's answers, not the machine's load: on a busy test machine a question could miss the
+    // 100 ms budget and be read lexically (that fallback has tests of its own).
+    EMBEDDINGS_TIMEOUT_MS: '5000',
     ...options.env,
   });
   const app = await createApp(config, createLogger(config.LOG_LEVEL), options.overrides);
