@@ -6,6 +6,7 @@
 import type { HoursOnDay } from '../src/domain/schedule/hoursOnDay.js';
 import type { Business } from '../src/domain/business.js';
 import type { Acknowledged } from '../src/domain/consulting/consultTurn.js';
+import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import { formatPhone } from '../src/domain/phone.js';
 import { getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
@@ -51,7 +52,7 @@ function slotFormatters(locale: string, timeZone: string): { day: Intl.DateTimeF
  * replies, and `formatRange` costs some twenty times a plain `format` (V8 builds ICU's interval
  * formatter on every call).
  */
-const slotsSaid = new Map<string, string>();
+const slotsSaid = new LRUCache<string, string>({ max: 512 });
 
 /** A mobile number of the region as people there write it ("0412 345 678" in AU, "(201) 555-0123" in US). */
 function examplePhone(region: string): string {
@@ -97,7 +98,6 @@ export const dates = {
         .replace(/[\s\u2009\u202f]+/g, ' ')
         .replace(/ ?– ?/g, '–');
       said = `${day.format(slot.start)}, ${range}`;
-      if (slotsSaid.size >= 512) slotsSaid.clear();
       slotsSaid.set(key, said);
     }
     return said;

@@ -13,7 +13,7 @@ import { answerQuestion, asksBarePrice } from './answering.js';
 import { answerPriceOrder } from './priceAnswer.js';
 import { answerCatalogue } from './catalogueAnswer.js';
 import { answerFromRetriever } from '../src/domain/knowledge/answer.js';
-import { questionParts } from '../src/domain/knowledge/questionParts.js';
+import { ASKS_WITHIN, questionParts } from '../src/domain/knowledge/questionParts.js';
 import { hoursOnDay } from '../src/domain/schedule/hoursOnDay.js';
 import { CALLBACK_DIALOG, CallbackDialog, callbackTimeFor } from './callbackDialog.js';
 import { CONSULT_DIALOG, ConsultDialog, needsNotOrder, wishWithNeeds } from './consultDialog.js';
@@ -428,8 +428,10 @@ const REPLIES: Partial<Record<Intent, () => string>> = {
 };
 
 /** A message asked as a question ("can i buy …?", "do you sell …", "where can i get …"). */
-const QUESTION_FORM =
-  /^\s*(?:(?:hi|hey|hello)[,!. ]+)?(?:can|could|may|do|does|is|are|where|how|what|when|which)\b|\?\s*$|\b(?:wonder(?:ed|ing)? (?:if|whether)|could you tell me|(?:i'?d|i would) like to know)\b/i;
+const QUESTION_FORM = new RegExp(
+  `${/^\s*(?:(?:hi|hey|hello)[,!. ]+)?(?:can|could|may|do|does|is|are|where|how|what|when|which)\b|\?\s*$/.source}|${ASKS_WITHIN.source}`,
+  'i',
+);
 
 /** Intents that start a dialog; every other intent is treated as a question. */
 const STARTS: Partial<Record<Intent, string>> = {

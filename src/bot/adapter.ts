@@ -60,7 +60,7 @@ export function createAdapter(
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
-  const adapter = new SalesAdapter(auth);
+  const adapter = new SalesAdapter(auth, (err) => logger.error({ err }, 'activity not processed'));
   adapter.onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
     // Ids and the error's kind and code only: no dialog state, no text (see logger.ts).
     logger.error(
@@ -99,6 +99,14 @@ export function createAdapter(
  * twenty microseconds a turn, more than the edge's own check.
  */
 export class SalesAdapter extends CloudAdapter {
+  /** `onError` hears what `process` would print to the console (a failed authentication, a bug). */
+  constructor(
+    auth: ConstructorParameters<typeof CloudAdapter>[0],
+    private readonly onError: (err: unknown) => void,
+  ) {
+    super(auth);
+  }
+
   /**
    * What `CloudAdapter.process` does once its checks of the request have passed, answered the same
    * way: the invoke response's status and body (200 when none), 401 when authentication fails, 500
@@ -122,7 +130,7 @@ export class SalesAdapter extends CloudAdapter {
       const invokeResponse = await this.processActivity(authHeader, activity as Activity, logic);
       return end(invokeResponse?.status ?? StatusCodes.OK, invokeResponse?.body);
     } catch (err) {
-      console.error(err);
+      this.onError(err);
       return end(
         err instanceof AuthenticationError ? StatusCodes.UNAUTHORIZED : StatusCodes.INTERNAL_SERVER_ERROR,
         (err as Error).message ?? err,

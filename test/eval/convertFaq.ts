@@ -19,6 +19,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
+import { seededRandom } from '../../src/domain/seededRandom.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -84,19 +85,8 @@ function keptParaphrases(rows: Row[]): [string, string][] {
   return kept.filter(([, q]) => faqsOf.get(norm(q))!.size === 1);
 }
 
-/** mulberry32: a small seeded generator, so the sample is the same on every machine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  };
-}
-
 function sample<T>(items: T[], n: number, seed: number): T[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const order = items.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

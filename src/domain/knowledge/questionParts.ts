@@ -11,7 +11,8 @@ const GREETING = /^(?:hi|hello|hey|hiya|g'?day|good (?:morning|afternoon|evening
 /** Asks without a question word: "tell me about …", "show me …", "explain …". */
 const ASKS = /^(?:tell|show|give|list|explain|describe|send)\b/i;
 /** Asks inside a statement, as letters do: "… and wondered whether you make tiered cakes". */
-const ASKS_WITHIN = /\b(?:wonder(?:ed|ing)? (?:if|whether)|could you (?:please )?tell me|(?:i'?d|i would) like to know)\b/i;
+export const ASKS_WITHIN =
+  /\b(?:wonder(?:ed|ing)? (?:if|whether)|could you (?:please )?tell me|(?:i'?d|i would) like to know)\b/i;
 
 export function questionParts(message: string): string[] {
   return readParts(message).parts;

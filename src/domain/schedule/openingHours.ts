@@ -3,6 +3,7 @@
  * calculation goes through luxon in `business.timeZone`: a 09:00 opening is 09:00 local on both
  * sides of a daylight-saving switch, and an interval spanning the switch is an hour shorter or longer.
  */
+import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import type { Business } from '../business.js';
 import { WEEKDAYS } from '../business.js';
@@ -45,7 +46,7 @@ export function openIntervalsOn(business: Business, isoDate: string): OpenInterv
 export function businessDayCache<T>(): (business: Business, isoDate: string, read: (b: Business, d: string) => T) => T {
   const cache = new WeakMap<
     Business,
-    { hours: Business['openingHours']; holidays: string[]; timeZone: string; days: Map<string, T> }
+    { hours: Business['openingHours']; holidays: string[]; timeZone: string; days: LRUCache<string, { value: T }> }
   >();
   return (business, isoDate, read) => {
     let entry = cache.get(business);
@@ -55,16 +56,17 @@ export function businessDayCache<T>(): (business: Business, isoDate: string, rea
       entry.holidays !== business.holidays ||
       entry.timeZone !== business.timeZone
     ) {
-      entry = { hours: business.openingHours, holidays: business.holidays, timeZone: business.timeZone, days: new Map() };
+      entry = {
+        hours: business.openingHours,
+        holidays: business.holidays,
+        timeZone: business.timeZone,
+        days: new LRUCache({ max: CACHED_DAYS }),
+      };
       cache.set(business, entry);
     }
     let found = entry.days.get(isoDate);
-    if (found === undefined) {
-      found = read(business, isoDate);
-      if (entry.days.size >= CACHED_DAYS) entry.days.clear();
-      entry.days.set(isoDate, found);
-    }
-    return found;
+    if (!found) entry.days.set(isoDate, (found = { value: read(business, isoDate) }));
+    return found.value;
   };
 }
 const CACHED_DAYS = 512;

@@ -24,8 +24,11 @@ const MODEL_PATTERNS = ((): RegExp[] => {
   return [english.regexTrue, english.regexFalse].map((r) => new RegExp(r.source, r.flags.replace('g', '')));
 })();
 const ASCII = /^[\p{ASCII}]*$/u;
-const modelMayRead = (text: string): boolean =>
-  !ASCII.test(text) || MODEL_PATTERNS.some((pattern) => pattern.test(text.toLowerCase()));
+const modelMayRead = (text: string): boolean => {
+  if (!ASCII.test(text)) return true;
+  const lower = text.toLowerCase();
+  return MODEL_PATTERNS.some((pattern) => pattern.test(lower));
+};
 
 const POLAR: Record<string, boolean> = {
   yes: true,

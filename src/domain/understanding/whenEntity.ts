@@ -1,4 +1,5 @@
 /** readWhen's reading as the `when` entity: ISO instants in the business zone, a window flagged. */
+import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import { readWhen } from './readWhen.js';
 import type { Entities, RecognizerContext } from './types.js';
@@ -42,13 +43,12 @@ export function whenEntity(text: string, context: RecognizerContext): Entities['
  * A wall-clock date and time in the zone as an ISO instant, remembered: the readers name the same few
  * days and times over and over, and each reading in a zone costs luxon its offset arithmetic.
  */
-const instants = new Map<string, string>();
+const instants = new LRUCache<string, string>({ max: 1_000 });
 function instantOf(timeZone: string, date: string, time: string): string {
   const key = `${timeZone}\u0000${date}T${time}`;
   let iso = instants.get(key);
   if (iso === undefined) {
     iso = DateTime.fromISO(`${date}T${time}`, { zone: timeZone }).toISO({ suppressMilliseconds: true }) ?? '';
-    if (instants.size >= 1_000) instants.clear();
     instants.set(key, iso);
   }
   return iso;
