@@ -20,6 +20,16 @@ import { seededRandom } from '../domain/seededRandom.js';
 /** How many lexical candidates are scored (the rest count as lexical 0). */
 const LEXICAL_CANDIDATES = 30;
 
+/**
+ * When both rankings put the same passage first, the lexical refusal model alone is at least
+ * LEXICAL_SURE sure of it and the sentence model's is not far off (≥ DENSE_NOT_AGAINST), the answer
+ * takes the lexical model's confidence: a question in the knowledge's own words whose phrasing the
+ * sentence model reads poorly ("will the driver leave it at the door if im not home": lexical 0.92,
+ * cosine to the heading 0.32). Measured on dev before the held-out splits (README, *Measuring it*).
+ */
+const LEXICAL_SURE = 0.9;
+const DENSE_NOT_AGAINST = 0.4;
+
 export interface Candidate extends Signals {
   passage: Passage;
   /** The lexical ranking score as a share of the best one's (0 when not among its candidates). */
@@ -32,6 +42,8 @@ export interface HybridOptions {
   model?: RetrievalModel;
   /** Told when the embedder fails (the search goes on lexically). */
   onEmbedderError?: (err: unknown) => void;
+  /** false: the sentence model's confidence alone, even where both rankings agree (see LEXICAL_SURE). */
+  lexicalAgreement?: boolean;
 }
 
 interface PassageVectors {
@@ -108,15 +120,27 @@ export class HybridRetriever implements KnowledgeRetriever {
   }
 
   async search(question: string, limit = 3): Promise<KnowledgeHit[]> {
-    const { ranked, embedded } = await this.rank(question);
+    const { ranked, embedded, lexicalFirst } = await this.rank(question);
     // The dense refusal model only for a question that has its vector: one whose embedding failed or
     // came too late (EMBEDDINGS_TIMEOUT_MS) is judged lexically, not as if every cosine were 0.
     const refusal = embedded ? this.model.dense : this.model.lexicalOnly;
-    return ranked.slice(0, limit).map((c) => ({
-      passage: c.passage,
-      confidence: Math.round(probability(refusal, c) * 1000) / 1000,
-      sentences: this.lexical.sentencesFor(c.passage.id, question),
-    }));
+    return ranked.slice(0, limit).map((c) => {
+      let p = probability(refusal, c);
+      if (
+        this.options.lexicalAgreement !== false &&
+        embedded &&
+        lexicalFirst &&
+        c.passage.id === lexicalFirst.id &&
+        lexicalFirst.p >= LEXICAL_SURE &&
+        p >= DENSE_NOT_AGAINST
+      )
+        p = Math.max(p, lexicalFirst.p);
+      return {
+        passage: c.passage,
+        confidence: Math.round(p * 1000) / 1000,
+        sentences: this.lexical.sentencesFor(c.passage.id, question),
+      };
+    });
   }
 
   /** Every passage with a signal, best first, with its signals (what the tuner fits on). */
@@ -124,7 +148,9 @@ export class HybridRetriever implements KnowledgeRetriever {
     return (await this.rank(question)).ranked;
   }
 
-  private async rank(question: string): Promise<{ ranked: Candidate[]; embedded: boolean }> {
+  private async rank(
+    question: string,
+  ): Promise<{ ranked: Candidate[]; embedded: boolean; lexicalFirst?: { id: string; p: number } }> {
     let q: Float32Array | undefined;
     if (this.vectors && this.options.embedder) {
       try {
@@ -206,7 +232,17 @@ export class HybridRetriever implements KnowledgeRetriever {
     // Lexically, the heading's precision only picks among the candidates: whether to answer reads
     // the lead the best had before it (what the lexical refusal model was fitted on).
     if (!q && out[0] && lexHits[0]) out[0].margin = lexHits[0].margin;
-    return { ranked: out, embedded: q !== undefined };
+    // The lexical-only model's confidence in the lexical first, as a search without the sentence
+    // model would give it (see LEXICAL_SURE).
+    const firstCandidate = q && first ? out.find((c) => c.passage.id === first.passage.id) : undefined;
+    const lexicalFirst =
+      firstCandidate && lexHits[0]
+        ? {
+            id: firstCandidate.passage.id,
+            p: probability(this.model.lexicalOnly, { ...firstCandidate, fused: 1, margin: lexHits[0].margin }),
+          }
+        : undefined;
+    return { ranked: out, embedded: q !== undefined, lexicalFirst };
   }
 
   private unknownRarity(question: string): number {

@@ -15,10 +15,14 @@ export const lexicalRetriever: RetrieverFactory = (passages, lexicon) => new Bm2
 
 const general = GeneralEnglish.load();
 
-/** What the bot runs: hybrid retrieval with the refusal model; lexical only without an embedder. */
+/**
+ * What the bot runs: hybrid retrieval with the refusal model; lexical only without an embedder.
+ * AGREE_RULE=0 measures it without the agreement rule (HybridOptions.lexicalAgreement).
+ */
 export function hybridRetriever(embedder?: Embedder, model?: RetrievalModel): RetrieverFactory {
+  const lexicalAgreement = process.env.AGREE_RULE !== '0';
   return (passages, lexicon) =>
-    HybridRetriever.create(new Bm25KnowledgeIndex(passages, { lexicon }), { embedder, general, model });
+    HybridRetriever.create(new Bm25KnowledgeIndex(passages, { lexicon }), { embedder, general, model, lexicalAgreement });
 }
 
 /** The sentence model in its worker, with vectors cached under data/embeddings (as the bot does). */

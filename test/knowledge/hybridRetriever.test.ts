@@ -7,6 +7,7 @@ import type { Passage } from '../../src/domain/knowledge/passage.js';
 import { Bm25KnowledgeIndex } from '../../src/knowledge/bm25KnowledgeIndex.js';
 import { CachedEmbedder } from '../../src/knowledge/embeddings/cachedEmbedder.js';
 import { HybridRetriever } from '../../src/knowledge/hybridRetriever.js';
+import { SIGNAL_NAMES, type LogisticModel, type RetrievalModel } from '../../src/knowledge/refusalModel.js';
 
 /** A stand-in sentence model: letter-trigram counts hashed into 64 dimensions, and a call log. */
 class TrigramEmbedder implements Embedder {
@@ -153,5 +154,60 @@ describe('hybrid retrieval', () => {
     // How much the question sounds like this knowledge at all: the mean of the best heading cosines.
     expect(arrival.cosHeadMean).toBeCloseTo((1 + 0.36) / 2, 4);
     expect(rates.cosHeadMean).toBe(arrival.cosHeadMean);
+  });
+
+  describe('when both rankings put one passage first and the lexical model alone is sure', () => {
+    // Refusal models that say a fixed probability, whatever the signals (bias only); the fusion ranks
+    // by the heading cosine alone, so the sentence model's first can differ from the lexical one.
+    const constant = (p: number): LogisticModel => ({
+      bias: Math.log(p / (1 - p)),
+      weights: Object.fromEntries(SIGNAL_NAMES.map((n) => [n, 0])) as LogisticModel['weights'],
+    });
+    const model = (dense: number, lexical: number): RetrievalModel => ({
+      fusion: { lexical: 0, rank: 0, head: 1, body: 0, centroid: 0, top: 0 },
+      dense: constant(dense),
+      lexicalOnly: constant(lexical),
+      threshold: 0.67,
+    });
+    const vectors: Record<string, number[]> = {
+      'Card arrival': [1, 0, 0],
+      'my card has not come': [1, 0, 0],
+      'Exchange rates': [0, 1, 0],
+      'what rate do you use abroad': [0, 1, 0],
+      // Words of the card passage, a vector nearer the rates one.
+      'when will my card arrive': [0.3, 1, 0],
+    };
+    const fixed: Embedder = {
+      id: 'fixed-agree-test',
+      embed: async (texts) => texts.map((t) => unit(vectors[t] ?? [0.9, 0.1, 0.4])),
+      close: async () => undefined,
+    };
+    const search = async (dense: number, lexical: number, question: string, lexicalAgreement = true) => {
+      const retriever = await HybridRetriever.create(new Bm25KnowledgeIndex(PASSAGES), {
+        embedder: fixed,
+        model: model(dense, lexical),
+        lexicalAgreement,
+      });
+      return (await retriever.search(question))[0]!;
+    };
+
+    it('then the answer takes the lexical confidence, as long as the sentence model is not far off', async () => {
+      // "card arrive" is the card passage's own words; its vector is unlisted, so nearest the card one.
+      const first = await search(0.45, 0.95, 'card arrive');
+      expect(first.passage.heading).toBe('Card arrival');
+      expect(first.confidence).toBeCloseTo(0.95, 3);
+      // The sentence model against it: its own confidence stands.
+      expect((await search(0.3, 0.95, 'card arrive')).confidence).toBeCloseTo(0.3, 3);
+      // The lexical model not sure enough: the same.
+      expect((await search(0.45, 0.85, 'card arrive')).confidence).toBeCloseTo(0.45, 3);
+      // Turned off (what the evaluation's AGREE_RULE=0 measures): the sentence model alone.
+      expect((await search(0.45, 0.95, 'card arrive', false)).confidence).toBeCloseTo(0.45, 3);
+    });
+
+    it('then a passage the lexical index did not put first keeps the sentence model’s confidence', async () => {
+      const first = await search(0.45, 0.95, 'when will my card arrive');
+      expect(first.passage.heading).toBe('Exchange rates');
+      expect(first.confidence).toBeCloseTo(0.45, 3);
+    });
   });
 });
