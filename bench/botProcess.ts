@@ -23,7 +23,7 @@ import { createLogger } from '../src/logger.js';
 import { createOfflineRecognizer } from '../src/domain/understanding/offlineRecognizer.js';
 import { HybridRetriever } from '../src/knowledge/hybridRetriever.js';
 import { createEchoServer } from './echoBot.js';
-import { embedderSinceMark, markEmbedder, watchEmbedder } from './embedderStats.js';
+import { embedderSinceMark, markEmbedder, watchEmbedder, type EmbedderReport } from './embedderStats.js';
 import {
   instrumentTurns,
   recordCalls,
@@ -93,7 +93,7 @@ export interface BotReport {
   spans?: string[];
   profile?: string;
   /** The sentence model's worker since the mark (model on only). */
-  embeddings?: { calls: number; texts: number; timeouts: number };
+  embeddings?: EmbedderReport;
 }
 
 /** The repository: this file is bench/botProcess.ts, or its build dist/bench/bench/botProcess.js (see turns.ts). */

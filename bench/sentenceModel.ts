@@ -22,6 +22,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChannelStub } from '../test/support/channelStub.js';
+import type { EmbedderReport } from './embedderStats.js';
 import { pacedLoad, type PacedResult } from './pacedLoad.js';
 import { placement, startBot, startLoad, type Bot } from './turns.js';
 import { num } from './settings.js';
@@ -50,6 +51,9 @@ const questions = workloads['knowledge-varied'];
 const booking = workloads.booking;
 const paced = (bot: Bot, w: typeof questions | typeof booking, at: number): Promise<PacedResult> =>
   pacedLoad({ url: bot.url, channel, script: w.script, rate: at, connections, ms, done: w.done });
+/** A turn's wait on the model (from asking for the question's vector to having it, or giving up). */
+const waitOf = (e: EmbedderReport): string =>
+  e.wait ? `, wait on the model p50 ${e.wait.p50} ms, p99 ${e.wait.p99} ms, max ${e.wait.max} ms` : '';
 /** The bot's CPU and the model's work over what `run` drives. */
 async function own<T>(bot: Bot, run: () => Promise<T>): Promise<[T, string]> {
   await bot.mark();
@@ -59,7 +63,7 @@ async function own<T>(bot: Bot, run: () => Promise<T>): Promise<[T, string]> {
   return [
     result,
     `bot CPU ${(r.cpuMs / 1000 / (ms / 1000)).toFixed(2)} s/s` +
-      (e ? `; model: ${e.texts} texts in ${e.calls} calls, ${e.timeouts} given up (answered lexically)` : ''),
+      (e ? `; model: ${e.texts} texts in ${e.calls} calls, ${e.timeouts} given up (answered lexically)${waitOf(e)}` : ''),
   ];
 }
 
@@ -70,7 +74,7 @@ async function measure(bot: Bot, label: string): Promise<void> {
     `  ${label} closed loop at ${connections} connections: ${closed.turnsPerSecond.toFixed(0)} turns/s, CPU ${closed.cpuMsPerTurn.toFixed(2)} ms/turn,` +
       ` p50 ${closed.p50} ms, p99 ${closed.p99} ms, ${(closed.searchMs.length / closed.turns).toFixed(2)} searches/turn, ${closed.done}/${closed.finished} ended as expected` +
       (closed.embeddings
-        ? `; model: ${closed.embeddings.texts} texts in ${closed.embeddings.calls} calls, ${closed.embeddings.timeouts} given up (answered lexically)`
+        ? `; model: ${closed.embeddings.texts} texts in ${closed.embeddings.calls} calls, ${closed.embeddings.timeouts} given up (answered lexically)${waitOf(closed.embeddings)}`
         : '') +
       `; load average ${load()}`,
   );
