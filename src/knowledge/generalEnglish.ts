@@ -18,6 +18,7 @@ export class GeneralEnglish {
   private readonly pieces = new Map<string, number>();
   private readonly longest: number;
   private readonly cache = new Map<string, number>();
+  private readonly typoCache = new Map<string, number>();
 
   constructor(vocabulary: readonly (readonly [string, number])[]) {
     let longest = 1;
@@ -57,5 +58,40 @@ export class GeneralEnglish {
     const out = best[text.length]!;
     if (this.cache.size < 20_000) this.cache.set(word, out);
     return out;
+  }
+
+  /**
+   * As logProb, but a word that is not itself a whole word of the vocabulary and is one edit (a
+   * letter dropped, added, changed, or two swapped) from one that is, is read as that word
+   * misspelt: "verison" is as common as "version", not as rare as its pieces. Words under five
+   * letters are taken as they are (too many short words are one edit apart).
+   */
+  logProbAllowingTypo(word: string): number {
+    const hit = this.typoCache.get(word);
+    if (hit !== undefined) return hit;
+    let out = this.logProb(word);
+    if (word.length >= 5 && !this.pieces.has(`▁${word}`)) {
+      for (const variant of oneEditAway(word)) {
+        const p = this.pieces.get(`▁${variant}`);
+        if (p !== undefined && p > out) out = p;
+      }
+    }
+    if (this.typoCache.size < 20_000) this.typoCache.set(word, out);
+    return out;
+  }
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one deletion, transposition, substitution or insertion (of a-z) away from `word`. */
+function* oneEditAway(word: string): Generator<string> {
+  for (let i = 0; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (tail) yield head + tail.slice(1);
+    if (tail.length > 1) yield head + tail[1]! + tail[0]! + tail.slice(2);
+    for (const c of LETTERS) {
+      if (tail && c !== tail[0]) yield head + c + tail.slice(1);
+      yield head + c + tail;
+    }
   }
 }

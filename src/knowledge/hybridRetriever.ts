@@ -249,7 +249,7 @@ export class HybridRetriever implements KnowledgeRetriever {
     const general = this.options.general;
     if (!general) return 0;
     let rarest = 0;
-    for (const w of this.lexical.unknownWords(question)) rarest = Math.max(rarest, -general.logProb(w));
+    for (const w of this.lexical.unknownWords(question)) rarest = Math.max(rarest, -general.logProbAllowingTypo(w));
     // −8 (a common word) → 0, −23 or rarer → 1.
     return Math.min(1, Math.max(0, (rarest - 8) / 15));
   }
