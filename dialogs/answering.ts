@@ -38,9 +38,12 @@ export async function answerQuestion(
   // question is read on its own.
   // "my chain keeps falling off, can you fix it today?": the question alone would not know what "it" is.
   const bare = offline.kind === 'unknown' && asked === question ? questionsOnly(question) : undefined;
+  // Only when the whole message points at the same passage, though too weakly to answer: a clause
+  // that carries the topic ("my niece can't have milk or eggs, is there a cake she could eat") is not
+  // dropped for a bare question that finds another ("is there a cake she could eat" → storing a cake).
   if (bare && !LEANS_ON_BEFORE.test(bare)) {
     const alone = await read(bare);
-    if (alone.kind === 'answer') [asked, offline] = [bare, alone];
+    if (alone.kind === 'answer' && offline.hits[0]?.passage.id === alone.source.id) [asked, offline] = [bare, alone];
   }
   const fit = answerFit(flags);
   const composed = await services.answerComposer.compose({

@@ -43,7 +43,7 @@ export interface HybridOptions {
   /** Told when the embedder fails (the search goes on lexically). */
   onEmbedderError?: (err: unknown) => void;
   /** false: the sentence model's confidence alone, even where both rankings agree (see LEXICAL_SURE). */
-  lexicalAgreement?: boolean;
+  lexicalAgreement?: boolean | { lexicalSure: number; denseNotAgainst: number };
 }
 
 interface PassageVectors {
@@ -124,15 +124,17 @@ export class HybridRetriever implements KnowledgeRetriever {
     // The dense refusal model only for a question that has its vector: one whose embedding failed or
     // came too late (EMBEDDINGS_TIMEOUT_MS) is judged lexically, not as if every cosine were 0.
     const refusal = embedded ? this.model.dense : this.model.lexicalOnly;
+    const option = this.options.lexicalAgreement ?? true;
+    const agreement = option === true ? { lexicalSure: LEXICAL_SURE, denseNotAgainst: DENSE_NOT_AGAINST } : option || undefined;
     return ranked.slice(0, limit).map((c) => {
       let p = probability(refusal, c);
       if (
-        this.options.lexicalAgreement !== false &&
+        agreement &&
         embedded &&
         lexicalFirst &&
         c.passage.id === lexicalFirst.id &&
-        lexicalFirst.p >= LEXICAL_SURE &&
-        p >= DENSE_NOT_AGAINST
+        lexicalFirst.p >= agreement.lexicalSure &&
+        p >= agreement.denseNotAgainst
       )
         p = Math.max(p, lexicalFirst.p);
       return {

@@ -20,7 +20,12 @@ const general = GeneralEnglish.load();
  * AGREE_RULE=0 measures it without the agreement rule (HybridOptions.lexicalAgreement).
  */
 export function hybridRetriever(embedder?: Embedder, model?: RetrievalModel): RetrieverFactory {
-  const lexicalAgreement = process.env.AGREE_RULE !== '0';
+  const lexicalAgreement =
+    process.env.AGREE_RULE === '0'
+      ? false
+      : process.env.AGREE_LEXICAL
+        ? { lexicalSure: Number(process.env.AGREE_LEXICAL), denseNotAgainst: Number(process.env.AGREE_DENSE ?? 0.4) }
+        : true;
   return (passages, lexicon) =>
     HybridRetriever.create(new Bm25KnowledgeIndex(passages, { lexicon }), { embedder, general, model, lexicalAgreement });
 }

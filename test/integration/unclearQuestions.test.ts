@@ -46,6 +46,18 @@ describe('messages with nothing to answer from', () => {
     expect(reply).not.toMatch(/Source: Do you fix e-bikes\?/);
   });
 
+  it('when the clause that asks nothing carries the topic, then the bare question is not answered from another passage', async () => {
+    // "is there a cake she could eat" alone finds *Storing your cake* ("eat"), "can you make him a
+    // birthday cake" a cake size; the whole messages are about milk, eggs and nuts.
+    for (const [message, wrong] of [
+      ["my niece can't have any milk or eggs, is there a cake she could eat", /Source: Storing your cake/],
+      ['my son is anaphylactic to peanuts, can you make him a birthday cake', /Source: (?:Small|Medium|Large) celebration cake/],
+    ] as const) {
+      const reply = texts(await shops.bakery.conversation({ channelId: 'webchat' }).say(message)).join('\n');
+      expect(reply).not.toMatch(wrong);
+    }
+  });
+
   it('when a policy is asked by name ("whats your return policy"), then the passage on it answers', async () => {
     const reply = texts(await shops.bikes.conversation({ channelId: 'webchat' }).say('whats your return policy')).join('\n');
     expect(reply).toMatch(/returned within 14 days/);
