@@ -76,12 +76,27 @@ function expandRange(match: string, a: string, b: string): string {
 
 const stemCache = new Map<string, string>();
 
+/**
+ * Common English words the Porter stemmer cuts down to another common word's stem (overstemming):
+ * "business" and "busy" both to *busi*, "news" to *new*, "generous" and "general" to *gener*,
+ * "experiment" and "experience" to *experi*. Each keeps a stem of its own.
+ */
+const OWN_STEM: Record<string, string> = {
+  business: 'business',
+  businesses: 'business',
+  news: 'news',
+  generous: 'generous',
+  generously: 'generous',
+  experiment: 'experiment',
+  experiments: 'experiment',
+};
+
 /** Stems one lowercase word (numbers are kept as written). */
 export function stem(word: string): string {
   if (/^\d/.test(word)) return word.replace(/\.0+$/, '');
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = stemmer(word);
+    s = OWN_STEM[word] ?? stemmer(word);
     if (stemCache.size < 50_000) stemCache.set(word, s);
   }
   return s;
