@@ -14,6 +14,7 @@ import { cosine, unit, type Embedder } from '../domain/knowledge/embedder.js';
 import type { KnowledgeHit, KnowledgeRetriever, Passage } from '../domain/knowledge/passage.js';
 import type { Bm25KnowledgeIndex } from './bm25KnowledgeIndex.js';
 import type { GeneralEnglish } from './generalEnglish.js';
+import { withoutCourtesies } from './lexicon.js';
 import { probability, RETRIEVAL_MODEL, type RetrievalModel, type Signals } from './refusalModel.js';
 import { seededRandom } from '../domain/seededRandom.js';
 
@@ -156,7 +157,8 @@ export class HybridRetriever implements KnowledgeRetriever {
     let q: Float32Array | undefined;
     if (this.vectors && this.options.embedder) {
       try {
-        [q] = await this.options.embedder.embed([question]);
+        // The sentence model reads every word: the courtesies around a question only blur it.
+        [q] = await this.options.embedder.embed([withoutCourtesies(question)]);
       } catch (err) {
         this.options.onEmbedderError?.(err);
       }

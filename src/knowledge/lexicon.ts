@@ -6,6 +6,29 @@
 import { lookupTable } from '../domain/lookupTable.js';
 import { CHAT_SHORTHAND } from '../domain/understanding/chatShorthand.js';
 
+/**
+ * Courtesies and laughter around a chat question ("do you deliver to bondi thanks mate", "… a disaster
+ * haha"): they never name what is asked, so they are not words a passage must cover.
+ */
+const CHAT_PLEASANTRIES = `thanks thank thankyou thx ty cheers mate haha hahaha hehe lol lmao xx xxx xoxo sorry oh oops
+  wow omg ugh hiya kindly regards`;
+
+/**
+ * The question without the courtesies at its ends ("hi, do you deliver to bondi? thanks mate" → "do
+ * you deliver to bondi?"), for the sentence model, which reads every word it is given.
+ */
+export function withoutCourtesies(question: string): string {
+  const out = question.replace(COURTESY_EDGES, '').trim();
+  return out.length >= 3 ? out : question;
+}
+
+const COURTESY = `(?:thank you(?: so much| very much)?|thanks(?: so much| heaps| a lot| in advance)?|hi there|hey there|${CHAT_PLEASANTRIES.trim().split(/\s+/).join('|')}|hi|hello|hey|please|pls)`;
+// "ok", "yeah", "um" open a message as fillers; at its end "is that ok" asks.
+const COURTESY_EDGES = new RegExp(
+  `^(?:\\s*(?:${COURTESY}|ok|okay|yeah|um|so)\\b[\\s!.,:;]*)+|(?:[\\s,!.]*\\b${COURTESY}\\b)+[\\s!.,:;)(]*$`,
+  'gi',
+);
+
 /** Words that carry no topic in a customer's question (checked before stemming). */
 export const STOP_WORDS = new Set(
   `a about above after again all also am an and any anyone anything are aren as at be because been before being
@@ -22,7 +45,8 @@ export const STOP_WORDS = new Set(
   carry carries carrying stock stocks make makes making made happen happens happened look looking
   option options choice choices type types stuff ask asking wonder wondering wondered question thinking think
   didnt dont doesnt cant wont isnt arent wasnt werent havent hasnt shouldnt wouldnt couldnt youre theyre ive
-  never always even ever whether though although uh uhh um umm erm er ah hmm yeah yep yup`
+  never always even ever whether though although uh uhh um umm erm er ah hmm yeah yep yup
+  ${CHAT_PLEASANTRIES}`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -38,8 +62,8 @@ export const WEAK_WORDS = new Set(
   show shown mean meant told seem turn start stop help find found feel felt hold run wait waiting let lets go went
   gone happen work works working done doing does did live worry worried sort
   good best better great nice lovely right enough whole full entire next real fine bad new old same
-  different extra exactly maybe probably usually normally anyway please thanks thank
-  partner wife husband friend friends boyfriend girlfriend mate mum mom dad mother father brother sister family
+  different extra exactly maybe probably usually normally anyway please
+  partner wife husband friend friends boyfriend girlfriend mum mom dad mother father brother sister family
   tip tips advice idea ideas help home house place somewhere anywhere policy policies
   boss colleague colleagues guy guys someone everyone everything anything something
   monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays saturday saturdays
