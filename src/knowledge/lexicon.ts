@@ -14,11 +14,17 @@ const CHAT_PLEASANTRIES = `thanks thank thankyou thx ty cheers mate haha hahaha 
   wow omg ugh hiya kindly regards`;
 
 /**
- * The question without the courtesies at its ends ("hi, do you deliver to bondi? thanks mate" → "do
- * you deliver to bondi?"), for the sentence model, which reads every word it is given.
+ * The question without the courtesies at its ends and without its announcement ("hi, quick
+ * question: do you deliver to bondi? thanks mate" → "do you deliver to bondi?"), and in lower case
+ * when it is shouted, for the sentence model, which reads every word it is given, and reads
+ * "DELIVER" apart from "deliver".
  */
 export function withoutCourtesies(question: string): string {
-  const out = question.replace(COURTESY_EDGES, '').trim();
+  // Shouting is read as written in lower case; other text keeps its case (the passages' vectors are of cased text).
+  const letters = question.replace(/[^A-Za-z]/g, '');
+  const upper = letters.replace(/[^A-Z]/g, '').length;
+  const text = letters.length >= 4 && upper >= 0.6 * letters.length ? question.toLowerCase() : question;
+  const out = text.replace(QUESTION_FRAMING, ' ').replace(COURTESY_EDGES, '').replace(/\s+/g, ' ').trim();
   return out.length >= 3 ? out : question;
 }
 
@@ -28,6 +34,10 @@ const COURTESY_EDGES = new RegExp(
   `^(?:\\s*(?:${COURTESY}|ok|okay|yeah|um|so)\\b[\\s!.,:;]*)+|(?:[\\s,!.]*\\b${COURTESY}\\b)+[\\s!.,:;)(]*$`,
   'gi',
 );
+
+/** "quick question:", "i have a question", "one more thing": a question's announcement, not its topic. */
+const QUESTION_FRAMING =
+  /\b(?:(?:just )?(?:a )?quick (?:question|one|q)|(?:i (?:have|had|got) )?(?:a |one |another |one more )?(?:question|query)(?: for (?:you|u))?|one more thing|can i ask(?: you)?(?: something)?)\b[\s:,.-]*/gi;
 
 /** Words that carry no topic in a customer's question (checked before stemming). */
 export const STOP_WORDS = new Set(
@@ -179,6 +189,8 @@ export const NUMBER_WORDS = lookupTable<string>({
  * ("how much" asks for a price, "how long" for a duration).
  */
 export const PHRASES: [RegExp, string][] = [
+  // How a question is announced says nothing about it ("quick question: do you deliver to bondi").
+  [QUESTION_FRAMING, ' '],
   [/\b(?:phone|telephone|contact|mobile|cell) (?:number|no|#)\b/g, ' phone '],
   [/\bnever (?=used|opened|worn|ridden)|\bnot (?=used|opened|worn)/g, ' un'],
   [

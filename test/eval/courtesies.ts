@@ -12,13 +12,24 @@ import { DEFAULT_MIN_CONFIDENCE } from '../../src/knowledge/refusalModel.js';
 import { freshSets, ownSets, splitSet } from './evalSets.js';
 import { evalEmbedder } from './retrievers.js';
 const embedder = process.env.EMBEDDINGS === 'off' ? undefined : await evalEmbedder();
-const wraps: ((q: string) => string)[] = [
-  (q: string) => q,
-  (q: string) => `${q} thanks`,
-  (q: string) => `hi ${q} cheers mate`,
-  (q: string) => `${q} haha`,
-  (q: string) => `${q}, thank you so much!`,
-];
+const EXTRA = process.env.EXTRA === '1';
+const wraps: ((q: string) => string)[] = EXTRA
+  ? [
+      (q) => q,
+      (q) => q.toUpperCase(),
+      (q) => `${q} 🙂`,
+      (q) => `quick question: ${q}`,
+      (q) => `Hello! I was wondering, ${q}?`,
+      (q) => `${q}???`,
+      (q) => `${q}. I need to know asap`,
+    ]
+  : [
+      (q: string) => q,
+      (q: string) => `${q} thanks`,
+      (q: string) => `hi ${q} cheers mate`,
+      (q: string) => `${q} haha`,
+      (q: string) => `${q}, thank you so much!`,
+    ];
 for (const full of [...(await ownSets()), ...(await freshSets())]) {
   const set = splitSet(full, (process.env.SPLIT ?? 'test') as 'test');
   const { passages, lexicon } = await loadKnowledge(set.knowledgeDir);
@@ -36,8 +47,9 @@ for (const full of [...(await ownSets()), ...(await freshSets())]) {
     }
     out.push((ok / set.answerable.length).toFixed(3));
   }
-  console.log(
-    `${set.name}: plain ${out[0]}, +thanks ${out[1]}, hi … cheers mate ${out[2]}, +haha ${out[3]}, +thank you so much! ${out[4]}`,
-  );
+  const names = EXTRA
+    ? ['plain', 'UPPER CASE', '+ 🙂', 'quick question: …', 'Hello! I was wondering, …?', '+ ???', '+ . I need to know asap']
+    : ['plain', '+ thanks', 'hi … cheers mate', '+ haha', '+ , thank you so much!'];
+  console.log(`${set.name}: ${names.map((n, i) => `${n} ${out[i]}`).join(', ')}`);
 }
 process.exit(0);

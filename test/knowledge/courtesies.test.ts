@@ -13,6 +13,13 @@ describe('courtesies around a question', () => {
     expect(withoutCourtesies('how much are cupcakes, thank you so much!')).toBe('how much are cupcakes');
     expect(withoutCourtesies('hey there can i get a cake tomorrow pls')).toBe('can i get a cake tomorrow');
     expect(withoutCourtesies('how much is the small cake xx')).toBe('how much is the small cake');
+    expect(withoutCourtesies('quick question: do you do vegan cakes')).toBe('do you do vegan cakes');
+    expect(withoutCourtesies('Hi, I have a question, where is the shop?')).toBe('where is the shop?');
+  });
+
+  it('when a question is shouted, then the sentence model reads it in lower case; other text keeps its case', () => {
+    expect(withoutCourtesies('DO YOU DELIVER TO BONDI')).toBe('do you deliver to bondi');
+    expect(withoutCourtesies('My card has not arrived, what do I do?')).toBe('My card has not arrived, what do I do?');
   });
 
   it('when a courtesy word is part of the question, or nothing else is left, then the text stays as it is', () => {
@@ -24,7 +31,7 @@ describe('courtesies around a question', () => {
 
   // The outsiders' held-out questions (written by nobody on the team), lexical path: before, "hi …
   // cheers mate" around them took the bakery's accuracy@1 from 0.383 to 0.033.
-  it('when the outsiders’ questions come with "hi … cheers mate" and "haha", then as many are answered right as without', async () => {
+  it('when the outsiders’ questions come with "hi … cheers mate", "haha" or "quick question:", then as many are answered right as without', async () => {
     const general = GeneralEnglish.load();
     for (const full of await freshSets()) {
       const set = splitSet(full, 'test');
@@ -43,6 +50,7 @@ describe('courtesies around a question', () => {
       expect(plain).toBeGreaterThan(0.25);
       expect(await accuracy((q) => `hi ${q} cheers mate`)).toBeGreaterThanOrEqual(plain - 0.05);
       expect(await accuracy((q) => `${q} haha`)).toBeGreaterThanOrEqual(plain - 0.05);
+      expect(await accuracy((q) => `quick question: ${q}`)).toBeGreaterThanOrEqual(plain - 0.05);
     }
   });
 });
