@@ -13,23 +13,46 @@ import { freshSets, ownSets, splitSet } from './evalSets.js';
 import { evalEmbedder } from './retrievers.js';
 const embedder = process.env.EMBEDDINGS === 'off' ? undefined : await evalEmbedder();
 const EXTRA = process.env.EXTRA === '1';
-const wraps: ((q: string) => string)[] = EXTRA
-  ? [
-      (q) => q,
-      (q) => q.toUpperCase(),
-      (q) => `${q} 🙂`,
-      (q) => `quick question: ${q}`,
-      (q) => `Hello! I was wondering, ${q}?`,
-      (q) => `${q}???`,
-      (q) => `${q}. I need to know asap`,
-    ]
-  : [
-      (q: string) => q,
-      (q: string) => `${q} thanks`,
-      (q: string) => `hi ${q} cheers mate`,
-      (q: string) => `${q} haha`,
-      (q: string) => `${q}, thank you so much!`,
-    ];
+const TYPOS = process.env.EXTRA === 'typos';
+/** The longest word (≥ 5 letters) with two letters swapped, one dropped, or one doubled. */
+const typo =
+  (kind: 'swap' | 'drop' | 'double') =>
+  (q: string): string => {
+    const words = q.split(' ');
+    let at = -1;
+    words.forEach((w, i) => {
+      if (/^[a-z]{5,}$/i.test(w) && (at < 0 || w.length > words[at]!.length)) at = i;
+    });
+    if (at < 0) return q;
+    const w = words[at]!;
+    const k = Math.floor(w.length / 2);
+    words[at] =
+      kind === 'swap'
+        ? w.slice(0, k) + w[k + 1]! + w[k]! + w.slice(k + 2)
+        : kind === 'drop'
+          ? w.slice(0, k) + w.slice(k + 1)
+          : w.slice(0, k) + w[k]! + w.slice(k);
+    return words.join(' ');
+  };
+const wraps: ((q: string) => string)[] = TYPOS
+  ? [(q) => q, typo('swap'), typo('drop'), typo('double')]
+  : EXTRA
+    ? [
+        (q) => q,
+        (q) => q.toUpperCase(),
+        (q) => `${q} 🙂`,
+        (q) => `quick question: ${q}`,
+        (q) => `Hello! I was wondering, ${q}?`,
+        (q) => `${q}???`,
+        (q) => `${q}. I need to know asap`,
+      ]
+    : [
+        (q: string) => q,
+        (q: string) => `${q} thanks`,
+        (q: string) => `hi ${q} cheers mate`,
+        (q: string) => `${q} haha`,
+        (q: string) => `${q}, thank you so much!`,
+      ];
 for (const full of [...(await ownSets()), ...(await freshSets())]) {
   const set = splitSet(full, (process.env.SPLIT ?? 'test') as 'test');
   const { passages, lexicon } = await loadKnowledge(set.knowledgeDir);
@@ -47,9 +70,11 @@ for (const full of [...(await ownSets()), ...(await freshSets())]) {
     }
     out.push((ok / set.answerable.length).toFixed(3));
   }
-  const names = EXTRA
-    ? ['plain', 'UPPER CASE', '+ 🙂', 'quick question: …', 'Hello! I was wondering, …?', '+ ???', '+ . I need to know asap']
-    : ['plain', '+ thanks', 'hi … cheers mate', '+ haha', '+ , thank you so much!'];
+  const names = TYPOS
+    ? ['plain', 'longest word, two letters swapped', 'one letter dropped', 'one letter doubled']
+    : EXTRA
+      ? ['plain', 'UPPER CASE', '+ 🙂', 'quick question: …', 'Hello! I was wondering, …?', '+ ???', '+ . I need to know asap']
+      : ['plain', '+ thanks', 'hi … cheers mate', '+ haha', '+ , thank you so much!'];
   console.log(`${set.name}: ${names.map((n, i) => `${n} ${out[i]}`).join(', ')}`);
 }
 process.exit(0);
