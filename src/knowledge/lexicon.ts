@@ -24,7 +24,13 @@ export function withoutCourtesies(question: string): string {
   const letters = question.replace(/[^A-Za-z]/g, '');
   const upper = letters.replace(/[^A-Z]/g, '').length;
   const text = letters.length >= 4 && upper >= 0.6 * letters.length ? question.toLowerCase() : question;
-  const out = text.replace(QUESTION_FRAMING, ' ').replace(COURTESY_EDGES, '').replace(/\s+/g, ' ').trim();
+  const out = text
+    .replace(QUESTION_FRAMING, ' ')
+    .replace(COURTESY_EDGES, '')
+    .replace(/([?!.])\1+/g, '$1')
+    .replace(/\p{Extended_Pictographic}\uFE0F?/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return out.length >= 3 ? out : question;
 }
 
@@ -37,7 +43,7 @@ const COURTESY_EDGES = new RegExp(
 
 /** "quick question:", "i have a question", "one more thing": a question's announcement, not its topic. */
 const QUESTION_FRAMING =
-  /\b(?:(?:just )?(?:a )?quick (?:question|one|q)|(?:i (?:have|had|got) )?(?:a |one |another |one more )?(?:question|query)(?: for (?:you|u))?|one more thing|can i ask(?: you)?(?: something)?)\b[\s:,.-]*/gi;
+  /\b(?:(?:just )?(?:a )?quick (?:question|one|q)|(?:i (?:have|had|got) )?(?:a |one |another |one more )?(?:question|query)(?: for (?:you|u))?|one more thing|can i ask(?: you)?(?: something)?|(?:i was |i'?m |i am |just )?wondering|i (?:wanted|want|would like|'?d like) to (?:ask|know))\b[\s:,.-]*/gi;
 
 /** Words that carry no topic in a customer's question (checked before stemming). */
 export const STOP_WORDS = new Set(

@@ -15,6 +15,8 @@ describe('courtesies around a question', () => {
     expect(withoutCourtesies('how much is the small cake xx')).toBe('how much is the small cake');
     expect(withoutCourtesies('quick question: do you do vegan cakes')).toBe('do you do vegan cakes');
     expect(withoutCourtesies('Hi, I have a question, where is the shop?')).toBe('where is the shop?');
+    expect(withoutCourtesies('Hello! I was wondering, do you sell gift cards???')).toBe('do you sell gift cards?');
+    expect(withoutCourtesies('do you deliver to bondi 🙂🎂')).toBe('do you deliver to bondi');
   });
 
   it('when a question is shouted, then the sentence model reads it in lower case; other text keeps its case', () => {
