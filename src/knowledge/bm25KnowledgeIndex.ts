@@ -113,6 +113,9 @@ const GRAM_POOL = 30;
  */
 const PRUNE_ABOVE = 1000;
 
+/** Questions whose analysis is kept (Bm25KnowledgeIndex.recent). */
+const RECENT_QUESTIONS = 4;
+
 /** The character trigrams of a text, lower-cased, words padded with a space. */
 function trigrams(text: string): Set<string> {
   const t = ` ${text
@@ -161,10 +164,12 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
   private readonly gramIds = new Map<string, number>();
   private gramMarks = new Uint8Array(256);
   /**
-   * The last question's concepts: one question is read by ranked, unknownWords and sentencesFor in
-   * the same turn, and its analysis (tokenising, stemming, synonyms, typos) is most of their cost.
+   * The last few questions' concepts, latest first: one question is read by ranked, unknownWords,
+   * sentencesFor and coverage in the same turn, and its analysis (tokenising, stemming, synonyms,
+   * typos) is most of their cost. A few, not one: a follow-up is read alone, then joined to the
+   * question before it, then its coverage is asked again (dialogs/answering.ts).
    */
-  private last: { question: string; concepts: Concept[] } | undefined;
+  private readonly recent: { question: string; concepts: Concept[] }[] = [];
 
   /**
    * `analysed` is what analysePassages returned for these passages and this lexicon (a persisted
@@ -405,9 +410,11 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
 
   /** The question's concepts, each with the vocabulary terms that can stand for it and its weight. */
   private concepts(question: string): Concept[] {
-    if (this.last?.question === question) return this.last.concepts;
+    const known = this.recent.find((r) => r.question === question);
+    if (known) return known.concepts;
     const concepts = this.analyse(question);
-    this.last = { question, concepts };
+    this.recent.unshift({ question, concepts });
+    if (this.recent.length > RECENT_QUESTIONS) this.recent.pop();
     return concepts;
   }
 
