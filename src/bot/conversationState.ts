@@ -34,12 +34,14 @@ export class CheckedConversationState extends ConversationState {
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
     let cached = context.turnState.get<Cached | undefined>(this.#key);
-    if (!force && (!cached || cached.json === jsonOf(cached.state))) return;
+    const json = cached ? jsonOf(cached.state) : undefined;
+    if (!force && (!cached || cached.json === json)) return;
     const key = await this.storageKey(context);
     cached ??= { state: {}, json: '' };
     cached.state.eTag = '*';
     await this.storage.write({ [key]: cached.state });
-    cached.json = jsonOf(cached.state);
+    // The write leaves the state as it was (the storage saves a copy without its eTag): its JSON is the one just compared.
+    cached.json = json ?? jsonOf(cached.state);
     context.turnState.set(this.#key, cached);
   }
 

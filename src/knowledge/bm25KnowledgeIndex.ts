@@ -104,6 +104,18 @@ interface Concept {
 /** How many of the best lexical candidates the heading trigrams re-rank. */
 const GRAM_POOL = 30;
 
+/**
+ * Up to this many passages the exhaustive walk is the cheaper one (its results are the pruned
+ * walk's, test/knowledge/prunedScoring.test.ts): ranked(30) per question of the synthetic retrieval
+ * sets, CPU µs pruned / exhaustive, two runs each on a shared 2-core machine: 40 passages 103, 82 /
+ * 84, 59; 200: 164, 128 / 89, 64; 1,000: 222, 179 / 147, 162; 2,000: 336, 289 / 275, 293; 10,000:
+ * 425, 481 / 937, 927.
+ */
+const PRUNE_ABOVE = 1000;
+
+/** Questions whose analysis is kept (Bm25KnowledgeIndex.recent). */
+const RECENT_QUESTIONS = 4;
+
 /** The character trigrams of a text, lower-cased, words padded with a space. */
 function trigrams(text: string): Set<string> {
   const t = ` ${text
@@ -137,7 +149,10 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
   private readonly typos: TypoIndex;
   private readonly maxIdf: number;
   private readonly tuning: RetrievalTuning;
-  /** Top-k by max-score pruning (false: every passage sharing a word is scored; the tests' reference). */
+  /**
+   * Top-k by max-score pruning (false: every passage sharing a word is scored; the tests' reference,
+   * and the same passages, scores and order). Default: pruning above PRUNE_ABOVE passages only.
+   */
   private readonly pruning: boolean;
   /** Scratch space for pruned scoring: one BM25 sum per passage, zero between searches. */
   private readonly bm25: Float64Array;
@@ -149,10 +164,12 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
   private readonly gramIds = new Map<string, number>();
   private gramMarks = new Uint8Array(256);
   /**
-   * The last question's concepts: one question is read by ranked, unknownWords and sentencesFor in
-   * the same turn, and its analysis (tokenising, stemming, synonyms, typos) is most of their cost.
+   * The last few questions' concepts, latest first: one question is read by ranked, unknownWords,
+   * sentencesFor and coverage in the same turn, and its analysis (tokenising, stemming, synonyms,
+   * typos) is most of their cost. A few, not one: a follow-up is read alone, then joined to the
+   * question before it, then its coverage is asked again (dialogs/answering.ts).
    */
-  private last: { question: string; concepts: Concept[] } | undefined;
+  private readonly recent: { question: string; concepts: Concept[] }[] = [];
 
   /**
    * `analysed` is what analysePassages returned for these passages and this lexicon (a persisted
@@ -168,7 +185,7 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
     } = {},
   ) {
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
-    this.pruning = options.pruning ?? true;
+    this.pruning = options.pruning ?? passages.length > PRUNE_ABOVE;
     this.local = options.lexicon ? new LocalLexicon(options.lexicon) : undefined;
     const analysed = options.analysed ?? analysePassages(passages, this.local);
     if (analysed.passages.length !== passages.length) throw new Error('analysed knowledge does not match the passages');
@@ -393,9 +410,11 @@ export class Bm25KnowledgeIndex implements KnowledgeIndex {
 
   /** The question's concepts, each with the vocabulary terms that can stand for it and its weight. */
   private concepts(question: string): Concept[] {
-    if (this.last?.question === question) return this.last.concepts;
+    const known = this.recent.find((r) => r.question === question);
+    if (known) return known.concepts;
     const concepts = this.analyse(question);
-    this.last = { question, concepts };
+    this.recent.unshift({ question, concepts });
+    if (this.recent.length > RECENT_QUESTIONS) this.recent.pop();
     return concepts;
   }
 

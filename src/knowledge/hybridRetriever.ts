@@ -138,10 +138,15 @@ export class HybridRetriever implements KnowledgeRetriever {
         p >= agreement.denseNotAgainst
       )
         p = Math.max(p, lexicalFirst.p);
+      const { lexical } = this;
+      let sentences: string[] | undefined;
       return {
         passage: c.passage,
         confidence: Math.round(p * 1000) / 1000,
-        sentences: this.lexical.sentencesFor(c.passage.id, question),
+        // Picked when first read: an answer reads its best hit's, seldom the others'.
+        get sentences(): string[] {
+          return (sentences ??= lexical.sentencesFor(c.passage.id, question));
+        },
       };
     });
   }

@@ -142,21 +142,10 @@ export class Postings {
 
   /** Where a doc is in a posting (-1 if it is not there): a binary search in each part. */
   position(p: Posting, doc: number): number {
-    for (const [from, to] of [
-      [0, p.textFrom],
-      [p.textFrom, p.titleFrom],
-      [p.titleFrom, p.docs.length],
-    ] as const) {
-      let lo = from;
-      let hi = to;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (p.docs[mid]! < doc) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < to && p.docs[lo] === doc) return lo;
-    }
-    return -1;
+    const head = positionIn(p.docs, doc, 0, p.textFrom);
+    if (head >= 0) return head;
+    const text = positionIn(p.docs, doc, p.textFrom, p.titleFrom);
+    return text >= 0 ? text : positionIn(p.docs, doc, p.titleFrom, p.docs.length);
   }
 
   /** How many passages contain the term. */
@@ -167,4 +156,16 @@ export class Postings {
   terms(): IterableIterator<string> {
     return this.postings.keys();
   }
+}
+
+/** Where `doc` is in docs[from..to-1] (ascending), or -1: a binary search. */
+function positionIn(docs: Int32Array, doc: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < to && docs[lo] === doc ? lo : -1;
 }

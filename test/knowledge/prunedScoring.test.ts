@@ -60,7 +60,7 @@ describe('pruned top-k scoring (max-score) against scoring every passage', () =>
     ['no re-ranking (the pool is the limit: a floor reached sooner)', { headingGrams: 0, headingPrecision: 0 }],
   ] as const) {
     it(`when searched with ${name}, then every question gets the same passages, scores, confidences and margin`, () => {
-      const pruned = new Bm25KnowledgeIndex(passages, { tuning });
+      const pruned = new Bm25KnowledgeIndex(passages, { tuning, pruning: true });
       const exhaustive = new Bm25KnowledgeIndex(passages, { tuning, pruning: false });
       let hits = 0;
       for (const q of asked) {
@@ -84,7 +84,7 @@ describe('pruned top-k scoring (max-score) against scoring every passage', () =>
       text: i % 3 === 0 ? 'A cake costs $40.' : 'Cake orders need notice.',
       alsoAsked: [],
     }));
-    const pruned = new Bm25KnowledgeIndex(copies, { tuning: { headingGrams: 0, headingPrecision: 0 } });
+    const pruned = new Bm25KnowledgeIndex(copies, { tuning: { headingGrams: 0, headingPrecision: 0 }, pruning: true });
     const exhaustive = new Bm25KnowledgeIndex(copies, { tuning: { headingGrams: 0, headingPrecision: 0 }, pruning: false });
     for (const q of ['how much is a cake', 'cake notice', 'price']) {
       expect(pruned.ranked(q, 5).map((h) => h.passage.id)).toEqual(exhaustive.ranked(q, 5).map((h) => h.passage.id));

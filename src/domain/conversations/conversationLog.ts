@@ -107,10 +107,11 @@ export function createConversationLog(deps: ConversationLogDeps): ConversationLo
    */
   const ensured = new Set<string>();
   const MAX_ENSURED = 50_000;
-  function ensureRecord(fresh: Conversation): void {
-    if (ensured.has(fresh.id)) return;
-    ensured.add(fresh.id);
+  function ensureRecord(id: string, freshRecord: () => Conversation): void {
+    if (ensured.has(id)) return;
+    ensured.add(id);
     if (ensured.size > MAX_ENSURED) ensured.delete(ensured.values().next().value!);
+    const fresh = freshRecord();
     void enqueue(fresh.id, async () => {
       if (await deps.conversations.get(fresh.id)) return;
       await deps.conversations.update(fresh.id, (current) => current ?? { ...fresh, activityCount: 0 });
@@ -132,7 +133,8 @@ export function createConversationLog(deps: ConversationLogDeps): ConversationLo
         activity: entry.activity,
         ...(entry.failed ? { failed: true } : {}),
       };
-      const fresh: Conversation = {
+      // Made only when needed: most activities are not a conversation's first.
+      const fresh = (): Conversation => ({
         id: entry.conversationId,
         channelId: entry.channelId,
         userId: entry.userId,
@@ -145,11 +147,11 @@ export function createConversationLog(deps: ConversationLogDeps): ConversationLo
         unanswered: [],
         tags: [],
         reviewed: false,
-      };
-      ensureRecord(fresh);
+      });
+      ensureRecord(entry.conversationId, fresh);
       void enqueue(entry.conversationId, () => deps.transcripts.append(transcriptEntry));
       return changeRecord(entry.conversationId, (current) => {
-        const base: Conversation = current ?? fresh;
+        const base: Conversation = current ?? fresh();
         return {
           ...base,
           userId: base.userId ?? entry.userId,

@@ -51,8 +51,8 @@ function readParts(message: string): { parts: string[]; asked: string[] } {
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       const joiner = /^(?:and|also|plus)$/i.test(w) || w.endsWith(',');
-      const rest = words.slice(i + 1).join(' ');
-      if (joiner && current.length >= 2 && STARTS_QUESTION.test(rest)) {
+      // What follows is joined only at a joiner (STARTS_QUESTION reads the first word of it).
+      if (joiner && current.length >= 2 && STARTS_QUESTION.test(words.slice(i + 1).join(' '))) {
         if (w.endsWith(',') && !/^(?:and|also|plus),$/i.test(w)) current.push(w.slice(0, -1));
         close(false);
         continue;
