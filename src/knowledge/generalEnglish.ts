@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
+import { TypoIndex } from './analyzer.js';
 
 /** Log-probability of a character no piece covers. */
 const UNKNOWN_CHAR = -15;
@@ -19,6 +20,8 @@ export class GeneralEnglish {
   private readonly longest: number;
   private readonly cache = new Map<string, number>();
   private readonly typoCache = new Map<string, number>();
+  /** The vocabulary's whole words ("▁version" → version), for one-edit look-ups; built when first needed. */
+  private wholeWords: TypoIndex | undefined;
 
   constructor(vocabulary: readonly (readonly [string, number])[]) {
     let longest = 1;
@@ -71,27 +74,16 @@ export class GeneralEnglish {
     if (hit !== undefined) return hit;
     let out = this.logProb(word);
     if (word.length >= 5 && !this.pieces.has(`▁${word}`)) {
-      for (const variant of oneEditAway(word)) {
-        const p = this.pieces.get(`▁${variant}`);
-        if (p !== undefined && p > out) out = p;
+      this.wholeWords ??= new TypoIndex(
+        [...this.pieces.keys()].filter((p) => p.startsWith('▁') && /^[a-z]+$/.test(p.slice(1))).map((p) => p.slice(1)),
+        5,
+      );
+      for (const near of this.wholeWords.near(word)) {
+        const p = this.pieces.get(`▁${near}`)!;
+        if (p > out) out = p;
       }
     }
     if (this.typoCache.size < 20_000) this.typoCache.set(word, out);
     return out;
-  }
-}
-
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-
-/** Every string one deletion, transposition, substitution or insertion (of a-z) away from `word`. */
-function* oneEditAway(word: string): Generator<string> {
-  for (let i = 0; i <= word.length; i++) {
-    const [head, tail] = [word.slice(0, i), word.slice(i)];
-    if (tail) yield head + tail.slice(1);
-    if (tail.length > 1) yield head + tail[1]! + tail[0]! + tail.slice(2);
-    for (const c of LETTERS) {
-      if (tail && c !== tail[0]) yield head + c + tail.slice(1);
-      yield head + c + tail;
-    }
   }
 }
