@@ -28,6 +28,13 @@ class TrigramEmbedder implements Embedder {
   async close(): Promise<void> {}
 }
 
+/** A stand-in sentence model that gives each listed text its vector, and any other text `otherwise`. */
+const fixedEmbedder = (id: string, vectors: Record<string, number[]>, otherwise: number[]): Embedder => ({
+  id,
+  embed: async (texts) => texts.map((t) => unit(vectors[t] ?? otherwise)),
+  close: async () => undefined,
+});
+
 const passage = (heading: string, text: string, alsoAsked: string[] = []): Passage => ({
   id: `faq.md#${heading}`,
   file: 'faq.md',
@@ -111,11 +118,7 @@ describe('hybrid retrieval', () => {
       'what rate do you use abroad': [1, 0, 0.3],
       'where is my card': [1, 0.2, 0.1],
     };
-    const fixed: Embedder = {
-      id: 'fixed-test',
-      embed: async (texts) => texts.map((t) => unit(vectors[t] ?? [1, 0, 0])),
-      close: async () => undefined,
-    };
+    const fixed = fixedEmbedder('fixed-test', vectors, [1, 0, 0]);
     const retriever = await HybridRetriever.create(new Bm25KnowledgeIndex(PASSAGES), { embedder: fixed });
     const byHeading = new Map((await retriever.candidates('where is my card')).map((c) => [c.passage.heading, c]));
     const arrival = byHeading.get('Card arrival')!;
@@ -136,11 +139,7 @@ describe('hybrid retrieval', () => {
       'what rate do you use abroad': [0, 0.6, 0.8],
       'when will my card arrive': [0.8, 0.6, 0],
     };
-    const fixed: Embedder = {
-      id: 'fixed-scale-test',
-      embed: async (texts) => texts.map((t) => unit(vectors[t] ?? [1, 1, 1])),
-      close: async () => undefined,
-    };
+    const fixed = fixedEmbedder('fixed-scale-test', vectors, [1, 1, 1]);
     const retriever = await HybridRetriever.create(new Bm25KnowledgeIndex(PASSAGES), { embedder: fixed });
     const byHeading = new Map((await retriever.candidates('when will my card arrive')).map((c) => [c.passage.heading, c]));
     const arrival = byHeading.get('Card arrival')!;
@@ -177,11 +176,7 @@ describe('hybrid retrieval', () => {
       // Words of the card passage, a vector nearer the rates one.
       'when will my card arrive': [0.3, 1, 0],
     };
-    const fixed: Embedder = {
-      id: 'fixed-agree-test',
-      embed: async (texts) => texts.map((t) => unit(vectors[t] ?? [0.9, 0.1, 0.4])),
-      close: async () => undefined,
-    };
+    const fixed = fixedEmbedder('fixed-agree-test', vectors, [0.9, 0.1, 0.4]);
     const search = async (dense: number, lexical: number, question: string, lexicalAgreement = true) => {
       const retriever = await HybridRetriever.create(new Bm25KnowledgeIndex(PASSAGES), {
         embedder: fixed,
