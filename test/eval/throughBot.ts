@@ -7,7 +7,8 @@
  * back). The retriever-only figures of `npm run eval` leave out what the dialogs add (several
  * questions in one message, clauses that ask nothing, follow-ups); this measures the whole path.
  *
- *   npx tsx test/eval/throughBot.ts [--split dev|test|all] [--verbose]   (EMBEDDINGS=off|local, default local)
+ *   npx tsx test/eval/throughBot.ts [--split dev|test|all] [--verbose]   (EMBEDDINGS=off|local, default local;
+ *   WRAP="for my daughter's party, {q}" asks each question inside that text)
  */
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../../src/knowledge/markdownLoader.js';
@@ -25,6 +26,8 @@ const UNKNOWN = new RegExp(
   [copy.unknownNoOffer(), copy.unknownPart()].map((t) => t.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
 );
 const HWU_SAMPLE = 200;
+/** Every question asked inside this text (WRAP="for my daughter's party, {q}"): how context around it changes the reply. */
+const WRAP = process.env.WRAP ?? '{q}';
 
 type Outcome = 'right' | 'hours' | 'other passage' | "don't know" | 'elsewhere';
 
@@ -51,7 +54,7 @@ async function report(set: EvalSet, bot: Awaited<ReturnType<typeof startTestBot>
   const heading = new Map(passages.map((p) => [p.id, p.heading]));
   const headings = new Set(heading.values());
   const ask = async (q: string): Promise<{ sources: string[]; unknown: boolean; text: string }> => {
-    const replies = await bot.conversation({ channelId: 'webchat' }).say(q);
+    const replies = await bot.conversation({ channelId: 'webchat' }).say(WRAP.replace('{q}', q));
     const text = replies.map((r) => r.text ?? '').join('\n');
     const sources = [...text.matchAll(/^Sources?: (.+)$/gm)].flatMap((m) =>
       m[1]!.split(/; /).map((s) => s.split(' — ')[0]!.trim()),
