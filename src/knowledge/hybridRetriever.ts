@@ -127,6 +127,7 @@ export class HybridRetriever implements KnowledgeRetriever {
     const refusal = embedded ? this.model.dense : this.model.lexicalOnly;
     const option = this.options.lexicalAgreement ?? true;
     const agreement = option === true ? { lexicalSure: LEXICAL_SURE, denseNotAgainst: DENSE_NOT_AGAINST } : option || undefined;
+    const { lexical } = this;
     return ranked.slice(0, limit).map((c) => {
       let p = probability(refusal, c);
       if (
@@ -138,7 +139,6 @@ export class HybridRetriever implements KnowledgeRetriever {
         p >= agreement.denseNotAgainst
       )
         p = Math.max(p, lexicalFirst.p);
-      const { lexical } = this;
       let sentences: string[] | undefined;
       return {
         passage: c.passage,
@@ -188,6 +188,8 @@ export class HybridRetriever implements KnowledgeRetriever {
     const { fusion } = this.model;
     const centred = q && this.vectors ? centre(q, this.vectors.mean) : undefined;
     const out: Candidate[] = [];
+    /** The lexical first's candidate, met in the walk below. */
+    let firstCandidate: Candidate | undefined;
     let headSum = 0;
     // Without a question vector only passages with a lexical score count: visit just those, in
     // passage order as the full walk would (the sort below is stable).
@@ -217,7 +219,7 @@ export class HybridRetriever implements KnowledgeRetriever {
           fusion.centroid * cosCentroid +
           fusion.top * lexTop
         : lexRank;
-      out.push({
+      const candidate: Candidate = {
         passage,
         fused,
         lexRank,
@@ -231,7 +233,9 @@ export class HybridRetriever implements KnowledgeRetriever {
         cosHeadRel,
         lexTop,
         cosHeadMean: 0,
-      });
+      };
+      out.push(candidate);
+      if (lexTop === 1) firstCandidate ??= candidate;
     });
     // How much the question sounds like this knowledge at all, whichever passage answers it.
     const cosHeadMean = q && out.length > 0 ? headSum / out.length : 0;
@@ -243,9 +247,8 @@ export class HybridRetriever implements KnowledgeRetriever {
     if (!q && out[0] && lexHits[0]) out[0].margin = lexHits[0].margin;
     // The lexical-only model's confidence in the lexical first, as a search without the sentence
     // model would give it (see LEXICAL_SURE).
-    const firstCandidate = q && first ? out.find((c) => c.passage.id === first.passage.id) : undefined;
     const lexicalFirst =
-      firstCandidate && lexHits[0]
+      q && firstCandidate && lexHits[0]
         ? {
             id: firstCandidate.passage.id,
             p: probability(this.model.lexicalOnly, { ...firstCandidate, fused: 1, margin: lexHits[0].margin }),
